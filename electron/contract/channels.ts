@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { Result } from './errors';
+import type { Role } from './roles';
+import { appInfo, citizenQuery, citizenReminders, doctorReport, identity, printedDocument } from './schemas';
+
+/** Why personal data is used, recorded in the audit log with every call. */
+export interface PersonalDataUse {
+  purpose: string;
+  legalBasis: string;
+  /** The input field naming whose data it is (recorded as a keyed hash). */
+  subjectField: string;
+}
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  roles: readonly Role[];
+  personalData: PersonalDataUse | false;
+}
+
+const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>) => def;
+const none = z.object({}).strict();
+const ALL: readonly Role[] = ['kiosk', 'officer', 'technician'];
+const SERVES_CITIZENS: readonly Role[] = ['kiosk', 'officer'];
+const IDENTIFICATION: PersonalDataUse = {
+  purpose: 'identify-citizen',
+  legalBasis: 'Luật Căn cước 2023 (26/2023/QH15); Nghị định 13/2023/NĐ-CP, Điều 17',
+  subjectField: 'personalNumber',
+};
+const REMINDER: PersonalDataUse = {
+  purpose: 'proactive-reminder',
+  legalBasis: 'Luật Căn cước 2023 (26/2023/QH15), Điều 21; Nghị định 13/2023/NĐ-CP, Điều 17',
+  subjectField: 'personalNumber',
+};
+
+/** The one list of channels. Transports register exactly these; the router dispatches them. */
+export const channels = {
+  'app.info': channel({ input: none, output: appInfo, roles: ALL, personalData: false }),
+  'session.get': channel({
+    input: none,
+    output: z.object({ role: z.enum(['kiosk', 'officer', 'technician']) }),
+    roles: ALL,
+    personalData: false,
+  }),
+  'identity.check': channel({ input: citizenQuery, output: identity, roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
+  'reminders.forCitizen': channel({ input: citizenQuery, output: citizenReminders, roles: SERVES_CITIZENS, personalData: REMINDER }),
+  'print.reminderSlip': channel({ input: citizenQuery, output: printedDocument, roles: SERVES_CITIZENS, personalData: REMINDER }),
+  'diagnostics.doctor': channel({ input: none, output: doctorReport, roles: ['technician'], personalData: false }),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+/** What the renderer sees as `window.motcua` in Electron and what the browser transport implements. */
+export interface MotcuaApi {
+  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
+}
+
+/** The IPC channel name used on the Electron side for a contract channel. */
+export const ipcName = (channel: ChannelName) => `motcua:${channel}`;

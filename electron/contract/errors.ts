@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { localizedText, type LocalizedText } from './localized';
+
+/**
+ * Every error that may cross the contract. Transports carry the code and both messages;
+ * never a stack trace or an internal message.
+ */
+export const ERROR_MESSAGES = {
+  UNAUTHENTICATED: { vi: 'Phiên làm việc không hợp lệ. Hãy mở lại ứng dụng.', en: 'Invalid session. Please reopen the application.' },
+  UNKNOWN_CHANNEL: { vi: 'Chức năng không tồn tại.', en: 'This function does not exist.' },
+  FORBIDDEN: { vi: 'Bạn không có quyền dùng chức năng này.', en: 'You are not allowed to use this function.' },
+  BAD_INPUT: { vi: 'Dữ liệu nhập không hợp lệ.', en: 'The data entered is not valid.' },
+  INTERNAL: { vi: 'Đã có lỗi trong ứng dụng. Vui lòng thử lại hoặc báo cán bộ hỗ trợ.', en: 'Something went wrong. Please try again or ask staff for help.' },
+  PIN_FORMAT: { vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số.', en: 'A personal identification number has exactly 12 digits.' },
+  PIN_PROVINCE: { vi: 'Ba chữ số đầu không phải mã tỉnh, thành phố nơi đăng ký khai sinh.', en: 'The first three digits are not a province code of birth registration.' },
+  PIN_CENTURY_SEX: { vi: 'Chữ số thứ tư (mã thế kỷ và giới tính) không khớp với năm sinh.', en: 'The fourth digit (century and sex code) does not match the year of birth.' },
+  PIN_BIRTH_YEAR: { vi: 'Chữ số thứ năm và sáu phải là hai số cuối của năm sinh.', en: 'The fifth and sixth digits must be the last two digits of the year of birth.' },
+  BIRTH_DATE_INVALID: { vi: 'Ngày sinh không hợp lệ.', en: 'The date of birth is not a valid date.' },
+  BIRTH_DATE_FUTURE: { vi: 'Ngày sinh không thể sau ngày hôm nay.', en: 'The date of birth cannot be after today.' },
+  ISSUE_DATE_INVALID: { vi: 'Ngày cấp thẻ phải sau ngày sinh và không sau hôm nay.', en: 'The card issue date must be after the date of birth and not after today.' },
+} as const satisfies Record<string, LocalizedText>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+const errorCodes = Object.keys(ERROR_MESSAGES) as [ErrorCode, ...ErrorCode[]];
+
+export const appErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: localizedText,
+  /** Which input fields the error is about, so a form can point at them. */
+  fields: z.array(z.string()).optional(),
+});
+export type AppErrorData = z.infer<typeof appErrorSchema>;
+
+export function appError(code: ErrorCode, fields?: string[]): AppErrorData {
+  return fields ? { code, message: ERROR_MESSAGES[code], fields } : { code, message: ERROR_MESSAGES[code] };
+}
+
+/** Thrown by services; the router turns it into an error result. */
+export class AppError extends Error {
+  readonly data: AppErrorData;
+  constructor(code: ErrorCode, fields?: string[]) {
+    super(code);
+    this.name = 'AppError';
+    this.data = appError(code, fields);
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };

@@ -1,0 +1,5 @@
+export * from './channels';
+export * from './errors';
+export * from './localized';
+export * from './roles';
+export * from './schemas';

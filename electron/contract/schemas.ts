@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { localizedText } from './localized';
+
+/** A calendar date as `YYYY-MM-DD`; whether the day exists is checked by the service. */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const citizenQuery = z.object({
+  /** Checked digit by digit by the service, which says what is wrong. */
+  personalNumber: z.string().max(32),
+  birthDate: isoDate,
+  /** Printed on the card; lets the 2-year rule be applied exactly. */
+  cardIssueDate: isoDate.optional(),
+});
+export type CitizenQuery = z.infer<typeof citizenQuery>;
+
+export const identity = z.object({
+  personalNumber: z.string(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  sex: z.enum(['male', 'female']),
+  birthDate: isoDate,
+  age: z.number().int().nonnegative(),
+});
+export type Identity = z.infer<typeof identity>;
+
+export const reminderStatus = z.enum(['expired', 'renew-now', 'upcoming', 'valid', 'valid-for-life']);
+export type ReminderStatus = z.infer<typeof reminderStatus>;
+
+export const reminder = z.object({
+  kind: z.literal('id-card-renewal'),
+  status: reminderStatus,
+  title: localizedText,
+  /** Sentences in reading order. */
+  lines: z.array(localizedText),
+  dueDate: isoDate.nullable(),
+  legalBasis: localizedText,
+  procedure: z.object({ code: z.string(), name: localizedText, agency: localizedText }).nullable(),
+});
+export type Reminder = z.infer<typeof reminder>;
+
+export const citizenReminders = z.object({ identity, reminders: z.array(reminder), today: isoDate });
+export type CitizenReminders = z.infer<typeof citizenReminders>;
+
+export const printedDocument = z.object({
+  fileName: z.string(),
+  pages: z.number().int().positive(),
+  pdfBase64: z.string(),
+});
+export type PrintedDocument = z.infer<typeof printedDocument>;
+
+export const appInfo = z.object({
+  version: z.string(),
+  transport: z.enum(['electron', 'browser']),
+  demo: z.boolean(),
+  centre: z.object({ code: z.string(), name: localizedText }).nullable(),
+  schemaVersion: z.number().int(),
+});
+export type AppInfo = z.infer<typeof appInfo>;
+
+export const doctorReport = z.object({
+  node: z.object({ version: z.string() }),
+  electron: z.object({ packageVersion: z.string().nullable(), binaryAvailable: z.boolean() }),
+  database: z.object({ path: z.string(), schemaVersion: z.number().int(), knownSchemaVersion: z.number().int() }),
+  hid: z.object({ backend: z.enum(['ok', 'unavailable']), devices: z.number().int(), error: z.string().optional() }),
+  printers: z.object({ found: z.array(z.string()), error: z.string().optional() }),
+  central: z.object({ configured: z.boolean(), reachable: z.boolean().nullable(), url: z.string().nullable() }),
+});
+export type DoctorReport = z.infer<typeof doctorReport>;

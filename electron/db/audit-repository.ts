@@ -1,0 +1,43 @@
+import type { Db } from './connection';
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  session: string;
+  role: string;
+  channel: string;
+  purpose: string;
+  legal_basis: string;
+  subject: string | null;
+  outcome: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export type NewAuditRow = Omit<AuditRow, 'id'>;
+
+export class AuditRepository {
+  constructor(private readonly db: Db) {}
+
+  lastHash(): string | null {
+    return this.db.prepare<[], { hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get()?.hash ?? null;
+  }
+
+  insert(row: NewAuditRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO audit_log (at, session, role, channel, purpose, legal_basis, subject, outcome, prev_hash, hash)
+         VALUES (@at, @session, @role, @channel, @purpose, @legal_basis, @subject, @outcome, @prev_hash, @hash)`,
+      )
+      .run(row);
+  }
+
+  all(): AuditRow[] {
+    return this.db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id').all();
+  }
+
+  /** Runs `fn` in one write transaction, so reading the last hash and appending cannot interleave. */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+}

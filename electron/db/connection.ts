@@ -1,0 +1,25 @@
+import Database from 'better-sqlite3';
+import { loadMigrations, migrate, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenedDatabase {
+  db: Db;
+  migrations: Migration[];
+}
+
+/** Opens (creating if needed) the machine's database in WAL mode and brings its schema up to date. */
+export function openDatabase(path: string, migrationsDir: string): OpenedDatabase {
+  const migrations = loadMigrations(migrationsDir);
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return { db, migrations };
+}

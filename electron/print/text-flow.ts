@@ -1,0 +1,67 @@
+import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+
+/** A paragraph to set: wrapped to the column, then drawn top to bottom. */
+export interface Paragraph {
+  text: string;
+  font: PDFFont;
+  size: number;
+  color?: RGB;
+  align?: 'left' | 'center';
+  spaceAfter?: number;
+}
+
+const LEADING = 1.3;
+
+/** Greedy word wrap; a word longer than the column is broken by characters. */
+export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (fits(candidate)) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    for (const ch of word) {
+      if (!fits(line + ch) && line) {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+export interface SetParagraph extends Paragraph {
+  lines: string[];
+  height: number;
+}
+
+export function setParagraphs(paragraphs: Paragraph[], width: number): SetParagraph[] {
+  return paragraphs.map((p) => {
+    const lines = wrapText(p.text, p.font, p.size, width);
+    return { ...p, lines, height: lines.length * p.size * LEADING + (p.spaceAfter ?? 0) };
+  });
+}
+
+export const totalHeight = (set: SetParagraph[]) => set.reduce((h, p) => h + p.height, 0);
+
+/** Draws set paragraphs from `top` down; returns the y below the last one. */
+export function drawParagraphs(page: PDFPage, set: SetParagraph[], x: number, top: number, width: number): number {
+  let y = top;
+  for (const p of set) {
+    for (const line of p.lines) {
+      y -= p.size * LEADING;
+      const lineWidth = p.font.widthOfTextAtSize(line, p.size);
+      const lx = p.align === 'center' ? x + (width - lineWidth) / 2 : x;
+      page.drawText(line, { x: lx, y: y + p.size * 0.25, size: p.size, font: p.font, color: p.color ?? rgb(0, 0, 0) });
+    }
+    y -= p.spaceAfter ?? 0;
+  }
+  return y;
+}

@@ -1,0 +1,80 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { AuditRepository, AuditRow, NewAuditRow } from '../db/audit-repository';
+import type { SettingsRepository } from '../db/settings-repository';
+
+export interface AuditEntry {
+  session: string;
+  role: string;
+  channel: string;
+  purpose: string;
+  legalBasis: string;
+  /** The personal number the data belongs to; stored only as a keyed hash. */
+  subject: string | null;
+  outcome: string;
+}
+
+const GENESIS = '0'.repeat(64);
+const SUBJECT_KEY = 'audit.subjectKey';
+
+function rowHash(row: Omit<NewAuditRow, 'hash'>): string {
+  const fields = [row.prev_hash, row.at, row.session, row.role, row.channel, row.purpose, row.legal_basis, row.subject, row.outcome];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+/**
+ * Tamper-evident log of personal-data use: each row's hash covers the previous row's hash,
+ * so an edited, inserted or removed row breaks the chain from there on.
+ */
+export class AuditLog {
+  private subjectKey: Buffer | undefined;
+
+  constructor(
+    private readonly rows: AuditRepository,
+    private readonly settings: SettingsRepository,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  record(entry: AuditEntry): void {
+    const subject = entry.subject === null ? null : this.subjectHash(entry.subject);
+    this.rows.atomically(() => {
+      const row = {
+        at: this.clock().toISOString(),
+        session: entry.session,
+        role: entry.role,
+        channel: entry.channel,
+        purpose: entry.purpose,
+        legal_basis: entry.legalBasis,
+        subject,
+        outcome: entry.outcome,
+        prev_hash: this.rows.lastHash() ?? GENESIS,
+      };
+      this.rows.insert({ ...row, hash: rowHash(row) });
+    });
+  }
+
+  /** The keyed hash a subject is stored under, so the log can be searched for one citizen. */
+  subjectHash(personalNumber: string): string {
+    return createHmac('sha256', this.key()).update(personalNumber).digest('hex');
+  }
+
+  /** Returns the id of the first row that does not chain, or null when the whole log holds. */
+  verify(): { ok: true; rows: number } | { ok: false; brokenAt: number } {
+    let prev = GENESIS;
+    const rows: AuditRow[] = this.rows.all();
+    for (const { id, hash, ...row } of rows) {
+      if (row.prev_hash !== prev || rowHash(row) !== hash) return { ok: false, brokenAt: id };
+      prev = hash;
+    }
+    return { ok: true, rows: rows.length };
+  }
+
+  private key(): Buffer {
+    if (this.subjectKey) return this.subjectKey;
+    let hex = this.settings.get(SUBJECT_KEY);
+    if (hex === null) {
+      hex = randomBytes(32).toString('hex');
+      this.settings.set(SUBJECT_KEY, hex);
+    }
+    return (this.subjectKey = Buffer.from(hex, 'hex'));
+  }
+}
