@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createHost } from '../host/create-host';
+import { findElectron } from '../host/electron-binary';
+import { newSession } from '../host/session';
+import { startWebHost } from '../host/web-host';
+import { openInChromium } from './open-browser';
+import { appVersion, defaultDbPath } from '../host/app-files';
+import { appRoot, dataDir } from './paths';
+
+const USAGE = `motcua — một cửa kiosk / counter workstation
+
+  motcua start  [--demo] [--kiosk] [--db PATH]        Electron where its binary exists, else browser mode
+  motcua serve  [--port N] [--db PATH] [--demo] [--open] [--kiosk]
+                                                      browser mode on 127.0.0.1; prints the URL with its token
+  motcua doctor [--json] [--db PATH]                  runtime, database, HID, printers, central link
+`;
+
+const OPTIONS = {
+  port: { type: 'string' },
+  db: { type: 'string' },
+  demo: { type: 'boolean', default: false },
+  open: { type: 'boolean', default: false },
+  kiosk: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function hostFor(flags: Flags, transport: 'electron' | 'browser') {
+  const root = appRoot();
+  const dbPath = flags.db ?? defaultDbPath(dataDir(), flags.demo);
+  mkdirSync(dirname(dbPath), { recursive: true });
+  return createHost({
+    appRoot: root,
+    dbPath,
+    demo: flags.demo,
+    transport,
+    version: appVersion(root),
+    logError: (channel, error) => console.error(`[${channel}]`, error),
+  });
+}
+
+async function serve(flags: Flags): Promise<void> {
+  const port = flags.port === undefined ? 0 : Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${flags.port}`);
+  const host = hostFor(flags, 'browser');
+  const web = await startWebHost({ router: host.router, staticDir: join(appRoot(), 'dist', 'renderer'), port });
+  console.log(web.url);
+  if (flags.open && !openInChromium(web.url, flags.kiosk)) {
+    console.error('Không mở được Chromium (không có /usr/bin/chromium hoặc màn hình) / Chromium not opened (no /usr/bin/chromium or no display)');
+  }
+  const stop = () => void web.close().then(() => (host.close(), process.exit(0)));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function start(flags: Flags): Promise<void> {
+  const root = appRoot();
+  const electron = findElectron(root);
+  if (electron.binary) {
+    const args = [join(root, 'dist', 'electron', 'main.cjs'), ...(flags.demo ? ['--demo'] : []), ...(flags.kiosk ? ['--kiosk'] : [])];
+    if (flags.db) args.push('--db', flags.db);
+    const child = spawn(electron.binary, args, { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+  console.log('Electron binary not available here (Không có Electron): serving browser mode.');
+  await serve({ ...flags, open: true });
+}
+
+async function doctor(flags: Flags): Promise<void> {
+  const host = hostFor(flags, 'browser');
+  try {
+    const result = await host.router.dispatch(newSession('technician'), 'diagnostics.doctor', {});
+    if (!result.ok) throw new Error(result.error.message.en);
+    console.log(flags.json ? JSON.stringify(result.value, null, 2) : formatDoctor(result.value as Record<string, unknown>));
+  } finally {
+    host.close();
+  }
+}
+
+function formatDoctor(report: Record<string, unknown>): string {
+  return Object.entries(report)
+    .map(([section, value]) => `${section.padEnd(10)} ${JSON.stringify(value)}`)
+    .join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const command = positionals[0];
+  if (values.help || command === undefined) return void process.stdout.write(USAGE);
+  const commands: Record<string, (flags: Flags) => Promise<void>> = { start, serve, doctor };
+  const run = commands[command];
+  if (!run) throw new Error(`unknown command: ${command}\n${USAGE}`);
+  await run(values);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import type { AppInfo } from '../contract';
+import { AuditRepository } from '../db/audit-repository';
+import { CatalogueRepository } from '../db/catalogue-repository';
+import { openDatabase, type Db } from '../db/connection';
+import { seedDemo } from '../db/demo-seed';
+import { schemaVersion } from '../db/migrations';
+import { SettingsRepository } from '../db/settings-repository';
+import { todayInVietnam, type IsoDate } from '../proactive/calendar-date';
+import { identify } from '../proactive/citizen-identity';
+import { ReminderService } from '../proactive/reminders';
+import { readFontFiles } from '../print/fonts';
+import { renderReminderSlip } from '../print/reminder-slip';
+import { AuditLog } from '../security/audit';
+import { runDoctor } from './doctor';
+import { createRouter, type Router } from './router';
+
+export interface HostConfig {
+  /** Folder holding `resources/` and `electron/db/migrations/` (the repo, or the packaged app). */
+  appRoot: string;
+  dbPath: string;
+  demo: boolean;
+  transport: AppInfo['transport'];
+  version: string;
+  today?: () => IsoDate;
+  logError?: (channel: string, error: unknown) => void;
+}
+
+export interface Host {
+  db: Db;
+  router: Router;
+  audit: AuditLog;
+  close(): void;
+}
+
+/** The composition root: opens the database, builds the services, wires the router. */
+export function createHost(config: HostConfig): Host {
+  const { db, migrations } = openDatabase(config.dbPath, join(config.appRoot, 'electron', 'db', 'migrations'));
+  if (config.demo) seedDemo(db, join(config.appRoot, 'resources', 'demo'));
+  const settings = new SettingsRepository(db);
+  const catalogue = new CatalogueRepository(db);
+  const audit = new AuditLog(new AuditRepository(db), settings);
+  const today = config.today ?? (() => todayInVietnam());
+  const reminders = new ReminderService(catalogue, today);
+  const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));
+
+  const router = createRouter({
+    audit,
+    logError: config.logError,
+    handlers: {
+      'app.info': () => ({
+        version: config.version,
+        transport: config.transport,
+        demo: config.demo,
+        centre: catalogue.centre(),
+        schemaVersion: schemaVersion(db),
+      }),
+      'session.get': (_input, session) => ({ role: session.role }),
+      'identity.check': (query) => identify(query, today()),
+      'reminders.forCitizen': (query) => reminders.forCitizen(query),
+      'print.reminderSlip': async (query) => {
+        const data = reminders.forCitizen(query);
+        const { pdf, pages } = await renderReminderSlip(data, catalogue.centre(), fonts);
+        return { fileName: `phieu-nhac-viec-${data.today}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64') };
+      },
+      'diagnostics.doctor': () =>
+        runDoctor({
+          appRoot: config.appRoot,
+          dbPath: config.dbPath,
+          schemaVersion: schemaVersion(db),
+          knownSchemaVersion: migrations.length,
+          settings,
+        }),
+    },
+  });
+  return { db, router, audit, close: () => db.close() };
+}

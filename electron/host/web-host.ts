@@ -1,0 +1,204 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { appError, type AppErrorData, type ErrorCode } from '../contract';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import type { Router } from './router';
+import { newSession } from './session';
+
+export interface WebHostOptions {
+  router: Router;
+  /** The built renderer; null serves the API alone (Vite serves the pages in `npm run dev`). */
+  staticDir: string | null;
+  port?: number;
+  /** Per-launch secret; random unless a caller (the dev proxy) needs to know it in advance. */
+  token?: string;
+}
+
+export interface WebHost {
+  /** Opening this URL once hands the token to the browser as a cookie. */
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'motcua_token';
+const MAX_BODY = 256 * 1024;
+/**
+ * HTTP statuses for refusals by the transport itself. A routed call always answers 200 with its
+ * Result: a typed error is an answer, not a failed request.
+ */
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_INPUT: 400,
+  INTERNAL: 500,
+};
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+const isLoopback = (address: string | undefined) =>
+  address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address));
+
+function sameSecret(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  const cookies = req.headers.cookie?.split(';').map((c) => c.trim().split('=')) ?? [];
+  return cookies.find(([k]) => k === COOKIE)?.[1];
+}
+
+function bearerToken(req: IncomingMessage): string | undefined {
+  const m = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+  return m?.[1];
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+const sendError = (res: ServerResponse, error: AppErrorData) =>
+  sendJson(res, STATUS[error.code] ?? 500, { ok: false, error });
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve(text ? (JSON.parse(text) as unknown) : {});
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Browser mode: the built renderer and `POST /api/<channel>` on 127.0.0.1 only. Before anything
+ * is routed a request must come from loopback, name this host (no DNS rebinding), carry no
+ * foreign Origin, and hold the per-launch token (cookie, or Bearer header for tools).
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const session = newSession();
+  let allowedHosts: string[] = [];
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => sendError(res, appError('INTERNAL')));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isLoopback(req.socket.remoteAddress)) return sendError(res, appError('FORBIDDEN'));
+    if (!allowedHosts.includes(req.headers.host ?? '')) return sendError(res, appError('FORBIDDEN'));
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) return sendError(res, appError('FORBIDDEN'));
+
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const offered = url.searchParams.get('token');
+    if (req.method === 'GET' && offered !== null) {
+      if (!sameSecret(offered, token)) return sendError(res, appError('UNAUTHENTICATED'));
+      url.searchParams.delete('token');
+      res.writeHead(303, {
+        location: url.pathname + url.search,
+        'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'cache-control': 'no-store',
+      });
+      return void res.end();
+    }
+    if (!sameSecret(cookieToken(req) ?? bearerToken(req), token)) return sendError(res, appError('UNAUTHENTICATED'));
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') {
+        res.writeHead(405, { allow: 'POST' });
+        return void res.end();
+      }
+      let input: unknown;
+      try {
+        input = await readBody(req);
+      } catch {
+        return sendError(res, appError('BAD_INPUT'));
+      }
+      const result = await options.router.dispatch(session, decodeURIComponent(url.pathname.slice(5)), input);
+      return sendJson(res, 200, result);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' });
+      return void res.end();
+    }
+    serveStatic(url.pathname, res);
+  }
+
+  function serveStatic(pathname: string, res: ServerResponse): void {
+    const root = options.staticDir;
+    if (root === null) return sendJson(res, 404, { ok: false });
+    const requested = normalize(join(root, decodeURIComponent(pathname)));
+    const inside = requested.startsWith(root + sep);
+    // Client-side routes (/kiosk, /counter …) get the app's page.
+    const file = inside && isFile(requested) ? requested : join(root, 'index.html');
+    if (!isFile(file)) return sendJson(res, 404, { ok: false });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    });
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
