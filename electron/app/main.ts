@@ -1,0 +1,62 @@
+// The Electron main process: wires the host to one hardened window. Everything testable lives in
+// the neighbouring files; this one only puts them in order.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
+import { createHost, type Host } from '../host/create-host';
+import { appVersion, defaultDbPath } from '../host/app-files';
+import { appRoot, dataDir } from './app-paths';
+import { installGuards } from './guards';
+import { registerIpc } from './ipc';
+import { parseLaunchFlags } from './launch-flags';
+import { APP_ORIGIN } from './origin';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { sessionsPerWebContents } from './sessions';
+import { windowOptions } from './window-options';
+
+registerAppScheme(protocol);
+installGuards(app);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another MotCua already owns the screen and the database.
+  app.quit();
+} else {
+  const flags = parseLaunchFlags(process.argv.slice(1));
+  let window: BrowserWindow | null = null;
+  let host: Host | null = null;
+
+  app.on('second-instance', () => {
+    if (window === null) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('will-quit', () => host?.close());
+
+  app
+    .whenReady()
+    .then(() => {
+      const root = appRoot(app);
+      const dbPath = flags.db ?? defaultDbPath(dataDir(app), flags.demo);
+      mkdirSync(dirname(dbPath), { recursive: true });
+      host = createHost({
+        appRoot: root,
+        dbPath,
+        demo: flags.demo,
+        transport: 'electron',
+        version: appVersion(root),
+        logError: (channel, error) => console.error(`[${channel}]`, error),
+      });
+      Menu.setApplicationMenu(null);
+      serveRenderer(protocol, join(root, 'dist', 'renderer'));
+      registerIpc(ipcMain, host.router, sessionsPerWebContents());
+      window = new BrowserWindow(windowOptions({ preload: join(__dirname, 'preload.cjs'), kiosk: flags.kiosk }));
+      window.on('closed', () => (window = null));
+      return window.loadURL(`${APP_ORIGIN}/kiosk`);
+    })
+    .catch((error: unknown) => {
+      // A database newer than this app, or a missing build: say so instead of an empty screen.
+      console.error(error);
+      dialog.showErrorBox('MotCua', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}

@@ -1,0 +1,18 @@
+// Bundles the Node side with esbuild: the Electron main process and its sandboxed preload, and
+// the `motcua` CLI. Native modules and Electron itself stay external (loaded at run time).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const NATIVE = ['electron', 'better-sqlite3', 'node-hid'];
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'info', absWorkingDir: root };
+
+const bundles = [
+  { entryPoints: ['electron/app/main.ts'], outfile: 'dist/electron/main.cjs', external: NATIVE },
+  // A sandboxed preload can require only 'electron': everything else (the contract, zod) is inlined.
+  { entryPoints: ['electron/app/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] },
+  { entryPoints: ['electron/cli/motcua.ts'], outfile: 'dist/cli/motcua.cjs', external: NATIVE },
+];
+
+await Promise.all(bundles.map((options) => build({ ...common, ...options })));
