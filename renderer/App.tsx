@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import type { AppInfo } from '../electron/contract';
+import { Layout } from './components/Layout';
+import { CounterPage } from './counter/CounterPage';
+import { KioskPage } from './kiosk/KioskPage';
+import { TechnicianPage } from './technician/TechnicianPage';
+import { api } from './transport';
+
+export function App() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    void api.invoke('app.info', {}).then((r) => r.ok && setInfo(r.value));
+  }, []);
+  return (
+    <BrowserRouter>
+      <Layout info={info}>
+        <Routes>
+          <Route path="/kiosk" element={<KioskPage />} />
+          <Route path="/counter" element={<CounterPage />} />
+          <Route path="/technician" element={<TechnicianPage />} />
+          <Route path="*" element={<Navigate to="/kiosk" replace />} />
+        </Routes>
+      </Layout>
+    </BrowserRouter>
+  );
+}

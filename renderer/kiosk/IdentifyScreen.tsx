@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorData, CitizenQuery } from '../../electron/contract';
+import { Button } from '../components/Button';
+import { DigitField, digitsToIsoDate, formatDate, formatPersonalNumber } from '../components/DigitField';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { applyKey, Keypad } from '../components/Keypad';
+
+type FieldName = 'personalNumber' | 'birthDate' | 'cardIssueDate';
+
+const FIELDS: { name: FieldName; max: number; format: (d: string) => string }[] = [
+  { name: 'personalNumber', max: 12, format: formatPersonalNumber },
+  { name: 'birthDate', max: 8, format: formatDate },
+  { name: 'cardIssueDate', max: 8, format: formatDate },
+];
+
+interface Props {
+  busy: boolean;
+  error: AppErrorData | null;
+  onSubmit: (query: CitizenQuery) => void;
+  onBack: () => void;
+}
+
+export function IdentifyScreen({ busy, error, onSubmit, onBack }: Props) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Record<FieldName, string>>({ personalNumber: '', birthDate: '', cardIssueDate: '' });
+  const [active, setActive] = useState<FieldName>('personalNumber');
+  const [incomplete, setIncomplete] = useState(false);
+
+  const set = (name: FieldName, digits: string) => {
+    setValues((v) => ({ ...v, [name]: digits }));
+    const field = FIELDS.find((f) => f.name === name)!;
+    // Move on by itself once a field is full, as a paper form's boxes would.
+    const next = FIELDS[FIELDS.indexOf(field) + 1];
+    if (digits.length === field.max && next) setActive(next.name);
+  };
+
+  const submit = () => {
+    const complete = values.personalNumber.length === 12 && values.birthDate.length === 8;
+    setIncomplete(!complete);
+    if (!complete) return;
+    onSubmit({
+      personalNumber: values.personalNumber,
+      birthDate: digitsToIsoDate(values.birthDate),
+      ...(values.cardIssueDate.length === 8 ? { cardIssueDate: digitsToIsoDate(values.cardIssueDate) } : {}),
+    });
+  };
+
+  return (
+    <section className="identify" aria-labelledby="identify-title">
+      <h1 id="identify-title">{t('identify.title')}</h1>
+      <div className="identify-grid">
+        <form
+          className="identify-fields"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          {FIELDS.map((f) => (
+            <DigitField
+              key={f.name}
+              label={t(`identify.${f.name}`)}
+              hint={t(`identify.${f.name}Hint`)}
+              digits={values[f.name]}
+              format={f.format}
+              max={f.max}
+              active={active === f.name}
+              invalid={error?.fields?.includes(f.name) ?? false}
+              onActivate={() => setActive(f.name)}
+              onDigits={(d) => set(f.name, d)}
+            />
+          ))}
+          <ErrorMessage error={incomplete ? t('identify.incomplete') : error} />
+          <div className="actions">
+            <Button variant="secondary" onClick={onBack}>
+              {t('kiosk.back')}
+            </Button>
+            <Button type="submit" disabled={busy}>
+              {busy ? t('identify.checking') : t('identify.submit')}
+            </Button>
+          </div>
+        </form>
+        <Keypad onKey={(key) => set(active, applyKey(values[active], key, FIELDS.find((f) => f.name === active)!.max))} />
+      </div>
+    </section>
+  );
+}
