@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { loadMigrations, migrate, type Migration } from './migrations';
+import { DatabaseTooNewError, loadMigrations, migrate, schemaVersion, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -13,6 +13,9 @@ export function openDatabase(path: string, migrationsDir: string): OpenedDatabas
   const migrations = loadMigrations(migrationsDir);
   const db = new Database(path);
   try {
+    // Refuse a newer schema before anything, even the journal mode, is written to the file.
+    const found = schemaVersion(db);
+    if (found > migrations.length) throw new DatabaseTooNewError(found, migrations.length);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { appError, type AppErrorData, type ErrorCode } from '../contract';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import type { Router } from './router';
@@ -107,6 +107,7 @@ function readBody(req: IncomingMessage): Promise<unknown> {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const root = options.staticDir === null ? null : resolve(options.staticDir);
   const session = newSession();
   let allowedHosts: string[] = [];
 
@@ -126,7 +127,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!sameSecret(offered, token)) return sendError(res, appError('UNAUTHENTICATED'));
       url.searchParams.delete('token');
       res.writeHead(303, {
-        location: url.pathname + url.search,
+        // One leading slash only: `//host/` would send the browser elsewhere.
+        location: `/${url.pathname.replace(/^\/+/, '')}${url.search}`,
         'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         'cache-control': 'no-store',
       });
@@ -145,7 +147,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return sendError(res, appError('BAD_INPUT'));
       }
-      const result = await options.router.dispatch(session, decodeURIComponent(url.pathname.slice(5)), input);
+      const result = await options.router.dispatch(session, url.pathname.slice(5), input);
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -156,9 +158,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
-    const root = options.staticDir;
     if (root === null) return sendJson(res, 404, { ok: false });
-    const requested = normalize(join(root, decodeURIComponent(pathname)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return sendError(res, appError('BAD_INPUT'));
+    }
+    const requested = normalize(join(root, decoded));
     const inside = requested.startsWith(root + sep);
     // Client-side routes (/kiosk, /counter …) get the app's page.
     const file = inside && isFile(requested) ? requested : join(root, 'index.html');

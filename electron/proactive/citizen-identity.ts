@@ -21,7 +21,7 @@ export function identify(query: CitizenQuery, today: IsoDate): Identity {
   const problem = checkBirthYear(pin.value, yearOf(query.birthDate));
   if (problem) throw new AppError(PROBLEM_CODES[problem], ['personalNumber', 'birthDate']);
   const issue = query.cardIssueDate;
-  if (issue !== undefined && (!isValidIsoDate(issue) || issue < query.birthDate || issue > today)) {
+  if (issue !== undefined && (!isValidIsoDate(issue) || issue <= query.birthDate || issue > today)) {
     throw new AppError('ISSUE_DATE_INVALID', ['cardIssueDate']);
   }
   return {

@@ -25,12 +25,13 @@ export function milestones(birthDate: IsoDate): Milestone[] {
   return RENEWAL_AGES.map((age) => ({ age, date: addYears(birthDate, age) }));
 }
 
-const windowStartOf = (m: Milestone) => addYears(m.date, -EARLY_RENEWAL_YEARS);
+/** Counted from the birth date, so a 29 February birth opens its window on its own 29 February when there is one. */
+const windowStartOf = (birthDate: IsoDate, m: Milestone) => addYears(birthDate, m.age - EARLY_RENEWAL_YEARS);
 
 /** The milestone at which a card issued on `issueDate` stops being valid; null when it never does. */
 export function cardExpiry(birthDate: IsoDate, issueDate: IsoDate): Milestone | null {
   for (const m of milestones(birthDate)) {
-    if (issueDate < m.date && issueDate < windowStartOf(m)) return m;
+    if (issueDate < m.date && issueDate < windowStartOf(birthDate, m)) return m;
   }
   return null;
 }
@@ -49,13 +50,13 @@ export function assessRenewal(birthDate: IsoDate, today: IsoDate, issueDate?: Is
     const expiry = cardExpiry(birthDate, issueDate);
     if (expiry === null) return { status: 'valid-for-life', caveat: null };
     if (today >= expiry.date) return { status: 'expired', due: expiry };
-    if (today >= windowStartOf(expiry)) return { status: 'renew-now', due: expiry, validUntil: nextAfter(birthDate, expiry), caveat: null };
-    return { status: 'valid', due: expiry, windowStart: windowStartOf(expiry) };
+    if (today >= windowStartOf(birthDate, expiry)) return { status: 'renew-now', due: expiry, validUntil: nextAfter(birthDate, expiry), caveat: null };
+    return { status: 'valid', due: expiry, windowStart: windowStartOf(birthDate, expiry) };
   }
   const all = milestones(birthDate);
   const next = all.find((m) => m.date > today);
   const caveat = [...all].reverse().find((m) => m.date <= today) ?? null;
   if (next === undefined) return { status: 'valid-for-life', caveat };
-  if (today >= windowStartOf(next)) return { status: 'renew-now', due: next, validUntil: nextAfter(birthDate, next), caveat };
-  return { status: 'upcoming', due: next, windowStart: windowStartOf(next), caveat };
+  if (today >= windowStartOf(birthDate, next)) return { status: 'renew-now', due: next, validUntil: nextAfter(birthDate, next), caveat };
+  return { status: 'upcoming', due: next, windowStart: windowStartOf(birthDate, next), caveat };
 }

@@ -23,7 +23,9 @@ function rowHash(row: Omit<NewAuditRow, 'hash'>): string {
 
 /**
  * Tamper-evident log of personal-data use: each row's hash covers the previous row's hash,
- * so an edited, inserted or removed row breaks the chain from there on.
+ * so an edited, inserted or removed row breaks the chain from there on. Cutting rows off the end
+ * is not visible from the chain alone, and the chain is unkeyed: anchoring its head outside the
+ * database is hardening still to come.
  */
 export class AuditLog {
   private subjectKey: Buffer | undefined;
