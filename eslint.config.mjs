@@ -1,0 +1,65 @@
+// Lint, and the layering rules of DESIGN.md: a forbidden import fails `npm run lint`.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream'];
+const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
+const ELECTRON_ONLY_IN_APP = { name: 'electron', message: 'Only electron/app/ may import electron.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': restrict([], [ELECTRON_ONLY_IN_APP]),
+    },
+  },
+  { files: ['electron/app/**', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['electron/contract/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [{ group: [...NODE_BUILTINS, '../*', '!./*'], message: 'The contract is pure: zod and its own files only.' }],
+        [ELECTRON_ONLY_IN_APP],
+      ),
+    },
+  },
+  {
+    files: ['drivers/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [{ group: ['**/electron/**', '**/renderer/**', '../../*'], message: 'drivers/ depend on nothing of ours.' }],
+        [ELECTRON_ONLY_IN_APP],
+      ),
+    },
+  },
+  {
+    files: ['electron/{db,proactive,print,security,sync,devices}/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [{ group: ['**/host/*', '**/app/*', '**/cli/*', '**/renderer/**'], message: 'Services know nothing of transports.' }],
+        [ELECTRON_ONLY_IN_APP],
+      ),
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict(
+        [
+          {
+            group: ['**/electron/*', '!**/electron/contract', '**/drivers/**', ...NODE_BUILTINS, 'better-sqlite3', 'node-hid'],
+            message: 'The renderer sees only the contract: no Node, SQL or drivers.',
+          },
+        ],
+        [ELECTRON_ONLY_IN_APP],
+      ),
+    },
+  },
+);

@@ -1,0 +1,61 @@
+// `npm run bench`: speed and memory as ratios against baselines measured in the same run, so the
+// figures mean the same on a fast or a slow machine. Prints a table; never fails on timing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { createHost } from '../../electron/host/create-host';
+import { newSession } from '../../electron/host/session';
+import { readFontFiles } from '../../electron/print/fonts';
+import { renderReminderSlip } from '../../electron/print/reminder-slip';
+import { ReminderService } from '../../electron/proactive/reminders';
+import { CatalogueRepository } from '../../electron/db/catalogue-repository';
+
+async function opsPerSecond(fn: () => unknown, ms = 1500): Promise<number> {
+  for (let i = 0; i < 5; i++) await fn();
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    await fn();
+    n++;
+  }
+  return (n * 1000) / (performance.now() - start);
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
+  const today = () => '2026-11-23';
+  const host = createHost({ appRoot: process.cwd(), dbPath: join(dir, 'bench.db'), demo: true, transport: 'browser', version: 'bench', today });
+  const query = { personalNumber: '001096012345', birthDate: '1996-06-15' };
+  const service = new ReminderService(new CatalogueRepository(host.db), today);
+  const session = newSession('kiosk');
+  const fonts = readFontFiles(join(process.cwd(), 'resources', 'fonts'));
+  const data = service.forCitizen(query);
+
+  const rows: [string, string, number, number][] = [];
+  const compare = async (name: string, baselineName: string, baseline: () => unknown, subject: () => unknown) => {
+    const b = await opsPerSecond(baseline);
+    const s = await opsPerSecond(subject);
+    rows.push([name, baselineName, s, b / s]);
+  };
+
+  await compare('router reminders.forCitizen (validate+audit)', 'service call', () => service.forCitizen(query), () => host.router.dispatch(session, 'reminders.forCitizen', query));
+  await compare('reminder slip PDF (Be Vietnam Pro subset)', 'one-line PDF, Helvetica', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage().drawText('x', { font: await doc.embedFont(StandardFonts.Helvetica) });
+    return doc.save();
+  }, () => renderReminderSlip(data, null, fonts));
+
+  const heapBefore = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 200; i++) await host.router.dispatch(session, 'print.reminderSlip', query);
+  global.gc?.();
+  const heapGrowth = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+
+  console.log('benchmark'.padEnd(48), 'ops/s'.padStart(10), 'x slower than baseline');
+  for (const [name, baseline, ops, ratio] of rows) console.log(name.padEnd(48), ops.toFixed(0).padStart(10), `${ratio.toFixed(2)} (${baseline})`);
+  console.log(`heap growth after 200 slips: ${heapGrowth.toFixed(1)} MiB`);
+  host.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+void main();

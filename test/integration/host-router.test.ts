@@ -1,0 +1,326 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppError, appError, CHANNEL_NAMES, channels, ERROR_MESSAGES, type Reminder } from '../../electron/contract';
+import { AuditRepository } from '../../electron/db/audit-repository';
+import { createHost, type Host } from '../../electron/host/create-host';
+import { createRouter, type Handlers } from '../../electron/host/router';
+import { newSession } from '../../electron/host/session';
+import { makeTempDir } from '../support/temp-dir';
+
+const TODAY = '2026-11-23';
+const CITIZEN = { personalNumber: '001099012345', birthDate: '1999-05-01' };
+
+let tmp: ReturnType<typeof makeTempDir>;
+let host: Host;
+
+function startHost(demo = true): Host {
+  return createHost({
+    appRoot: process.cwd(),
+    dbPath: join(tmp.dir, `motcua-${demo ? 'demo' : 'plain'}.sqlite`),
+    demo,
+    transport: 'browser',
+    version: 'test',
+    today: () => TODAY,
+  });
+}
+
+beforeEach(() => {
+  tmp = makeTempDir('motcua-host-');
+  host = startHost();
+});
+afterEach(() => {
+  host.close();
+  tmp.cleanup();
+});
+
+const kiosk = () => newSession('kiosk');
+const auditRows = () => new AuditRepository(host.db).all();
+
+describe('router: refusals', () => {
+  it('an unknown channel is UNKNOWN_CHANNEL', async () => {
+    expect(await host.router.dispatch(kiosk(), 'files.delete', {})).toEqual({ ok: false, error: appError('UNKNOWN_CHANNEL') });
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', ''])('%j is not a channel', async (name) => {
+    expect(await host.router.dispatch(kiosk(), name, {})).toEqual({ ok: false, error: appError('UNKNOWN_CHANNEL') });
+  });
+
+  it('a malformed birth date is BAD_INPUT naming the field', async () => {
+    const result = await host.router.dispatch(kiosk(), 'identity.check', { personalNumber: '001099012345', birthDate: 'abc' });
+    expect(result).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: ERROR_MESSAGES.BAD_INPUT, fields: ['birthDate'] } });
+  });
+
+  it('missing and wrongly typed fields are all named', async () => {
+    const result = await host.router.dispatch(kiosk(), 'reminders.forCitizen', { birthDate: 19990501, cardIssueDate: 'soon' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('BAD_INPUT');
+    expect([...(result.error.fields ?? [])].sort()).toEqual(['birthDate', 'cardIssueDate', 'personalNumber']);
+  });
+
+  it.each([null, undefined, 'text', 42, [CITIZEN]])('a non-object input (%j) is BAD_INPUT, not a crash', async (input) => {
+    const result = await host.router.dispatch(kiosk(), 'identity.check', input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  });
+
+  it('an unexpected field on a no-input channel is BAD_INPUT', async () => {
+    expect(await host.router.dispatch(kiosk(), 'app.info', { admin: true })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  });
+
+  it('an overlong personal number is refused before reaching the service', async () => {
+    const result = await host.router.dispatch(kiosk(), 'identity.check', { personalNumber: '1'.repeat(33), birthDate: '1999-05-01' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: ['personalNumber'] } });
+  });
+
+  it('a kiosk session may not run diagnostics.doctor: FORBIDDEN', async () => {
+    expect(await host.router.dispatch(kiosk(), 'diagnostics.doctor', {})).toEqual({ ok: false, error: appError('FORBIDDEN') });
+    expect(await host.router.dispatch(newSession('officer'), 'diagnostics.doctor', {})).toEqual({ ok: false, error: appError('FORBIDDEN') });
+  });
+
+  it('a technician may not look up citizens: FORBIDDEN, and nothing is audited', async () => {
+    expect(await host.router.dispatch(newSession('technician'), 'identity.check', CITIZEN)).toEqual({ ok: false, error: appError('FORBIDDEN') });
+    expect(auditRows()).toHaveLength(0);
+  });
+
+  it('a technician runs diagnostics.doctor and sees the database schema', async () => {
+    const result = await host.router.dispatch(newSession('technician'), 'diagnostics.doctor', {});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ database: { schemaVersion: 2, knownSchemaVersion: 2 }, node: { version: process.versions.node } });
+  });
+});
+
+describe('router: typed service errors', () => {
+  it('a bad province crosses as PIN_PROVINCE with both messages and no stack', async () => {
+    const result = await host.router.dispatch(kiosk(), 'identity.check', { personalNumber: '003099012345', birthDate: '1999-05-01' });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'PIN_PROVINCE', message: { vi: ERROR_MESSAGES.PIN_PROVINCE.vi, en: ERROR_MESSAGES.PIN_PROVINCE.en }, fields: ['personalNumber'] },
+    });
+    const json = JSON.stringify(result);
+    expect(json).not.toMatch(/stack|at .*\.ts:\d+|AppError/);
+    expect(Object.getPrototypeOf((result as { error: object }).error)).toBe(Object.prototype);
+  });
+
+  it('a date of birth in the future is BIRTH_DATE_FUTURE against the host’s today', async () => {
+    const result = await host.router.dispatch(kiosk(), 'identity.check', { personalNumber: '001226000001', birthDate: '2026-11-24' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BIRTH_DATE_FUTURE', fields: ['birthDate'] } });
+  });
+});
+
+describe('router: services', () => {
+  it('session.get returns the role', async () => {
+    expect(await host.router.dispatch(newSession('officer'), 'session.get', {})).toEqual({ ok: true, value: { role: 'officer' } });
+  });
+
+  it('app.info describes this host and the demo centre from SQLite', async () => {
+    expect(await host.router.dispatch(kiosk(), 'app.info', {})).toEqual({
+      ok: true,
+      value: {
+        version: 'test',
+        transport: 'browser',
+        demo: true,
+        centre: { code: 'DEMO-TTHCC-01', name: { vi: 'Trung tâm Phục vụ hành chính công (bản trình diễn)', en: 'Public Administration Service Centre (demo)' } },
+        schemaVersion: 2,
+      },
+    });
+  });
+
+  it('reminders.forCitizen returns an ID-card renewal reminder with the demo procedure', async () => {
+    const result = await host.router.dispatch(kiosk(), 'reminders.forCitizen', CITIZEN);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const value = result.value as { identity: { age: number; provinceName: string }; reminders: Reminder[]; today: string };
+    expect(value.today).toBe(TODAY);
+    expect(value.identity).toMatchObject({ age: 27, provinceName: 'Hà Nội', sex: 'male' });
+    expect(value.reminders).toHaveLength(1);
+    const [reminder] = value.reminders;
+    expect(reminder).toMatchObject({
+      kind: 'id-card-renewal',
+      status: 'upcoming',
+      dueDate: '2039-05-01',
+      procedure: {
+        code: 'CC.CAP-DOI',
+        name: { vi: 'Cấp đổi thẻ căn cước', en: 'Renewal of the ID card' },
+        agency: { vi: 'Cơ quan quản lý căn cước (Công an)', en: 'Identity management agency (Police)' },
+      },
+    });
+    expect(reminder!.title.vi).toBe('Mốc cấp đổi thẻ căn cước tiếp theo: đủ 40 tuổi');
+    expect(reminder!.legalBasis.vi).toContain('26/2023/QH15');
+    // without an issue date the 25th birthday is named as a caveat
+    expect(reminder!.lines.map((l) => l.vi).join('\n')).toContain('01/05/2024 (khi bạn đủ 25 tuổi)');
+  });
+
+  it('uses the issue date when given: a card issued at 20 has expired at 25', async () => {
+    const result = await host.router.dispatch(kiosk(), 'reminders.forCitizen', { ...CITIZEN, cardIssueDate: '2019-06-01' });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { reminders: [{ status: 'expired', dueDate: '2024-05-01', title: { vi: 'Thẻ căn cước đã hết hạn — cần cấp đổi ngay' } }] },
+    });
+  });
+
+  it('reads the procedure from the database at each call', async () => {
+    host.db.prepare("UPDATE procedures SET name_vi = 'Cấp đổi thẻ (đã sửa)' WHERE code = 'CC.CAP-DOI'").run();
+    const edited = await host.router.dispatch(kiosk(), 'reminders.forCitizen', CITIZEN);
+    expect(edited).toMatchObject({ ok: true, value: { reminders: [{ procedure: { name: { vi: 'Cấp đổi thẻ (đã sửa)' } } }] } });
+    host.db.prepare("DELETE FROM procedures WHERE code = 'CC.CAP-DOI'").run();
+    const removed = await host.router.dispatch(kiosk(), 'reminders.forCitizen', CITIZEN);
+    expect(removed).toMatchObject({ ok: true, value: { reminders: [{ procedure: null }] } });
+  });
+
+  it('without demo mode there is no centre and no procedure', async () => {
+    const plain = startHost(false);
+    try {
+      expect(await plain.router.dispatch(kiosk(), 'app.info', {})).toMatchObject({ ok: true, value: { demo: false, centre: null } });
+      expect(await plain.router.dispatch(kiosk(), 'reminders.forCitizen', CITIZEN)).toMatchObject({
+        ok: true,
+        value: { reminders: [{ kind: 'id-card-renewal', procedure: null }] },
+      });
+    } finally {
+      plain.close();
+    }
+  });
+
+  it('the demo is seeded once: reopening the same file keeps local edits', async () => {
+    host.db.prepare("UPDATE procedures SET name_vi = 'Sửa tại chỗ' WHERE code = 'CC.CAP-DOI'").run();
+    host.close();
+    host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'motcua-demo.sqlite'), demo: true, transport: 'browser', version: 'test', today: () => TODAY });
+    expect(host.db.prepare("SELECT name_vi FROM procedures WHERE code = 'CC.CAP-DOI'").pluck().get()).toBe('Sửa tại chỗ');
+  });
+});
+
+describe('router: audit of personal data', () => {
+  it('records purpose, legal basis and a hashed subject for each personal-data channel', async () => {
+    await host.router.dispatch(kiosk(), 'identity.check', CITIZEN);
+    await host.router.dispatch(kiosk(), 'reminders.forCitizen', CITIZEN);
+    const rows = auditRows();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      channel: 'identity.check',
+      role: 'kiosk',
+      purpose: channels['identity.check'].personalData && channels['identity.check'].personalData.purpose,
+      outcome: 'ok',
+    });
+    expect(rows[0]!.purpose).toBe('identify-citizen');
+    expect(rows[0]!.legal_basis).toContain('Luật Căn cước 2023');
+    expect(rows[1]).toMatchObject({ channel: 'reminders.forCitizen', purpose: 'proactive-reminder', outcome: 'ok' });
+    expect(rows[1]!.legal_basis).toContain('Điều 21');
+    for (const row of rows) {
+      expect(row.subject).toBe(host.audit.subjectHash(CITIZEN.personalNumber));
+      expect(row.subject).not.toContain(CITIZEN.personalNumber);
+    }
+    expect(host.audit.verify()).toEqual({ ok: true, rows: 2 });
+  });
+
+  it('records a refused identity with its error code as the outcome', async () => {
+    await host.router.dispatch(kiosk(), 'identity.check', { personalNumber: '003099012345', birthDate: '1999-05-01' });
+    expect(auditRows()).toMatchObject([{ channel: 'identity.check', outcome: 'PIN_PROVINCE' }]);
+  });
+
+  it('the session id ties the rows of one screen together', async () => {
+    const session = kiosk();
+    await host.router.dispatch(session, 'identity.check', CITIZEN);
+    await host.router.dispatch(session, 'reminders.forCitizen', CITIZEN);
+    await host.router.dispatch(kiosk(), 'identity.check', CITIZEN);
+    const rows = auditRows();
+    expect(rows[0]!.session).toBe(session.id);
+    expect(rows[1]!.session).toBe(session.id);
+    expect(rows[2]!.session).not.toBe(session.id);
+  });
+
+  it('channels without personal data add no audit row', async () => {
+    await host.router.dispatch(kiosk(), 'app.info', {});
+    await host.router.dispatch(kiosk(), 'session.get', {});
+    await host.router.dispatch(newSession('technician'), 'diagnostics.doctor', {});
+    expect(auditRows()).toHaveLength(0);
+  });
+
+  it('every channel that takes a personal number declares personal data', () => {
+    for (const name of CHANNEL_NAMES) {
+      const def = channels[name];
+      const shape = (def.input as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+      if ('personalNumber' in shape) expect(def.personalData, name).not.toBe(false);
+    }
+  });
+});
+
+describe('createRouter: unexpected failures', () => {
+  function handlers(overrides: Partial<Handlers>): Handlers {
+    const unused = () => {
+      throw new Error('not used in this test');
+    };
+    return {
+      'app.info': unused,
+      'session.get': unused,
+      'identity.check': unused,
+      'reminders.forCitizen': unused,
+      'print.reminderSlip': unused,
+      'diagnostics.doctor': unused,
+      ...overrides,
+    } as Handlers;
+  }
+
+  it('an exception in a handler becomes INTERNAL without its message, and is logged', async () => {
+    const logError = vi.fn();
+    const secret = new Error('SQLITE_CORRUPT at /var/lib/motcua/secret.sqlite');
+    const router = createRouter({
+      handlers: handlers({ 'app.info': () => { throw secret; } }),
+      audit: { record: vi.fn() },
+      logError,
+    });
+    const result = await router.dispatch(kiosk(), 'app.info', {});
+    expect(result).toEqual({ ok: false, error: appError('INTERNAL') });
+    expect(JSON.stringify(result)).not.toMatch(/SQLITE|secret|var\/lib/);
+    expect(logError).toHaveBeenCalledWith('app.info', secret);
+  });
+
+  it('a rejected promise becomes INTERNAL too', async () => {
+    const router = createRouter({
+      handlers: handlers({ 'app.info': () => Promise.reject(new TypeError('x is undefined')) }),
+      audit: { record: vi.fn() },
+    });
+    expect(await router.dispatch(kiosk(), 'app.info', {})).toEqual({ ok: false, error: appError('INTERNAL') });
+  });
+
+  it('an output that breaks the contract becomes INTERNAL and is logged, not sent', async () => {
+    const logError = vi.fn();
+    const router = createRouter({
+      handlers: handlers({ 'session.get': () => ({ role: 'root', token: 'abc' }) as never }),
+      audit: { record: vi.fn() },
+      logError,
+    });
+    expect(await router.dispatch(kiosk(), 'session.get', {})).toEqual({ ok: false, error: appError('INTERNAL') });
+    expect(logError).toHaveBeenCalledOnce();
+  });
+
+  it('an AppError thrown by a handler keeps its code and fields', async () => {
+    const router = createRouter({
+      handlers: handlers({ 'identity.check': () => { throw new AppError('BIRTH_DATE_FUTURE', ['birthDate']); } }),
+      audit: { record: vi.fn() },
+    });
+    expect(await router.dispatch(kiosk(), 'identity.check', CITIZEN)).toEqual({ ok: false, error: appError('BIRTH_DATE_FUTURE', ['birthDate']) });
+  });
+
+  it('a crash in a personal-data channel is still audited, as INTERNAL', async () => {
+    const record = vi.fn();
+    const router = createRouter({
+      handlers: handlers({ 'reminders.forCitizen': () => { throw new Error('boom'); } }),
+      audit: { record },
+    });
+    await router.dispatch(kiosk(), 'reminders.forCitizen', CITIZEN);
+    expect(record).toHaveBeenCalledWith(
+      expect.objectContaining({ channel: 'reminders.forCitizen', outcome: 'INTERNAL', subject: CITIZEN.personalNumber, purpose: 'proactive-reminder' }),
+    );
+  });
+
+  it('the handler gets the parsed input and the session; refused calls never reach it', async () => {
+    const check = vi.fn(() => ({ personalNumber: '001099012345', provinceCode: '001', provinceName: 'Hà Nội', sex: 'male' as const, birthDate: '1999-05-01', age: 27 }));
+    const router = createRouter({ handlers: handlers({ 'identity.check': check }), audit: { record: vi.fn() } });
+    const session = kiosk();
+    await router.dispatch(session, 'identity.check', { ...CITIZEN, extra: 'dropped' });
+    expect(check).toHaveBeenCalledWith(CITIZEN, session);
+    await router.dispatch(newSession('technician'), 'identity.check', CITIZEN);
+    await router.dispatch(session, 'identity.check', { personalNumber: 1 });
+    expect(check).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { appError, type MotcuaApi } from '../../electron/contract';
+
+const electron = vi.hoisted(() => ({
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: 'from main' })) },
+}));
+vi.mock('electron', () => electron);
+
+async function exposedApi(): Promise<MotcuaApi> {
+  vi.resetModules();
+  electron.contextBridge.exposeInMainWorld.mockClear();
+  await import('../../electron/app/preload');
+  expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+  const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, MotcuaApi];
+  expect(key).toBe('motcua');
+  return api;
+}
+
+beforeEach(() => electron.ipcRenderer.invoke.mockClear());
+
+describe('preload', () => {
+  it('exposes window.motcua with invoke only', async () => {
+    const api = await exposedApi();
+    expect(Object.keys(api)).toEqual(['invoke']);
+  });
+
+  it('forwards a contract channel to its IPC name', async () => {
+    const api = await exposedApi();
+    const input = { personalNumber: '001099012345', birthDate: '1999-01-01' };
+    await expect(api.invoke('identity.check', input)).resolves.toEqual({ ok: true, value: 'from main' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('motcua:identity.check', input);
+  });
+
+  it.each(['fs.readFile', 'motcua:app.info', '__proto__', 'constructor', 'toString', ''])(
+    'refuses %j without touching ipcRenderer',
+    async (channel) => {
+      const api = await exposedApi();
+      await expect(api.invoke(channel as never, {} as never)).resolves.toEqual({ ok: false, error: appError('UNKNOWN_CHANNEL') });
+      expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+    },
+  );
+
+  it('refuses a non-string channel', async () => {
+    const api = await exposedApi();
+    await expect(api.invoke({ toString: () => 'app.info' } as never, {} as never)).resolves.toMatchObject({ ok: false });
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,36 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layering of DESIGN.md, checked by the same ESLint config `npm run lint` uses.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function importErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layer boundaries', () => {
+  it.each([
+    ['electron/host/x.ts', "import { app } from 'electron';"],
+    ['electron/proactive/x.ts', "import { ipcMain } from 'electron';"],
+    ['renderer/x.ts', "import { createHost } from '../electron/host/create-host';"],
+    ['renderer/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['renderer/x.ts', "import Database from 'better-sqlite3';"],
+    ['renderer/x.ts', "import { parsePersonalNumber } from '../drivers/idcard/personal-number';"],
+    ['drivers/idcard/x.ts', "import { AppError } from '../../electron/contract';"],
+    ['electron/contract/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['electron/contract/x.ts', "import { createRouter } from '../host/router';"],
+    ['electron/proactive/x.ts', "import { startWebHost } from '../host/web-host';"],
+  ])('%s may not: %s', async (file, code) => {
+    expect(await importErrors(file, code)).not.toEqual([]);
+  });
+
+  it.each([
+    ['electron/app/x.ts', "import { app } from 'electron';"],
+    ['renderer/x.ts', "import { channels } from '../electron/contract';"],
+    ['electron/host/x.ts', "import { identify } from '../proactive/citizen-identity';"],
+    ['electron/contract/x.ts', "import { z } from 'zod';"],
+  ])('%s may: %s', async (file, code) => {
+    expect(await importErrors(file, code)).toEqual([]);
+  });
+});
