@@ -1,4 +1,4 @@
-import type { ChannelName, ChannelInput, ChannelOutput, MotcuaApi, Result } from '../electron/contract';
+import type { ChannelName, ChannelInput, ChannelOutput, EventName, EventPayload, MotcuaApi, Result } from '../electron/contract';
 import { appError } from '../electron/contract';
 
 declare global {
@@ -23,6 +23,18 @@ const httpApi: MotcuaApi = {
       return { ok: false, error: appError('INTERNAL') };
     }
   },
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    const handler = (e: MessageEvent<string>) => listener(JSON.parse(e.data) as EventPayload<E>);
+    eventSource().addEventListener(event, handler);
+    return () => eventSource().removeEventListener(event, handler);
+  },
 };
+
+let source: EventSource | undefined;
+/** One server-sent-events stream per page, opened on the first subscription. */
+function eventSource(): EventSource {
+  source ??= new EventSource('/events');
+  return source;
+}
 
 export const api: MotcuaApi = window.motcua ?? httpApi;

@@ -12,7 +12,7 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const host = createHost({ appRoot: root, dbPath: join(dataDir, 'dev.db'), demo: true, transport: 'browser', version: 'dev' });
   const token = randomBytes(24).toString('base64url');
-  const api = await startWebHost({ router: host.router, staticDir: null, token });
+  const api = await startWebHost({ router: host.router, events: host.events, staticDir: null, token });
   // The proxy adds the token, so the dev page needs none; both servers stay on 127.0.0.1.
   const vite = await createServer({
     configFile: join(root, 'vite.config.mts'),

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
 import { createHost, type Host } from '../host/create-host';
 import { appVersion, defaultDbPath } from '../host/app-files';
 import { appRoot, dataDir } from './app-paths';
+import { forwardEvents } from './events';
 import { installGuards } from './guards';
 import { registerIpc } from './ipc';
 import { parseLaunchFlags } from './launch-flags';
@@ -48,8 +49,10 @@ if (!app.requestSingleInstanceLock()) {
       });
       Menu.setApplicationMenu(null);
       serveRenderer(protocol, join(root, 'dist', 'renderer'));
-      registerIpc(ipcMain, host.router, sessionsPerWebContents());
+      const sessionFor = sessionsPerWebContents();
+      registerIpc(ipcMain, host.router, sessionFor);
       window = new BrowserWindow(windowOptions({ preload: join(__dirname, 'preload.cjs'), kiosk: flags.kiosk }));
+      forwardEvents(host.events, window.webContents, sessionFor(window.webContents));
       window.on('closed', () => (window = null));
       return window.loadURL(`${APP_ORIGIN}/kiosk`);
     })

@@ -48,7 +48,7 @@ async function serve(flags: Flags): Promise<void> {
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${flags.port}`);
   const host = hostFor(flags, 'browser');
-  const web = await startWebHost({ router: host.router, staticDir: join(appRoot(), 'dist', 'renderer'), port });
+  const web = await startWebHost({ router: host.router, events: host.events, staticDir: join(appRoot(), 'dist', 'renderer'), port });
   console.log(web.url);
   if (flags.open && !openInChromium(web.url, flags.kiosk)) {
     console.error('Không mở được Chromium (không có /usr/bin/chromium hoặc màn hình) / Chromium not opened (no /usr/bin/chromium or no display)');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from './errors';
+import type { EventName, EventPayload } from './events';
 import type { Role } from './roles';
 import { appInfo, citizenQuery, citizenReminders, doctorReport, identity, printedDocument } from './schemas';
 
@@ -7,8 +8,8 @@ import { appInfo, citizenQuery, citizenReminders, doctorReport, identity, printe
 export interface PersonalDataUse {
   purpose: string;
   legalBasis: string;
-  /** The input field naming whose data it is (recorded as a keyed hash). */
-  subjectField: string;
+  /** Where the personal number of the person concerned is found (recorded as a keyed hash). */
+  subject: { from: 'input' | 'output'; path: readonly string[] };
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -25,12 +26,12 @@ const SERVES_CITIZENS: readonly Role[] = ['kiosk', 'officer'];
 const IDENTIFICATION: PersonalDataUse = {
   purpose: 'identify-citizen',
   legalBasis: 'Luật Căn cước 2023 (26/2023/QH15); Nghị định 13/2023/NĐ-CP, Điều 17',
-  subjectField: 'personalNumber',
+  subject: { from: 'input', path: ['personalNumber'] },
 };
 const REMINDER: PersonalDataUse = {
   purpose: 'proactive-reminder',
   legalBasis: 'Luật Căn cước 2023 (26/2023/QH15), Điều 21; Nghị định 13/2023/NĐ-CP, Điều 17',
-  subjectField: 'personalNumber',
+  subject: { from: 'input', path: ['personalNumber'] },
 };
 
 /** The one list of channels. Transports register exactly these; the router dispatches them. */
@@ -61,6 +62,8 @@ export function isChannelName(name: string): name is ChannelName {
 /** What the renderer sees as `window.motcua` in Electron and what the browser transport implements. */
 export interface MotcuaApi {
   invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
+  /** Subscribes to a host event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
 /** The IPC channel name used on the Electron side for a contract channel. */

@@ -3,3 +3,5 @@ export * from './errors';
 export * from './localized';
 export * from './roles';
 export * from './schemas';
+export * from './events';
+export * from './scan';

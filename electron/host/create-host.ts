@@ -13,6 +13,7 @@ import { readFontFiles } from '../print/fonts';
 import { renderReminderSlip } from '../print/reminder-slip';
 import { AuditLog } from '../security/audit';
 import { runDoctor } from './doctor';
+import { EventBus } from './event-bus';
 import { createRouter, type Router } from './router';
 
 export interface HostConfig {
@@ -29,6 +30,7 @@ export interface HostConfig {
 export interface Host {
   db: Db;
   router: Router;
+  events: EventBus;
   audit: AuditLog;
   close(): void;
 }
@@ -42,6 +44,7 @@ export function createHost(config: HostConfig): Host {
   const audit = new AuditLog(new AuditRepository(db), settings);
   const today = config.today ?? (() => todayInVietnam());
   const reminders = new ReminderService(catalogue, today);
+  const events = new EventBus();
   const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));
 
   const router = createRouter({
@@ -73,5 +76,5 @@ export function createHost(config: HostConfig): Host {
         }),
     },
   });
-  return { db, router, audit, close: () => db.close() };
+  return { db, router, events, audit, close: () => db.close() };
 }

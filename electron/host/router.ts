@@ -45,7 +45,8 @@ export function createRouter({ handlers, audit, logError = () => {} }: RouterDep
       }
       const result = await run(name, parsed.data, session);
       if (def.personalData) {
-        const subject = (parsed.data as Record<string, unknown>)[def.personalData.subjectField];
+        const { from, path } = def.personalData.subject;
+        const subject = pick(from === 'input' ? parsed.data : result.ok ? result.value : undefined, path);
         audit.record({
           session: session.id,
           role: session.role,
@@ -72,4 +73,8 @@ export function createRouter({ handlers, audit, logError = () => {} }: RouterDep
     }
     return { ok: false, error: appError('INTERNAL') };
   }
+}
+
+function pick(value: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
 }

@@ -5,11 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { appError, type AppErrorData, type ErrorCode } from '../contract';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import type { EventBus } from './event-bus';
 import type { Router } from './router';
-import { newSession } from './session';
+import { newSession, type Session } from './session';
 
 export interface WebHostOptions {
   router: Router;
+  events: EventBus;
   /** The built renderer; null serves the API alone (Vite serves the pages in `npm run dev`). */
   staticDir: string | null;
   port?: number;
@@ -26,6 +28,8 @@ export interface WebHost {
 }
 
 const COOKIE = 'motcua_token';
+/** Each browser that hands over the token gets its own session (a technician unlock stays in its tab's browser). */
+const SESSION_COOKIE = 'motcua_session';
 const MAX_BODY = 256 * 1024;
 /**
  * HTTP statuses for refusals by the transport itself. A routed call always answers 200 with its
@@ -59,9 +63,9 @@ function sameSecret(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookie(req: IncomingMessage, name: string): string | undefined {
   const cookies = req.headers.cookie?.split(';').map((c) => c.trim().split('=')) ?? [];
-  return cookies.find(([k]) => k === COOKIE)?.[1];
+  return cookies.find(([k]) => k === name)?.[1];
 }
 
 function bearerToken(req: IncomingMessage): string | undefined {
@@ -108,7 +112,10 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const root = options.staticDir === null ? null : resolve(options.staticDir);
-  const session = newSession();
+  // Tools calling with the Bearer header (no session cookie) share one kiosk session.
+  const toolSession = newSession();
+  const sessions = new Map<string, Session>();
+  const sessionOf = (req: IncomingMessage) => sessions.get(cookie(req, SESSION_COOKIE) ?? '') ?? toolSession;
   let allowedHosts: string[] = [];
 
   const server = createServer((req, res) => {
@@ -126,16 +133,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method === 'GET' && offered !== null) {
       if (!sameSecret(offered, token)) return sendError(res, appError('UNAUTHENTICATED'));
       url.searchParams.delete('token');
+      const session = newSession();
+      sessions.set(session.id, session);
       res.writeHead(303, {
         // One leading slash only: `//host/` would send the browser elsewhere.
         location: `/${url.pathname.replace(/^\/+/, '')}${url.search}`,
-        'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'set-cookie': [
+          `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          `${SESSION_COOKIE}=${session.id}; HttpOnly; SameSite=Strict; Path=/`,
+        ],
         'cache-control': 'no-store',
       });
       return void res.end();
     }
-    if (!sameSecret(cookieToken(req) ?? bearerToken(req), token)) return sendError(res, appError('UNAUTHENTICATED'));
+    if (!sameSecret(cookie(req, COOKIE) ?? bearerToken(req), token)) return sendError(res, appError('UNAUTHENTICATED'));
 
+    if (url.pathname === '/events' && req.method === 'GET') return streamEvents(req, res);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
         res.writeHead(405, { allow: 'POST' });
@@ -147,7 +160,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return sendError(res, appError('BAD_INPUT'));
       }
-      const result = await options.router.dispatch(session, url.pathname.slice(5), input);
+      const result = await options.router.dispatch(sessionOf(req), url.pathname.slice(5), input);
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -155,6 +168,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return void res.end();
     }
     serveStatic(url.pathname, res);
+  }
+
+  /** Server-sent events: one stream per page, carrying what its session's role may see. */
+  function streamEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': motcua\n\n');
+    const unsubscribe = options.events.subscribe(sessionOf(req), (event, payload) => {
+      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    req.on('close', unsubscribe);
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {

@@ -57,7 +57,7 @@ beforeAll(async () => {
   mkdirSync(join(tmp.dir, 'static-private'));
   writeFileSync(join(tmp.dir, 'static-private', 'secret.txt'), SECRET);
   host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'motcua.sqlite'), demo: true, transport: 'browser', version: 'test', today: () => '2026-11-23' });
-  web = await startWebHost({ router: { dispatch }, staticDir, port: 0 });
+  web = await startWebHost({ router: { dispatch }, events: host.events, staticDir, port: 0 });
   port = Number(new URL(web.origin).port);
 });
 beforeEach(() => {
@@ -94,7 +94,7 @@ describe('listening', () => {
   });
 
   it('two hosts get different tokens', async () => {
-    const other = await startWebHost({ router: { dispatch }, staticDir: null, port: 0 });
+    const other = await startWebHost({ router: { dispatch }, events: host.events, staticDir: null, port: 0 });
     try {
       expect(other.token).not.toBe(web.token);
     } finally {
@@ -125,10 +125,13 @@ describe('authentication', () => {
     expect(r.status).toBe(303);
     expect(r.headers.location).toBe('/');
     const cookies = r.headers['set-cookie'] ?? [];
-    expect(cookies).toHaveLength(1);
-    const attributes = cookies[0]!.split(';').map((a) => a.trim());
-    expect(attributes[0]).toBe(`motcua_token=${web.token}`);
-    expect(attributes.map((a) => a.toLowerCase())).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/']));
+    expect(cookies).toHaveLength(2);
+    const [token, session] = cookies.map((c) => c.split(';').map((a) => a.trim()));
+    expect(token![0]).toBe(`motcua_token=${web.token}`);
+    expect(session![0]).toMatch(/^motcua_session=[0-9a-f-]{36}$/);
+    for (const attributes of [token!, session!]) {
+      expect(attributes.map((a) => a.toLowerCase())).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/']));
+    }
     expect(r.headers['cache-control']).toBe('no-store');
   });
 
@@ -363,7 +366,7 @@ describe('static files', () => {
   });
 
   it('with no static folder, pages are 404 and the API still works', async () => {
-    const apiOnly = await startWebHost({ router: { dispatch }, staticDir: null, port: 0 });
+    const apiOnly = await startWebHost({ router: { dispatch }, events: host.events, staticDir: null, port: 0 });
     const savedPort = port;
     port = Number(new URL(apiOnly.origin).port);
     try {

@@ -22,6 +22,7 @@ const fake = vi.hoisted(() => {
     restore = vi.fn();
     isMinimized = () => false;
     on = vi.fn();
+    webContents = { id: 1, send: vi.fn(), once: vi.fn() };
     constructor(public options: unknown) {
       state.windows.push(this);
     }
@@ -43,7 +44,7 @@ const fake = vi.hoisted(() => {
     ipcMain: { handle: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   };
-  const host = { router: { dispatch: vi.fn() }, close: vi.fn() };
+  const host = { router: { dispatch: vi.fn() }, events: { subscribe: vi.fn(() => () => {}) }, close: vi.fn() };
   return { state, electron, host, createHost: vi.fn(() => host) };
 });
 vi.mock('electron', () => fake.electron);
@@ -95,6 +96,7 @@ describe('main process', () => {
     await launch();
     const [window] = fake.state.windows;
     const options = window!.options as BrowserWindowConstructorOptions;
+    expect(fake.host.events.subscribe).toHaveBeenCalledOnce();
     expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(isAbsolute(options.webPreferences!.preload!)).toBe(true);
     expect(options.webPreferences!.preload).toMatch(/preload\.cjs$/);

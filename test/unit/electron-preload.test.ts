@@ -3,7 +3,7 @@ import { appError, type MotcuaApi } from '../../electron/contract';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: 'from main' })) },
+  ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: 'from main' })), on: vi.fn(), removeListener: vi.fn() },
 }));
 vi.mock('electron', () => electron);
 
@@ -20,9 +20,31 @@ async function exposedApi(): Promise<MotcuaApi> {
 beforeEach(() => electron.ipcRenderer.invoke.mockClear());
 
 describe('preload', () => {
-  it('exposes window.motcua with invoke only', async () => {
+  it('exposes window.motcua with invoke and on only', async () => {
     const api = await exposedApi();
-    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(Object.keys(api)).toEqual(['invoke', 'on']);
+  });
+
+  it('hands a subscribed event its payload only, never the IPC event, and unsubscribes', async () => {
+    const api = await exposedApi();
+    electron.ipcRenderer.on.mockClear();
+    const listener = vi.fn();
+    const off = api.on('scan', listener);
+    const [channel, handler] = electron.ipcRenderer.on.mock.calls[0] as unknown as [string, (e: unknown, m: unknown) => void];
+    expect(channel).toBe('motcua:event');
+    const payload = { device: 'd', result: { kind: 'barcode', text: 'x' } };
+    handler({ sender: 'ipc internals' }, { event: 'other', payload: 1 });
+    handler({ sender: 'ipc internals' }, { event: 'scan', payload });
+    expect(listener).toHaveBeenCalledExactlyOnceWith(payload);
+    off();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('motcua:event', handler);
+  });
+
+  it('does not subscribe to an event outside the contract', async () => {
+    const api = await exposedApi();
+    electron.ipcRenderer.on.mockClear();
+    api.on('not-an-event' as 'scan', vi.fn());
+    expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
   });
 
   it('forwards a contract channel to its IPC name', async () => {
