@@ -43,6 +43,13 @@ export const channels = {
     roles: ALL,
     personalData: false,
   }),
+  'session.unlockTechnician': channel({
+    input: z.object({ pin: z.string().regex(/^\d{4,12}$/) }).strict(),
+    output: z.object({ role: z.enum(['kiosk', 'officer', 'technician']) }),
+    roles: ALL,
+    personalData: false,
+  }),
+  'session.lock': channel({ input: none, output: z.object({ role: z.enum(['kiosk', 'officer', 'technician']) }), roles: ALL, personalData: false }),
   'identity.check': channel({ input: citizenQuery, output: identity, roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
   'reminders.forCitizen': channel({ input: citizenQuery, output: citizenReminders, roles: SERVES_CITIZENS, personalData: REMINDER }),
   'print.reminderSlip': channel({ input: citizenQuery, output: printedDocument, roles: SERVES_CITIZENS, personalData: REMINDER }),

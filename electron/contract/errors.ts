@@ -18,6 +18,8 @@ export const ERROR_MESSAGES = {
   BIRTH_DATE_INVALID: { vi: 'Ngày sinh không hợp lệ.', en: 'The date of birth is not a valid date.' },
   BIRTH_DATE_FUTURE: { vi: 'Ngày sinh không thể sau ngày hôm nay.', en: 'The date of birth cannot be after today.' },
   ISSUE_DATE_INVALID: { vi: 'Ngày cấp thẻ phải sau ngày sinh và không sau hôm nay.', en: 'The card issue date must be after the date of birth and not after today.' },
+  TECHNICIAN_PIN_WRONG: { vi: 'Mã PIN kỹ thuật viên không đúng.', en: 'The technician PIN is wrong.' },
+  TECHNICIAN_PIN_LOCKED: { vi: 'Nhập sai PIN quá nhiều lần. Hãy thử lại sau 5 phút.', en: 'Too many wrong PINs. Try again in 5 minutes.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

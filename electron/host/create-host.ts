@@ -12,9 +12,13 @@ import { ReminderService } from '../proactive/reminders';
 import { readFontFiles } from '../print/fonts';
 import { renderReminderSlip } from '../print/reminder-slip';
 import { AuditLog } from '../security/audit';
+import { TechnicianPin } from '../security/technician-pin';
 import { runDoctor } from './doctor';
 import { EventBus } from './event-bus';
 import { createRouter, type Router } from './router';
+
+/** The demo machine's technician PIN, given in the README: a demo has no secrets. */
+export const DEMO_TECHNICIAN_PIN = '246810';
 
 export interface HostConfig {
   /** Folder holding `resources/` and `electron/db/migrations/` (the repo, or the packaged app). */
@@ -45,6 +49,8 @@ export function createHost(config: HostConfig): Host {
   const today = config.today ?? (() => todayInVietnam());
   const reminders = new ReminderService(catalogue, today);
   const events = new EventBus();
+  const technicianPin = new TechnicianPin(settings);
+  if (config.demo && !technicianPin.isSet()) technicianPin.set(DEMO_TECHNICIAN_PIN);
   const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));
 
   const router = createRouter({
@@ -59,6 +65,15 @@ export function createHost(config: HostConfig): Host {
         schemaVersion: schemaVersion(db),
       }),
       'session.get': (_input, session) => ({ role: session.role }),
+      'session.unlockTechnician': ({ pin }, session) => {
+        technicianPin.verify(pin);
+        session.role = 'technician';
+        return { role: session.role };
+      },
+      'session.lock': (_input, session) => {
+        session.role = 'kiosk';
+        return { role: session.role };
+      },
       'identity.check': (query) => identify(query, today()),
       'reminders.forCitizen': (query) => reminders.forCitizen(query),
       'print.reminderSlip': async (query) => {

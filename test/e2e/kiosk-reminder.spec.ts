@@ -99,10 +99,22 @@ test('the kiosk screens have no serious or critical accessibility violations', a
   expect(await serious()).toEqual([]);
 });
 
-test('the technician console refuses a kiosk session with a typed message', async ({ page, served, consoleErrors }) => {
+test('the technician console is locked behind the PIN; the host refuses a kiosk session on its channels', async ({ page, served, consoleErrors }) => {
   await page.goto(served.url);
+  const asKiosk = await page.evaluate(() => fetch('/api/diagnostics.doctor', { method: 'POST', body: '{}' }).then((r) => r.json()));
+  expect(asKiosk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: { vi: 'Bạn không có quyền dùng chức năng này.' } } });
+
   await page.goto(`${served.origin}/technician`);
+  await tapDigits(page, '000000');
+  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Mã PIN kỹ thuật viên không đúng.');
+  await tapDigits(page, '246810');
+  await expect(page.getByLabel('Mã PIN kỹ thuật viên')).toHaveValue('••••••');
+  await page.getByRole('button', { name: 'Mở khoá' }).click();
   await page.getByRole('button', { name: 'Kiểm tra hệ thống' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Bạn không có quyền dùng chức năng này.');
+  await expect(page.locator('.report')).toContainText(/"schemaVersion": \d+/);
+  await page.screenshot({ path: `${SCREENS}/technician-doctor.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Khoá lại' }).click();
+  await expect(page.getByRole('button', { name: 'Mở khoá' })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
