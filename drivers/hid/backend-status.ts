@@ -1,3 +1,5 @@
+import { loadNodeHid } from './node-hid-module';
+
 export type HidBackendStatus = { backend: 'ok'; devices: number } | { backend: 'unavailable'; devices: 0; error: string };
 
 /**
@@ -5,10 +7,10 @@ export type HidBackendStatus = { backend: 'ok'; devices: number } | { backend: '
  * is reported, never thrown: the app runs without scanners.
  */
 export async function probeHidBackend(): Promise<HidBackendStatus> {
+  const loaded = await loadNodeHid();
+  if (!loaded.ok) return { backend: 'unavailable', devices: 0, error: loaded.error };
   try {
-    const hid = (await import('node-hid')) as { devices(): unknown[]; default?: { devices(): unknown[] } };
-    const devices = (hid.default ?? hid).devices();
-    return { backend: 'ok', devices: devices.length };
+    return { backend: 'ok', devices: loaded.hid.devices().length };
   } catch (error) {
     return { backend: 'unavailable', devices: 0, error: error instanceof Error ? error.message : String(error) };
   }
