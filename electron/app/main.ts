@@ -31,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('will-quit', () => host?.close());
+  app.on('will-quit', () => void host?.close());
 
   app
     .whenReady()

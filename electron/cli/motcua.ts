@@ -6,6 +6,7 @@ import { createHost } from '../host/create-host';
 import { findElectron } from '../host/electron-binary';
 import { newSession } from '../host/session';
 import { startWebHost } from '../host/web-host';
+import { decode } from './decode';
 import { openInChromium } from './open-browser';
 import { appVersion, defaultDbPath } from '../host/app-files';
 import { appRoot, dataDir } from './paths';
@@ -26,11 +27,16 @@ const OPTIONS = {
   kiosk: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  qr: { type: 'string' },
+  mrz: { type: 'string' },
+  reports: { type: 'string' },
+  mode: { type: 'string' },
+  layout: { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function hostFor(flags: Flags, transport: 'electron' | 'browser') {
+function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true) {
   const root = appRoot();
   const dbPath = flags.db ?? defaultDbPath(dataDir(), flags.demo);
   mkdirSync(dirname(dbPath), { recursive: true });
@@ -39,6 +45,7 @@ function hostFor(flags: Flags, transport: 'electron' | 'browser') {
     dbPath,
     demo: flags.demo,
     transport,
+    devices,
     version: appVersion(root),
     logError: (channel, error) => console.error(`[${channel}]`, error),
   });
@@ -53,7 +60,7 @@ async function serve(flags: Flags): Promise<void> {
   if (flags.open && !openInChromium(web.url, flags.kiosk)) {
     console.error('Không mở được Chromium (không có /usr/bin/chromium hoặc màn hình) / Chromium not opened (no /usr/bin/chromium or no display)');
   }
-  const stop = () => void web.close().then(() => (host.close(), process.exit(0)));
+  const stop = () => void web.close().then(() => host.close()).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
@@ -73,14 +80,20 @@ async function start(flags: Flags): Promise<void> {
 }
 
 async function doctor(flags: Flags): Promise<void> {
-  const host = hostFor(flags, 'browser');
+  const host = hostFor(flags, 'browser', false);
   try {
     const result = await host.router.dispatch(newSession('technician'), 'diagnostics.doctor', {});
     if (!result.ok) throw new Error(result.error.message.en);
     console.log(flags.json ? JSON.stringify(result.value, null, 2) : formatDoctor(result.value as Record<string, unknown>));
   } finally {
-    host.close();
+    await host.close();
   }
+}
+
+async function decodeCommand(flags: Flags): Promise<void> {
+  const result = decode(flags);
+  console.log(flags.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
+  if (!result.ok) process.exitCode = 1;
 }
 
 function formatDoctor(report: Record<string, unknown>): string {
@@ -93,7 +106,7 @@ async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   const command = positionals[0];
   if (values.help || command === undefined) return void process.stdout.write(USAGE);
-  const commands: Record<string, (flags: Flags) => Promise<void>> = { start, serve, doctor };
+  const commands: Record<string, (flags: Flags) => Promise<void>> = { start, serve, doctor, decode: decodeCommand };
   const run = commands[command];
   if (!run) throw new Error(`unknown command: ${command}\n${USAGE}`);
   await run(values);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Result } from './errors';
 import type { EventName, EventPayload } from './events';
 import type { Role } from './roles';
-import { appInfo, citizenQuery, citizenReminders, doctorReport, identity, printedDocument } from './schemas';
+import { scanResult, scanText } from './scan';
+import { appInfo, citizenQuery, citizenReminders, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument } from './schemas';
 
 /** Why personal data is used, recorded in the audit log with every call. */
 export interface PersonalDataUse {
@@ -23,7 +24,8 @@ const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>
 const none = z.object({}).strict();
 const ALL: readonly Role[] = ['kiosk', 'officer', 'technician'];
 const SERVES_CITIZENS: readonly Role[] = ['kiosk', 'officer'];
-const IDENTIFICATION: PersonalDataUse = {
+const TECHNICIAN: readonly Role[] = ['technician'];
+export const IDENTIFICATION: PersonalDataUse = {
   purpose: 'identify-citizen',
   legalBasis: 'Luật Căn cước 2023 (26/2023/QH15); Nghị định 13/2023/NĐ-CP, Điều 17',
   subject: { from: 'input', path: ['personalNumber'] },
@@ -53,7 +55,29 @@ export const channels = {
   'identity.check': channel({ input: citizenQuery, output: identity, roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
   'reminders.forCitizen': channel({ input: citizenQuery, output: citizenReminders, roles: SERVES_CITIZENS, personalData: REMINDER }),
   'print.reminderSlip': channel({ input: citizenQuery, output: printedDocument, roles: SERVES_CITIZENS, personalData: REMINDER }),
-  'diagnostics.doctor': channel({ input: none, output: doctorReport, roles: ['technician'], personalData: false }),
+  'scan.classify': channel({
+    input: scanText,
+    output: scanResult,
+    roles: SERVES_CITIZENS,
+    personalData: { ...IDENTIFICATION, subject: { from: 'output', path: ['identity', 'personalNumber'] } },
+  }),
+  'devices.list': channel({ input: none, output: devicesOverview, roles: TECHNICIAN, personalData: false }),
+  'devices.assign': channel({
+    input: z.object({ key: z.string().max(200), role: deviceRole, profile: deviceProfile }).strict(),
+    output: deviceView,
+    roles: TECHNICIAN,
+    personalData: false,
+  }),
+  /** Live test: raw reports and decoded results of this device go to technician screens. */
+  'devices.test': channel({
+    input: z.object({ key: z.string().max(200), on: z.boolean() }).strict(),
+    output: deviceView,
+    roles: TECHNICIAN,
+    personalData: false,
+  }),
+  /** Test without hardware: plugs a recorded device that replays its stream. */
+  'devices.replay': channel({ input: z.object({ name: z.string().max(100) }).strict(), output: deviceView, roles: TECHNICIAN, personalData: false }),
+  'diagnostics.doctor': channel({ input: none, output: doctorReport, roles: TECHNICIAN, personalData: false }),
 } as const;
 
 export type Channels = typeof channels;

@@ -20,6 +20,23 @@ export const ERROR_MESSAGES = {
   ISSUE_DATE_INVALID: { vi: 'Ngày cấp thẻ phải sau ngày sinh và không sau hôm nay.', en: 'The card issue date must be after the date of birth and not after today.' },
   TECHNICIAN_PIN_WRONG: { vi: 'Mã PIN kỹ thuật viên không đúng.', en: 'The technician PIN is wrong.' },
   TECHNICIAN_PIN_LOCKED: { vi: 'Nhập sai PIN quá nhiều lần. Hãy thử lại sau 5 phút.', en: 'Too many wrong PINs. Try again in 5 minutes.' },
+  SCAN_EMPTY: { vi: 'Máy quét không gửi dữ liệu. Hãy quét lại.', en: 'The scanner sent nothing. Please scan again.' },
+  SCAN_TOO_LONG: { vi: 'Dữ liệu quét quá dài (trên 8 KB) nên đã bị bỏ qua.', en: 'The scan was too long (over 8 KB) and was ignored.' },
+  QR_FIELD_COUNT: { vi: 'Mã QR trên thẻ căn cước thiếu thông tin. Hãy quét lại.', en: 'The ID card QR code is missing fields. Please scan again.' },
+  QR_BAD_NUMBER: { vi: 'Số trong mã QR của thẻ căn cước không hợp lệ.', en: 'A number in the ID card QR code is not valid.' },
+  QR_BAD_DATE: { vi: 'Ngày trong mã QR của thẻ căn cước không hợp lệ.', en: 'A date in the ID card QR code is not valid.' },
+  QR_BAD_SEX: { vi: 'Giới tính trong mã QR phải là Nam hoặc Nữ.', en: 'The sex in the QR code must be male or female.' },
+  MRZ_SHAPE: { vi: 'Vùng đọc máy (MRZ) không đúng khuôn dạng. Hãy đặt lại thẻ.', en: 'The machine-readable zone has the wrong shape. Please place the card again.' },
+  MRZ_BAD_CHARACTERS: { vi: 'Vùng đọc máy (MRZ) có ký tự không hợp lệ. Hãy đặt lại thẻ.', en: 'The machine-readable zone has invalid characters. Please place the card again.' },
+  MRZ_BAD_SEX: { vi: 'Giới tính trong vùng đọc máy (MRZ) không hợp lệ.', en: 'The sex in the machine-readable zone is not valid.' },
+  MRZ_BAD_DATE: { vi: 'Ngày trong vùng đọc máy (MRZ) không hợp lệ.', en: 'A date in the machine-readable zone is not valid.' },
+  MRZ_CHECK_DIGIT: { vi: 'Số kiểm tra của vùng đọc máy (MRZ) không khớp: thẻ bị đọc sai hoặc đã bị sửa.', en: 'A check digit of the machine-readable zone does not match: misread or altered.' },
+  HID_BAD_REPORT: { vi: 'Thiết bị gửi dữ liệu không đúng định dạng; lần quét này bị bỏ qua.', en: 'The device sent malformed data; this scan was ignored.' },
+  HID_BAD_UTF8: { vi: 'Dữ liệu quét không phải văn bản UTF-8 hợp lệ.', en: 'The scan is not valid UTF-8 text.' },
+  HID_INTERRUPTED: { vi: 'Lần quét bị ngắt giữa chừng. Hãy quét lại.', en: 'The scan was interrupted. Please scan again.' },
+  HID_DEVICE_LOST: { vi: 'Thiết bị bị ngắt kết nối giữa chừng. Hãy cắm lại và quét lại.', en: 'The device was disconnected mid-scan. Plug it back in and scan again.' },
+  HID_OPEN_FAILED: { vi: 'Không mở được thiết bị (đang bị chương trình khác dùng hoặc thiếu quyền).', en: 'The device could not be opened (in use by another program, or no permission).' },
+  DEVICE_UNKNOWN: { vi: 'Không tìm thấy thiết bị này.', en: 'This device was not found.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

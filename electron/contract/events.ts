@@ -13,6 +13,12 @@ const event = <P extends z.ZodType>(def: EventDef<P>) => def;
 /** Events the host pushes to screens: over IPC in Electron, server-sent events in browser mode. */
 export const events = {
   scan: event({ payload: z.object({ device: z.string(), result: scanResult }), roles: ['kiosk', 'officer'] }),
+  /** Live test of one device: each report as hex, each decoded scan, for the technician. */
+  'devices.live': event({
+    payload: z.object({ key: z.string(), at: z.number(), raw: z.string().optional(), result: scanResult.optional() }),
+    roles: ['technician'],
+  }),
+  'devices.changed': event({ payload: z.object({}), roles: ['technician'] }),
 } as const;
 
 export type Events = typeof events;

@@ -66,3 +66,37 @@ export const doctorReport = z.object({
   central: z.object({ configured: z.boolean(), reachable: z.boolean().nullable(), url: z.string().nullable() }),
 });
 export type DoctorReport = z.infer<typeof doctorReport>;
+
+export const deviceRole = z.enum(['id-reader', 'barcode-scanner', 'none']);
+export type DeviceRole = z.infer<typeof deviceRole>;
+
+/** How a device's reports are read: boot keyboard (with layout, suffix and gap) or HID-POS. */
+export const deviceProfile = z.object({
+  mode: z.enum(['keyboard', 'pos']),
+  layout: z.enum(['us']),
+  suffix: z.enum(['enter', 'tab', 'none']),
+  interKeyGapMs: z.number().int().min(10).max(2000),
+});
+export type DeviceProfile = z.infer<typeof deviceProfile>;
+
+export const deviceView = z.object({
+  key: z.string(),
+  path: z.string().nullable(),
+  vendorId: z.number().int(),
+  productId: z.number().int(),
+  usagePage: z.number().int().nullable(),
+  product: z.string(),
+  serialNumber: z.string().nullable(),
+  connected: z.boolean(),
+  role: deviceRole,
+  profile: deviceProfile,
+  testing: z.boolean(),
+});
+export type DeviceView = z.infer<typeof deviceView>;
+
+export const devicesOverview = z.object({
+  backend: z.object({ status: z.enum(['ok', 'unavailable']), error: z.string().optional() }),
+  devices: z.array(deviceView),
+  /** Recorded streams the technician can replay to test without hardware. */
+  replays: z.array(z.string()),
+});

@@ -14,6 +14,10 @@ import { renderReminderSlip } from '../print/reminder-slip';
 import { AuditLog } from '../security/audit';
 import { TechnicianPin } from '../security/technician-pin';
 import { runDoctor } from './doctor';
+import { classifyScan } from '../../drivers/idcard/classify';
+import { IDENTIFICATION } from '../contract';
+import { toScanResult } from '../devices/scan-results';
+import { createDevices } from './devices';
 import { EventBus } from './event-bus';
 import { createRouter, type Router } from './router';
 
@@ -21,6 +25,8 @@ import { createRouter, type Router } from './router';
 export const DEMO_TECHNICIAN_PIN = '246810';
 
 export interface HostConfig {
+  /** Read HID devices (off in tests that do not need them: no polling timers). */
+  devices?: boolean;
   /** Folder holding `resources/` and `electron/db/migrations/` (the repo, or the packaged app). */
   appRoot: string;
   dbPath: string;
@@ -36,7 +42,7 @@ export interface Host {
   router: Router;
   events: EventBus;
   audit: AuditLog;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** The composition root: opens the database, builds the services, wires the router. */
@@ -50,6 +56,28 @@ export function createHost(config: HostConfig): Host {
   const reminders = new ReminderService(catalogue, today);
   const events = new EventBus();
   const technicianPin = new TechnicianPin(settings);
+  const devices = createDevices({
+    db,
+    replayDir: join(config.appRoot, 'resources', 'demo', 'hid'),
+    today,
+    onScan: (key, result) => {
+      if (result.kind === 'identity') {
+        audit.record({
+          session: `device:${key}`,
+          role: 'kiosk',
+          channel: 'device.scan',
+          purpose: IDENTIFICATION.purpose,
+          legalBasis: IDENTIFICATION.legalBasis,
+          subject: result.identity.personalNumber,
+          outcome: 'ok',
+        });
+      }
+      events.publish('scan', { device: key, result });
+    },
+    onLive: (live) => events.publish('devices.live', live),
+    onChanged: () => events.publish('devices.changed', {}),
+  });
+  if (config.devices !== false) devices.start();
   if (config.demo && !technicianPin.isSet()) technicianPin.set(DEMO_TECHNICIAN_PIN);
   const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));
 
@@ -81,6 +109,11 @@ export function createHost(config: HostConfig): Host {
         const { pdf, pages } = await renderReminderSlip(data, catalogue.centre(), fonts);
         return { fileName: `phieu-nhac-viec-${data.today}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64') };
       },
+      'scan.classify': ({ text, asciiOnly }) => toScanResult(classifyScan(text, today()), asciiOnly),
+      'devices.list': () => devices.overview(),
+      'devices.assign': ({ key, role, profile }) => devices.assign(key, role, profile),
+      'devices.test': ({ key, on }) => devices.test(key, on),
+      'devices.replay': ({ name }) => devices.replay(name),
       'diagnostics.doctor': () =>
         runDoctor({
           appRoot: config.appRoot,
@@ -91,5 +124,14 @@ export function createHost(config: HostConfig): Host {
         }),
     },
   });
-  return { db, router, events, audit, close: () => db.close() };
+  return {
+    db,
+    router,
+    events,
+    audit,
+    close: async () => {
+      await devices.stop();
+      db.close();
+    },
+  };
 }

@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError, appError, CHANNEL_NAMES, channels, ERROR_MESSAGES, type Reminder } from '../../electron/contract';
 import { AuditRepository } from '../../electron/db/audit-repository';
+import { loadMigrations } from '../../electron/db/migrations';
 import { createHost, type Host } from '../../electron/host/create-host';
 import { createRouter, type Handlers } from '../../electron/host/router';
 import { newSession } from '../../electron/host/session';
 import { makeTempDir } from '../support/temp-dir';
 
 const TODAY = '2026-11-23';
+const KNOWN_SCHEMA = loadMigrations(join(process.cwd(), 'electron', 'db', 'migrations')).length;
 const CITIZEN = { personalNumber: '001099012345', birthDate: '1999-05-01' };
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -86,7 +88,7 @@ describe('router: refusals', () => {
     const result = await host.router.dispatch(newSession('technician'), 'diagnostics.doctor', {});
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value).toMatchObject({ database: { schemaVersion: 2, knownSchemaVersion: 2 }, node: { version: process.versions.node } });
+    expect(result.value).toMatchObject({ database: { schemaVersion: KNOWN_SCHEMA, knownSchemaVersion: KNOWN_SCHEMA }, node: { version: process.versions.node } });
   });
 });
 
@@ -121,7 +123,7 @@ describe('router: services', () => {
         transport: 'browser',
         demo: true,
         centre: { code: 'DEMO-TTHCC-01', name: { vi: 'Trung tâm Phục vụ hành chính công (bản trình diễn)', en: 'Public Administration Service Centre (demo)' } },
-        schemaVersion: 2,
+        schemaVersion: KNOWN_SCHEMA,
       },
     });
   });
