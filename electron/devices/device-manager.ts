@@ -101,7 +101,8 @@ export class DeviceManager {
     const device = parseFixture(readFileSync(join(this.deps.replayDir, `${name}.hex`), 'utf8'), path);
     if ('code' in device) throw new AppError('HID_BAD_REPORT');
     const key = deviceKey(device.info);
-    this.deps.replay.unplug(path);
+    // One recording at a time: recorded devices may share a model and serial, as real ones do not.
+    for (const plugged of await this.deps.replay.list()) this.deps.replay.unplug(plugged.path);
     this.deps.replay.plug(device);
     this.present.set(key, device.info);
     // Reopen now rather than at the next poll, so the stream is read at once.

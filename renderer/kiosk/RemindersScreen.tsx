@@ -3,9 +3,11 @@ import type { AppErrorData, CitizenReminders } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { currentLanguage } from '../i18n';
+import type { ScannedCard } from './scanned-card';
 
 interface Props {
   data: CitizenReminders;
+  card: ScannedCard | null;
   printing: boolean;
   printedPages: number | null;
   error: AppErrorData | null;
@@ -16,16 +18,23 @@ interface Props {
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
 const masked = (pin: string) => `•••••••• ${pin.slice(-4)}`;
 
-export function RemindersScreen({ data, printing, printedPages, error, onPrint, onFinish }: Props) {
+export function RemindersScreen({ data, card, printing, printedPages, error, onPrint, onFinish }: Props) {
   const { t, i18n } = useTranslation();
   const lng = currentLanguage(i18n.language);
   const { identity } = data;
   return (
     <section className="reminders" aria-labelledby="reminders-title">
+      {card?.name && <p className="greeting">{t('scan.greeting', { name: card.name })}</p>}
       <h1 id="reminders-title">{t('reminders.title')}</h1>
       <p className="identity-line">
         {t('reminders.identity', { number: masked(identity.personalNumber), province: identity.provinceName, age: identity.age })}
       </p>
+      {card?.asciiOnly && <p className="notice">{t('scan.asciiOnly')}</p>}
+      {card?.warnings.map((w) => (
+        <p key={w.en} className="warning" role="note">
+          {w[lng]}
+        </p>
+      ))}
       {data.reminders.map((r) => (
         <article key={r.kind} className={`reminder reminder-${r.status}`}>
           <header>

@@ -1,0 +1,66 @@
+import type { Browser } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const SCREENS = 'test-results/screens';
+
+/** A technician in another browser (its own session) assigns the recorded scanner and replays it. */
+async function technicianReplays(browser: Browser, url: string, name: string, role: 'id-reader' | 'barcode-scanner') {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.evaluate(
+    async ({ name, role }) => {
+      const call = async (channel: string, input: unknown) => {
+        const r = await (await fetch(`/api/${channel}`, { method: 'POST', body: JSON.stringify(input) })).json();
+        if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
+        return r.value;
+      };
+      await call('session.unlockTechnician', { pin: '246810' });
+      const device = await call('devices.replay', { name });
+      await call('devices.assign', { key: device.key, role, profile: device.profile });
+      await call('devices.replay', { name });
+    },
+    { name, role },
+  );
+  await context.close();
+}
+
+test('a replayed HID-POS scan of a CCCD identifies the citizen on the kiosk, name with its diacritics', async ({ page, browser, served, consoleErrors }) => {
+  await page.goto(served.url);
+  await expect(page.getByText('Hoặc quét mã QR ở mặt sau thẻ căn cước.')).toBeVisible();
+  await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
+  await expect(page.getByText('Xin chào, Nguyễn Văn An!')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
+  await expect(page.getByText(/Số định danh •+ 2345 · Nơi đăng ký khai sinh: Hồ Chí Minh/)).toBeVisible();
+  // The QR's issue date (10/10/2021, before the window of the 25th birthday) gives the exact answer.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Thẻ căn cước đã hết hạn — cần cấp đổi ngay');
+  await expect(page.getByText('Thẻ của bạn hết giá trị sử dụng từ ngày 01/05/2024, khi bạn đủ 25 tuổi.')).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/kiosk-scanned-vi.png`, fullPage: true });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a scan from a keyboard-wedge scanner is told from typing by its speed and identifies the citizen', async ({ page, served, consoleErrors }) => {
+  await page.goto(served.url);
+  // A person typing slowly is not a scan.
+  await page.keyboard.type('001099012345', { delay: 120 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
+
+  await page.keyboard.type('001099012345|012345678|NGUYEN VAN AN|01051999|Nam|So 1 Ben Nghe|10102021', { delay: 2 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
+  await expect(page.getByText('Máy quét không đọc được dấu tiếng Việt; họ tên sẽ lấy từ hệ thống trung tâm.')).toBeVisible();
+  await expect(page.getByText(/Xin chào, /)).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a code that is not an ID card gets a clear message and the kiosk keeps working', async ({ page, browser, served, consoleErrors }) => {
+  await page.goto(served.url);
+  await technicianReplays(browser, served.url, 'hid-pos-receipt-code128', 'barcode-scanner');
+  await expect(page.getByRole('alert')).toHaveText('Mã vừa quét không phải thẻ căn cước. Hãy quét mã QR ở mặt sau thẻ căn cước.');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.keyboard.type('001099012345|012345678|NGUYEN VAN AN|99999999|Nam|x|10102021', { delay: 2 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('A date in the ID card QR code is not valid.');
+  expect(consoleErrors).toEqual([]);
+});
