@@ -5,6 +5,7 @@ import { AuditRepository } from '../../electron/db/audit-repository';
 import { createHost, DEMO_TECHNICIAN_PIN, type Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
 import { makeTempDir } from '../support/temp-dir';
+import { until } from '../support/until';
 
 // The real device manager over the replay transport: recorded report streams through the real
 // decoders, classifier, audit and event bus — what a kiosk sees when a card is scanned.
@@ -26,14 +27,6 @@ function collect<E extends EventName>(session: Session, name: E): EventPayload<E
     if ((event as EventName) === name) seen.push(payload as unknown as EventPayload<E>);
   });
   return seen;
-}
-
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 interface View { key: string; role: string; connected: boolean; profile: { mode: string } }

@@ -8,19 +8,12 @@ import { openDatabase } from '../../electron/db/connection';
 import { DeviceRepository } from '../../electron/db/device-repository';
 import { DeviceManager } from '../../electron/devices/device-manager';
 import { makeTempDir } from '../support/temp-dir';
+import { until } from '../support/until';
 
 const tmp = makeTempDir('motcua-replug-');
 let manager: DeviceManager | undefined;
 afterEach(() => manager?.stop());
 afterAll(() => tmp.cleanup());
-
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const fixture = (name: string, path: string) => {
   const device = parseFixture(readFileSync(join('test/fixtures/hid', `${name}.hex`), 'utf8'), path);
