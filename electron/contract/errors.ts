@@ -34,7 +34,7 @@ export const ERROR_MESSAGES = {
   HID_BAD_REPORT: { vi: 'Thiết bị gửi dữ liệu không đúng định dạng; lần quét này bị bỏ qua.', en: 'The device sent malformed data; this scan was ignored.' },
   HID_BAD_UTF8: { vi: 'Dữ liệu quét không phải văn bản UTF-8 hợp lệ.', en: 'The scan is not valid UTF-8 text.' },
   HID_INTERRUPTED: { vi: 'Lần quét bị ngắt giữa chừng. Hãy quét lại.', en: 'The scan was interrupted. Please scan again.' },
-  HID_DEVICE_LOST: { vi: 'Thiết bị bị ngắt kết nối giữa chừng. Hãy cắm lại và quét lại.', en: 'The device was disconnected mid-scan. Plug it back in and scan again.' },
+  HID_DEVICE_LOST: { vi: 'Thiết bị đã bị ngắt kết nối. Hãy cắm lại.', en: 'The device was disconnected. Plug it back in.' },
   HID_OPEN_FAILED: { vi: 'Không mở được thiết bị (đang bị chương trình khác dùng hoặc thiếu quyền).', en: 'The device could not be opened (in use by another program, or no permission).' },
   DEVICE_UNKNOWN: { vi: 'Không tìm thấy thiết bị này.', en: 'This device was not found.' },
 } as const satisfies Record<string, LocalizedText>;

@@ -174,6 +174,10 @@ export class DeviceManager {
           entry.connected = connected;
           this.deps.onChanged();
         },
+        onTrouble: (error) => {
+          if (this.testing.has(record.key)) this.deps.onLive({ key: record.key, at: this.clock(), result: deviceErrorResult(error.code) });
+          this.deps.onChanged();
+        },
       },
       this.clock,
     );

@@ -1,6 +1,6 @@
 import { ReopeningDevice } from '../../drivers/hid/hotplug';
 import { ScanPipeline } from '../../drivers/hid/pipeline';
-import type { ScanEvent } from '../../drivers/hid/scan';
+import type { ScanError, ScanEvent } from '../../drivers/hid/scan';
 import type { HidTransport } from '../../drivers/hid/transport';
 import type { DeviceRecord } from '../db/device-repository';
 
@@ -8,6 +8,8 @@ export interface ReaderListener {
   onRaw(report: Uint8Array, at: number): void;
   onEvents(events: ScanEvent[]): void;
   onConnected(connected: boolean, path: string | null): void;
+  /** The device went away or cannot be opened: news for the technician, not for a citizen. */
+  onTrouble(error: ScanError): void;
 }
 
 /** How often a keyboard-mode scan without suffix is checked for its inter-key gap. */
@@ -38,12 +40,12 @@ export class DeviceReader {
         },
         onOpen: (info) => listener.onConnected(true, info.path),
         onError: (error) => {
-          // A device lost mid-scan: the unfinished scan is reported incomplete, not silently dropped.
+          // Lost mid-scan: the unfinished scan reaches the screens as incomplete, not silently dropped.
           if (error.code === 'device-lost') {
             listener.onConnected(false, null);
             listener.onEvents(this.pipeline.abort());
           }
-          listener.onEvents([error]);
+          listener.onTrouble(error);
         },
       },
       REOPEN_MS,
