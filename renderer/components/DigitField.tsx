@@ -5,7 +5,8 @@ interface Props {
   hint: string;
   /** Digits as typed; `format` shows them grouped. */
   digits: string;
-  format: (digits: string) => string;
+  /** How the digits are shown; `null` for a secret, shown as dots by the browser itself. */
+  format: ((digits: string) => string) | null;
   max: number;
   active: boolean;
   invalid: boolean;
@@ -24,10 +25,11 @@ export function DigitField({ label, hint, digits, format, max, active, invalid, 
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
+        type={format ? 'text' : 'password'}
         inputMode="none"
         autoComplete="off"
         spellCheck={false}
-        value={format(digits)}
+        value={format ? format(digits) : digits}
         aria-invalid={invalid}
         aria-describedby={`${id}-hint`}
         onFocus={onActivate}

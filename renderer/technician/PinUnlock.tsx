@@ -32,7 +32,7 @@ export function PinUnlock({ onUnlocked }: { onUnlocked: () => void }) {
           label={t('technician.pin')}
           hint={t('technician.pinHint')}
           digits={pin}
-          format={(d) => '•'.repeat(d.length)}
+          format={null}
           max={MAX}
           active
           invalid={error !== null}
