@@ -4,6 +4,7 @@ import type { AppErrorData, DoctorReport } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { api } from '../transport';
+import { DevicesPanel } from './DevicesPanel';
 import { PinUnlock } from './PinUnlock';
 
 /** Technician console: locked behind the PIN; the host checks the role on every call anyway. */
@@ -40,6 +41,7 @@ export function TechnicianPage() {
           </div>
           <ErrorMessage error={error} />
           {report && <pre className="report">{JSON.stringify(report, null, 2)}</pre>}
+          <DevicesPanel />
         </>
       )}
     </section>
