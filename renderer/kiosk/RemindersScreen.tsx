@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorData, CitizenReminders } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { formatIsoDate } from '../components/format-date';
 import { currentLanguage } from '../i18n';
 import type { ScannedCard } from './scanned-card';
 
@@ -15,7 +16,6 @@ interface Props {
   onFinish: () => void;
 }
 
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
 const masked = (pin: string) => `•••••••• ${pin.slice(-4)}`;
 
 export function RemindersScreen({ data, card, printing, printedPages, error, onPrint, onFinish }: Props) {
@@ -44,7 +44,7 @@ export function RemindersScreen({ data, card, printing, printedPages, error, onP
           {r.lines.map((line, i) => (
             <p key={i}>{line[lng]}</p>
           ))}
-          {r.dueDate && <p className="due">{t('reminders.due', { date: dmy(r.dueDate) })}</p>}
+          {r.dueDate && <p className="due">{t('reminders.due', { date: formatIsoDate(r.dueDate) })}</p>}
           {r.procedure && (
             <p className="procedure">
               {t('reminders.procedure', { name: r.procedure.name[lng], code: r.procedure.code, agency: r.procedure.agency[lng] })}

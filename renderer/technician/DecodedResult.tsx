@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ScanResult } from '../../electron/contract';
 import { currentLanguage } from '../i18n';
-import { formatIsoDate } from './device-format';
+import { formatIsoDate } from '../components/format-date';
 
 /** A decoded scan in a few words: what it is and what it says. */
 export function DecodedResult({ result }: { result: ScanResult }) {

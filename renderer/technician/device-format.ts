@@ -10,9 +10,6 @@ export const GAP_MAX = 2000;
 /** USB ids as the OS tools print them: four lower-case hex digits. */
 export const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
-/** 2024-05-01 → 01/05/2024, as Vietnamese documents write dates. */
-export const formatIsoDate = (iso: string) => iso.split('-').reverse().join('/');
-
 /** What the form edits: the gap stays text until it is saved, so it can be typed freely. */
 export interface Draft {
   role: DeviceRole;
