@@ -1,0 +1,114 @@
+import type { Db } from './connection';
+
+export type SyncedCaseStatus = 'received' | 'processing' | 'supplement-required' | 'completed' | 'rejected' | 'returned';
+
+export interface CaseTimelineEntry {
+  at: string;
+  status: SyncedCaseStatus;
+  note: string;
+}
+
+/** A dossier of this centre as synced from the central system. Holds personal data. */
+export interface CaseRecord {
+  id: string;
+  receiptCode: string;
+  procedureCode: string;
+  applicant: { personalNumber: string; fullName: string };
+  status: SyncedCaseStatus;
+  receivedAt: string;
+  dueAt: string;
+  updatedAt: string;
+  timeline: CaseTimelineEntry[];
+  /** Feed seq of the change that last wrote the case. */
+  seq: number;
+}
+
+interface Row {
+  id: string;
+  receipt_code: string;
+  procedure_code: string;
+  applicant_personal_number: string;
+  applicant_full_name: string;
+  status: SyncedCaseStatus;
+  received_at: string;
+  due_at: string;
+  updated_at: string;
+  timeline: string;
+  seq: number;
+}
+
+const fromRow = (r: Row): CaseRecord => ({
+  id: r.id,
+  receiptCode: r.receipt_code,
+  procedureCode: r.procedure_code,
+  applicant: { personalNumber: r.applicant_personal_number, fullName: r.applicant_full_name },
+  status: r.status,
+  receivedAt: r.received_at,
+  dueAt: r.due_at,
+  updatedAt: r.updated_at,
+  timeline: JSON.parse(r.timeline) as CaseTimelineEntry[],
+  seq: r.seq,
+});
+
+/** Synced cases (table `cases`). Writes come from the sync feed only. */
+export class CaseRepository {
+  constructor(private readonly db: Db) {}
+
+  byId(id: string): CaseRecord | null {
+    const row = this.db.prepare<[string], Row>('SELECT * FROM cases WHERE id = ?').get(id);
+    return row ? fromRow(row) : null;
+  }
+
+  byReceiptCode(code: string): CaseRecord | null {
+    const row = this.db.prepare<[string], Row>('SELECT * FROM cases WHERE receipt_code = ?').get(code);
+    return row ? fromRow(row) : null;
+  }
+
+  /** Cases of one applicant, newest first (counter search). */
+  byApplicant(personalNumber: string): CaseRecord[] {
+    return this.db
+      .prepare<[string], Row>('SELECT * FROM cases WHERE applicant_personal_number = ? ORDER BY received_at DESC, id')
+      .all(personalNumber)
+      .map(fromRow);
+  }
+
+  all(): CaseRecord[] {
+    return this.db.prepare<[], Row>('SELECT * FROM cases ORDER BY id').all().map(fromRow);
+  }
+
+  count(): number {
+    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cases').get()!.n;
+  }
+
+  /** Inserts or replaces the case with this id; writing the same record twice changes nothing. */
+  upsert(c: CaseRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO cases (id, receipt_code, procedure_code, applicant_personal_number, applicant_full_name, status,
+           received_at, due_at, updated_at, timeline, seq)
+         VALUES (@id, @receiptCode, @procedureCode, @personalNumber, @fullName, @status, @receivedAt, @dueAt, @updatedAt,
+           @timeline, @seq)
+         ON CONFLICT (id) DO UPDATE SET receipt_code = excluded.receipt_code, procedure_code = excluded.procedure_code,
+           applicant_personal_number = excluded.applicant_personal_number, applicant_full_name = excluded.applicant_full_name,
+           status = excluded.status, received_at = excluded.received_at, due_at = excluded.due_at,
+           updated_at = excluded.updated_at, timeline = excluded.timeline, seq = excluded.seq`,
+      )
+      .run({
+        id: c.id,
+        receiptCode: c.receiptCode,
+        procedureCode: c.procedureCode,
+        personalNumber: c.applicant.personalNumber,
+        fullName: c.applicant.fullName,
+        status: c.status,
+        receivedAt: c.receivedAt,
+        dueAt: c.dueAt,
+        updatedAt: c.updatedAt,
+        timeline: JSON.stringify(c.timeline),
+        seq: c.seq,
+      });
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM cases WHERE id = ?').run(id).changes > 0;
+  }
+}

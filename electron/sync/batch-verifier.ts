@@ -1,0 +1,153 @@
+import { createHash, createPublicKey, verify, type Hash, type KeyObject } from 'node:crypto';
+import { caseDataSchema, changeLineSchema, checkpointSchema, type Checkpoint, type VerifiedChange } from './feed-schema';
+import { LineTooLongError, ndjsonLines, type ByteSource, type NdjsonLine } from './ndjson-stream';
+
+/**
+ * Verifies one batch of `GET /v1/changes` line by line: the running SHA-256 over the exact
+ * bytes of every change line with its '\n', each line's shape, the order of seqs, and at the
+ * checkpoint the hash and the central key's Ed25519 signature over the hash's hex text.
+ * Anything wrong rejects the batch whole; nothing is applied before the checkpoint verifies.
+ *
+ * Why a repeated line is rejected: the hash covers whatever bytes the server sent, so a
+ * replayed or duplicated line inside a signed batch still matches its hash and signature. The
+ * signature says the central system sent this batch, not that the batch is well formed, so
+ * seqs must also increase strictly (and start after our cursor), or the batch is refused.
+ */
+
+export type RejectReason = 'truncated' | 'bad-hash' | 'bad-signature' | 'bad-line' | 'seq-order';
+
+export class BatchRejectedError extends Error {
+  constructor(
+    readonly reason: RejectReason,
+    detail: string,
+  ) {
+    // The detail never quotes line content: lines carry personal data.
+    super(`batch rejected (${reason}): ${detail}`);
+    this.name = 'BatchRejectedError';
+  }
+}
+
+export interface VerifiedBatch {
+  /** The cursor the batch was requested after. */
+  after: number;
+  changes: VerifiedChange[];
+  checkpoint: Checkpoint;
+}
+
+export interface VerifierOptions {
+  publicKey: KeyObject | string;
+  /** The cursor the batch was requested after: every seq must be greater. */
+  after: number;
+  /** Most change lines a batch may hold (the `limit` asked for): bounds what is buffered. */
+  limit: number;
+}
+
+const NEWLINE = new Uint8Array([0x0a]);
+
+export const toPublicKey = (key: KeyObject | string): KeyObject => (typeof key === 'string' ? createPublicKey(key) : key);
+
+function parseJson(line: NdjsonLine, n: number): unknown {
+  if (line.text === null) {
+    if (!line.terminated) throw new BatchRejectedError('truncated', `line ${n}: stream ended inside a line`);
+    throw new BatchRejectedError('bad-line', `line ${n}: not valid UTF-8`);
+  }
+  try {
+    return JSON.parse(line.text) as unknown;
+  } catch {
+    // A last fragment cut short is a truncated stream, not a malformed line.
+    if (!line.terminated) throw new BatchRejectedError('truncated', `line ${n}: stream ended inside a line`);
+    throw new BatchRejectedError('bad-line', `line ${n}: not valid JSON`);
+  }
+}
+
+const issues = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
+  e.issues.map((i) => `${i.path.map(String).join('.') || '(line)'}: ${i.message}`).join('; ');
+
+export class BatchVerifier {
+  private readonly key: KeyObject;
+  private readonly hash: Hash = createHash('sha256');
+  private readonly changes: VerifiedChange[] = [];
+  private lastSeq: number;
+  private lines = 0;
+  private result: VerifiedBatch | null = null;
+
+  constructor(private readonly options: VerifierOptions) {
+    this.key = toPublicKey(options.publicKey);
+    this.lastSeq = options.after;
+  }
+
+  /** Takes the next line; returns the verified batch once its checkpoint has verified. */
+  accept(line: NdjsonLine): VerifiedBatch | null {
+    const n = ++this.lines;
+    if (this.result) throw new BatchRejectedError('bad-line', `line ${n}: content after the checkpoint`);
+    const value = parseJson(line, n);
+    const isCheckpoint = typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'checkpoint';
+    if (isCheckpoint) return (this.result = this.checkpoint(value, n));
+    // A change line cut short by the end of the stream means the stream was truncated.
+    if (!line.terminated) throw new BatchRejectedError('truncated', `line ${n}: stream ended inside the batch`);
+    const parsed = changeLineSchema.safeParse(value);
+    if (!parsed.success) throw new BatchRejectedError('bad-line', `line ${n}: ${issues(parsed.error)}`);
+    const change = parsed.data;
+    if (change.seq <= this.lastSeq) {
+      throw new BatchRejectedError('seq-order', `line ${n}: seq ${change.seq} does not follow ${this.lastSeq}`);
+    }
+    if (this.changes.length >= this.options.limit) {
+      throw new BatchRejectedError('bad-line', `line ${n}: more than ${this.options.limit} changes in one batch`);
+    }
+    this.lastSeq = change.seq;
+    this.hash.update(line.bytes);
+    this.hash.update(NEWLINE);
+    if (change.op === 'delete') {
+      this.changes.push({ seq: change.seq, type: change.type, op: 'delete', id: change.id });
+    } else if (change.type === 'case') {
+      const data = caseDataSchema.safeParse(change.data);
+      if (!data.success) throw new BatchRejectedError('bad-line', `line ${n}: case data: ${issues(data.error)}`);
+      this.changes.push({ seq: change.seq, type: 'case', op: 'upsert', id: change.id, data: data.data });
+    } else {
+      this.changes.push({ seq: change.seq, type: change.type, op: 'upsert', id: change.id, data: change.data });
+    }
+    return null;
+  }
+
+  /** Call at the end of the stream: the verified batch, or 'truncated' when no checkpoint came. */
+  end(): VerifiedBatch {
+    if (!this.result) throw new BatchRejectedError('truncated', `stream ended after ${this.lines} lines without a checkpoint`);
+    return this.result;
+  }
+
+  private checkpoint(value: unknown, n: number): VerifiedBatch {
+    const parsed = checkpointSchema.safeParse(value);
+    if (!parsed.success) throw new BatchRejectedError('bad-line', `line ${n}: checkpoint: ${issues(parsed.error)}`);
+    const cp = parsed.data;
+    if (cp.seq !== this.lastSeq) {
+      throw new BatchRejectedError('seq-order', `checkpoint seq ${cp.seq} is not the batch's last seq ${this.lastSeq}`);
+    }
+    const hex = this.hash.digest('hex');
+    if (hex !== cp.hash) throw new BatchRejectedError('bad-hash', 'the checkpoint hash does not match the lines received');
+    let ok = false;
+    try {
+      ok = verify(null, Buffer.from(hex, 'utf8'), this.key, Buffer.from(cp.sig, 'base64'));
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new BatchRejectedError('bad-signature', 'the checkpoint signature does not verify with the central key');
+    return { after: this.options.after, changes: this.changes, checkpoint: cp };
+  }
+}
+
+/**
+ * Reads one batch from a byte stream and verifies it. Only the batch's own changes (at most
+ * `limit`) are held, and only until the checkpoint; a stream error before the checkpoint is
+ * 'truncated'.
+ */
+export async function readVerifiedBatch(source: ByteSource, options: VerifierOptions & { maxLineBytes?: number }): Promise<VerifiedBatch> {
+  const verifier = new BatchVerifier(options);
+  try {
+    for await (const line of ndjsonLines(source, { maxLineBytes: options.maxLineBytes })) verifier.accept(line);
+  } catch (error) {
+    if (error instanceof BatchRejectedError) throw error;
+    if (error instanceof LineTooLongError) throw new BatchRejectedError('bad-line', error.message);
+    throw new BatchRejectedError('truncated', `the stream failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return verifier.end();
+}

@@ -1,0 +1,158 @@
+import type { KeyObject } from 'node:crypto';
+import type { Db } from '../db/connection';
+import { SyncStateRepository } from '../db/sync-state-repository';
+import { applyBatch, CHANGES_FEED } from './apply-batch';
+import { BatchRejectedError, readVerifiedBatch, toPublicKey, type RejectReason } from './batch-verifier';
+
+export interface PullOptions {
+  db: Db;
+  baseUrl: string;
+  token: string;
+  /** The central key, SPKI PEM (or a KeyObject). */
+  publicKeyPem: string | KeyObject;
+  /** Changes per batch (the `limit` query); default 1000. */
+  limit?: number;
+  fetch?: typeof fetch;
+  /** Safety bound on batches in one pull; default 10 000. */
+  maxBatches?: number;
+  /** Per request, headers and body; default 60 s. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  feed?: string;
+}
+
+export type PullError =
+  | { kind: 'unauthorized'; status: 401; message: string }
+  | { kind: 'rate-limited' | 'unavailable'; status: 429 | 503; retryAfterSeconds: number | null; message: string }
+  | { kind: 'http'; status: number; code: string | null; message: string }
+  | { kind: 'rejected'; reason: RejectReason; message: string }
+  | { kind: 'network'; message: string }
+  /** A verified batch that the database refused (e.g. a receipt code already held by another case id). */
+  | { kind: 'apply'; message: string };
+
+export interface PullProgress {
+  /** Changes written by this pull (over every batch applied). */
+  applied: number;
+  /** The cursor after this pull (unchanged by a failed batch). */
+  cursor: number;
+  /** Batches applied. */
+  batches: number;
+}
+
+export type PullResult = ({ ok: true } & PullProgress) | ({ ok: false; error: PullError } & PullProgress);
+
+export const DEFAULT_LIMIT = 1000;
+
+/** `Retry-After` as seconds: delta-seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (value === null) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v);
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+async function errorBody(res: Response): Promise<{ code: string | null; message: string | null }> {
+  try {
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+    const code = typeof body.error?.code === 'string' ? body.error.code : null;
+    const message = typeof body.error?.message === 'string' ? body.error.message.slice(0, 300) : null;
+    return { code, message };
+  } catch {
+    return { code: null, message: null };
+  }
+}
+
+async function httpError(res: Response): Promise<PullError> {
+  const { code, message } = await errorBody(res);
+  const text = `HTTP ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
+  if (res.status === 401) return { kind: 'unauthorized', status: 401, message: text };
+  if (res.status === 429 || res.status === 503) {
+    return {
+      kind: res.status === 429 ? 'rate-limited' : 'unavailable',
+      status: res.status,
+      retryAfterSeconds: parseRetryAfter(res.headers.get('retry-after')),
+      message: text,
+    };
+  }
+  return { kind: 'http', status: res.status, code, message: text };
+}
+
+const describe = (e: PullError): string => {
+  switch (e.kind) {
+    case 'rate-limited':
+    case 'unavailable':
+      return `${e.kind}: ${e.message}${e.retryAfterSeconds !== null ? ` (retry after ${e.retryAfterSeconds}s)` : ''}`;
+    case 'rejected':
+      return e.message;
+    default:
+      return `${e.kind}: ${e.message}`;
+  }
+};
+
+/**
+ * Pulls `GET /v1/changes` from the stored cursor until a checkpoint says `more: false`. Each
+ * batch is read as it streams, verified (hash, Ed25519 signature, seq order) and applied with
+ * its cursor in one transaction; only that batch's changes are held, never the whole response.
+ * On any failure the batch is dropped, the cursor stays, and the error goes to `sync_state`;
+ * batches applied before it stay applied.
+ */
+export async function pullOnce(options: PullOptions): Promise<PullResult> {
+  const feed = options.feed ?? CHANGES_FEED;
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const doFetch = options.fetch ?? fetch;
+  const key = toPublicKey(options.publicKeyPem);
+  const state = new SyncStateRepository(options.db);
+  const progress: PullProgress = { applied: 0, cursor: state.cursor(feed), batches: 0 };
+  const maxBatches = options.maxBatches ?? 10_000;
+
+  const fail = (error: PullError): PullResult => {
+    state.recordError(feed, describe(error));
+    return { ok: false, error, ...progress };
+  };
+
+  for (let i = 0; i < maxBatches; i++) {
+    const after = progress.cursor;
+    const url = new URL('v1/changes', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+    url.searchParams.set('after', String(after));
+    url.searchParams.set('limit', String(limit));
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? 60_000);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+
+    let res: Response;
+    try {
+      res = await doFetch(url, {
+        headers: { authorization: `Bearer ${options.token}`, accept: 'application/x-ndjson' },
+        signal,
+      });
+    } catch (error) {
+      return fail({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
+    }
+    if (res.status !== 200) return fail(await httpError(res));
+    const type = res.headers.get('content-type') ?? '';
+    if (!type.toLowerCase().startsWith('application/x-ndjson') || !res.body) {
+      await res.body?.cancel().catch(() => undefined);
+      return fail({ kind: 'http', status: res.status, code: null, message: `unexpected content type '${type}'` });
+    }
+
+    let more: boolean;
+    try {
+      const batch = await readVerifiedBatch(res.body, { publicKey: key, after, limit });
+      const result = applyBatch(options.db, batch, feed);
+      progress.applied += result.applied;
+      progress.cursor = result.cursor;
+      progress.batches++;
+      more = batch.checkpoint.more;
+    } catch (error) {
+      if (error instanceof BatchRejectedError) return fail({ kind: 'rejected', reason: error.reason, message: error.message });
+      // applyBatch rolled back: the cursor and data are as they were.
+      return fail({ kind: 'apply', message: error instanceof Error ? error.message : String(error) });
+    }
+    if (!more) return { ok: true, ...progress };
+    // A server that says "more" without moving the cursor would loop for ever.
+    if (progress.cursor === after) {
+      return fail({ kind: 'rejected', reason: 'seq-order', message: 'batch rejected (seq-order): more was set but the cursor did not move' });
+    }
+  }
+  return { ok: true, ...progress };
+}

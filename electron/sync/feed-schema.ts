@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** The lines of `GET /v1/changes` (DESIGN.md "Central system API"). */
+export const CHANGE_TYPES = ['case', 'procedure', 'option', 'rulepack', 'form'] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+export const CASE_STATUSES = ['received', 'processing', 'supplement-required', 'completed', 'rejected', 'returned'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+const seq = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const id = z.string().min(1).max(200);
+
+export const changeLineSchema = z.discriminatedUnion('op', [
+  z.object({ seq, type: z.enum(CHANGE_TYPES), op: z.literal('upsert'), id, data: z.record(z.string(), z.unknown()) }),
+  z.object({ seq, type: z.enum(CHANGE_TYPES), op: z.literal('delete'), id }),
+]);
+export type ChangeLine = z.infer<typeof changeLineSchema>;
+
+export const checkpointSchema = z.object({
+  type: z.literal('checkpoint'),
+  seq,
+  more: z.boolean(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  sig: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/),
+});
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+
+export const caseDataSchema = z.object({
+  receiptCode: z.string().min(1).max(100),
+  procedureCode: z.string().min(1).max(100),
+  applicant: z.object({ personalNumber: z.string().regex(/^\d{12}$/), fullName: z.string().min(1).max(200) }),
+  status: z.enum(CASE_STATUSES),
+  receivedAt: z.string().min(1),
+  dueAt: z.string().min(1),
+  updatedAt: z.string().min(1),
+  timeline: z.array(z.object({ at: z.string().min(1), status: z.enum(CASE_STATUSES), note: z.string() })),
+});
+export type CaseData = z.infer<typeof caseDataSchema>;
+
+/** The fields of the `procedures` table, when a synced procedure carries them. */
+export const procedureDataSchema = z.object({
+  code: z.string().min(1),
+  national: z.boolean(),
+  name: z.object({ vi: z.string(), en: z.string() }),
+  agency: z.object({ vi: z.string(), en: z.string() }),
+  feeVnd: z.number().int().nonnegative().nullable().optional(),
+  processingDays: z.number().int().nonnegative().nullable().optional(),
+});
+export type ProcedureData = z.infer<typeof procedureDataSchema>;
+
+/** A change whose data has been checked for its type ('case' data against `caseDataSchema`). */
+export type VerifiedChange =
+  | { seq: number; type: 'case'; op: 'upsert'; id: string; data: CaseData }
+  | { seq: number; type: Exclude<ChangeType, 'case'>; op: 'upsert'; id: string; data: Record<string, unknown> }
+  | { seq: number; type: ChangeType; op: 'delete'; id: string };
