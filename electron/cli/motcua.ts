@@ -6,7 +6,11 @@ import { createHost } from '../host/create-host';
 import { findElectron } from '../host/electron-binary';
 import { newSession } from '../host/session';
 import { startWebHost } from '../host/web-host';
+import { openDatabase } from '../db/connection';
+import { databaseStats } from '../db/stats';
+import { CHANGES_FEED } from '../sync/apply-batch';
 import { decode } from './decode';
+import { runSync } from './sync';
 import { openInChromium } from './open-browser';
 import { appVersion, defaultDbPath } from '../host/app-files';
 import { appRoot, dataDir } from './paths';
@@ -32,6 +36,10 @@ const OPTIONS = {
   reports: { type: 'string' },
   mode: { type: 'string' },
   layout: { type: 'string' },
+  central: { type: 'string' },
+  token: { type: 'string' },
+  'central-key': { type: 'string' },
+  once: { type: 'boolean', default: false },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -90,6 +98,35 @@ async function doctor(flags: Flags): Promise<void> {
   }
 }
 
+/** Commands that work on a database file alone: no host, no demo, no devices. */
+function openDb(flags: Flags) {
+  if (!flags.db) throw new Error('--db PATH is required');
+  return openDatabase(flags.db, join(appRoot(), 'electron', 'db', 'migrations')).db;
+}
+
+async function syncCommand(flags: Flags): Promise<void> {
+  const db = openDb(flags);
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
+  process.once('SIGTERM', () => stop.abort());
+  try {
+    process.exitCode = await runSync(db, { central: flags.central, token: flags.token, centralKey: flags['central-key'], once: flags.once }, stop.signal);
+  } finally {
+    db.close();
+  }
+}
+
+async function dbCommand(flags: Flags, sub: string | undefined): Promise<void> {
+  if (sub !== 'stats') throw new Error(`unknown db command: ${sub ?? ''}\n${USAGE}`);
+  const db = openDb(flags);
+  try {
+    const stats = databaseStats(db, CHANGES_FEED);
+    console.log(flags.json ? JSON.stringify(stats) : JSON.stringify(stats, null, 2));
+  } finally {
+    db.close();
+  }
+}
+
 async function decodeCommand(flags: Flags): Promise<void> {
   const result = decode(flags);
   console.log(flags.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
@@ -106,7 +143,14 @@ async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   const command = positionals[0];
   if (values.help || command === undefined) return void process.stdout.write(USAGE);
-  const commands: Record<string, (flags: Flags) => Promise<void>> = { start, serve, doctor, decode: decodeCommand };
+  const commands: Record<string, (flags: Flags) => Promise<void>> = {
+    start,
+    serve,
+    doctor,
+    decode: decodeCommand,
+    sync: syncCommand,
+    db: (flags) => dbCommand(flags, positionals[1]),
+  };
   const run = commands[command];
   if (!run) throw new Error(`unknown command: ${command}\n${USAGE}`);
   await run(values);
