@@ -1,0 +1,92 @@
+/**
+ * resources/central-api.yaml parses, describes exactly the simulator's routes, and its schemas
+ * accept what the simulator really sends (validated with JSON Schema 2020-12, the dialect of
+ * OpenAPI 3.1).
+ */
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import yaml from 'js-yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCentralSim, type CentralSim } from '../support/central-sim/server';
+
+type Validator = ReturnType<Ajv2020['compile']>;
+
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { security?: unknown[]; parameters?: { name: string; in: string }[]; responses: Record<string, unknown> }>>;
+  components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> };
+  security: unknown[];
+};
+const doc = yaml.load(readFileSync('resources/central-api.yaml', 'utf8')) as Doc;
+
+let sim: CentralSim;
+let ajv: Ajv2020;
+const schema = (name: string): Validator => ajv.compile({ $ref: `central-api#/components/schemas/${name}` });
+const auth = (): Record<string, string> => ({ authorization: `Bearer ${sim.token}` });
+
+beforeAll(async () => {
+  sim = await startCentralSim({ cases: 20, seed: 'openapi', token: 'oa' });
+  ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+  ajv.addSchema({ $id: 'central-api', components: doc.components });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+describe('resources/central-api.yaml', () => {
+  it('is OpenAPI 3.1 with exactly the simulator routes and bearer security', () => {
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/cases/{receiptCode}', '/v1/changes', '/v1/citizens/{pin}', '/v1/dossiers', '/v1/health']);
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/v1/health']!.get!.security).toEqual([]);
+    expect(doc.paths['/v1/dossiers']!.post!.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+    expect(doc.paths['/v1/citizens/{pin}']!.get!.parameters).toContainEqual(expect.objectContaining({ name: 'X-Consent-Token', in: 'header' }));
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const op of Object.values(item)) {
+        expect(Object.keys(op.responses), path).toEqual(expect.arrayContaining(['429', '503']));
+      }
+    }
+  });
+
+  it('has every $ref resolvable', () => {
+    const text = readFileSync('resources/central-api.yaml', 'utf8');
+    const refs = [...text.matchAll(/\$ref: '#\/([^']+)'/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) {
+      const target = ref.split('/').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+      expect(target, ref).toBeDefined();
+    }
+  });
+
+  it('accepts the simulator’s real change lines, checkpoint, case, receipt, profile, health and errors', async () => {
+    const body = await (await fetch(`${sim.url}/v1/changes?after=0&limit=1000`, { headers: auth() })).text();
+    const lines = body.trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; data?: unknown });
+    const change = schema('ChangeLine');
+    const caseData = schema('CaseData');
+    for (const line of lines.slice(0, -1)) {
+      expect(change(line), JSON.stringify(change.errors)).toBe(true);
+      if (line.type === 'case') expect(caseData(line.data), JSON.stringify(caseData.errors)).toBe(true);
+    }
+    expect(lines.some((l) => (l as { op?: string }).op === 'delete')).toBe(true);
+    expect(schema('CheckpointLine')(lines[lines.length - 1])).toBe(true);
+
+    const receipt = await fetch(`${sim.url}/v1/dossiers`, {
+      method: 'POST',
+      headers: { ...auth(), 'idempotency-key': 'oa-1', 'content-type': 'application/json' },
+      body: JSON.stringify({ procedureCode: '1.001193', applicant: { personalNumber: '079305001234', fullName: 'Trần Thị Bích' }, fields: { childName: 'Trần Minh Khôi' } }),
+    });
+    expect(schema('DossierReceipt')(await receipt.json())).toBe(true);
+    const profile = await fetch(`${sim.url}/v1/citizens/079305001234?purpose=birth-registration`, { headers: { ...auth(), 'x-consent-token': 'c' } });
+    expect(schema('CitizenProfile')(await profile.json())).toBe(true);
+    expect(schema('Health')(await (await fetch(`${sim.url}/v1/health`)).json())).toBe(true);
+    const error = await fetch(`${sim.url}/v1/cases/none`, { headers: auth() });
+    expect(schema('Error')(await error.json())).toBe(true);
+  });
+
+  it('rejects what breaks the contract', () => {
+    expect(schema('ChangeLine')({ seq: 1, type: 'option', op: 'delete', id: 'x', data: {} })).toBe(false);
+    expect(schema('ChangeLine')({ seq: 1, type: 'option', op: 'upsert', id: 'x' })).toBe(false);
+    expect(schema('CheckpointLine')({ type: 'checkpoint', seq: 1, more: false, hash: 'ABC', sig: '' })).toBe(false);
+  });
+});

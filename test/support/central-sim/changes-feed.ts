@@ -1,0 +1,97 @@
+/**
+ * GET /v1/changes: streams a batch page by page (never the whole body in memory), hashing the
+ * exact bytes sent, then the signed checkpoint. Cut, drip and duplicate faults act here.
+ */
+import { createHash, type KeyObject } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { ActiveFaults } from './faults';
+import { signHash } from './keys';
+import { HttpError, sleep } from './http-util';
+import type { CentralStore } from './store';
+
+export const DEFAULT_LIMIT = 1000;
+export const MAX_LIMIT = 10_000;
+/** Rows read from SQLite per step; bounds memory whatever the limit. */
+const PAGE_ROWS = 500;
+
+export function parseChangesQuery(params: URLSearchParams): { after: number; limit: number } {
+  const afterText = params.get('after') ?? '0';
+  const limitText = params.get('limit') ?? String(DEFAULT_LIMIT);
+  if (!/^\d{1,15}$/.test(afterText)) throw new HttpError(400, 'bad-after', '`after` must be a non-negative integer.');
+  if (!/^\d{1,9}$/.test(limitText) || Number(limitText) < 1) throw new HttpError(400, 'bad-limit', '`limit` must be a positive integer.');
+  return { after: Number(afterText), limit: Math.min(Number(limitText), MAX_LIMIT) };
+}
+
+/** Writes to the response honouring back-pressure, the byte cut and the drip; false once cut/closed. */
+function makeWriter(res: ServerResponse, faults: ActiveFaults): (chunk: Buffer) => Promise<boolean> {
+  let sent = 0;
+  let open = true;
+  res.on('close', () => (open = false));
+  const put = async (chunk: Buffer): Promise<void> => {
+    if (res.write(chunk)) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      res.on('drain', done);
+      res.on('close', done);
+    });
+  };
+  return async (chunk) => {
+    if (!open) return false;
+    let data = chunk;
+    const cut = faults.cutAfterBytes;
+    const cutting = cut !== undefined && sent + data.length >= cut;
+    if (cutting) data = data.subarray(0, cut - sent);
+    if (faults.drip) {
+      for (let i = 0; i < data.length && open; i += faults.drip.bytes) {
+        await put(data.subarray(i, i + faults.drip.bytes));
+        await sleep(faults.drip.tickMs);
+      }
+    } else if (data.length > 0) {
+      await put(data);
+    }
+    sent += data.length;
+    if (cutting) {
+      open = false;
+      // Let the partial bytes leave before the socket is torn down mid-body.
+      await new Promise<void>((r) => res.write('', () => r()));
+      res.socket?.destroy();
+    }
+    return open;
+  };
+}
+
+export async function streamChanges(res: ServerResponse, store: CentralStore, key: KeyObject, faults: ActiveFaults, after: number, limit: number): Promise<void> {
+  res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
+  res.flushHeaders();
+  const write = makeWriter(res, faults);
+  const hash = createHash('sha256');
+  let last = after;
+  let count = 0;
+  let duplicated = !faults.duplicateLines;
+  while (count < limit) {
+    const rows = store.page(last, Math.min(PAGE_ROWS, limit - count));
+    if (rows.length === 0) break;
+    let text = '';
+    for (const row of rows) {
+      text += `${row.line}\n`;
+      if (!duplicated) {
+        text += `${row.line}\n`;
+        duplicated = true;
+      }
+      last = row.seq;
+    }
+    count += rows.length;
+    const bytes = Buffer.from(text, 'utf8');
+    hash.update(bytes);
+    if (!(await write(bytes))) return;
+  }
+  const hex = hash.digest('hex');
+  const sig = signHash(key, faults.badSignature ? `${hex}0` : hex);
+  const checkpoint = { type: 'checkpoint', seq: last, more: store.hasAfter(last), hash: hex, sig };
+  if (!(await write(Buffer.from(`${JSON.stringify(checkpoint)}\n`, 'utf8')))) return;
+  res.end();
+}

@@ -1,0 +1,135 @@
+/**
+ * The reference central system on loopback: routing, bearer auth, faults, and startCentralSim()
+ * for tests that want it in-process. The wire contract is resources/central-api.yaml.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { streamChanges, parseChangesQuery } from './changes-feed';
+import { citizenProfile, profileForPurpose } from './citizens';
+import { submitDossier } from './dossiers';
+import { handleControl } from './control';
+import { makeFaultState, type ActiveFaults, type Faults } from './faults';
+import { HttpError, readJsonBody, sendError, sendJson, sleep } from './http-util';
+import { loadOrCreateKey } from './keys';
+import { openStore, type CentralStore } from './store';
+
+export interface CentralSimOptions {
+  port?: number;
+  cases?: number;
+  seed?: string;
+  token?: string;
+  keyDir?: string;
+  /** SQLite file; ':memory:' (the default) keeps nothing. A file generated for the same seed and count is reused. */
+  db?: string;
+  faults?: Faults;
+  /** The clock for new dossiers; tests may fix it. */
+  now?: () => Date;
+}
+
+export interface CentralSim {
+  url: string;
+  port: number;
+  token: string;
+  publicKeyPem: string;
+  store: CentralStore;
+  setFaults(f: Faults): ActiveFaults;
+  close(): Promise<void>;
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer (.+)$/.exec(header ?? '');
+  if (!m) return false;
+  // Compare digests so the comparison is constant-time whatever the lengths.
+  const a = createHash('sha256').update(m[1] ?? '').digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b);
+}
+
+export async function startCentralSim(options: CentralSimOptions = {}): Promise<CentralSim> {
+  const seed = options.seed ?? 'motcua';
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const key = loadOrCreateKey(options.keyDir);
+  const store = openStore(options.db ?? ':memory:', seed, options.cases ?? 100);
+  const faults = makeFaultState(options.faults);
+  const now = options.now ?? (() => new Date());
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    const authorised = tokenMatches(req.headers.authorization, token);
+
+    if (path.startsWith('/_control/')) {
+      if (!authorised) throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.');
+      return handleControl(req, res, path, store, faults, now);
+    }
+    if (!path.startsWith('/v1/')) throw new HttpError(404, 'not-found', `No route ${path}.`);
+
+    const active = faults.get();
+    if (active.latencyMs) await sleep(active.latencyMs);
+    const failure = faults.takeFailure();
+    if (failure) {
+      const code = failure.status === 429 ? 'rate-limited' : 'unavailable';
+      throw new HttpError(failure.status, code, 'Injected failure; retry later.', { 'retry-after': String(failure.retryAfterSeconds) });
+    }
+    if (path === '/v1/health' && method === 'GET') return sendJson(res, 200, { status: 'ok', seq: store.lastSeq() });
+    if (!authorised) throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.', { 'www-authenticate': 'Bearer' });
+
+    if (path === '/v1/changes' && method === 'GET') {
+      const { after, limit } = parseChangesQuery(url.searchParams);
+      return streamChanges(res, store, key.privateKey, faults.get(), after, limit);
+    }
+    if (path === '/v1/dossiers' && method === 'POST') {
+      const body = await readJsonBody(req);
+      const reply = submitDossier(store, req.headers['idempotency-key'] as string | undefined, body, now);
+      return sendJson(res, reply.status, reply.body);
+    }
+    const caseMatch = /^\/v1\/cases\/([^/]+)$/.exec(path);
+    if (caseMatch && method === 'GET') {
+      const data = store.caseByReceipt(decodeURIComponent(caseMatch[1] ?? ''));
+      if (!data) throw new HttpError(404, 'case-not-found', 'No case with this receipt code.');
+      return sendJson(res, 200, data);
+    }
+    const citizenMatch = /^\/v1\/citizens\/([^/]+)$/.exec(path);
+    if (citizenMatch && method === 'GET') return citizen(decodeURIComponent(citizenMatch[1] ?? ''), url, req, res);
+    throw new HttpError(404, 'not-found', `No route ${method} ${path}.`);
+  }
+
+  function citizen(pin: string, url: URL, req: IncomingMessage, res: ServerResponse): void {
+    const consent = req.headers['x-consent-token'];
+    if (typeof consent !== 'string' || consent.trim() === '') throw new HttpError(403, 'consent-required', 'The X-Consent-Token header is required.');
+    const purpose = url.searchParams.get('purpose') ?? '';
+    const profile = citizenProfile(seed, pin);
+    if (!profile) throw new HttpError(404, 'citizen-not-found', 'No citizen with this personal number.');
+    const fields = profileForPurpose(profile, purpose);
+    if (!fields) throw new HttpError(403, 'purpose-not-allowed', `Purpose '${purpose}' gives access to no profile fields.`);
+    sendJson(res, 200, fields);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (e instanceof HttpError) return sendError(res, e);
+      sendError(res, new HttpError(500, 'internal', e instanceof Error ? e.message : String(e)));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    token,
+    publicKeyPem: key.publicKeyPem,
+    store,
+    setFaults: (f) => faults.set(f),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      store.close();
+    },
+  };
+}
