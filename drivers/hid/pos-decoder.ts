@@ -39,7 +39,8 @@ export class PosDecoder {
   constructor(private readonly packetGapMs = DEFAULT_PACKET_GAP_MS) {}
 
   push(report: Uint8Array, at: number): ScanEvent[] {
-    if (report[0] !== REPORT_ID) {
+    // An empty read is a packet cut to nothing, not another report: it goes to the damage check.
+    if (report.length > 0 && report[0] !== REPORT_ID) {
       // Another report of the device (or noise): not a packet, so the open scan stands.
       return [scanError('bad-report', `report id ${hex(report[0])}, expected ${hex(REPORT_ID)}`)];
     }

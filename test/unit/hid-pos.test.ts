@@ -116,7 +116,7 @@ describe('PosDecoder', () => {
       { kind: 'error', code: 'bad-report', detail: 'report id 0x04, expected 0x02' },
       { kind: 'scan', text: 'q'.repeat(100), asciiOnly: false, symbology: 'QR', aimId: ']Q1', bytes: 100 },
     ]);
-    expect(new PosDecoder().push(new Uint8Array(0), 0)).toEqual([{ kind: 'error', code: 'bad-report', detail: 'report id missing, expected 0x02' }]);
+    expect(new PosDecoder().push(new Uint8Array(0), 0)).toEqual([{ kind: 'error', code: 'bad-report', detail: 'truncated report: 0 bytes, expected 64' }]);
   });
 
   it('a length byte over 56 is an error', () => {
@@ -245,5 +245,15 @@ describe('POS properties', () => {
         for (const event of events) if (event.kind === 'scan') expect(event.aimId === ']Q1' ? a : b).toContain(event.text);
       }),
     );
+  });
+});
+
+describe('POS regressions', () => {
+  it('a first packet read as nothing (empty report) does not let the tail pass for a scan', () => {
+    const reports = packets(']Q1', 'x'.repeat(150));
+    reports[0] = new Uint8Array(0);
+    const events = decodeReports(reports, 'pos');
+    expect(events.filter((e) => e.kind === 'scan')).toEqual([]);
+    expect(events[0]).toMatchObject({ kind: 'error', code: 'bad-report' });
   });
 });
