@@ -1,24 +1,28 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/connection';
+import { SettingsRepository } from '../db/settings-repository';
+import { databaseStats } from '../db/stats';
+import { appVersion, defaultDbPath } from '../host/app-files';
+import { saveCentralLink } from '../host/central-link';
 import { createHost } from '../host/create-host';
 import { findElectron } from '../host/electron-binary';
 import { newSession } from '../host/session';
 import { startWebHost } from '../host/web-host';
-import { openDatabase } from '../db/connection';
-import { databaseStats } from '../db/stats';
 import { CHANGES_FEED } from '../sync/apply-batch';
+import type { CentralLink } from '../sync/sync-service';
 import { decode } from './decode';
-import { runSync } from './sync';
+import { startDemoCentral } from './demo-central';
 import { openInChromium } from './open-browser';
-import { appVersion, defaultDbPath } from '../host/app-files';
 import { appRoot, dataDir } from './paths';
+import { runSync } from './sync';
 
 const USAGE = `motcua — một cửa kiosk / counter workstation
 
   motcua start  [--demo] [--kiosk] [--db PATH]        Electron where its binary exists, else browser mode
-  motcua serve  [--port N] [--db PATH] [--demo] [--open] [--kiosk]
+  motcua serve  [--port N] [--db PATH] [--demo] [--open] [--kiosk] [--central URL --token T --central-key PEM_FILE]
                                                       browser mode on 127.0.0.1; prints the URL with its token
   motcua doctor [--json] [--db PATH]                  runtime, database, HID, printers, central link
 `;
@@ -44,7 +48,13 @@ const OPTIONS = {
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true) {
+/** `--central URL --token T --central-key FILE` on serve/start: the centre to sync with. */
+function centralFromFlags(flags: Flags): CentralLink | undefined {
+  if (!flags.central || !flags.token || !flags['central-key']) return undefined;
+  return { url: flags.central, token: flags.token, publicKeyPem: readFileSync(flags['central-key'], 'utf8') };
+}
+
+function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true, central = centralFromFlags(flags)) {
   const root = appRoot();
   const dbPath = flags.db ?? defaultDbPath(dataDir(), flags.demo);
   mkdirSync(dirname(dbPath), { recursive: true });
@@ -54,15 +64,17 @@ function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true
     demo: flags.demo,
     transport,
     devices,
+    sync: devices,
+    ...(central ? { central } : {}),
     version: appVersion(root),
     logError: (channel, error) => console.error(`[${channel}]`, error),
   });
 }
 
-async function serve(flags: Flags): Promise<void> {
+async function serve(flags: Flags, central?: CentralLink): Promise<void> {
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${flags.port}`);
-  const host = hostFor(flags, 'browser');
+  const host = hostFor(flags, 'browser', true, central ?? centralFromFlags(flags));
   const web = await startWebHost({ router: host.router, events: host.events, staticDir: join(appRoot(), 'dist', 'renderer'), port });
   console.log(web.url);
   if (flags.open && !openInChromium(web.url, flags.kiosk)) {
@@ -76,7 +88,15 @@ async function serve(flags: Flags): Promise<void> {
 async function start(flags: Flags): Promise<void> {
   const root = appRoot();
   const electron = findElectron(root);
+  // The demo brings its own centre, so sync works with no configuration.
+  const central = centralFromFlags(flags) ?? (flags.demo ? (await startDemoCentral(root, dataDir()))?.link : undefined);
+  if (central) console.log(`Central: ${central.url}`);
   if (electron.binary) {
+    if (central) {
+      const db = openDatabase(flags.db ?? defaultDbPath(dataDir(), flags.demo), join(root, 'electron', 'db', 'migrations')).db;
+      saveCentralLink(new SettingsRepository(db), central);
+      db.close();
+    }
     const args = [join(root, 'dist', 'electron', 'main.cjs'), ...(flags.demo ? ['--demo'] : []), ...(flags.kiosk ? ['--kiosk'] : [])];
     if (flags.db) args.push('--db', flags.db);
     const child = spawn(electron.binary, args, { stdio: 'inherit' });
@@ -84,7 +104,7 @@ async function start(flags: Flags): Promise<void> {
     return;
   }
   console.log('Electron binary not available here (Không có Electron): serving browser mode.');
-  await serve({ ...flags, open: true });
+  await serve({ ...flags, open: true }, central);
 }
 
 async function doctor(flags: Flags): Promise<void> {

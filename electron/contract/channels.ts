@@ -3,7 +3,7 @@ import type { Result } from './errors';
 import type { EventName, EventPayload } from './events';
 import type { Role } from './roles';
 import { scanResult, scanText } from './scan';
-import { appInfo, citizenQuery, citizenReminders, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument } from './schemas';
+import { appInfo, citizenQuery, citizenReminders, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
 /** Why personal data is used, recorded in the audit log with every call. */
 export interface PersonalDataUse {
@@ -77,6 +77,9 @@ export const channels = {
   }),
   /** Test without hardware: plugs a recorded device that replays its stream. */
   'devices.replay': channel({ input: z.object({ name: z.string().max(100) }).strict(), output: deviceView, roles: TECHNICIAN, personalData: false }),
+  'sync.status': channel({ input: none, output: syncStatus, roles: ALL, personalData: false }),
+  /** Pull now instead of waiting for the next period (after a cable is plugged back, say). */
+  'sync.now': channel({ input: none, output: syncStatus, roles: ['officer', 'technician'], personalData: false }),
   'diagnostics.doctor': channel({ input: none, output: doctorReport, roles: TECHNICIAN, personalData: false }),
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Role } from './roles';
 import { scanResult } from './scan';
+import { syncStatus } from './schemas';
 
 export interface EventDef<P extends z.ZodType = z.ZodType> {
   payload: P;
@@ -19,6 +20,7 @@ export const events = {
     roles: ['technician'],
   }),
   'devices.changed': event({ payload: z.object({}), roles: ['technician'] }),
+  'sync.status': event({ payload: syncStatus, roles: ['kiosk', 'officer', 'technician'] }),
 } as const;
 
 export type Events = typeof events;

@@ -100,3 +100,19 @@ export const devicesOverview = z.object({
   /** Recorded streams the technician can replay to test without hardware. */
   replays: z.array(z.string()),
 });
+
+/** What screens show of the link to the central system; no personal data. */
+export const syncStatus = z.object({
+  configured: z.boolean(),
+  state: z.enum(['not-configured', 'idle', 'syncing', 'offline', 'error']),
+  cursor: z.number().int(),
+  /** The centre's newest change, when last heard of. */
+  headSeq: z.number().int().nullable(),
+  lag: z.number().int().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  /** Share of the feed held locally while catching up (0–1); null when unknown. */
+  progress: z.number().min(0).max(1).nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatus>;

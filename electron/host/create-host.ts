@@ -17,6 +17,8 @@ import { runDoctor } from './doctor';
 import { classifyScan } from '../../drivers/idcard/classify';
 import { IDENTIFICATION } from '../contract';
 import { toScanResult } from '../devices/scan-results';
+import { SyncService, type CentralLink } from '../sync/sync-service';
+import { centralLink, saveCentralLink } from './central-link';
 import { createDevices } from './devices';
 import { EventBus } from './event-bus';
 import { createRouter, type Router } from './router';
@@ -25,6 +27,10 @@ import { createRouter, type Router } from './router';
 export const DEMO_TECHNICIAN_PIN = '246810';
 
 export interface HostConfig {
+  /** The central system to sync with; remembered in settings, so later starts need not repeat it. */
+  central?: CentralLink;
+  /** Pull the central feed (off in tests that do not need it). */
+  sync?: boolean;
   /** Read HID devices (off in tests that do not need them: no polling timers). */
   devices?: boolean;
   /** Folder holding `resources/` and `electron/db/migrations/` (the repo, or the packaged app). */
@@ -78,6 +84,9 @@ export function createHost(config: HostConfig): Host {
     onChanged: () => events.publish('devices.changed', {}),
   });
   if (config.devices !== false) devices.start();
+  if (config.central) saveCentralLink(settings, config.central);
+  const sync = new SyncService({ db, link: centralLink(settings), onStatus: (status) => events.publish('sync.status', status) });
+  if (config.sync !== false) sync.start();
   if (config.demo && !technicianPin.isSet()) technicianPin.set(DEMO_TECHNICIAN_PIN);
   const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));
 
@@ -114,6 +123,8 @@ export function createHost(config: HostConfig): Host {
       'devices.assign': ({ key, role, profile }) => devices.assign(key, role, profile),
       'devices.test': ({ key, on }) => devices.test(key, on),
       'devices.replay': ({ name }) => devices.replay(name),
+      'sync.status': () => sync.current(),
+      'sync.now': () => sync.syncNow(),
       'diagnostics.doctor': () =>
         runDoctor({
           appRoot: config.appRoot,
@@ -130,7 +141,7 @@ export function createHost(config: HostConfig): Host {
     events,
     audit,
     close: async () => {
-      await devices.stop();
+      await Promise.all([devices.stop(), sync.stop()]);
       db.close();
     },
   };

@@ -19,6 +19,8 @@ export interface PullOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   feed?: string;
+  /** Told after each applied batch, for a progress bar. */
+  onBatch?: (progress: PullProgress) => void;
 }
 
 export type PullError =
@@ -142,6 +144,7 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
       progress.applied += result.applied;
       progress.cursor = result.cursor;
       progress.batches++;
+      options.onBatch?.({ ...progress });
       more = batch.checkpoint.more;
     } catch (error) {
       if (error instanceof BatchRejectedError) return fail({ kind: 'rejected', reason: error.reason, message: error.message });

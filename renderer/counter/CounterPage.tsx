@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SyncStatusPanel } from '../components/SyncStatusPanel';
 
 /** The officer's workstation; sign-in, hand-off and walk-in entry arrive with the counter issue. */
 export function CounterPage() {
@@ -7,6 +8,7 @@ export function CounterPage() {
     <section aria-labelledby="counter-title">
       <h1 id="counter-title">{t('counter.title')}</h1>
       <p className="lead">{t('counter.placeholder')}</p>
+      <SyncStatusPanel canSyncNow={false} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { AppErrorData, DoctorReport } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { api } from '../transport';
+import { SyncStatusPanel } from '../components/SyncStatusPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { PinUnlock } from './PinUnlock';
 
@@ -41,6 +42,7 @@ export function TechnicianPage() {
           </div>
           <ErrorMessage error={error} />
           {report && <pre className="report">{JSON.stringify(report, null, 2)}</pre>}
+          <SyncStatusPanel canSyncNow />
           <DevicesPanel />
         </>
       )}

@@ -1,33 +1,40 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, expect, type ConsoleMessage } from '@playwright/test';
+import { startCentralSim, type CentralSim } from '../support/central-sim/server';
 
 interface Served {
   /** The URL `motcua serve` printed, token included. */
   url: string;
   origin: string;
   dataDir: string;
+  /** The reference central system the app syncs with. */
+  central: CentralSim;
 }
 
-/** Starts the real CLI in browser mode on its demo, with a fresh SQLite file, once per worker. */
+/** Starts the real CLI in browser mode on its demo, with a fresh SQLite file and its own central simulator, once per worker. */
 export const test = base.extend<{ consoleErrors: string[] }, { served: Served }>({
   served: [
     // Playwright reads the fixture's dependencies from this pattern; this one has none.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
-      const child: ChildProcess = spawn(process.execPath, ['bin/motcua.cjs', 'serve', '--demo', '--db', join(dataDir, 'demo.db')], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const central = await startCentralSim({ cases: 300, seed: 'e2e' });
+      const keyFile = join(dataDir, 'central-public.pem');
+      writeFileSync(keyFile, central.publicKeyPem);
+      const args = ['bin/motcua.cjs', 'serve', '--demo', '--db', join(dataDir, 'demo.db')];
+      args.push('--central', central.url, '--token', central.token, '--central-key', keyFile);
+      const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
       const url = await new Promise<string>((resolve, reject) => {
         createInterface({ input: child.stdout! }).once('line', resolve);
         child.once('exit', (code) => reject(new Error(`motcua serve exited with ${code}`)));
       });
-      await use({ url, origin: new URL(url).origin, dataDir });
+      await use({ url, origin: new URL(url).origin, dataDir, central });
       child.kill('SIGTERM');
+      await central.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
     { scope: 'worker' },

@@ -1,0 +1,134 @@
+import type { SyncStatus } from '../contract';
+import type { Db } from '../db/connection';
+import { SyncStateRepository } from '../db/sync-state-repository';
+import { CHANGES_FEED } from './apply-batch';
+import { backoffMs } from './backoff';
+import { pullOnce, type PullError } from './central-client';
+
+export interface CentralLink {
+  url: string;
+  token: string;
+  publicKeyPem: string;
+}
+
+export interface SyncServiceDeps {
+  db: Db;
+  link: CentralLink | null;
+  onStatus(status: SyncStatus): void;
+  intervalMs?: number;
+  fetch?: typeof fetch;
+  random?: () => number;
+}
+
+const describe = (e: PullError) => (e.kind === 'rejected' ? `${e.kind} (${e.reason}): ${e.message}` : `${e.kind}: ${e.message}`);
+
+/**
+ * Keeps this machine's copy of the central feed fresh: a pull every interval, backoff with jitter
+ * after failures (never before Retry-After), "sync now" on demand, and a status for the screens.
+ * The network being down is a state ("offline"), not an error to shout about.
+ */
+export class SyncService {
+  private readonly state: SyncStateRepository;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | null = null;
+  private failures = 0;
+  private stopped = true;
+  private status: SyncStatus;
+
+  constructor(private readonly deps: SyncServiceDeps) {
+    this.state = new SyncStateRepository(deps.db);
+    const saved = this.state.get(CHANGES_FEED);
+    this.status = {
+      configured: deps.link !== null,
+      state: deps.link ? 'idle' : 'not-configured',
+      cursor: saved.cursor,
+      headSeq: null,
+      lag: null,
+      lastSuccessAt: saved.lastSuccessAt,
+      lastError: saved.lastError,
+      nextAttemptAt: null,
+      progress: null,
+    };
+  }
+
+  current(): SyncStatus {
+    return { ...this.status };
+  }
+
+  start(): void {
+    if (!this.deps.link) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    return this.running ?? Promise.resolve();
+  }
+
+  /** Pulls now (or waits for the pull under way) and returns the status after it. */
+  async syncNow(): Promise<SyncStatus> {
+    if (!this.deps.link) return this.current();
+    clearTimeout(this.timer);
+    await (this.running ?? this.pull());
+    return this.current();
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.update({ nextAttemptAt: new Date(Date.now() + ms).toISOString() });
+    this.timer = setTimeout(() => void this.pull(), ms);
+  }
+
+  private pull(): Promise<void> {
+    const link = this.deps.link!;
+    this.running = (async () => {
+      this.update({ state: 'syncing', nextAttemptAt: null });
+      const headSeq = await this.head(link);
+      const result = await pullOnce({
+        db: this.deps.db,
+        baseUrl: link.url,
+        token: link.token,
+        publicKeyPem: link.publicKeyPem,
+        ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+        onBatch: (p) => this.update({ cursor: p.cursor, ...this.lagFor(p.cursor, headSeq) }),
+      });
+      const saved = this.state.get(CHANGES_FEED);
+      if (result.ok) {
+        this.failures = 0;
+        this.update({ state: 'idle', cursor: result.cursor, lastSuccessAt: saved.lastSuccessAt, lastError: null, ...this.lagFor(result.cursor, Math.max(headSeq ?? 0, result.cursor)) });
+        this.schedule(this.deps.intervalMs ?? 30_000);
+      } else {
+        this.failures += 1;
+        const offline = result.error.kind === 'network' || result.error.kind === 'unavailable';
+        this.update({ state: offline ? 'offline' : 'error', cursor: result.cursor, lastError: describe(result.error) });
+        const retryAfter = 'retryAfterSeconds' in result.error ? result.error.retryAfterSeconds : null;
+        this.schedule(backoffMs(this.failures, retryAfter, this.deps.random));
+      }
+    })().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** The centre's newest seq, for the lag and the first-sync progress bar; null when unreachable. */
+  private async head(link: CentralLink): Promise<number | null> {
+    try {
+      const res = await (this.deps.fetch ?? fetch)(new URL('/v1/health', link.url), { signal: AbortSignal.timeout(5000) });
+      const body = (await res.json()) as { seq?: unknown };
+      return typeof body.seq === 'number' ? body.seq : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private lagFor(cursor: number, headSeq: number | null): Pick<SyncStatus, 'headSeq' | 'lag' | 'progress'> {
+    if (headSeq === null) return { headSeq: null, lag: null, progress: null };
+    return { headSeq, lag: Math.max(0, headSeq - cursor), progress: headSeq === 0 ? 1 : Math.min(1, cursor / headSeq) };
+  }
+
+  private update(change: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...change };
+    this.deps.onStatus(this.current());
+  }
+}

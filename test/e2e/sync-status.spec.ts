@@ -1,0 +1,24 @@
+import { expect, test } from './fixtures';
+
+const SCREENS = 'test-results/screens';
+
+test('the technician sees the app in sync with the centre, offline when it fails, and back after "sync now"', async ({ page, served, consoleErrors }) => {
+  await page.goto(`${served.url}`);
+  await page.goto(`${served.origin}/technician`);
+  await page.getByLabel('Mã PIN kỹ thuật viên').pressSequentially('246810');
+  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  const panel = page.getByRole('region', { name: 'Đồng bộ với hệ thống trung tâm' });
+  await expect(panel.getByRole('status')).toHaveText('Đã đồng bộ');
+  const head = ((await (await fetch(`${served.central.url}/v1/health`)).json()) as { seq: number }).seq;
+  await expect(panel).toContainText(`Đã nhận đến thay đổi số ${head}`);
+
+  served.central.setFaults({ failNext: { count: 50, status: 503, retryAfterSeconds: 30 } });
+  await panel.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Mất kết nối — vẫn làm việc với dữ liệu đã có');
+  await page.screenshot({ path: `${SCREENS}/sync-offline-vi.png`, fullPage: true });
+
+  served.central.setFaults({});
+  await panel.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Đã đồng bộ');
+  expect(consoleErrors).toEqual([]);
+});
