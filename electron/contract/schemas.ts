@@ -114,5 +114,7 @@ export const syncStatus = z.object({
   nextAttemptAt: z.string().nullable(),
   /** Share of the feed held locally while catching up (0–1); null when unknown. */
   progress: z.number().min(0).max(1).nullable(),
+  /** Submissions waiting to be sent, and those an officer must look at. */
+  outbox: z.object({ pending: z.number().int(), attention: z.number().int() }),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;

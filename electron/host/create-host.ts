@@ -17,6 +17,7 @@ import { runDoctor } from './doctor';
 import { classifyScan } from '../../drivers/idcard/classify';
 import { IDENTIFICATION } from '../contract';
 import { toScanResult } from '../devices/scan-results';
+import { Outbox } from '../sync/outbox';
 import { SyncService, type CentralLink } from '../sync/sync-service';
 import { centralLink, saveCentralLink } from './central-link';
 import { createDevices } from './devices';
@@ -85,7 +86,7 @@ export function createHost(config: HostConfig): Host {
   });
   if (config.devices !== false) devices.start();
   if (config.central) saveCentralLink(settings, config.central);
-  const sync = new SyncService({ db, link: centralLink(settings), onStatus: (status) => events.publish('sync.status', status) });
+  const sync = new SyncService({ db, outbox: new Outbox(db), link: centralLink(settings), onStatus: (status) => events.publish('sync.status', status) });
   if (config.sync !== false) sync.start();
   if (config.demo && !technicianPin.isSet()) technicianPin.set(DEMO_TECHNICIAN_PIN);
   const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));

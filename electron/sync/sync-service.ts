@@ -4,6 +4,7 @@ import { SyncStateRepository } from '../db/sync-state-repository';
 import { CHANGES_FEED } from './apply-batch';
 import { backoffMs } from './backoff';
 import { pullOnce, type PullError } from './central-client';
+import type { Outbox } from './outbox';
 
 export interface CentralLink {
   url: string;
@@ -13,6 +14,7 @@ export interface CentralLink {
 
 export interface SyncServiceDeps {
   db: Db;
+  outbox: Outbox;
   link: CentralLink | null;
   onStatus(status: SyncStatus): void;
   intervalMs?: number;
@@ -48,11 +50,18 @@ export class SyncService {
       lastError: saved.lastError,
       nextAttemptAt: null,
       progress: null,
+      outbox: this.outboxCounts(),
     };
   }
 
+  private outboxCounts() {
+    const { pending, attention } = this.deps.outbox.counts();
+    return { pending, attention };
+  }
+
+  /** Outbox counts are read fresh: submissions are queued by other services at any time. */
   current(): SyncStatus {
-    return { ...this.status };
+    return { ...this.status, outbox: this.outboxCounts() };
   }
 
   start(): void {
@@ -95,6 +104,9 @@ export class SyncService {
         ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
         onBatch: (p) => this.update({ cursor: p.cursor, ...this.lagFor(p.cursor, headSeq) }),
       });
+      // Queued submissions go out on the same beat; each keeps its Idempotency-Key until acknowledged.
+      await this.deps.outbox.sendDue({ baseUrl: link.url, token: link.token, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+      this.update({ outbox: this.outboxCounts() });
       const saved = this.state.get(CHANGES_FEED);
       if (result.ok) {
         this.failures = 0;

@@ -25,6 +25,7 @@ export function SyncStatusPanel({ canSyncNow }: { canSyncNow: boolean }) {
           <li>{t('sync.cursor', { cursor: status.cursor })}</li>
           {status.lag !== null && status.lag > 0 && <li>{t('sync.lag', { lag: status.lag })}</li>}
           {at && <li>{t('sync.lastSuccess', { at })}</li>}
+          <li>{t('sync.outbox', status.outbox)}</li>
           {status.lastError && status.state !== 'idle' && <li className="sync-last-error">{status.lastError}</li>}
         </ul>
       )}
