@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 
 export type SyncedCaseStatus = 'received' | 'processing' | 'supplement-required' | 'completed' | 'rejected' | 'returned';
@@ -52,6 +53,10 @@ const fromRow = (r: Row): CaseRecord => ({
 
 /** Synced cases (table `cases`). Writes come from the sync feed only. */
 export class CaseRepository {
+  // Prepared once: the initial sync writes a million of them.
+  private upsertStatement: Statement | undefined;
+  private deleteStatement: Statement | undefined;
+
   constructor(private readonly db: Db) {}
 
   byId(id: string): CaseRecord | null {
@@ -82,8 +87,7 @@ export class CaseRepository {
 
   /** Inserts or replaces the case with this id; writing the same record twice changes nothing. */
   upsert(c: CaseRecord): void {
-    this.db
-      .prepare(
+    (this.upsertStatement ??= this.db.prepare(
         `INSERT INTO cases (id, receipt_code, procedure_code, applicant_personal_number, applicant_full_name, status,
            received_at, due_at, updated_at, timeline, seq)
          VALUES (@id, @receiptCode, @procedureCode, @personalNumber, @fullName, @status, @receivedAt, @dueAt, @updatedAt,
@@ -92,7 +96,7 @@ export class CaseRepository {
            applicant_personal_number = excluded.applicant_personal_number, applicant_full_name = excluded.applicant_full_name,
            status = excluded.status, received_at = excluded.received_at, due_at = excluded.due_at,
            updated_at = excluded.updated_at, timeline = excluded.timeline, seq = excluded.seq`,
-      )
+      ))
       .run({
         id: c.id,
         receiptCode: c.receiptCode,
@@ -109,6 +113,6 @@ export class CaseRepository {
   }
 
   delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM cases WHERE id = ?').run(id).changes > 0;
+    return (this.deleteStatement ??= this.db.prepare('DELETE FROM cases WHERE id = ?')).run(id).changes > 0;
   }
 }
