@@ -58,4 +58,4 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-void main();
+void main().then(async () => (await import('./sync-bench')).runSyncBench());

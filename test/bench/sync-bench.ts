@@ -1,0 +1,209 @@
+// The sync benchmark, run by `npm run bench` after the others.
+// (a) the initial sync of N cases from the simulator over loopback by the real `motcua sync`
+// process, against a raw better-sqlite3 prepared INSERT of the same rows in one transaction;
+// (b) the peak RSS of the syncing process at 100k cases and at N, to show it stays flat;
+// (c) an incremental pull of 1,000 changes on the N-case database.
+// N is MOTCUA_BENCH_CASES (default 1,000,000). The simulator's files are cached in
+// MOTCUA_BENCH_CACHE (default <tmp>/motcua-bench-cache) and reused across runs. Never fails on timing.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../../electron/db/connection';
+import type { CaseData, CaseStatus } from '../support/central-sim/cases';
+import { headChanges, tailChanges } from '../support/central-sim/catalogue';
+import { startCentralSim, type CentralSim } from '../support/central-sim/server';
+
+const SEED = 'bench';
+const INCREMENTAL = 1000;
+const RSS_POINT = 100_000;
+const MOVES: Partial<Record<CaseStatus, CaseStatus>> = { received: 'processing', processing: 'completed', 'supplement-required': 'processing' };
+
+interface SyncRun { ms: number; peakRssMiB: number; code: number | null; stdout: string; stderr: string }
+
+const mib = (kb: number) => kb / 1024;
+
+/** Peak RSS so far of a live process (VmHWM), in kB; 0 once it is gone. */
+function vmHwmKb(pid: number): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs `motcua sync --once` as a child process; times it and samples its peak RSS until it exits. */
+function syncProcess(sim: CentralSim, keyFile: string, dbPath: string): Promise<SyncRun> {
+  const args = ['--import', 'tsx', 'electron/cli/motcua.ts', 'sync', '--central', sim.url, '--token', sim.token, '--central-key', keyFile, '--db', dbPath, '--once'];
+  const start = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  let peak = 0;
+  const sample = () => (peak = Math.max(peak, vmHwmKb(child.pid ?? 0)));
+  const timer = setInterval(sample, 50);
+  return new Promise((resolve) => {
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      resolve({ ms: performance.now() - start, peakRssMiB: mib(peak), code, stdout: stdout.trim(), stderr: stderr.trim() });
+    });
+  });
+}
+
+/** Changes a freshly generated simulator file holds: catalogue head, the cases, catalogue tail. */
+const pristineHead = (cases: number) => headChanges().length + cases + tailChanges().length;
+
+/** Drops changes appended by an earlier run's incremental step, so the cached file stays as generated. */
+function trimSimFile(file: string, cases: number): void {
+  if (!existsSync(file)) return;
+  const db = new Database(file);
+  try {
+    const hasChanges = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'changes'").get() !== undefined;
+    if (hasChanges) db.prepare('DELETE FROM changes WHERE seq > ?').run(pristineHead(cases));
+  } finally {
+    db.close();
+  }
+}
+
+async function openSim(cacheDir: string, cases: number): Promise<{ sim: CentralSim; file: string; startMs: number }> {
+  const file = join(cacheDir, `central-${SEED}-${cases}.db`);
+  trimSimFile(file, cases);
+  const t = performance.now();
+  const sim = await startCentralSim({ cases, seed: SEED, db: file, keyDir: cacheDir });
+  return { sim, file, startMs: performance.now() - t };
+}
+
+/** The raw baseline: the same case rows into the same schema with one prepared INSERT, one transaction. Only the inserts and the commit are timed. */
+function rawInsertMs(sim: CentralSim, dbPath: string): { ms: number; rows: number } {
+  const db = openDatabase(dbPath, join(process.cwd(), 'electron', 'db', 'migrations')).db;
+  const insert = db.prepare(
+    `INSERT INTO cases (id, receipt_code, procedure_code, applicant_personal_number, applicant_full_name, status,
+       received_at, due_at, updated_at, timeline, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let ms = 0;
+  let rows = 0;
+  let after = 0;
+  db.exec('BEGIN');
+  for (;;) {
+    const page = sim.store.page(after, 10_000);
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.seq;
+    const params: (string | number)[][] = [];
+    for (const { line } of page) {
+      const c = JSON.parse(line) as { seq: number; type: string; id: string; data: CaseData };
+      if (c.type !== 'case') continue;
+      const d = c.data;
+      params.push([c.id, d.receiptCode, d.procedureCode, d.applicant.personalNumber, d.applicant.fullName, d.status, d.receivedAt, d.dueAt, d.updatedAt, JSON.stringify(d.timeline), c.seq]);
+    }
+    const t = performance.now();
+    for (const p of params) insert.run(p);
+    ms += performance.now() - t;
+    rows += params.length;
+  }
+  const t = performance.now();
+  db.exec('COMMIT');
+  ms += performance.now() - t;
+  db.close();
+  return { ms, rows };
+}
+
+/** Moves `count` cases on through the simulator's control route (one change each). */
+async function moveCases(sim: CentralSim, count: number): Promise<number> {
+  let moved = 0;
+  let after = 0;
+  while (moved < count) {
+    const page = sim.store.page(after, 5000);
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.seq;
+    for (const { line } of page) {
+      if (moved >= count) break;
+      const c = JSON.parse(line) as { type: string; data: CaseData };
+      const next = c.type === 'case' ? MOVES[c.data.status] : undefined;
+      if (!next) continue;
+      const res = await fetch(`${sim.url}/_control/cases/${encodeURIComponent(c.data.receiptCode)}/status`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sim.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ status: next, note: 'bench' }),
+      });
+      await res.body?.cancel();
+      if (res.status === 200) moved++;
+    }
+  }
+  return moved;
+}
+
+export async function runSyncBench(): Promise<void> {
+  const n = Number(process.env.MOTCUA_BENCH_CASES ?? 1_000_000);
+  if (!Number.isInteger(n) || n < 1) throw new Error('MOTCUA_BENCH_CASES must be a positive integer');
+  const cacheDir = process.env.MOTCUA_BENCH_CACHE ?? join(tmpdir(), 'motcua-bench-cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), 'motcua-sync-bench-'));
+  const keyFile = join(work, 'central-public.pem');
+  const table: [string, string][] = [];
+  const row = (name: string, value: string) => {
+    table.push([name, value]);
+    console.error(`  … ${name}: ${value}`); // progress, on stderr
+  };
+  const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const rate = (rows: number, ms: number) => `${Math.round((rows * 1000) / ms).toLocaleString('en-US')} rows/s`;
+  const failed = (what: string, r: SyncRun) => console.error(`sync bench: ${what} exited ${r.code}: ${r.stderr.split('\n').filter((l) => !l.startsWith('npm warn')).join(' ')}`);
+
+  try {
+    // (b) at 100k first, on its own simulator, when N is larger.
+    let rss100k: SyncRun | undefined;
+    if (n > RSS_POINT) {
+      const { sim, file, startMs } = await openSim(cacheDir, RSS_POINT);
+      writeFileSync(keyFile, sim.publicKeyPem);
+      row(`simulator ready, ${RSS_POINT.toLocaleString('en-US')} cases`, fmt(startMs));
+      rss100k = await syncProcess(sim, keyFile, join(work, 'kiosk-100k.db'));
+      if (rss100k.code !== 0) failed('100k sync', rss100k);
+      await sim.close();
+      trimSimFile(file, RSS_POINT);
+      rmSync(join(work, 'kiosk-100k.db'), { force: true });
+    }
+
+    const { sim, file, startMs } = await openSim(cacheDir, n);
+    writeFileSync(keyFile, sim.publicKeyPem);
+    row(`simulator ready, ${n.toLocaleString('en-US')} cases (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB file)`, fmt(startMs));
+    try {
+      // (a) the initial sync, then the raw baseline.
+      const kioskDb = join(work, 'kiosk.db');
+      const initial = await syncProcess(sim, keyFile, kioskDb);
+      if (initial.code !== 0) failed('initial sync', initial);
+      // A sync with nothing to pull: the fixed cost of a run (node + tsx start, open, one request).
+      const noop = await syncProcess(sim, keyFile, kioskDb);
+      const raw = rawInsertMs(sim, join(work, 'raw.db'));
+      rmSync(join(work, 'raw.db'), { force: true });
+      const netMs = Math.max(1, initial.ms - noop.ms);
+      row('(a) initial sync (motcua sync --once, whole process)', `${fmt(initial.ms)}  ${rate(raw.rows, initial.ms)}`);
+      row('(a) initial sync net of a no-op run', `${fmt(netMs)}  ${rate(raw.rows, netMs)}  (no-op run ${fmt(noop.ms)})`);
+      row('(a) raw prepared INSERT, one transaction', `${fmt(raw.ms)}  ${rate(raw.rows, raw.ms)}`);
+      row('(a) sync speed / raw insert speed (target ≥ 50 %)', `${((100 * raw.ms) / initial.ms).toFixed(1)} % whole process, ${((100 * raw.ms) / netMs).toFixed(1)} % net`);
+
+      // (b) peak RSS of the syncing process.
+      if (rss100k) row('(b) peak RSS of sync, 100,000 cases', `${rss100k.peakRssMiB.toFixed(0)} MiB (in ${fmt(rss100k.ms)})`);
+      row(`(b) peak RSS of sync, ${n.toLocaleString('en-US')} cases`, `${initial.peakRssMiB.toFixed(0)} MiB`);
+      row('(b) peak RSS of a no-op sync (the floor)', `${noop.peakRssMiB.toFixed(0)} MiB`);
+
+      // (c) 1,000 changes on the N-case database.
+      const moved = await moveCases(sim, INCREMENTAL);
+      const incremental = await syncProcess(sim, keyFile, kioskDb);
+      if (incremental.code !== 0) failed('incremental sync', incremental);
+      const net = incremental.ms - noop.ms;
+      const netText = net > 0 ? `${fmt(net)} more than a no-op run` : `within the start-up noise of a no-op run, ${fmt(noop.ms)}`;
+      row(`(c) incremental pull of ${moved.toLocaleString('en-US')} changes (whole process)`, `${fmt(incremental.ms)}  (${netText}; ${incremental.stdout})`);
+    } finally {
+      await sim.close();
+      trimSimFile(file, n);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  console.log(`\nsync benchmark, N = ${n.toLocaleString('en-US')} cases`);
+  for (const [name, value] of table) console.log(name.padEnd(62), value);
+}
