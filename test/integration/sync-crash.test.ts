@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseData, CaseStatus } from '../support/central-sim/cases';
 import { makePrng } from '../support/central-sim/prng';
+import { NEXT_STATUSES } from '../support/central-sim/control';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -23,14 +24,6 @@ const SEED = 'sync-crash';
 /** Slow the body down so a 1000-change batch (~830 kB) takes a few hundred ms to arrive. */
 const DRIP = { bytes: 16_384, tickMs: 4 };
 
-const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
-  received: ['processing'],
-  processing: ['supplement-required', 'completed', 'rejected'],
-  'supplement-required': ['processing', 'returned'],
-  completed: [],
-  rejected: [],
-  returned: [],
-};
 
 interface FeedLine { seq: number; type: string; op: 'upsert' | 'delete'; id: string; data?: unknown }
 interface CaseRow { id: string; receipt_code: string; status: string; updated_at: string; timeline: string; seq: number }
@@ -89,7 +82,7 @@ function caseStatuses(lines: FeedLine[]): Map<string, CaseStatus> {
 async function mutateOne(statuses: Map<string, CaseStatus>, codes: string[]): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const code = prng.pick(codes);
-    const options = NEXT[statuses.get(code) ?? 'completed'];
+    const options = NEXT_STATUSES[statuses.get(code) ?? 'completed'];
     if (options.length === 0) continue;
     const status = prng.pick(options);
     const res = await fetch(`${sim.url}/_control/cases/${encodeURIComponent(code)}/status`, {

@@ -11,7 +11,7 @@ import { HttpError, readJsonBody, sendJson } from './http-util';
 import type { CentralStore } from './store';
 
 /** Which status may follow which: the same paths the generator uses. */
-const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
+export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   received: ['processing'],
   processing: ['supplement-required', 'completed', 'rejected'],
   'supplement-required': ['processing', 'returned'],
@@ -53,7 +53,7 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
     const found = store.caseOf(receiptCode);
     if (!found) throw new HttpError(404, 'case-not-found', 'No case with this receipt code.');
     const { status, note } = parsed.data;
-    if (!NEXT[found.data.status].includes(status)) throw new HttpError(409, 'bad-transition', `${found.data.status} cannot become ${status}.`);
+    if (!NEXT_STATUSES[found.data.status].includes(status)) throw new HttpError(409, 'bad-transition', `${found.data.status} cannot become ${status}.`);
     const at = now().toISOString();
     const data: CaseData = { ...found.data, status, updatedAt: at, timeline: [...found.data.timeline, { at, status, note }] };
     const seq = store.append({ type: 'case', op: 'upsert', id: found.id, data }, receiptCode);
