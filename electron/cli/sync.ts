@@ -1,9 +1,10 @@
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../db/connection';
 import { CHANGES_FEED } from '../sync/apply-batch';
-import { backoffMs } from '../sync/backoff';
-import { pullOnce, type PullError } from '../sync/central-client';
+import { describePullError, pullOnce } from '../sync/central-client';
+import { Outbox } from '../sync/outbox';
+import { SyncService } from '../sync/sync-service';
 
 export interface SyncFlags {
   central?: string;
@@ -12,38 +13,36 @@ export interface SyncFlags {
   once: boolean;
 }
 
-/** Between successful pulls when running continuously. */
-const INTERVAL_MS = 30_000;
-
-export const describePullError = (e: PullError): string =>
-  e.kind === 'rejected' ? `batch rejected (${e.reason}): ${e.message}` : `${e.kind}: ${e.message}`;
-
 /**
  * `motcua sync --central URL --token T --central-key PEM_FILE --db PATH [--once]`: with --once,
- * drain the feed and exit 0, or exit 1 with a one-line reason; otherwise keep pulling, backing
- * off with jitter after failures and honouring Retry-After.
+ * drain the feed and exit 0, or exit 1 with a one-line reason; otherwise run the app's own sync
+ * service (period, jittered backoff, Retry-After, outbox) until stopped.
  */
-export async function runSync(db: Db, flags: SyncFlags, signal?: AbortSignal): Promise<number> {
+export async function runSync(db: Db, flags: SyncFlags, signal: AbortSignal): Promise<number> {
   if (!flags.central || !flags.token || !flags.centralKey) {
     console.error('motcua sync: --central, --token and --central-key are required');
     return 2;
   }
-  const options = { db, baseUrl: flags.central, token: flags.token, publicKeyPem: readFileSync(flags.centralKey, 'utf8'), feed: CHANGES_FEED };
-  let failures = 0;
-  for (;;) {
-    const result = await pullOnce({ ...options, ...(signal ? { signal } : {}) });
-    if (flags.once) {
-      if (!result.ok) console.error(`motcua sync: ${describePullError(result.error)}`);
-      else console.log(`synced: ${result.applied} changes, cursor ${result.cursor}`);
-      return result.ok ? 0 : 1;
-    }
-    failures = result.ok ? 0 : failures + 1;
+  const link = { url: flags.central, token: flags.token, publicKeyPem: readFileSync(flags.centralKey, 'utf8') };
+  if (flags.once) {
+    const result = await pullOnce({ db, baseUrl: link.url, token: link.token, publicKeyPem: link.publicKeyPem, feed: CHANGES_FEED, signal });
     if (!result.ok) console.error(`motcua sync: ${describePullError(result.error)}`);
-    const retryAfter = !result.ok && 'retryAfterSeconds' in result.error ? result.error.retryAfterSeconds : null;
-    try {
-      await sleep(result.ok ? INTERVAL_MS : backoffMs(failures, retryAfter), undefined, signal ? { signal } : undefined);
-    } catch {
-      return 0; // stopped
-    }
+    else console.log(`synced: ${result.applied} changes, cursor ${result.cursor}`);
+    return result.ok ? 0 : 1;
   }
+  let reported: string | null = null;
+  const service = new SyncService({
+    db,
+    outbox: new Outbox(db),
+    link,
+    onStatus: (status) => {
+      // Each new error once, not at every retry.
+      if (status.lastError !== reported && status.lastError !== null) console.error(`motcua sync: ${status.lastError}`);
+      reported = status.lastError;
+    },
+  });
+  service.start();
+  if (!signal.aborted) await once(signal, 'abort');
+  await service.stop();
+  return 0;
 }

@@ -80,13 +80,14 @@ async function httpError(res: Response): Promise<PullError> {
   return { kind: 'http', status: res.status, code, message: text };
 }
 
-const describe = (e: PullError): string => {
+/** One line for logs, `sync_state.last_error` and the screens; never quotes feed content. */
+export const describePullError = (e: PullError): string => {
   switch (e.kind) {
     case 'rate-limited':
     case 'unavailable':
       return `${e.kind}: ${e.message}${e.retryAfterSeconds !== null ? ` (retry after ${e.retryAfterSeconds}s)` : ''}`;
     case 'rejected':
-      return e.message;
+      return `${e.kind} (${e.reason}): ${e.message}`;
     default:
       return `${e.kind}: ${e.message}`;
   }
@@ -109,7 +110,7 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
   const maxBatches = options.maxBatches ?? 10_000;
 
   const fail = (error: PullError): PullResult => {
-    state.recordError(feed, describe(error));
+    state.recordError(feed, describePullError(error));
     return { ok: false, error, ...progress };
   };
 

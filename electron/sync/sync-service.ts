@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import { SyncStateRepository } from '../db/sync-state-repository';
 import { CHANGES_FEED } from './apply-batch';
 import { backoffMs } from './backoff';
-import { pullOnce, type PullError } from './central-client';
+import { pullOnce } from './central-client';
 import type { Outbox } from './outbox';
 
 export interface CentralLink {
@@ -21,8 +21,6 @@ export interface SyncServiceDeps {
   fetch?: typeof fetch;
   random?: () => number;
 }
-
-const describe = (e: PullError) => (e.kind === 'rejected' ? `${e.kind} (${e.reason}): ${e.message}` : `${e.kind}: ${e.message}`);
 
 /**
  * Keeps this machine's copy of the central feed fresh: a pull every interval, backoff with jitter
@@ -115,7 +113,7 @@ export class SyncService {
       } else {
         this.failures += 1;
         const offline = result.error.kind === 'network' || result.error.kind === 'unavailable';
-        this.update({ state: offline ? 'offline' : 'error', cursor: result.cursor, lastError: describe(result.error) });
+        this.update({ state: offline ? 'offline' : 'error', cursor: result.cursor, lastError: saved.lastError });
         const retryAfter = 'retryAfterSeconds' in result.error ? result.error.retryAfterSeconds : null;
         this.schedule(backoffMs(this.failures, retryAfter, this.deps.random));
       }
