@@ -5,3 +5,4 @@ export * from './roles';
 export * from './schemas';
 export * from './events';
 export * from './scan';
+export * from './profile';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { localizedText } from './localized';
+import { isoDate } from './schemas';
+
+const expiring = z.object({ expiryDate: isoDate }).strict();
+
+/**
+ * What the proactive engines know of one citizen: the `motcua remind --profile` file (exact shape),
+ * the ID card alone at a kiosk, or that plus the central profile. Every part may be absent.
+ */
+export const citizenProfile = z
+  .object({
+    personalNumber: z.string().regex(/^\d{12}$/).optional(),
+    fullName: z.string().max(200).optional(),
+    birthDate: isoDate.optional(),
+    sex: z.enum(['male', 'female']).optional(),
+    idCard: z.object({ issueDate: isoDate.optional() }).strict().optional(),
+    children: z
+      .array(z.object({ birthDate: isoDate, birthRegistered: z.boolean().optional(), fullName: z.string().max(200).optional() }).strict())
+      .max(30)
+      .optional(),
+    passport: expiring.optional(),
+    healthInsurance: expiring.optional(),
+    drivingLicence: expiring.optional(),
+    temporaryResidence: expiring.optional(),
+    /** The citizen's cases as synced from the centre (status, and the date a supplement is due). */
+    cases: z
+      .array(
+        z
+          .object({
+            receiptCode: z.string().max(64),
+            procedureCode: z.string().max(64),
+            status: z.enum(['received', 'processing', 'supplement-required', 'completed', 'rejected', 'returned']),
+            dueAt: z.string().max(40).optional(),
+            updatedAt: z.string().max(40).optional(),
+          })
+          .strict(),
+      )
+      .max(200)
+      .optional(),
+  })
+  .strict();
+export type CitizenProfile = z.infer<typeof citizenProfile>;
+
+export const legalBasis = z.object({ document: z.string(), article: z.string() });
+export type LegalBasis = z.infer<typeof legalBasis>;
+
+export const severity = z.enum(['obligation', 'benefit', 'advice']);
+export type Severity = z.infer<typeof severity>;
+
+/** One reminder from the rule engine, as `motcua remind --json` prints it (exact field names). */
+export const ruleReminder = z.object({
+  ruleId: z.string(),
+  severity,
+  dueDate: isoDate,
+  procedureCode: z.string().nullable(),
+  legalBasis: z.array(legalBasis),
+  title: localizedText,
+  explanation: localizedText,
+  /** What to do, in order; shown on the kiosk and the slip. */
+  steps: z.array(localizedText),
+  /** Legal bases that are examples (not confirmed) say so, and the screens show it. */
+  example: z.boolean(),
+});
+export type RuleReminder = z.infer<typeof ruleReminder>;
