@@ -44,6 +44,15 @@ const OPTIONS = {
   token: { type: 'string' },
   'central-key': { type: 'string' },
   once: { type: 'boolean', default: false },
+  profile: { type: 'string' },
+  today: { type: 'string' },
+  year: { type: 'string' },
+  from: { type: 'string' },
+  add: { type: 'string' },
+  'saturday-morning': { type: 'boolean', default: false },
+  list: { type: 'boolean', default: false },
+  outcome: { type: 'string' },
+  prefer: { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
