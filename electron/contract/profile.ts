@@ -23,6 +23,8 @@ export const citizenProfile = z
     healthInsurance: expiring.optional(),
     drivingLicence: expiring.optional(),
     temporaryResidence: expiring.optional(),
+    /** Level of the citizen's VNeID electronic identity account; online filing needs level 2. */
+    vneidLevel: z.union([z.literal(1), z.literal(2)]).optional(),
     /** The citizen's cases as synced from the centre (status, and the date a supplement is due). */
     cases: z
       .array(
