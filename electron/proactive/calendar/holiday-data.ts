@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { localizedText } from '../../contract/localized';
+import { isoDate } from '../../contract/schemas';
+
+/**
+ * The per-year days off the government decides (`resources/calendar/holidays.json`, or a
+ * technician's override of the same shape). A year listed here replaces the computed default
+ * whole: the government's notice names every day off, including swapped and compensatory ones.
+ */
+const dayOff = z
+  .object({
+    date: isoDate,
+    name: localizedText,
+    /** Not confirmed from the government's notice: shown as such. */
+    unsure: z.boolean().optional(),
+  })
+  .strict();
+export type DayOff = z.infer<typeof dayOff>;
+
+const workingSaturday = z.object({ date: isoDate, unsure: z.boolean().optional() }).strict();
+
+export const holidayYear = z
+  .object({
+    /** Where the days come from (the government's or ministry's notice). */
+    source: z.string().optional(),
+    daysOff: z.array(dayOff),
+    /** Saturdays worked to make up a swapped weekday: full working days. */
+    workingSaturdays: z.array(workingSaturday).default([]),
+  })
+  .strict();
+export type HolidayYear = z.infer<typeof holidayYear>;
+
+export const holidayData = z
+  .object({
+    note: z.string().optional(),
+    years: z.record(z.string().regex(/^\d{4}$/), holidayYear),
+  })
+  .strict()
+  .superRefine((data, ctx) => {
+    for (const [year, days] of Object.entries(data.years)) {
+      for (const { date } of [...days.daysOff, ...days.workingSaturdays]) {
+        if (!date.startsWith(`${year}-`)) ctx.addIssue({ code: 'custom', path: ['years', year], message: `${date} is not in ${year}` });
+      }
+    }
+  });
+export type HolidayData = z.infer<typeof holidayData>;
+
+/** A technician's override wins year by year over the shipped data. */
+export const withOverrides = (base: HolidayData, overrides: HolidayData): HolidayData => ({
+  ...base,
+  years: { ...base.years, ...overrides.years },
+});
