@@ -37,6 +37,17 @@ export const ERROR_MESSAGES = {
   HID_DEVICE_LOST: { vi: 'Thiết bị đã bị ngắt kết nối. Hãy cắm lại.', en: 'The device was disconnected. Plug it back in.' },
   HID_OPEN_FAILED: { vi: 'Không mở được thiết bị (đang bị chương trình khác dùng hoặc thiếu quyền).', en: 'The device could not be opened (in use by another program, or no permission).' },
   DEVICE_UNKNOWN: { vi: 'Không tìm thấy thiết bị này.', en: 'This device was not found.' },
+  DRAFT_FIELD_UNKNOWN: { vi: 'Tờ khai không có mục này.', en: 'The form has no such field.' },
+  DRAFT_FIELD_LOCKED: { vi: 'Thông tin này đã được xác thực nên không sửa được. Nếu sai, hãy đề nghị điều chỉnh.', en: 'This information is verified and cannot be edited. If it is wrong, request a correction.' },
+  DRAFT_FIELD_NOT_LOCKED: { vi: 'Mục này không cần đề nghị điều chỉnh: có thể sửa trực tiếp.', en: 'This field needs no correction request: edit it directly.' },
+  DRAFT_TAMPERED: { vi: 'Thông tin đã xác thực trong hồ sơ bị thay đổi. Hãy chuẩn bị lại hồ sơ.', en: 'Verified information in the dossier was changed. Please prepare the dossier again.' },
+  HANDOFF_BAD_PREFIX: { vi: 'Mã QR không phải hồ sơ của MotCua.', en: 'This QR code is not a MotCua dossier.' },
+  HANDOFF_BAD_ENCODING: { vi: 'Mã QR hồ sơ bị đọc sai. Hãy quét lại.', en: 'The dossier QR code was misread. Please scan again.' },
+  HANDOFF_TOO_LARGE: { vi: 'Mã QR hồ sơ quá lớn nên đã bị bỏ qua.', en: 'The dossier QR code is too large and was ignored.' },
+  HANDOFF_UNKNOWN_KEY: { vi: 'Hồ sơ được ký bởi một máy không được tin cậy.', en: 'The dossier was signed by a device that is not trusted.' },
+  HANDOFF_BAD_SIGNATURE: { vi: 'Chữ ký của hồ sơ không hợp lệ: hồ sơ đã bị sửa hoặc đọc sai.', en: 'The dossier signature is not valid: it was altered or misread.' },
+  HANDOFF_BAD_JSON: { vi: 'Nội dung hồ sơ trong mã QR bị hỏng.', en: 'The dossier in the QR code is corrupt.' },
+  HANDOFF_SCHEMA: { vi: 'Hồ sơ trong mã QR không đúng khuôn dạng mà máy này hiểu.', en: 'The dossier in the QR code has a shape this device does not understand.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

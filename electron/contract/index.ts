@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './events';
 export * from './scan';
 export * from './profile';
+export * from './forms';

@@ -4,6 +4,18 @@ import { isoDate } from './schemas';
 
 const expiring = z.object({ expiryDate: isoDate }).strict();
 
+/** A relative as the central population database gives them (prefills the parents' or spouse's part of a form). */
+const relative = z
+  .object({
+    fullName: z.string().max(200).optional(),
+    personalNumber: z.string().regex(/^\d{12}$/).optional(),
+    birthDate: isoDate.optional(),
+    ethnicity: z.string().max(60).optional(),
+    nationality: z.string().max(60).optional(),
+    permanentAddress: z.string().max(300).optional(),
+  })
+  .strict();
+
 /**
  * What the proactive engines know of one citizen: the `motcua remind --profile` file (exact shape),
  * the ID card alone at a kiosk, or that plus the central profile. Every part may be absent.
@@ -14,6 +26,19 @@ export const citizenProfile = z
     fullName: z.string().max(200).optional(),
     birthDate: isoDate.optional(),
     sex: z.enum(['male', 'female']).optional(),
+    /** Central population data, read with consent to prefill dossiers. */
+    ethnicity: z.string().max(60).optional(),
+    religion: z.string().max(60).optional(),
+    nationality: z.string().max(60).optional(),
+    placeOfBirth: z.string().max(300).optional(),
+    placeOfOrigin: z.string().max(300).optional(),
+    permanentAddress: z.string().max(300).optional(),
+    currentAddress: z.string().max(300).optional(),
+    phone: z.string().max(20).optional(),
+    email: z.string().max(120).optional(),
+    spouse: relative.optional(),
+    father: relative.optional(),
+    mother: relative.optional(),
     idCard: z.object({ issueDate: isoDate.optional() }).strict().optional(),
     children: z
       .array(z.object({ birthDate: isoDate, birthRegistered: z.boolean().optional(), fullName: z.string().max(200).optional() }).strict())
