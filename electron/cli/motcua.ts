@@ -13,9 +13,11 @@ import { newSession } from '../host/session';
 import { startWebHost } from '../host/web-host';
 import { CHANGES_FEED } from '../sync/apply-batch';
 import type { CentralLink } from '../sync/sync-service';
+import { auditVerify } from './audit';
 import { decode } from './decode';
 import { startDemoCentral } from './demo-central';
 import { openInChromium } from './open-browser';
+import { remind } from './remind';
 import { appRoot, dataDir } from './paths';
 import { runSync } from './sync';
 
@@ -25,6 +27,9 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
   motcua serve  [--port N] [--db PATH] [--demo] [--open] [--kiosk] [--central URL --token T --central-key PEM_FILE]
                                                       browser mode on 127.0.0.1; prints the URL with its token
   motcua doctor [--json] [--db PATH]                  runtime, database, HID, printers, central link
+  motcua remind --profile FILE [--today YYYY-MM-DD] [--json]
+                                                      a citizen's reminders with legal basis, most urgent first
+  motcua audit verify --db PATH [--json]              checks the audit log's hash chain; exit 1 names the first broken row
 `;
 
 const OPTIONS = {
@@ -145,6 +150,16 @@ async function syncCommand(flags: Flags): Promise<void> {
   }
 }
 
+async function auditCommand(flags: Flags, sub: string | undefined): Promise<void> {
+  if (sub !== 'verify') throw new Error(`unknown audit command: ${sub ?? ''}\n${USAGE}`);
+  const db = openDb(flags);
+  try {
+    process.exitCode = auditVerify(db, flags.json);
+  } finally {
+    db.close();
+  }
+}
+
 async function dbCommand(flags: Flags, sub: string | undefined): Promise<void> {
   if (sub !== 'stats') throw new Error(`unknown db command: ${sub ?? ''}\n${USAGE}`);
   const db = openDb(flags);
@@ -158,6 +173,12 @@ async function dbCommand(flags: Flags, sub: string | undefined): Promise<void> {
 
 async function decodeCommand(flags: Flags): Promise<void> {
   const result = decode(flags);
+  console.log(flags.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
+  if (!result.ok) process.exitCode = 1;
+}
+
+async function remindCommand(flags: Flags): Promise<void> {
+  const result = remind(flags, appRoot());
   console.log(flags.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
   if (!result.ok) process.exitCode = 1;
 }
@@ -177,8 +198,10 @@ async function main(argv: string[]): Promise<void> {
     serve,
     doctor,
     decode: decodeCommand,
+    remind: remindCommand,
     sync: syncCommand,
     db: (flags) => dbCommand(flags, positionals[1]),
+    audit: (flags) => auditCommand(flags, positionals[1]),
   };
   const run = commands[command];
   if (!run) throw new Error(`unknown command: ${command}\n${USAGE}`);

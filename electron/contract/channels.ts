@@ -3,14 +3,20 @@ import type { Result } from './errors';
 import type { EventName, EventPayload } from './events';
 import type { Role } from './roles';
 import { scanResult, scanText } from './scan';
+import { consentDecision, consentNotice, consentPurpose } from './consent';
+import { dossierEdit, dossierView } from './dossier';
+import { ruleReminder } from './profile';
 import { appInfo, citizenQuery, citizenReminders, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
 /** Why personal data is used, recorded in the audit log with every call. */
 export interface PersonalDataUse {
   purpose: string;
   legalBasis: string;
-  /** Where the personal number of the person concerned is found (recorded as a keyed hash). */
-  subject: { from: 'input' | 'output'; path: readonly string[] };
+  /**
+   * Where the personal number of the person concerned is found (recorded as a keyed hash);
+   * `session` means the citizen this session is serving.
+   */
+  subject: { from: 'input' | 'output' | 'session'; path: readonly string[] };
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -36,6 +42,32 @@ const REMINDER: PersonalDataUse = {
   subject: { from: 'input', path: ['personalNumber'] },
 };
 
+/** Reading the central profile, reminding and preparing dossiers: on the citizen's consent or the card alone. */
+const PROACTIVE: PersonalDataUse = {
+  purpose: 'proactive-services',
+  legalBasis: 'Luật Bảo vệ dữ liệu cá nhân 2025 (91/2025/QH15): sự đồng ý của chủ thể dữ liệu; Luật Căn cước 2023 (26/2023/QH15)',
+  subject: { from: 'session', path: [] },
+};
+
+/** The citizen a kiosk or counter session serves, from their card or typed number and birth date. */
+const citizenOpen = citizenQuery
+  .extend({
+    /** As read from the card (not in keyboard mode, which loses the diacritics). */
+    fullName: z.string().trim().min(1).max(200).optional(),
+    address: z.string().trim().min(1).max(300).optional(),
+    source: z.enum(['card', 'typed']),
+  })
+  .strict();
+const citizenReminderList = z.object({
+  identity,
+  fullName: z.string().nullable(),
+  today: z.string(),
+  reminders: z.array(ruleReminder),
+  /** Whether the central profile (given by consent) was used beside the card. */
+  usedCentral: z.boolean(),
+});
+const draftRef = z.object({ draftId: z.string().max(64) }).strict();
+
 /** The one list of channels. Transports register exactly these; the router dispatches them. */
 export const channels = {
   'app.info': channel({ input: none, output: appInfo, roles: ALL, personalData: false }),
@@ -55,6 +87,22 @@ export const channels = {
   'identity.check': channel({ input: citizenQuery, output: identity, roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
   'reminders.forCitizen': channel({ input: citizenQuery, output: citizenReminders, roles: SERVES_CITIZENS, personalData: REMINDER }),
   'print.reminderSlip': channel({ input: citizenQuery, output: printedDocument, roles: SERVES_CITIZENS, personalData: REMINDER }),
+  'citizen.open': channel({ input: citizenOpen, output: z.object({ identity, fullName: z.string().nullable() }), roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
+  /** Ends the citizen's turn: the profile, consents in memory and unprinted, unsubmitted drafts are erased. */
+  'citizen.close': channel({ input: none, output: z.object({ erasedDrafts: z.number().int() }), roles: SERVES_CITIZENS, personalData: false }),
+  'consent.notice': channel({ input: z.object({ purpose: consentPurpose }).strict(), output: consentNotice, roles: SERVES_CITIZENS, personalData: false }),
+  'consent.decide': channel({
+    input: z.object({ purpose: consentPurpose, accept: z.boolean() }).strict(),
+    output: consentDecision,
+    roles: SERVES_CITIZENS,
+    personalData: PROACTIVE,
+  }),
+  'proactive.reminders': channel({ input: none, output: citizenReminderList, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
+  'print.reminders': channel({ input: z.object({ paper: z.enum(['80mm', 'a4']) }).strict(), output: printedDocument, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
+  'dossier.prepare': channel({ input: z.object({ formId: z.string().max(64) }).strict(), output: dossierView, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
+  /** Values typed by the citizen or officer; a locked field is refused, its correction request is not. */
+  'dossier.update': channel({ input: dossierEdit, output: dossierView, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
+  'dossier.print': channel({ input: draftRef, output: printedDocument, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
   'scan.classify': channel({
     input: scanText,
     output: scanResult,

@@ -36,6 +36,10 @@ export const ERROR_MESSAGES = {
   HID_INTERRUPTED: { vi: 'Lần quét bị ngắt giữa chừng. Hãy quét lại.', en: 'The scan was interrupted. Please scan again.' },
   HID_DEVICE_LOST: { vi: 'Thiết bị đã bị ngắt kết nối. Hãy cắm lại.', en: 'The device was disconnected. Plug it back in.' },
   HID_OPEN_FAILED: { vi: 'Không mở được thiết bị (đang bị chương trình khác dùng hoặc thiếu quyền).', en: 'The device could not be opened (in use by another program, or no permission).' },
+  NO_CITIZEN: { vi: 'Chưa xác định công dân trong phiên này. Hãy quét thẻ căn cước hoặc nhập số định danh.', en: 'No citizen has been identified in this session. Scan an ID card or type the personal number.' },
+  FORM_UNKNOWN: { vi: 'Không có mẫu tờ khai này.', en: 'There is no such form.' },
+  DRAFT_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ nháp này (có thể đã bị xoá khi kết thúc phiên).', en: 'This draft was not found (it may have been erased when the session ended).' },
+  DRAFT_INVALID: { vi: 'Tờ khai còn thông tin thiếu hoặc sai; hãy xem các trường được đánh dấu.', en: 'The form has missing or wrong information; see the marked fields.' },
   DEVICE_UNKNOWN: { vi: 'Không tìm thấy thiết bị này.', en: 'This device was not found.' },
   DRAFT_FIELD_UNKNOWN: { vi: 'Tờ khai không có mục này.', en: 'The form has no such field.' },
   DRAFT_FIELD_LOCKED: { vi: 'Thông tin này đã được xác thực nên không sửa được. Nếu sai, hãy đề nghị điều chỉnh.', en: 'This information is verified and cannot be edited. If it is wrong, request a correction.' },
@@ -48,6 +52,9 @@ export const ERROR_MESSAGES = {
   HANDOFF_BAD_SIGNATURE: { vi: 'Chữ ký của hồ sơ không hợp lệ: hồ sơ đã bị sửa hoặc đọc sai.', en: 'The dossier signature is not valid: it was altered or misread.' },
   HANDOFF_BAD_JSON: { vi: 'Nội dung hồ sơ trong mã QR bị hỏng.', en: 'The dossier in the QR code is corrupt.' },
   HANDOFF_SCHEMA: { vi: 'Hồ sơ trong mã QR không đúng khuôn dạng mà máy này hiểu.', en: 'The dossier in the QR code has a shape this device does not understand.' },
+  PROFILE_UNREADABLE: { vi: 'Không đọc được tệp hồ sơ công dân, hoặc tệp không phải JSON.', en: 'The citizen profile file cannot be read or is not JSON.' },
+  PROFILE_INVALID: { vi: 'Hồ sơ công dân không đúng khuôn dạng.', en: 'The citizen profile does not have the expected shape.' },
+  PROFILE_DATE_INVALID: { vi: 'Hồ sơ công dân có ngày không tồn tại.', en: 'The citizen profile has a date that does not exist.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -6,4 +6,6 @@ export * from './schemas';
 export * from './events';
 export * from './scan';
 export * from './profile';
+export * from './consent';
+export * from './dossier';
 export * from './forms';

@@ -36,6 +36,11 @@ export class AuditRepository {
     return this.db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id').all();
   }
 
+  /** Row by row, so checking a long log does not hold it all in memory. */
+  each(): IterableIterator<AuditRow> {
+    return this.db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id').iterate();
+  }
+
   /** Runs `fn` in one write transaction, so reading the last hash and appending cannot interleave. */
   atomically<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();

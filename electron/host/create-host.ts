@@ -23,6 +23,14 @@ import { centralLink, saveCentralLink } from './central-link';
 import { createDevices } from './devices';
 import { EventBus } from './event-bus';
 import { createRouter, type Router } from './router';
+import { CitizenSessions } from './citizen-sessions';
+import { citizenHandlers } from './citizen-handlers';
+import { dossierHandlers } from './dossier-handlers';
+import { loadFormTemplates } from '../proactive/dossier';
+import { ConsentRegistry } from '../security/consent';
+import { ConsentRepository } from '../db/consent-repository';
+import { DraftRepository } from '../db/draft-repository';
+import { AppError } from '../contract';
 
 /** The demo machine's technician PIN, given in the README: a demo has no secrets. */
 export const DEMO_TECHNICIAN_PIN = '246810';
@@ -90,11 +98,35 @@ export function createHost(config: HostConfig): Host {
   if (config.sync !== false) sync.start();
   if (config.demo && !technicianPin.isSet()) technicianPin.set(DEMO_TECHNICIAN_PIN);
   const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));
+  const citizens = new CitizenSessions();
+  const drafts = new DraftRepository(db);
+  const pending = () => {
+    throw new AppError('INTERNAL');
+  };
 
   const router = createRouter({
     audit,
     logError: config.logError,
+    subjectOf: (session) => citizens.current(session.id)?.identity.personalNumber ?? null,
     handlers: {
+      ...citizenHandlers({
+        citizens,
+        consents: new ConsentRegistry(new ConsentRepository(db)),
+        subjectHash: (pin) => audit.subjectHash(pin),
+        centralLink: () => centralLink(settings),
+        purgeDrafts: (sessionId) => drafts.purgeUnkept(sessionId),
+        today,
+        logError: config.logError,
+      }),
+      'proactive.reminders': pending,
+      'print.reminders': pending,
+      ...dossierHandlers({
+        citizens,
+        drafts,
+        templates: () => loadFormTemplates(join(config.appRoot, 'resources', 'forms'), db).templates,
+        subjectHash: (pin) => audit.subjectHash(pin),
+        renderPdf: pending,
+      }),
       'app.info': () => ({
         version: config.version,
         transport: config.transport,

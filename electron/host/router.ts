@@ -24,6 +24,8 @@ export interface Router {
 export interface RouterDeps {
   handlers: Handlers;
   audit: { record(entry: AuditEntry): void };
+  /** The personal number of the citizen a session serves, for channels whose subject is `session`. */
+  subjectOf?: (session: Session) => string | null;
   /** Where unexpected errors go; the caller only ever sees INTERNAL. */
   logError?: (channel: string, error: unknown) => void;
 }
@@ -32,7 +34,7 @@ export interface RouterDeps {
  * Validate, authorise, audit, dispatch: the only path from a transport to a service.
  * Every failure is a typed error with vi/en messages.
  */
-export function createRouter({ handlers, audit, logError = () => {} }: RouterDeps): Router {
+export function createRouter({ handlers, audit, subjectOf = () => null, logError = () => {} }: RouterDeps): Router {
   return {
     async dispatch(session, name, rawInput) {
       if (!isChannelName(name)) return { ok: false, error: appError('UNKNOWN_CHANNEL') };
@@ -46,7 +48,7 @@ export function createRouter({ handlers, audit, logError = () => {} }: RouterDep
       const result = await run(name, parsed.data, session);
       if (def.personalData) {
         const { from, path } = def.personalData.subject;
-        const subject = pick(from === 'input' ? parsed.data : result.ok ? result.value : undefined, path);
+        const subject = from === 'session' ? subjectOf(session) : pick(from === 'input' ? parsed.data : result.ok ? result.value : undefined, path);
         audit.record({
           session: session.id,
           role: session.role,

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { AuditRepository, AuditRow, NewAuditRow } from '../db/audit-repository';
+import type { AuditRepository, NewAuditRow } from '../db/audit-repository';
 import type { SettingsRepository } from '../db/settings-repository';
 
 export interface AuditEntry {
@@ -62,12 +62,13 @@ export class AuditLog {
   /** Returns the id of the first row that does not chain, or null when the whole log holds. */
   verify(): { ok: true; rows: number } | { ok: false; brokenAt: number } {
     let prev = GENESIS;
-    const rows: AuditRow[] = this.rows.all();
-    for (const { id, hash, ...row } of rows) {
+    let count = 0;
+    for (const { id, hash, ...row } of this.rows.each()) {
       if (row.prev_hash !== prev || rowHash(row) !== hash) return { ok: false, brokenAt: id };
       prev = hash;
+      count++;
     }
-    return { ok: true, rows: rows.length };
+    return { ok: true, rows: count };
   }
 
   private key(): Buffer {

@@ -9,7 +9,7 @@ import { makeTempDir } from '../support/temp-dir';
 const MIGRATIONS_DIR = join(process.cwd(), 'electron', 'db', 'migrations');
 /** Counted from the folder, not from the code under test. */
 const MIGRATION_FILES = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
-const EXPECTED_TABLES = ['audit_log', 'cases', 'centres', 'devices', 'outbox', 'procedures', 'settings', 'sync_state', 'synced_objects'];
+const EXPECTED_TABLES = ['audit_log', 'cases', 'centres', 'consents', 'devices', 'drafts', 'outbox', 'procedures', 'settings', 'sync_state', 'synced_objects'];
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {

@@ -7,6 +7,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { streamChanges, parseChangesQuery } from './changes-feed';
 import { citizenProfile, profileForPurpose } from './citizens';
+import { PROACTIVE_PURPOSE, proactiveProfile } from './proactive-profiles';
 import { submitDossier } from './dossiers';
 import { handleControl } from './control';
 import { makeFaultState, type ActiveFaults, type Faults } from './faults';
@@ -100,6 +101,11 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
     const consent = req.headers['x-consent-token'];
     if (typeof consent !== 'string' || consent.trim() === '') throw new HttpError(403, 'consent-required', 'The X-Consent-Token header is required.');
     const purpose = url.searchParams.get('purpose') ?? '';
+    if (purpose === PROACTIVE_PURPOSE) {
+      const proactive = proactiveProfile(seed, pin, now());
+      if (!proactive) throw new HttpError(404, 'citizen-not-found', 'No citizen with this personal number.');
+      return sendJson(res, 200, proactive);
+    }
     const profile = citizenProfile(seed, pin);
     if (!profile) throw new HttpError(404, 'citizen-not-found', 'No citizen with this personal number.');
     const fields = profileForPurpose(profile, purpose);

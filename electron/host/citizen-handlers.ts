@@ -1,0 +1,60 @@
+import type { CentralLink } from '../sync/sync-service';
+import { fetchCentralProfile } from '../sync/central-profile';
+import type { ConsentRegistry } from '../security/consent';
+import type { IsoDate } from '../proactive/calendar-date';
+import { identify } from '../proactive/citizen-identity';
+import type { Handlers } from './router';
+import type { CitizenSessions } from './citizen-sessions';
+
+export interface CitizenHandlerDeps {
+  citizens: CitizenSessions;
+  consents: ConsentRegistry;
+  subjectHash: (personalNumber: string) => string;
+  centralLink: () => CentralLink | null;
+  /** Unprinted, unsubmitted drafts of a session go when its citizen leaves. */
+  purgeDrafts: (sessionId: string) => number;
+  today: () => IsoDate;
+  clock?: () => Date;
+  logError?: (what: string, error: unknown) => void;
+}
+
+type CitizenChannels = 'citizen.open' | 'citizen.close' | 'consent.notice' | 'consent.decide';
+
+/** Who is being served, and on what consent: the state every proactive channel reads. */
+export function citizenHandlers(deps: CitizenHandlerDeps): Pick<Handlers, CitizenChannels> {
+  const clock = deps.clock ?? (() => new Date());
+  return {
+    'citizen.open': ({ fullName, address, source, ...query }, session) => {
+      const identity = identify(query, deps.today());
+      deps.purgeDrafts(session.id);
+      deps.citizens.open(session.id, { identity, fullName: fullName ?? null, cardIssueDate: query.cardIssueDate, cardAddress: address, source, consent: null, central: null });
+      return { identity, fullName: fullName ?? null };
+    },
+    'citizen.close': (_input, session) => {
+      deps.citizens.close(session.id);
+      return { erasedDrafts: deps.purgeDrafts(session.id) };
+    },
+    'consent.notice': ({ purpose }) => deps.consents.notice(purpose),
+    'consent.decide': async ({ purpose, accept }, session) => {
+      const context = deps.citizens.require(session.id);
+      const pin = context.identity.personalNumber;
+      const { id, decision } = deps.consents.decide(session.id, deps.subjectHash(pin), purpose, accept);
+      if (!accept || decision.expiresAt === null) {
+        context.consent = null;
+        context.central = null;
+        return { ...decision, profile: 'declined' as const };
+      }
+      context.consent = { id, purpose, expiresAt: decision.expiresAt };
+      const link = deps.centralLink();
+      const fetched = link ? await fetchCentralProfile(link, pin, purpose, id) : { ok: false as const, reason: 'no central system configured' };
+      if (!fetched.ok) {
+        deps.logError?.('consent.decide', new Error(`central profile unavailable: ${fetched.reason}`));
+        return { ...decision, profile: 'unavailable' as const };
+      }
+      // The session may have moved on to another citizen while the centre answered.
+      if (deps.citizens.current(session.id) !== context || clock().toISOString() >= decision.expiresAt) return { ...decision, profile: 'unavailable' as const };
+      context.central = fetched.profile;
+      return { ...decision, profile: 'loaded' as const };
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, buildDraftValidator, dossierDraft, fieldProblem, templateFields, type DossierDraft, type DossierView, type FormTemplate } from '../contract';
+import type { DraftRepository, DraftRow } from '../db/draft-repository';
+import { editDraftField, missingFields, prefillDraft, requestCorrection, verifyDraftForSubmission } from '../proactive/dossier';
+import type { Handlers } from './router';
+import type { Session } from './session';
+import { cardOf, consentedCentral, type CitizenSessions } from './citizen-sessions';
+
+export interface DossierHandlerDeps {
+  citizens: CitizenSessions;
+  drafts: DraftRepository;
+  templates: () => Map<string, FormTemplate>;
+  subjectHash: (personalNumber: string) => string;
+  renderPdf: (draft: DossierDraft, template: FormTemplate) => Promise<{ pdf: Uint8Array; pages: number }>;
+  clock?: () => Date;
+}
+
+type DossierChannels = 'dossier.prepare' | 'dossier.update' | 'dossier.print';
+
+/** Level 2: a draft prepared from the card and (on consent) the central profile, kept per session. */
+export function dossierHandlers(deps: DossierHandlerDeps): Pick<Handlers, DossierChannels> {
+  const clock = deps.clock ?? (() => new Date());
+
+  const template = (formId: string) => {
+    const found = deps.templates().get(formId);
+    if (!found) throw new AppError('FORM_UNKNOWN', ['formId']);
+    return found;
+  };
+  const view = (row: DraftRow, draft: DossierDraft, form: FormTemplate): DossierView => ({
+    draft,
+    template: form,
+    missing: missingFields(form, draft).map((m) => m.fieldId),
+    status: row.status,
+  });
+  // A draft is reachable only from the session, and for the citizen, that made it.
+  const own = (draftId: string, session: Session) => {
+    const citizen = deps.citizens.require(session.id);
+    const row = deps.drafts.byId(draftId);
+    if (!row || row.session !== session.id || row.subject !== deps.subjectHash(citizen.identity.personalNumber)) throw new AppError('DRAFT_NOT_FOUND');
+    return { row, draft: dossierDraft.parse(JSON.parse(row.data)), form: template(row.form_id) };
+  };
+  const save = (row: DraftRow, draft: DossierDraft, status = row.status): DraftRow => {
+    const next = { ...row, status, data: JSON.stringify(draft), updated_at: clock().toISOString() };
+    deps.drafts.save(next);
+    return next;
+  };
+
+  return {
+    'dossier.prepare': ({ formId }, session) => {
+      const citizen = deps.citizens.require(session.id);
+      const form = template(formId);
+      const { draft } = prefillDraft(form, { central: consentedCentral(citizen, clock()), card: cardOf(citizen), entered: {} }, { id: randomUUID(), now: clock() });
+      const now = clock().toISOString();
+      const row: DraftRow = {
+        id: draft.id,
+        session: session.id,
+        subject: deps.subjectHash(citizen.identity.personalNumber),
+        form_id: form.id,
+        status: 'draft',
+        data: JSON.stringify(draft),
+        created_at: now,
+        updated_at: now,
+      };
+      deps.drafts.save(row);
+      return view(row, draft, form);
+    },
+    'dossier.update': ({ draftId, values, corrections = [] }, session) => {
+      const { row, form, draft: stored } = own(draftId, session);
+      let draft = stored;
+      const fields = new Map(templateFields(form).map((f) => [f.id, f]));
+      const wrong = Object.entries(values).filter(([id, value]) => {
+        const field = fields.get(id);
+        const problem = field ? fieldProblem(field, value) : null;
+        return problem !== null && problem !== 'required';
+      });
+      if (wrong.length > 0) throw new AppError('DRAFT_INVALID', wrong.map(([id]) => id));
+      for (const [fieldId, value] of Object.entries(values)) {
+        const edit = editDraftField(draft, fieldId, value);
+        if (!edit.ok) throw new AppError(edit.code, [fieldId]);
+        draft = edit.draft;
+      }
+      for (const c of corrections) {
+        const edit = requestCorrection(draft, c.fieldId, c.requestedValue, c.note, clock());
+        if (!edit.ok) throw new AppError(edit.code, [c.fieldId]);
+        draft = edit.draft;
+      }
+      return view(save(row, draft), draft, form);
+    },
+    'dossier.print': async ({ draftId }, session) => {
+      const { row, draft, form } = own(draftId, session);
+      const values = Object.fromEntries(templateFields(form).map((f) => [f.id, draft.fields[f.id]?.value ?? null]));
+      const checked = buildDraftValidator(form, 'vi').safeParse(values);
+      if (!checked.success) throw new AppError('DRAFT_INVALID', [...new Set(checked.error.issues.map((i) => String(i.path[0])))]);
+      const untampered = verifyDraftForSubmission(draft);
+      if (!untampered.ok) throw new AppError(untampered.code, untampered.fields);
+      const { pdf, pages } = await deps.renderPdf(draft, form);
+      save(row, draft, row.status === 'submitted' ? 'submitted' : 'printed');
+      return { fileName: `ho-so-${form.id}-${draft.id.slice(0, 8)}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64') };
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { ConsentDecision, ConsentNotice, ConsentPurpose } from '../contract';
+import type { ConsentRepository } from '../db/consent-repository';
+
+/** What the citizen is told before anything is read from the central system. */
+export const CONSENT_NOTICES: Readonly<Record<ConsentPurpose, ConsentNotice>> = {
+  'proactive-services': {
+    purpose: 'proactive-services',
+    title: { vi: 'Cho phép dùng thông tin của bạn để nhắc việc và chuẩn bị hồ sơ', en: 'Allow your data to be used for reminders and a prepared dossier' },
+    summary: {
+      vi: 'Máy sẽ lấy một số thông tin của bạn từ hệ thống một cửa điện tử để nhắc các việc sắp đến hạn và điền sẵn tờ khai. Bạn chỉ cần xem lại và bổ sung. Nếu không đồng ý, bạn vẫn được nhắc việc theo thông tin trên thẻ căn cước.',
+      en: 'The kiosk will read some of your data from the one-stop system to remind you of what is due and fill in forms for you to review. If you decline, you still get reminders from your ID card alone.',
+    },
+    categories: [
+      { vi: 'Họ tên, ngày sinh, giới tính, ngày cấp thẻ căn cước', en: 'Name, date of birth, sex, ID card issue date' },
+      { vi: 'Nơi thường trú, tạm trú và hạn tạm trú', en: 'Permanent and temporary residence, and when it expires' },
+      { vi: 'Con dưới 6 tuổi: ngày sinh, đã đăng ký khai sinh hay chưa', en: 'Children under 6: birth date, whether the birth is registered' },
+      { vi: 'Hạn hộ chiếu, thẻ bảo hiểm y tế, giấy phép lái xe', en: 'Expiry of passport, health insurance card, driving licence' },
+      { vi: 'Hồ sơ thủ tục hành chính đang giải quyết', en: 'Your administrative cases in progress' },
+    ],
+    legalBasis: [
+      { vi: 'Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (sự đồng ý của chủ thể dữ liệu)', en: 'Law on Personal Data Protection No. 91/2025/QH15 (consent of the data subject)' },
+      { vi: 'Luật Căn cước số 26/2023/QH15', en: 'Law on Identification No. 26/2023/QH15' },
+    ],
+    recipient: { vi: 'Trung tâm phục vụ hành chính công nơi bạn đang đứng', en: 'This public administration service centre' },
+    validForMinutes: 30,
+  },
+};
+
+/** Records decisions; the id of an acceptance is the consent token sent to the centre. */
+export class ConsentRegistry {
+  constructor(
+    private readonly rows: ConsentRepository,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  notice(purpose: ConsentPurpose): ConsentNotice {
+    return CONSENT_NOTICES[purpose];
+  }
+
+  decide(session: string, subjectHash: string, purpose: ConsentPurpose, accepted: boolean): { id: string; decision: Omit<ConsentDecision, 'profile'> } {
+    const notice = CONSENT_NOTICES[purpose];
+    const now = this.clock();
+    const expiresAt = accepted ? new Date(now.getTime() + notice.validForMinutes * 60_000).toISOString() : null;
+    const id = randomUUID();
+    this.rows.insert({
+      id,
+      session,
+      subject: subjectHash,
+      purpose,
+      scope: JSON.stringify(notice.categories.map((c) => c.vi)),
+      legal_basis: notice.legalBasis.map((b) => b.vi).join('; '),
+      accepted: accepted ? 1 : 0,
+      recorded_at: now.toISOString(),
+      expires_at: expiresAt,
+    });
+    return { id, decision: { purpose, accepted, recordedAt: now.toISOString(), expiresAt } };
+  }
+}

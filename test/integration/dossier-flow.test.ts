@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DossierView } from '../../electron/contract';
+import { createHost, type Host } from '../../electron/host/create-host';
+import { newSession, type Session } from '../../electron/host/session';
+import { startCentralSim, type CentralSim } from '../support/central-sim/server';
+import { makeTempDir } from '../support/temp-dir';
+
+// The mother on the demo card recordings; the demo centre has her spouse and a newborn on record.
+const MOTHER = { personalNumber: '079199012345', birthDate: '1999-05-01', cardIssueDate: '2021-10-10', fullName: 'Nguyễn Văn An', source: 'card' as const };
+
+let tmp: ReturnType<typeof makeTempDir>;
+let sim: CentralSim;
+let host: Host;
+
+beforeAll(async () => {
+  tmp = makeTempDir('motcua-dossier-');
+  sim = await startCentralSim({ cases: 3, seed: 'dossier' });
+  host = createHost({
+    appRoot: process.cwd(),
+    dbPath: join(tmp.dir, 'motcua.db'),
+    demo: true,
+    transport: 'browser',
+    version: 'test',
+    devices: false,
+    sync: false,
+    central: { url: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem },
+  });
+});
+afterAll(async () => {
+  await host.close();
+  await sim.close();
+  tmp.cleanup();
+});
+
+async function call<T>(session: Session, channel: string, input: unknown): Promise<T> {
+  const r = await host.router.dispatch(session, channel, input);
+  if (!r.ok) throw Object.assign(new Error(r.error.code), { data: r.error });
+  return r.value as T;
+}
+
+async function motherSession(accept: boolean): Promise<Session> {
+  const session = newSession('kiosk');
+  await call(session, 'citizen.open', MOTHER);
+  await call(session, 'consent.decide', { purpose: 'proactive-services', accept });
+  return session;
+}
+
+const draftRows = () => host.db.prepare('SELECT id, status FROM drafts').all() as { id: string; status: string }[];
+
+describe('prepared birth registration dossier', () => {
+  it('with consent: the parents come from the national database, locked; the child is left for the citizen', async () => {
+    const session = await motherSession(true);
+    const view = await call<DossierView>(session, 'dossier.prepare', { formId: 'birth-registration' });
+    expect(view.draft.fields['mother.fullName']).toMatchObject({ value: 'Nguyễn Văn An', source: 'central', locked: true });
+    expect(view.draft.fields['father.fullName']).toMatchObject({ value: 'Trần Minh Khoa', source: 'central', locked: true });
+    expect(view.draft.fields['applicant.personalNumber']).toMatchObject({ value: MOTHER.personalNumber, locked: true });
+    expect(view.missing).toContain('child.fullName');
+    expect(view.status).toBe('draft');
+  });
+
+  it('declined: only the card fills the form, so the father is not known', async () => {
+    const session = await motherSession(false);
+    const view = await call<DossierView>(session, 'dossier.prepare', { formId: 'birth-registration' });
+    expect(view.draft.fields['mother.fullName']).toMatchObject({ value: 'Nguyễn Văn An', source: 'card', locked: true });
+    expect(view.draft.fields['father.fullName']).toMatchObject({ value: null, source: null });
+  });
+
+  it('a locked value cannot be edited, only contested; a wrong date is refused naming the field; a good value fills the gap', async () => {
+    const session = await motherSession(true);
+    const { draft } = await call<DossierView>(session, 'dossier.prepare', { formId: 'birth-registration' });
+    await expect(call(session, 'dossier.update', { draftId: draft.id, values: { 'mother.fullName': 'Ai Đó' } })).rejects.toMatchObject({
+      data: { code: 'DRAFT_FIELD_LOCKED', fields: ['mother.fullName'] },
+    });
+    await expect(call(session, 'dossier.update', { draftId: draft.id, values: { 'child.birthDate': '2026-02-30' } })).rejects.toMatchObject({
+      data: { code: 'DRAFT_INVALID', fields: ['child.birthDate'] },
+    });
+    const after = await call<DossierView>(session, 'dossier.update', {
+      draftId: draft.id,
+      values: { 'child.fullName': 'Trần Minh Anh' },
+      corrections: [{ fieldId: 'mother.birthDate', requestedValue: '1999-05-02', note: 'Sai ngày sinh' }],
+    });
+    expect(after.draft.fields['child.fullName']).toMatchObject({ value: 'Trần Minh Anh', source: 'entered', locked: false });
+    expect(after.missing).not.toContain('child.fullName');
+    expect(after.draft.corrections).toMatchObject([{ fieldId: 'mother.birthDate', requestedValue: '1999-05-02' }]);
+    expect(after.draft.fields['mother.birthDate']).toMatchObject({ value: '1999-05-01', locked: true });
+  });
+
+  it("another session, even for the same citizen, cannot reach the draft", async () => {
+    const session = await motherSession(true);
+    const { draft } = await call<DossierView>(session, 'dossier.prepare', { formId: 'birth-registration' });
+    const other = await motherSession(true);
+    await expect(call(other, 'dossier.update', { draftId: draft.id, values: {} })).rejects.toMatchObject({ data: { code: 'DRAFT_NOT_FOUND' } });
+  });
+
+  it('an unknown form is FORM_UNKNOWN; no draft without a citizen', async () => {
+    const session = await motherSession(true);
+    await expect(call(session, 'dossier.prepare', { formId: 'marriage' })).rejects.toMatchObject({ data: { code: 'FORM_UNKNOWN' } });
+    await expect(call(newSession('kiosk'), 'dossier.prepare', { formId: 'birth-registration' })).rejects.toMatchObject({ data: { code: 'NO_CITIZEN' } });
+  });
+
+  it('ending the session erases its unprinted drafts from the database', async () => {
+    const session = await motherSession(true);
+    const { draft } = await call<DossierView>(session, 'dossier.prepare', { formId: 'id-card-cc01' });
+    expect(draftRows().map((r) => r.id)).toContain(draft.id);
+    const closed = await call<{ erasedDrafts: number }>(session, 'citizen.close', {});
+    expect(closed.erasedDrafts).toBe(1);
+    expect(draftRows().map((r) => r.id)).not.toContain(draft.id);
+  });
+});
