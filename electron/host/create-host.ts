@@ -26,6 +26,11 @@ import { createRouter, type Router } from './router';
 import { CitizenSessions } from './citizen-sessions';
 import { citizenHandlers } from './citizen-handlers';
 import { dossierHandlers } from './dossier-handlers';
+import { reminderHandlers } from './reminder-handlers';
+import { compileRules } from '../proactive/rules/engine';
+import { loadRulePacks } from '../proactive/rules/load-packs';
+import { renderReminderSheet } from '../print/reminder-sheet';
+import { casesOf } from '../db/citizen-cases';
 import { loadFormTemplates } from '../proactive/dossier';
 import { ConsentRegistry } from '../security/consent';
 import { ConsentRepository } from '../db/consent-repository';
@@ -99,6 +104,8 @@ export function createHost(config: HostConfig): Host {
   if (config.demo && !technicianPin.isSet()) technicianPin.set(DEMO_TECHNICIAN_PIN);
   const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));
   const citizens = new CitizenSessions();
+  // Compiled once; synced rule packs take effect at the next start.
+  const ruleEngine = compileRules(loadRulePacks(config.appRoot, db).packs);
   const drafts = new DraftRepository(db);
   const pending = () => {
     throw new AppError('INTERNAL');
@@ -118,8 +125,14 @@ export function createHost(config: HostConfig): Host {
         today,
         logError: config.logError,
       }),
-      'proactive.reminders': pending,
-      'print.reminders': pending,
+      ...reminderHandlers({
+        citizens,
+        evaluate: (profile, day) => ruleEngine.evaluate(profile, day),
+        casesOf: (pin) => casesOf(db, pin),
+        renderSheet: (data, centre, paper) => renderReminderSheet(data, centre, fonts, paper),
+        centre: () => catalogue.centre(),
+        today,
+      }),
       ...dossierHandlers({
         citizens,
         drafts,

@@ -3,6 +3,7 @@ import type { CitizenReminders, LocalizedText } from '../contract';
 import type { Centre } from '../db/catalogue-repository';
 import { formatVietnameseDate } from '../proactive/calendar-date';
 import { embedFonts, type FontFiles } from './fonts';
+import { maskPersonalNumber } from './reminder-sheet';
 import { drawParagraphs, setParagraphs, totalHeight, type Paragraph } from './text-flow';
 
 /** 80 mm thermal roll: the page is as tall as its content. */
@@ -11,8 +12,7 @@ const WIDTH = 80 * MM;
 const MARGIN = 4 * MM;
 const GREY = rgb(0.3, 0.3, 0.3);
 
-/** Shows only the last four digits: the slip may be left behind. */
-export const maskPersonalNumber = (pin: string) => `${'•'.repeat(Math.max(0, pin.length - 4))}${pin.slice(-4)}`;
+export { maskPersonalNumber };
 
 export async function renderReminderSlip(data: CitizenReminders, centre: Centre | null, fonts: FontFiles): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create();

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierView } from '../../electron/contract';
@@ -14,7 +16,7 @@ let sim: CentralSim;
 let host: Host;
 
 beforeAll(async () => {
-  tmp = makeTempDir('motcua-dossier-');
+  tmp = makeTempDir('motcua-proactive-');
   sim = await startCentralSim({ cases: 3, seed: 'dossier' });
   host = createHost({
     appRoot: process.cwd(),
@@ -107,4 +109,44 @@ describe('prepared birth registration dossier', () => {
     expect(closed.erasedDrafts).toBe(1);
     expect(draftRows().map((r) => r.id)).not.toContain(draft.id);
   });
+});
+
+describe('reminders for the citizen at the kiosk', () => {
+  type Reminders = { reminders: { ruleId: string; dueDate: string; legalBasis: { document: string }[]; explanation: { vi: string } }[]; usedCentral: boolean };
+
+  it('with consent: the newborn\'s birth registration is reminded, with its legal basis and the due date 60 days after the birth', async () => {
+    const session = await motherSession(true);
+    const r = await call<Reminders>(session, 'proactive.reminders', {});
+    expect(r.usedCentral).toBe(true);
+    const ids = r.reminders.map((x) => x.ruleId);
+    expect(ids).toEqual(expect.arrayContaining(['birth-registration', 'passport-renewal', 'health-insurance-renewal']));
+    const birth = r.reminders.find((x) => x.ruleId === 'birth-registration')!;
+    expect(birth.legalBasis.map((b) => b.document).join(' ')).toMatch(/Hộ tịch|60\/2014|civil status/i);
+    const born = Date.now() - 12 * 86_400_000;
+    expect(Math.round((Date.parse(birth.dueDate) - born) / 86_400_000)).toBeGreaterThanOrEqual(47);
+  });
+
+  it('declined: only what the card tells (no newborn, no passport)', async () => {
+    const session = await motherSession(false);
+    const r = await call<Reminders>(session, 'proactive.reminders', {});
+    expect(r.usedCentral).toBe(false);
+    expect(r.reminders.map((x) => x.ruleId)).not.toContain('birth-registration');
+    expect(r.reminders.map((x) => x.ruleId)).not.toContain('passport-renewal');
+  });
+
+  it('the reminder slip prints on 80 mm and on A4, with the number masked', async () => {
+    const session = await motherSession(true);
+    for (const paper of ['80mm', 'a4'] as const) {
+      const doc = await call<{ pdfBase64: string; pages: number; fileName: string }>(session, 'print.reminders', { paper });
+      expect(doc.pages).toBeGreaterThanOrEqual(1);
+      expect(doc.fileName).toContain(paper);
+      const file = join(tmp.dir, doc.fileName);
+      writeFileSync(file, Buffer.from(doc.pdfBase64, 'base64'));
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('PHIẾU NHẮC VIỆC');
+      expect(text).toContain('Đăng ký khai sinh'.slice(0, 8));
+      expect(text).toContain('••••••••2345');
+      expect(text).not.toContain(MOTHER.personalNumber);
+    }
+  }, 60_000);
 });

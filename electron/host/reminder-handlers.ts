@@ -1,0 +1,41 @@
+import type { Centre } from '../db/catalogue-repository';
+import type { IsoDate } from '../proactive/calendar-date';
+import type { CitizenProfile, RuleReminder } from '../contract';
+import type { Paper } from '../print/reminder-sheet';
+import type { Handlers } from './router';
+import { consentedCentral, profileOf, type CitizenSessions } from './citizen-sessions';
+
+export interface ReminderHandlerDeps {
+  citizens: CitizenSessions;
+  evaluate: (profile: CitizenProfile, today: IsoDate) => RuleReminder[];
+  /** The citizen's synced cases, so a supplement due or a result to collect is reminded too. */
+  casesOf: (personalNumber: string) => NonNullable<CitizenProfile['cases']>;
+  renderSheet: (data: { personalNumber: string; today: string; reminders: RuleReminder[] }, centre: Centre | null, paper: Paper) => Promise<{ pdf: Uint8Array; pages: number }>;
+  centre: () => Centre | null;
+  today: () => IsoDate;
+  clock?: () => Date;
+}
+
+/** Level 1: what is due for the citizen this session serves, from the card and, on consent, the centre. */
+export function reminderHandlers(deps: ReminderHandlerDeps): Pick<Handlers, 'proactive.reminders' | 'print.reminders'> {
+  const clock = deps.clock ?? (() => new Date());
+  const remindersOf = (sessionId: string) => {
+    const citizen = deps.citizens.require(sessionId);
+    const now = clock();
+    const today = deps.today();
+    const cases = deps.casesOf(citizen.identity.personalNumber);
+    const profile = { ...profileOf(citizen, now), ...(cases.length > 0 ? { cases } : {}) };
+    return { citizen, today, reminders: deps.evaluate(profile, today), usedCentral: consentedCentral(citizen, now) !== null };
+  };
+  return {
+    'proactive.reminders': (_input, session) => {
+      const { citizen, today, reminders, usedCentral } = remindersOf(session.id);
+      return { identity: citizen.identity, fullName: citizen.fullName, today, reminders, usedCentral };
+    },
+    'print.reminders': async ({ paper }, session) => {
+      const { citizen, today, reminders } = remindersOf(session.id);
+      const { pdf, pages } = await deps.renderSheet({ personalNumber: citizen.identity.personalNumber, today, reminders }, deps.centre(), paper);
+      return { fileName: `phieu-nhac-viec-${today}-${paper}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64') };
+    },
+  };
+}
