@@ -27,6 +27,7 @@ import { CitizenSessions } from './citizen-sessions';
 import { citizenHandlers } from './citizen-handlers';
 import { dossierHandlers } from './dossier-handlers';
 import { reminderHandlers } from './reminder-handlers';
+import { cachedBySync } from './synced-cache';
 import { compileRules } from '../proactive/rules/engine';
 import { loadRulePacks } from '../proactive/rules/load-packs';
 import { renderReminderSheet } from '../print/reminder-sheet';
@@ -104,8 +105,16 @@ export function createHost(config: HostConfig): Host {
   if (config.demo && !technicianPin.isSet()) technicianPin.set(DEMO_TECHNICIAN_PIN);
   const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));
   const citizens = new CitizenSessions();
-  // Compiled once; synced rule packs take effect at the next start.
-  const ruleEngine = compileRules(loadRulePacks(config.appRoot, db).packs);
+  const ruleEngine = cachedBySync(db, 'rulepack', () => {
+    const { packs, rejected } = loadRulePacks(config.appRoot, db);
+    for (const r of rejected) config.logError?.('rules', new Error(`rule pack ${r.name} rejected: ${r.reason}`));
+    return compileRules(packs);
+  });
+  const formTemplates = cachedBySync(db, 'form', () => {
+    const { templates, rejected } = loadFormTemplates(join(config.appRoot, 'resources', 'forms'), db);
+    for (const r of rejected) config.logError?.('forms', new Error(`form template ${JSON.stringify(r.origin)} rejected: ${r.reason}`));
+    return templates;
+  });
   const drafts = new DraftRepository(db);
   const pending = () => {
     throw new AppError('INTERNAL');
@@ -127,7 +136,7 @@ export function createHost(config: HostConfig): Host {
       }),
       ...reminderHandlers({
         citizens,
-        evaluate: (profile, day) => ruleEngine.evaluate(profile, day),
+        evaluate: (profile, day) => ruleEngine().evaluate(profile, day),
         casesOf: (pin) => casesOf(db, pin),
         renderSheet: (data, centre, paper) => renderReminderSheet(data, centre, fonts, paper),
         centre: () => catalogue.centre(),
@@ -136,7 +145,7 @@ export function createHost(config: HostConfig): Host {
       ...dossierHandlers({
         citizens,
         drafts,
-        templates: () => loadFormTemplates(join(config.appRoot, 'resources', 'forms'), db).templates,
+        templates: formTemplates,
         subjectHash: (pin) => audit.subjectHash(pin),
         renderPdf: pending,
       }),

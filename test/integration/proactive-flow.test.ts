@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierView } from '../../electron/contract';
@@ -149,4 +149,33 @@ describe('reminders for the citizen at the kiosk', () => {
       expect(text).not.toContain(MOTHER.personalNumber);
     }
   }, 60_000);
+});
+
+describe('rule packs and forms from the central sync', () => {
+  const putSynced = (type: string, id: string, data: unknown, seq: number) =>
+    host.db.prepare('INSERT INTO synced_objects (type, id, data, seq) VALUES (?, ?, ?, ?) ON CONFLICT (type, id) DO UPDATE SET data = excluded.data, seq = excluded.seq').run(type, id, JSON.stringify(data), seq);
+
+  it('a newer synced rule pack and form replace the bundled ones at the next use, without a restart', async () => {
+    const pack = JSON.parse(readFileSync('resources/rules/identity-documents.json', 'utf8'));
+    pack.version = '2099.1';
+    pack.rules.find((r: { id: string }) => r.id === 'passport-renewal').title.vi = 'Gia hạn hộ chiếu (bản đồng bộ)';
+    putSynced('rulepack', 'identity-documents', pack, 900_001);
+    const form = JSON.parse(readFileSync('resources/forms/birth-registration.json', 'utf8'));
+    form.version += 1;
+    form.title.vi = 'TỜ KHAI ĐĂNG KÝ KHAI SINH (MẪU MỚI)';
+    putSynced('form', 'birth-registration', form, 900_002);
+
+    const session = await motherSession(true);
+    const r = await call<{ reminders: { ruleId: string; title: { vi: string } }[] }>(session, 'proactive.reminders', {});
+    expect(r.reminders.find((x) => x.ruleId === 'passport-renewal')?.title.vi).toBe('Gia hạn hộ chiếu (bản đồng bộ)');
+    const view = await call<DossierView>(session, 'dossier.prepare', { formId: 'birth-registration' });
+    expect(view.template.title.vi).toBe('TỜ KHAI ĐĂNG KÝ KHAI SINH (MẪU MỚI)');
+  });
+
+  it('a synced pack that does not validate is ignored: the bundled rules keep working', async () => {
+    putSynced('rulepack', 'civil-status', { version: '9999.1', rules: [{ id: 'broken' }] }, 900_003);
+    const session = await motherSession(true);
+    const r = await call<{ reminders: { ruleId: string }[] }>(session, 'proactive.reminders', {});
+    expect(r.reminders.map((x) => x.ruleId)).toContain('birth-registration');
+  });
 });
