@@ -62,7 +62,8 @@ const citizenReminderList = z.object({
   identity,
   fullName: z.string().nullable(),
   today: z.string(),
-  reminders: z.array(ruleReminder),
+  /** `formId`: the form a "prepare the dossier" button opens, when the procedure has one. */
+  reminders: z.array(ruleReminder.extend({ formId: z.string().nullable() })),
   /** Whether the central profile (given by consent) was used beside the card. */
   usedCentral: z.boolean(),
 });

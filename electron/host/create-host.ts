@@ -140,6 +140,7 @@ export function createHost(config: HostConfig): Host {
         casesOf: (pin) => casesOf(db, pin),
         renderSheet: (data, centre, paper) => renderReminderSheet(data, centre, fonts, paper),
         centre: () => catalogue.centre(),
+        formFor: (code) => [...formTemplates().values()].find((t) => t.procedureCode === code)?.id ?? null,
         today,
       }),
       ...dossierHandlers({

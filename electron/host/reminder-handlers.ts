@@ -12,6 +12,8 @@ export interface ReminderHandlerDeps {
   casesOf: (personalNumber: string) => NonNullable<CitizenProfile['cases']>;
   renderSheet: (data: { personalNumber: string; today: string; reminders: RuleReminder[] }, centre: Centre | null, paper: Paper) => Promise<{ pdf: Uint8Array; pages: number }>;
   centre: () => Centre | null;
+  /** The form template of a procedure, when there is one to prepare. */
+  formFor: (procedureCode: string) => string | null;
   today: () => IsoDate;
   clock?: () => Date;
 }
@@ -30,7 +32,8 @@ export function reminderHandlers(deps: ReminderHandlerDeps): Pick<Handlers, 'pro
   return {
     'proactive.reminders': (_input, session) => {
       const { citizen, today, reminders, usedCentral } = remindersOf(session.id);
-      return { identity: citizen.identity, fullName: citizen.fullName, today, reminders, usedCentral };
+      const withForms = reminders.map((r) => ({ ...r, formId: r.procedureCode === null ? null : deps.formFor(r.procedureCode) }));
+      return { identity: citizen.identity, fullName: citizen.fullName, today, reminders: withForms, usedCentral };
     },
     'print.reminders': async ({ paper }, session) => {
       const { citizen, today, reminders } = remindersOf(session.id);

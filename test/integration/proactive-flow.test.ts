@@ -112,7 +112,7 @@ describe('prepared birth registration dossier', () => {
 });
 
 describe('reminders for the citizen at the kiosk', () => {
-  type Reminders = { reminders: { ruleId: string; dueDate: string; legalBasis: { document: string }[]; explanation: { vi: string } }[]; usedCentral: boolean };
+  type Reminders = { reminders: { ruleId: string; formId: string | null; dueDate: string; legalBasis: { document: string }[]; explanation: { vi: string } }[]; usedCentral: boolean };
 
   it('with consent: the newborn\'s birth registration is reminded, with its legal basis and the due date 60 days after the birth', async () => {
     const session = await motherSession(true);
@@ -122,6 +122,7 @@ describe('reminders for the citizen at the kiosk', () => {
     expect(ids).toEqual(expect.arrayContaining(['birth-registration', 'passport-renewal', 'health-insurance-renewal']));
     const birth = r.reminders.find((x) => x.ruleId === 'birth-registration')!;
     expect(birth.legalBasis.map((b) => b.document).join(' ')).toMatch(/Hộ tịch|60\/2014|civil status/i);
+    expect(birth.formId).toBe('birth-registration');
     const born = Date.now() - 12 * 86_400_000;
     expect(Math.round((Date.parse(birth.dueDate) - born) / 86_400_000)).toBeGreaterThanOrEqual(47);
   });
