@@ -1,13 +1,158 @@
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppErrorData, ConsentDecision, DossierView, Identity } from '../../electron/contract';
+import { Button } from '../components/Button';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { FORMS } from '../components/form-catalogue';
+import { formatIsoDate } from '../components/format-date';
 import { SyncStatusPanel } from '../components/SyncStatusPanel';
+import { currentLanguage } from '../i18n';
+import { api } from '../transport';
+import { CounterDossier } from './CounterDossier';
 
-/** The officer's workstation; sign-in, hand-off and walk-in entry arrive with the counter issue. */
+interface Served {
+  identity: Identity;
+  fullName: string | null;
+  consent: ConsentDecision['profile'] | null;
+}
+
+/** The officer's workstation: identify the citizen, prepare a form, review it on one page. Sign-in arrives with the counter issue. */
 export function CounterPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = currentLanguage(i18n.language);
+  const id = useId();
+  const [personalNumber, setPersonalNumber] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [served, setServed] = useState<Served | null>(null);
+  const [formId, setFormId] = useState(FORMS[0]!.formId);
+  const [view, setView] = useState<DossierView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const firstInput = useRef<HTMLInputElement>(null);
+
+  const open = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await api.invoke('citizen.open', { personalNumber, birthDate, source: 'typed' });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setServed({ identity: result.value.identity, fullName: result.value.fullName, consent: null });
+    setView(null);
+  };
+  const consent = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await api.invoke('consent.decide', { purpose: 'proactive-services', accept: true });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setServed((s) => (s ? { ...s, consent: result.value.profile } : s));
+  };
+  const prepare = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await api.invoke('dossier.prepare', { formId });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setView(result.value);
+  };
+  const next = () => {
+    void api.invoke('citizen.close', {});
+    setServed(null);
+    setView(null);
+    setError(null);
+    setPersonalNumber('');
+    setBirthDate('');
+    firstInput.current?.focus();
+  };
+  const invalid = (name: string) => error?.fields?.includes(name) ?? false;
+
   return (
-    <section aria-labelledby="counter-title">
+    <section className="counter" aria-labelledby="counter-title">
       <h1 id="counter-title">{t('counter.title')}</h1>
-      <p className="lead">{t('counter.placeholder')}</p>
+      <form
+        className="counter-identify"
+        aria-label={t('counter.citizen')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void open();
+        }}
+      >
+        <div className="cfield">
+          <label htmlFor={`${id}-pn`}>{t('counter.personalNumber')}</label>
+          <input
+            id={`${id}-pn`}
+            ref={firstInput}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={12}
+            size={14}
+            value={personalNumber}
+            aria-invalid={invalid('personalNumber')}
+            onChange={(e) => setPersonalNumber(e.target.value.replace(/\D/g, ''))}
+          />
+        </div>
+        <div className="cfield">
+          <label htmlFor={`${id}-bd`}>{t('counter.birthDate')}</label>
+          <input id={`${id}-bd`} type="date" value={birthDate} aria-invalid={invalid('birthDate')} onChange={(e) => setBirthDate(e.target.value)} />
+        </div>
+        <Button type="submit" disabled={busy || personalNumber.length !== 12 || birthDate === ''}>
+          {busy && !served ? t('counter.opening') : t('counter.open')}
+        </Button>
+        {served && (
+          <Button variant="secondary" onClick={next}>
+            {t('counter.nextCitizen')}
+          </Button>
+        )}
+      </form>
+      <ErrorMessage error={error} />
+
+      {served && (
+        <>
+          <div className="counter-citizen">
+            {served.fullName && <strong>{served.fullName}</strong>}
+            <span>
+              {t('counter.identity', {
+                number: served.identity.personalNumber,
+                birthDate: formatIsoDate(served.identity.birthDate),
+                age: served.identity.age,
+                province: served.identity.provinceName,
+              })}
+            </span>
+            {served.consent === null ? (
+              <Button variant="secondary" disabled={busy} onClick={() => void consent()}>
+                {t('counter.consent')}
+              </Button>
+            ) : (
+              <span className={served.consent === 'loaded' ? 'notice' : 'warning'}>
+                {served.consent === 'loaded' ? t('counter.consentGiven') : t(`consent.${served.consent}`)}
+              </span>
+            )}
+          </div>
+          <form
+            className="counter-forms"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void prepare();
+            }}
+          >
+            <div className="cfield">
+              <label htmlFor={`${id}-form`}>{t('counter.form')}</label>
+              <select id={`${id}-form`} value={formId} onChange={(e) => setFormId(e.target.value)}>
+                {FORMS.map((f) => (
+                  <option key={f.formId} value={f.formId}>
+                    {f.title[lang]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Button type="submit" disabled={busy}>
+              {t('counter.prepare')}
+            </Button>
+          </form>
+          {view && <CounterDossier key={view.draft.id} initial={view} />}
+        </>
+      )}
       <SyncStatusPanel canSyncNow={false} />
     </section>
   );

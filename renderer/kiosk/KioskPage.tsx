@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, CitizenQuery, CitizenReminders, ScanResult } from '../../electron/contract';
+import type { AppErrorData, CitizenQuery, ConsentDecision, ConsentNotice, DossierView, Identity, RuleReminder, ScanResult } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { api } from '../transport';
+import { ConsentScreen } from './ConsentScreen';
+import { DossierReview } from './DossierReview';
 import { IdentifyScreen } from './IdentifyScreen';
-import { RemindersScreen } from './RemindersScreen';
+import { RemindersScreen, type Paper, type ReminderList } from './RemindersScreen';
 import { savePdf } from './save-pdf';
 import type { ScannedCard } from './scanned-card';
 import { useIdle } from './useIdle';
@@ -14,26 +16,41 @@ import { useKeyboardWedge } from './useKeyboardWedge';
 /** Two minutes without a touch ends the citizen's session. */
 const IDLE_MS = 120_000;
 
+/** The citizen being served, as `citizen.open` answered. */
+interface Citizen {
+  identity: Identity;
+  fullName: string | null;
+  card: ScannedCard | null;
+}
+
+interface RemindersState {
+  citizen: Citizen;
+  profile: ConsentDecision['profile'];
+  list: ReminderList | null;
+  printing: Paper | null;
+  printedPages: number | null;
+  preparing: string | null;
+  error: AppErrorData | null;
+}
+
 type State =
   | { screen: 'home'; wiped: boolean; scanError: AppErrorData | string | null }
   | { screen: 'identify'; busy: boolean; error: AppErrorData | null }
-  | {
-      screen: 'reminders';
-      query: CitizenQuery;
-      data: CitizenReminders;
-      card: ScannedCard | null;
-      printing: boolean;
-      printedPages: number | null;
-      error: AppErrorData | null;
-    };
+  | { screen: 'consent'; citizen: Citizen; notice: ConsentNotice | null; busy: boolean; error: AppErrorData | null }
+  | ({ screen: 'reminders' } & RemindersState)
+  | { screen: 'dossier'; back: RemindersState; view: DossierView; preparedAt: number };
 
 export function KioskPage() {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<State>({ screen: 'home', wiped: false, scanError: null });
+  // Bumped by every wipe: an answer that arrives for an earlier citizen is dropped.
+  const epoch = useRef(0);
 
-  // Everything personal lives in this state; dropping it is the wipe.
+  // Everything personal lives in this state and in the host's session; dropping both is the wipe.
   const wipe = useCallback(
     (byIdle: boolean) => {
+      epoch.current += 1;
+      void api.invoke('citizen.close', {});
       setState({ screen: 'home', wiped: byIdle, scanError: null });
       void i18n.changeLanguage('vi');
     },
@@ -42,19 +59,51 @@ export function KioskPage() {
   const onIdle = useCallback(() => wipe(true), [wipe]);
   useIdle(IDLE_MS, onIdle, state.screen !== 'home');
 
+  /** Runs `then` with an answer only if no wipe happened while it was on its way. */
+  const current = () => {
+    const at = epoch.current;
+    return (update: () => void) => at === epoch.current && update();
+  };
+
   const identify = useCallback(async (query: CitizenQuery, card: ScannedCard | null = null) => {
+    const still = current();
     if (!card) setState({ screen: 'identify', busy: true, error: null });
-    const result = await api.invoke('reminders.forCitizen', query);
-    setState(
-      result.ok
-        ? { screen: 'reminders', query, data: result.value, card, printing: false, printedPages: null, error: null }
-        : card
-          ? { screen: 'home', wiped: false, scanError: result.error }
-          : { screen: 'identify', busy: false, error: result.error },
+    const fullName = card?.name ?? undefined;
+    const opened = await api.invoke('citizen.open', { ...query, ...(fullName ? { fullName } : {}), source: card ? 'card' : 'typed' });
+    if (!opened.ok) {
+      return still(() =>
+        setState(card ? { screen: 'home', wiped: false, scanError: opened.error } : { screen: 'identify', busy: false, error: opened.error }),
+      );
+    }
+    const citizen: Citizen = { identity: opened.value.identity, fullName: opened.value.fullName, card };
+    still(() => setState({ screen: 'consent', citizen, notice: null, busy: false, error: null }));
+    const notice = await api.invoke('consent.notice', { purpose: 'proactive-services' });
+    still(() =>
+      setState((s) => (s.screen === 'consent' ? { ...s, notice: notice.ok ? notice.value : null, error: notice.ok ? null : notice.error } : s)),
     );
   }, []);
 
-  // A card scanned at any time before the reminders are shown identifies the citizen.
+  const loadReminders = async (citizen: Citizen, profile: ConsentDecision['profile']) => {
+    const still = current();
+    const base: RemindersState = { citizen, profile, list: null, printing: null, printedPages: null, preparing: null, error: null };
+    setState({ screen: 'reminders', ...base });
+    const result = await api.invoke('proactive.reminders', {});
+    still(() => setState((s) => (s.screen === 'reminders' ? { ...s, list: result.ok ? result.value : null, error: result.ok ? null : result.error } : s)));
+  };
+
+  const decide = async (accept: boolean) => {
+    if (state.screen !== 'consent') return;
+    const still = current();
+    const { citizen } = state;
+    setState({ ...state, busy: true, error: null });
+    const result = await api.invoke('consent.decide', { purpose: 'proactive-services', accept });
+    still(() => {
+      if (!result.ok) return setState((s) => (s.screen === 'consent' ? { ...s, busy: false, error: result.error } : s));
+      void loadReminders(citizen, result.value.profile);
+    });
+  };
+
+  // A card scanned before anyone is being served identifies the citizen.
   const onScan = useCallback(
     (result: ScanResult) => {
       if (result.kind === 'error') return setState({ screen: 'home', wiped: false, scanError: result.error });
@@ -67,7 +116,7 @@ export function KioskPage() {
     },
     [identify, t],
   );
-  const listening = state.screen !== 'reminders';
+  const listening = state.screen === 'home' || state.screen === 'identify';
   useEffect(() => (listening ? api.on('scan', ({ result }) => onScan(result)) : undefined), [listening, onScan]);
   const onWedge = useCallback(
     (text: string) => void api.invoke('scan.classify', { text, asciiOnly: true }).then((r) => r.ok && onScan(r.value)),
@@ -75,15 +124,40 @@ export function KioskPage() {
   );
   useKeyboardWedge(onWedge, listening);
 
-  const print = async () => {
+  const print = async (paper: Paper) => {
     if (state.screen !== 'reminders') return;
-    setState({ ...state, printing: true, error: null });
-    const result = await api.invoke('print.reminderSlip', state.query);
-    if (result.ok) savePdf(result.value);
-    setState((s) =>
-      s.screen === 'reminders'
-        ? { ...s, printing: false, printedPages: result.ok ? result.value.pages : null, error: result.ok ? null : result.error }
-        : s,
+    const still = current();
+    setState({ ...state, printing: paper, printedPages: null, error: null });
+    const result = await api.invoke('print.reminders', { paper });
+    still(() => {
+      if (result.ok) savePdf(result.value);
+      setState((s) =>
+        s.screen === 'reminders' ? { ...s, printing: null, printedPages: result.ok ? result.value.pages : null, error: result.ok ? null : result.error } : s,
+      );
+    });
+  };
+
+  const prepare = async (reminder: RuleReminder, formId: string) => {
+    if (state.screen !== 'reminders') return;
+    const still = current();
+    const back: RemindersState = {
+      citizen: state.citizen,
+      profile: state.profile,
+      list: state.list,
+      printing: null,
+      printedPages: state.printedPages,
+      preparing: null,
+      error: null,
+    };
+    setState({ ...state, preparing: reminder.ruleId, error: null });
+    const preparedAt = performance.now();
+    const result = await api.invoke('dossier.prepare', { formId });
+    still(() =>
+      setState(
+        result.ok
+          ? { screen: 'dossier', back, view: result.value, preparedAt }
+          : { screen: 'reminders', ...back, error: result.error },
+      ),
     );
   };
 
@@ -108,15 +182,41 @@ export function KioskPage() {
     case 'identify':
       // The form keeps its digits across a failed check: it stays mounted while busy.
       return <IdentifyScreen busy={state.busy} error={state.error} onSubmit={(q) => void identify(q)} onBack={() => wipe(false)} />;
+    case 'consent':
+      return (
+        <ConsentScreen
+          greetingName={state.citizen.card?.name ?? null}
+          notice={state.notice}
+          busy={state.busy}
+          error={state.error}
+          onDecide={(accept) => void decide(accept)}
+          onFinish={() => wipe(false)}
+        />
+      );
     case 'reminders':
       return (
         <RemindersScreen
-          data={state.data}
-          card={state.card}
+          identity={state.citizen.identity}
+          list={state.list}
+          card={state.citizen.card}
+          greetingName={state.list?.fullName ?? state.citizen.card?.name ?? state.citizen.fullName}
+          profile={state.profile}
           printing={state.printing}
           printedPages={state.printedPages}
+          preparing={state.preparing}
           error={state.error}
-          onPrint={() => void print()}
+          onPrint={(paper) => void print(paper)}
+          onPrepare={(r, formId) => void prepare(r, formId)}
+          onFinish={() => wipe(false)}
+        />
+      );
+    case 'dossier':
+      return (
+        <DossierReview
+          key={state.view.draft.id}
+          initial={state.view}
+          preparedAt={state.preparedAt}
+          onClose={() => setState({ screen: 'reminders', ...state.back })}
           onFinish={() => wipe(false)}
         />
       );

@@ -1,31 +1,46 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, CitizenReminders } from '../../electron/contract';
+import type { AppErrorData, ChannelOutput, ConsentDecision, Identity, RuleReminder } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { formForProcedure } from '../components/form-catalogue';
 import { formatIsoDate } from '../components/format-date';
 import { currentLanguage } from '../i18n';
 import type { ScannedCard } from './scanned-card';
 
+export type ReminderList = ChannelOutput<'proactive.reminders'>;
+export type Paper = '80mm' | 'a4';
+
 interface Props {
-  data: CitizenReminders;
+  identity: Identity;
+  list: ReminderList | null;
   card: ScannedCard | null;
-  printing: boolean;
+  greetingName: string | null;
+  profile: ConsentDecision['profile'];
+  printing: Paper | null;
   printedPages: number | null;
+  /** The reminder whose dossier is being prepared. */
+  preparing: string | null;
   error: AppErrorData | null;
-  onPrint: () => void;
+  onPrint: (paper: Paper) => void;
+  onPrepare: (reminder: RuleReminder, formId: string) => void;
   onFinish: () => void;
 }
 
 const masked = (pin: string) => `•••••••• ${pin.slice(-4)}`;
 
-export function RemindersScreen({ data, card, printing, printedPages, error, onPrint, onFinish }: Props) {
+export function RemindersScreen(props: Props) {
+  const { identity, list, card, greetingName, profile, printing, printedPages, preparing, error, onPrint, onPrepare, onFinish } = props;
   const { t, i18n } = useTranslation();
   const lng = currentLanguage(i18n.language);
-  const { identity } = data;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="reminders" aria-labelledby="reminders-title">
-      {card?.name && <p className="greeting">{t('scan.greeting', { name: card.name })}</p>}
-      <h1 id="reminders-title">{t('reminders.title')}</h1>
+      {greetingName && <p className="greeting">{t('scan.greeting', { name: greetingName })}</p>}
+      <h1 id="reminders-title" ref={heading} tabIndex={-1}>
+        {t('reminders.title')}
+      </h1>
       <p className="identity-line">
         {t('reminders.identity', { number: masked(identity.personalNumber), province: identity.provinceName, age: identity.age })}
       </p>
@@ -35,24 +50,21 @@ export function RemindersScreen({ data, card, printing, printedPages, error, onP
           {w[lng]}
         </p>
       ))}
-      {data.reminders.map((r) => (
-        <article key={r.kind} className={`reminder reminder-${r.status}`}>
-          <header>
-            <span className="status">{t(`reminders.status.${r.status}`)}</span>
-            <h2>{r.title[lng]}</h2>
-          </header>
-          {r.lines.map((line, i) => (
-            <p key={i}>{line[lng]}</p>
-          ))}
-          {r.dueDate && <p className="due">{t('reminders.due', { date: formatIsoDate(r.dueDate) })}</p>}
-          {r.procedure && (
-            <p className="procedure">
-              {t('reminders.procedure', { name: r.procedure.name[lng], code: r.procedure.code, agency: r.procedure.agency[lng] })}
-            </p>
-          )}
-          <p className="legal-basis">{t('reminders.legalBasis', { basis: r.legalBasis[lng] })}</p>
-        </article>
-      ))}
+      {profile !== 'loaded' && <p className={profile === 'unavailable' ? 'warning' : 'notice'}>{t(`consent.${profile}`)}</p>}
+      {!list ? (
+        !error && <p role="status">{t('reminders.loading')}</p>
+      ) : list.reminders.length === 0 ? (
+        <p className="notice">{t('reminders.none')}</p>
+      ) : (
+        <>
+          <p className="lead">{t('reminders.count', { count: list.reminders.length })}</p>
+          <ol className="reminder-list">
+            {list.reminders.map((r) => (
+              <ReminderCard key={`${r.ruleId}-${r.dueDate}`} reminder={r} preparing={preparing} onPrepare={onPrepare} />
+            ))}
+          </ol>
+        </>
+      )}
       <ErrorMessage error={error} />
       {printedPages !== null && (
         <p className="notice" role="status">
@@ -63,10 +75,58 @@ export function RemindersScreen({ data, card, printing, printedPages, error, onP
         <Button variant="secondary" onClick={onFinish}>
           {t('kiosk.finish')}
         </Button>
-        <Button onClick={onPrint} disabled={printing}>
-          {printing ? t('reminders.printing') : t('reminders.print')}
+        <Button disabled={printing !== null || !list} onClick={() => onPrint('80mm')}>
+          {printing === '80mm' ? t('reminders.printing') : t('reminders.print80')}
+        </Button>
+        <Button disabled={printing !== null || !list} onClick={() => onPrint('a4')}>
+          {printing === 'a4' ? t('reminders.printing') : t('reminders.printA4')}
         </Button>
       </div>
     </section>
+  );
+}
+
+function ReminderCard({ reminder: r, preparing, onPrepare }: { reminder: RuleReminder; preparing: string | null; onPrepare: Props['onPrepare'] }) {
+  const { t, i18n } = useTranslation();
+  const lng = currentLanguage(i18n.language);
+  const formId = formForProcedure(r.procedureCode);
+  const titleId = `reminder-${r.ruleId}-${r.dueDate}`.replace(/[^A-Za-z0-9_-]/g, '-');
+  return (
+    <li className={`reminder reminder-${r.severity}`}>
+      <header>
+        <span className={`severity severity-${r.severity}`}>{t(`reminders.severity.${r.severity}`)}</span>
+        <h2 id={titleId}>{r.title[lng]}</h2>
+      </header>
+      <p className="due">{t('reminders.due', { date: formatIsoDate(r.dueDate) })}</p>
+      <p>{r.explanation[lng]}</p>
+      {r.steps.length > 0 && (
+        <>
+          <h3 className="steps-title">{t('reminders.steps')}</h3>
+          <ol className="steps">
+            {r.steps.map((s, i) => (
+              <li key={i}>{s[lng]}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {r.legalBasis.length > 0 && (
+        <p className="legal-basis">
+          {t('reminders.legalBasis')}:{' '}
+          {r.legalBasis.map((b, i) => (
+            <span key={i}>
+              {i > 0 && '; '}
+              {b.document}
+              {b.article && `, ${b.article}`}
+            </span>
+          ))}
+          {r.example && <span className="example-tag"> ({t('reminders.example')})</span>}
+        </p>
+      )}
+      {formId && (
+        <Button className="btn-prepare" disabled={preparing !== null} onClick={() => onPrepare(r, formId)}>
+          {preparing === r.ruleId ? t('reminders.preparing') : t('reminders.prepare')}
+        </Button>
+      )}
+    </li>
   );
 }

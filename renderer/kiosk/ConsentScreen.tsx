@@ -1,0 +1,90 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorData, ConsentNotice } from '../../electron/contract';
+import { Bilingual, useBoth } from '../components/Bilingual';
+import { Button } from '../components/Button';
+import { ErrorMessage } from '../components/ErrorMessage';
+
+interface Props {
+  greetingName: string | null;
+  notice: ConsentNotice | null;
+  busy: boolean;
+  error: AppErrorData | null;
+  onDecide: (accept: boolean) => void;
+  onFinish: () => void;
+}
+
+/**
+ * Before anything is read from the central system: what, why, on which law, for whom and for how
+ * long, in plain Vietnamese with English under it; one touch to agree or to go on without it.
+ */
+export function ConsentScreen({ greetingName, notice, busy, error, onDecide, onFinish }: Props) {
+  const { t } = useTranslation();
+  const both = useBoth();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [notice]);
+  return (
+    <section className="consent" aria-labelledby="consent-title">
+      {greetingName && <p className="greeting">{t('scan.greeting', { name: greetingName })}</p>}
+      <h1 id="consent-title" ref={heading} tabIndex={-1}>
+        {notice ? <Bilingual text={notice.title} /> : <Bilingual text={both('consent.heading')} />}
+      </h1>
+      {!notice ? (
+        <p role="status">{t('consent.loading')}</p>
+      ) : (
+        <>
+          <Bilingual as="p" className="consent-summary" text={notice.summary} />
+          <div className="consent-facts">
+            <section aria-labelledby="consent-categories">
+              <h2 id="consent-categories">
+                <Bilingual text={both('consent.categories')} />
+              </h2>
+              <ul>
+                {notice.categories.map((c) => (
+                  <Bilingual key={c.vi} as="li" text={c} />
+                ))}
+              </ul>
+            </section>
+            <section aria-labelledby="consent-legal">
+              <h2 id="consent-legal">
+                <Bilingual text={both('consent.legalBasis')} />
+              </h2>
+              <ul>
+                {notice.legalBasis.map((c) => (
+                  <Bilingual key={c.vi} as="li" text={c} />
+                ))}
+              </ul>
+            </section>
+            <section aria-labelledby="consent-recipient">
+              <h2 id="consent-recipient">
+                <Bilingual text={both('consent.recipient')} />
+              </h2>
+              <Bilingual as="p" text={notice.recipient} />
+            </section>
+            <section aria-labelledby="consent-validity">
+              <h2 id="consent-validity">
+                <Bilingual text={both('consent.validity')} />
+              </h2>
+              <Bilingual as="p" text={both('consent.validFor', { minutes: notice.validForMinutes })} />
+            </section>
+          </div>
+        </>
+      )}
+      <ErrorMessage error={error} />
+      {busy && <p role="status">{t('consent.deciding')}</p>}
+      <div className="consent-choices" role="group" aria-label={t('consent.choices')}>
+        <Button className="btn-choice" disabled={busy || !notice} onClick={() => onDecide(true)}>
+          <Bilingual text={both('consent.accept')} />
+        </Button>
+        <Button variant="secondary" className="btn-choice" disabled={busy || !notice} onClick={() => onDecide(false)}>
+          <Bilingual text={both('consent.decline')} />
+        </Button>
+      </div>
+      <div className="actions">
+        <Button variant="secondary" onClick={onFinish}>
+          {t('kiosk.finish')}
+        </Button>
+      </div>
+    </section>
+  );
+}
