@@ -14,12 +14,15 @@ import { startWebHost } from '../host/web-host';
 import { CHANGES_FEED } from '../sync/apply-batch';
 import type { CentralLink } from '../sync/sync-service';
 import { auditVerify } from './audit';
+import { calendarCommand } from './calendar';
 import { decode } from './decode';
 import { startDemoCentral } from './demo-central';
 import { openInChromium } from './open-browser';
 import { remind } from './remind';
 import { appRoot, dataDir } from './paths';
+import { recommendCommand } from './recommend';
 import { runSync } from './sync';
+import { workdaysCommand } from './workdays';
 
 const USAGE = `motcua — một cửa kiosk / counter workstation
 
@@ -30,6 +33,12 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
   motcua remind --profile FILE [--today YYYY-MM-DD] [--json]
                                                       a citizen's reminders with legal basis, most urgent first
   motcua audit verify --db PATH [--json]              checks the audit log's hash chain; exit 1 names the first broken row
+  motcua calendar --year YYYY [--json]                lunar new year and the public holidays (days off) of a year
+  motcua workdays --from YYYY-MM-DD --add N [--saturday-morning] [--json]
+                                                      the day a result is ready after N working days
+  motcua recommend --list [--json]                    the outcomes the catalogue compares
+  motcua recommend --outcome ID --prefer cheapest|fastest|fewest-visits|balanced [--profile FILE] [--today YYYY-MM-DD] [--json]
+                                                      every option compared, one recommended and why
 `;
 
 const OPTIONS = {
@@ -202,6 +211,9 @@ async function main(argv: string[]): Promise<void> {
     sync: syncCommand,
     db: (flags) => dbCommand(flags, positionals[1]),
     audit: (flags) => auditCommand(flags, positionals[1]),
+    calendar: (flags) => calendarCommand(flags, appRoot()),
+    workdays: (flags) => workdaysCommand(flags, appRoot()),
+    recommend: (flags) => recommendCommand(flags, appRoot()),
   };
   const run = commands[command];
   if (!run) throw new Error(`unknown command: ${command}\n${USAGE}`);

@@ -55,6 +55,7 @@ export const ERROR_MESSAGES = {
   PROFILE_UNREADABLE: { vi: 'Không đọc được tệp hồ sơ công dân, hoặc tệp không phải JSON.', en: 'The citizen profile file cannot be read or is not JSON.' },
   PROFILE_INVALID: { vi: 'Hồ sơ công dân không đúng khuôn dạng.', en: 'The citizen profile does not have the expected shape.' },
   PROFILE_DATE_INVALID: { vi: 'Hồ sơ công dân có ngày không tồn tại.', en: 'The citizen profile has a date that does not exist.' },
+  OUTCOME_UNKNOWN: { vi: 'Danh mục không có kết quả (thủ tục) này.', en: 'The catalogue has no such outcome.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { appError, citizenProfile, type CitizenProfile } from '../contract';
+import { isValidIsoDate, todayInVietnam } from '../proactive/calendar-date';
+import { loadHolidayData } from '../proactive/calendar';
+import { findOutcome, isPreference, loadCatalogue, PREFERENCES, recommend as compare } from '../proactive/recommend';
+import { dateFlag, failure, printResult, success, usage, type CliResult } from './proactive-cli';
+
+/**
+ * `motcua recommend` — an exact interface other tools depend on:
+ *   --list --json → {"outcomes":[{"id","title":{"vi","en"}}]}
+ *   --outcome ID --prefer cheapest|fastest|fewest-visits|balanced [--profile FILE] [--today YYYY-MM-DD] --json →
+ *     {"ok":true,"outcome","options":[{"id","channel","eligible","ineligibleReason","totalCostVnd","workingDays",
+ *      "readyBy","visits","dominated"}],"recommended":"<id>"|null,"explanation":{"vi","en"}}
+ *   {"ok":false,"error":{"code","message"}}   (exit 1; message "Vietnamese / English")
+ * The profile file has the shape of `motcua remind --profile`.
+ */
+export interface RecommendFlags {
+  list?: boolean;
+  outcome?: string;
+  prefer?: string;
+  profile?: string;
+  today?: string;
+  'saturday-morning'?: boolean;
+}
+
+/** The profile file: JSON of the contract's citizen profile, with real dates where the comparison reads them. */
+function readProfile(file: string): { profile: CitizenProfile } | { error: CliResult } {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return { error: failure(appError('PROFILE_UNREADABLE')) };
+  }
+  const parsed = citizenProfile.safeParse(data);
+  if (!parsed.success) return { error: failure(appError('PROFILE_INVALID', [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(profile)'))])) };
+  const dates = { birthDate: parsed.data.birthDate, 'idCard.issueDate': parsed.data.idCard?.issueDate };
+  const bad = Object.entries(dates).filter(([, d]) => d !== undefined && !isValidIsoDate(d)).map(([name]) => name);
+  return bad.length ? { error: failure(appError('PROFILE_DATE_INVALID', bad)) } : { profile: parsed.data };
+}
+
+export function recommend(request: RecommendFlags, appRoot: string): CliResult {
+  const catalogue = loadCatalogue(appRoot);
+  if (request.list) return success({ outcomes: catalogue.outcomes.map(({ id, title }) => ({ id, title })) });
+  if (request.outcome === undefined) return usage('Dùng --list hoặc --outcome ID', 'Give --list or --outcome ID');
+  if (!findOutcome(catalogue, request.outcome)) return failure(appError('OUTCOME_UNKNOWN'), request.outcome);
+  const choices = PREFERENCES.join(', ');
+  if (request.prefer === undefined || !isPreference(request.prefer)) return usage(`--prefer phải là một trong ${choices}`, `--prefer must be one of ${choices}`);
+  const today = request.today === undefined ? todayInVietnam() : dateFlag(request.today);
+  if (!today) return usage('--today phải là một ngày YYYY-MM-DD', '--today must be a date YYYY-MM-DD');
+  const read = request.profile === undefined ? undefined : readProfile(request.profile);
+  if (read && 'error' in read) return read.error;
+  const result = compare(catalogue, {
+    outcomeId: request.outcome,
+    preference: request.prefer,
+    today,
+    ...(read ? { profile: read.profile } : {}),
+    calendar: { saturdayMorning: request['saturday-morning'] ?? false, holidays: loadHolidayData(appRoot) },
+  })!;
+  return success({
+    ok: true,
+    outcome: result.outcome.id,
+    options: result.options.map((o) => ({
+      id: o.id,
+      channel: o.channel,
+      eligible: o.eligible,
+      ineligibleReason: o.ineligibleReason,
+      totalCostVnd: o.totalCostVnd,
+      workingDays: o.workingDays,
+      readyBy: o.readyBy,
+      visits: o.visits,
+      dominated: o.dominated,
+    })),
+    recommended: result.recommended,
+    explanation: result.explanation,
+  });
+}
+
+export async function recommendCommand(flags: RecommendFlags & { json?: boolean }, appRoot: string): Promise<void> {
+  printResult(recommend(flags, appRoot), flags.json);
+}
