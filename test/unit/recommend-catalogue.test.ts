@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHolidayData } from '../../electron/proactive/calendar';
 import { loadCatalogue, recommend, type Preference } from '../../electron/proactive/recommend';
@@ -24,6 +27,16 @@ describe('the shipped catalogue', () => {
     expect(channels('id-card')).toEqual(expect.arrayContaining(['counter', 'online', 'mobile']));
     expect(channels('newborn').filter((c) => c === 'bundle')).toHaveLength(3);
     expect(channels('criminal-record')).toEqual(expect.arrayContaining(['counter', 'online']));
+  });
+
+  it('a malformed outcome file is refused, naming the file', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'motcua-catalogue-'));
+    cpSync(join(root, 'resources', 'catalogue'), join(copy, 'resources', 'catalogue'), { recursive: true });
+    const file = join(copy, 'resources', 'catalogue', 'passport.json');
+    const passport = JSON.parse(readFileSync(file, 'utf8')) as { options: { tiePriority: number }[] };
+    passport.options[1]!.tiePriority = passport.options[0]!.tiePriority;
+    writeFileSync(file, JSON.stringify(passport));
+    expect(() => loadCatalogue(copy)).toThrow(/passport\.json.*tie priorities must be distinct/s);
   });
 
   it('an unknown outcome gives undefined', () => {
