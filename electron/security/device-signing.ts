@@ -26,7 +26,7 @@ import { fromWire, toWire } from '../proactive/dossier/draft-wire';
 export const HANDOFF_PREFIX = 'MOTCUA1:';
 /**
  * The byte capacity of a version 30 QR code at level M (137 modules): a prefilled form fits, and
- * printed 70 mm wide a module is 0.5 mm, which counter scanners read at arm's length.
+ * the dossier PDF still prints it on A4 with modules large enough for a 150 dpi scan.
  */
 export const HANDOFF_MAX_TEXT = 1370;
 
