@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ruleReminder } from '../../electron/contract';
+
+// The real `motcua remind` in its own process: its flags, JSON and exit codes are a contract.
+const dir = mkdtempSync(join(tmpdir(), 'motcua-remind-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function profileFile(content: unknown): string {
+  const file = join(dir, `${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+function motcua(...args: string[]): { json: Record<string, unknown>; status: number | null; stdout: string } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/motcua.ts', 'remind', ...args], { encoding: 'utf8' });
+  return { json: JSON.parse(run.stdout) as Record<string, unknown>, status: run.status, stdout: run.stdout };
+}
+
+const ISSUE_PROFILE = {
+  personalNumber: '001201012345',
+  birthDate: '2001-03-10',
+  sex: 'male',
+  idCard: { issueDate: '2016-05-01' },
+  children: [{ birthDate: '2026-10-01', birthRegistered: false }],
+  passport: { expiryDate: '2027-03-01' },
+  healthInsurance: { expiryDate: '2026-12-01' },
+  drivingLicence: { expiryDate: '2027-01-15' },
+  temporaryResidence: { expiryDate: '2026-12-05' },
+};
+
+describe('motcua remind', { timeout: 15_000 }, () => {
+  it('--json prints the reminders most urgent first, each in the exact shape', () => {
+    const { json, status, stdout } = motcua('--profile', profileFile(ISSUE_PROFILE), '--today', '2026-11-23', '--json');
+    expect(status).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(json.ok).toBe(true);
+    const reminders = json.reminders as Record<string, unknown>[];
+    expect(reminders.map((r) => [r.ruleId, r.dueDate, r.severity, r.procedureCode])).toEqual([
+      ['id-card-renewal', '2026-03-10', 'obligation', 'CC.CAP-DOI'],
+      ['passport-renewal', '2026-09-01', 'advice', 'XNC.HO-CHIEU'],
+      ['birth-registration', '2026-11-30', 'obligation', '1.001193'],
+      ['newborn-linked-procedures', '2026-11-30', 'benefit', 'LT.KS-TT-BHYT'],
+      ['health-insurance-renewal', '2026-12-01', 'benefit', 'BHYT.GIA-HAN'],
+      ['temporary-residence-extension', '2026-12-05', 'obligation', 'CT.GIA-HAN-TAM-TRU'],
+      ['driving-licence-renewal', '2027-01-15', 'obligation', 'GPLX.CAP-DOI'],
+    ]);
+    for (const r of reminders) {
+      expect(ruleReminder.strict().parse(r)).toEqual(r);
+      expect(Object.keys(r)).toEqual(['ruleId', 'severity', 'dueDate', 'procedureCode', 'legalBasis', 'title', 'explanation', 'steps', 'example']);
+    }
+    expect(reminders[2]).toMatchObject({
+      legalBasis: [{ document: 'Luật Hộ tịch số 60/2014/QH13', article: 'Điều 15' }],
+      title: { vi: 'Đăng ký khai sinh cho con', en: "Register your child's birth" },
+      explanation: { vi: expect.stringContaining('Hạn là ngày 30/11/2026 (còn 7 ngày)'), en: expect.stringContaining('It is due on 30/11/2026 (7 days left)') },
+    });
+  });
+
+  it('works from the ID card alone', () => {
+    const card = { personalNumber: '001212012345', birthDate: '2012-06-15', sex: 'female', idCard: { issueDate: '2025-01-10' } };
+    // Issued within 2 years before 14: valid until 25 (15/06/2037), renewable from 23.
+    expect(motcua('--profile', profileFile(card), '--today', '2035-06-14', '--json').json).toEqual({ ok: true, reminders: [] });
+    const { json } = motcua('--profile', profileFile(card), '--today', '2035-06-15', '--json');
+    expect(json).toMatchObject({ ok: true, reminders: [{ ruleId: 'id-card-renewal', dueDate: '2037-06-15' }] });
+  });
+
+  it('nothing due gives an empty list', () => {
+    expect(motcua('--profile', profileFile({ birthDate: '1990-01-01', idCard: { issueDate: '2025-01-01' } }), '--today', '2026-11-23', '--json').json).toEqual({ ok: true, reminders: [] });
+  });
+
+  it('--today defaults to today in Vietnam', () => {
+    const { json, status } = motcua('--profile', profileFile({ temporaryResidence: { expiryDate: '2000-01-01' } }), '--json');
+    expect(status).toBe(0);
+    expect(json).toMatchObject({ ok: true, reminders: [{ ruleId: 'temporary-residence-extension', explanation: { en: expect.stringMatching(/days overdue/) } }] });
+  });
+
+  it.each([
+    ['bad JSON', '{"birthDate":', 'PROFILE_UNREADABLE', /^Không đọc được .* \/ The citizen profile file cannot be read/],
+    ['a wrong shape', { birthDate: 20010310 }, 'PROFILE_INVALID', /^Hồ sơ công dân không đúng khuôn dạng: birthDate \/ The citizen profile .*: birthDate$/],
+    ['an impossible date', { children: [{ birthDate: '2026-02-29' }] }, 'PROFILE_DATE_INVALID', /: children\[0\]\.birthDate \/ .*: children\[0\]\.birthDate$/],
+  ])('%s → ok:false with code and "vi / en" message, exit 1', (_, content, code, message) => {
+    const { json, status } = motcua('--profile', profileFile(content), '--today', '2026-11-23', '--json');
+    expect(status).toBe(1);
+    expect(json).toEqual({ ok: false, error: { code, message: expect.stringMatching(message) } });
+  });
+
+  it('a missing file, a missing --profile and a bad --today are errors too', () => {
+    expect(motcua('--profile', join(dir, 'absent.json'), '--json')).toMatchObject({ status: 1, json: { ok: false, error: { code: 'PROFILE_UNREADABLE' } } });
+    expect(motcua('--json')).toMatchObject({ status: 1, json: { ok: false, error: { code: 'BAD_INPUT' } } });
+    expect(motcua('--profile', profileFile({}), '--today', '2026-02-30', '--json')).toMatchObject({ status: 1, json: { ok: false, error: { code: 'BAD_INPUT' } } });
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { CitizenProfile } from '../../electron/contract';
+import { addDays } from '../../electron/proactive/rules/date-math';
+import { compileRules } from '../../electron/proactive/rules/engine';
+import { loadRulePacks } from '../../electron/proactive/rules/load-packs';
+
+const engine = compileRules(loadRulePacks(process.cwd()).packs);
+
+interface Deadline {
+  ruleId: string;
+  profile: CitizenProfile;
+  due: string;
+  /** First day shown; null when the rule shows from the start. */
+  opens: string | null;
+}
+
+// Every bundled rule, with its due date and window worked out by hand.
+const DEADLINES: Deadline[] = [
+  // Card issued at 15 expires at 25 (15/06/2025); renewable from 23 (15/06/2023).
+  { ruleId: 'id-card-renewal', profile: { birthDate: '2000-06-15', idCard: { issueDate: '2015-09-01' } }, due: '2025-06-15', opens: '2023-06-15' },
+  // Renewed at 24: valid until 40.
+  { ruleId: 'id-card-renewal', profile: { birthDate: '2000-06-15', idCard: { issueDate: '2024-07-01' } }, due: '2040-06-15', opens: '2038-06-15' },
+  // Renewed at 39: valid until 60.
+  { ruleId: 'id-card-renewal', profile: { birthDate: '1980-02-10', idCard: { issueDate: '2019-03-01' } }, due: '2040-02-10', opens: '2038-02-10' },
+  // 60 days after a birth on 10/01/2026 is 11/03/2026.
+  { ruleId: 'birth-registration', profile: { children: [{ birthDate: '2026-01-10' }] }, due: '2026-03-11', opens: null },
+  { ruleId: 'newborn-linked-procedures', profile: { children: [{ birthDate: '2026-01-10', birthRegistered: false }] }, due: '2026-03-11', opens: null },
+  // 6 months before an expiry on 01/03/2027, shown 3 months before that.
+  { ruleId: 'passport-renewal', profile: { passport: { expiryDate: '2027-03-01' } }, due: '2026-09-01', opens: '2026-06-01' },
+  // 31 August − 6 months is the last day of February.
+  { ruleId: 'passport-renewal', profile: { passport: { expiryDate: '2027-08-31' } }, due: '2027-02-28', opens: '2026-11-28' },
+  { ruleId: 'health-insurance-renewal', profile: { healthInsurance: { expiryDate: '2026-12-31' } }, due: '2026-12-31', opens: '2026-12-01' },
+  { ruleId: 'driving-licence-renewal', profile: { drivingLicence: { expiryDate: '2027-01-15' } }, due: '2027-01-15', opens: '2026-10-15' },
+  { ruleId: 'temporary-residence-extension', profile: { temporaryResidence: { expiryDate: '2026-12-05' } }, due: '2026-12-05', opens: '2026-11-20' },
+  {
+    ruleId: 'case-supplement',
+    profile: { cases: [{ receiptCode: 'MC-261101-0000001', procedureCode: '1.001193', status: 'supplement-required', dueAt: '2026-11-30T10:00:00.000Z' }] },
+    due: '2026-11-30',
+    opens: null,
+  },
+  {
+    ruleId: 'case-result-pickup',
+    profile: { cases: [{ receiptCode: 'MC-261101-0000002', procedureCode: 'CC.CAP-DOI', status: 'completed', dueAt: '2026-12-02' }] },
+    due: '2026-12-02',
+    opens: null,
+  },
+];
+
+const reminder = (ruleId: string, profile: CitizenProfile, today: string) => engine.evaluate(profile, today).find((r) => r.ruleId === ruleId);
+const find = (d: Deadline, today: string) => reminder(d.ruleId, d.profile, today);
+
+describe.each(DEADLINES)('$ruleId due $due', (d) => {
+  if (d.opens !== null) {
+    const opens = d.opens;
+    it(`is not shown the day before its window opens (${opens})`, () => expect(find(d, addDays(opens, -1))).toBeUndefined());
+    it('is shown the day its window opens and the day after', () => {
+      expect(find(d, opens)?.dueDate).toBe(d.due);
+      expect(find(d, addDays(opens, 1))?.dueDate).toBe(d.due);
+    });
+  }
+
+  it('the day before the deadline: 1 day left', () => {
+    const r = find(d, addDays(d.due, -1));
+    expect(r?.dueDate).toBe(d.due);
+    expect(r?.explanation.vi).toContain('(còn 1 ngày)');
+    expect(r?.explanation.en).toContain('(1 day left)');
+  });
+
+  it('the day of the deadline: due today, not overdue', () => {
+    const r = find(d, d.due);
+    expect(r?.explanation.vi).toContain('Hạn là hôm nay');
+    expect(r?.explanation.en).toContain('It is due today');
+  });
+
+  it('the day after the deadline: overdue by 1 day', () => {
+    const r = find(d, addDays(d.due, 1));
+    expect(r?.dueDate).toBe(d.due);
+    expect(r?.explanation.vi).toContain('đã quá hạn 1 ngày');
+    expect(r?.explanation.en).toContain('1 day overdue');
+  });
+});
+
+describe('conditions', () => {
+  it('a registered birth gives no birth reminders', () => {
+    const rs = engine.evaluate({ children: [{ birthDate: '2026-01-10', birthRegistered: true }] }, '2026-01-20');
+    expect(rs).toEqual([]);
+  });
+
+  it('the linked procedures stop the day the child turns 6; the birth registration does not', () => {
+    const profile: CitizenProfile = { children: [{ birthDate: '2020-01-10' }] };
+    const ids = (today: string) => engine.evaluate(profile, today).map((r) => r.ruleId);
+    expect(ids('2026-01-09')).toEqual(['birth-registration', 'newborn-linked-procedures']);
+    expect(ids('2026-01-10')).toEqual(['birth-registration']);
+  });
+
+  it('without the issue date, the next renewal age shows from its window and gives way to the next age on the birthday', () => {
+    const profile: CitizenProfile = { birthDate: '2012-06-15' };
+    expect(reminder('id-card-renewal', profile, '2024-06-14')).toBeUndefined();
+    expect(reminder('id-card-renewal', profile, '2024-06-15')?.dueDate).toBe('2026-06-15');
+    expect(reminder('id-card-renewal', profile, '2026-06-14')?.dueDate).toBe('2026-06-15');
+    // From the 14th birthday assessRenewal looks to 25, whose window opens at 23.
+    expect(reminder('id-card-renewal', profile, '2026-06-15')).toBeUndefined();
+  });
+
+  it('a card renewed from 58 is valid for life: no reminder', () => {
+    expect(engine.evaluate({ birthDate: '1970-05-01', idCard: { issueDate: '2028-05-01' } }, '2040-01-01')).toEqual([]);
+  });
+
+  it('cases in other statuses give no reminder', () => {
+    for (const status of ['received', 'processing', 'rejected', 'returned'] as const) {
+      expect(engine.evaluate({ cases: [{ receiptCode: 'R', procedureCode: 'P', status, dueAt: '2026-12-01' }] }, '2026-11-23')).toEqual([]);
+    }
+  });
+
+  it("a case due 17:00 UTC is due the next day in Vietnam", () => {
+    const [r] = engine.evaluate({ cases: [{ receiptCode: 'R', procedureCode: 'P', status: 'supplement-required', dueAt: '2026-11-30T17:00:00Z' }] }, '2026-11-23');
+    expect(r?.dueDate).toBe('2026-12-01');
+  });
+
+  it('one reminder per child and per case, with the case procedure code', () => {
+    const rs = engine.evaluate(
+      {
+        children: [{ birthDate: '2026-11-01' }, { birthDate: '2026-11-01' }],
+        cases: [{ receiptCode: 'A', procedureCode: 'CC.CAP-DOI', status: 'completed', dueAt: '2026-11-25' }],
+      },
+      '2026-11-23',
+    );
+    expect(rs.filter((r) => r.ruleId === 'birth-registration')).toHaveLength(2);
+    expect(rs.find((r) => r.ruleId === 'case-result-pickup')?.procedureCode).toBe('CC.CAP-DOI');
+  });
+
+  it('an empty profile gives nothing', () => expect(engine.evaluate({}, '2026-11-23')).toEqual([]));
+});
