@@ -1,9 +1,12 @@
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
-import { sign } from 'node:crypto';
+import { createHash, sign } from 'node:crypto';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyScan } from '../../drivers/idcard/classify';
 import { ERROR_MESSAGES } from '../../electron/contract';
+import { openDatabase } from '../../electron/db/connection';
+import { SettingsRepository } from '../../electron/db/settings-repository';
 import { prefillDraft } from '../../electron/proactive/dossier';
 import {
   decodeHandoff,
@@ -42,6 +45,15 @@ describe('the device key', () => {
     expect(exportPublicKeyPem(first)).toMatch(/^-----BEGIN PUBLIC KEY-----/);
   });
 
+  it('is kept in the settings table, as PKCS8', () => {
+    const { db } = openDatabase(':memory:', join(__dirname, '..', '..', 'electron', 'db', 'migrations'));
+    const settings = new SettingsRepository(db);
+    const first = loadOrCreateDeviceKey(settings);
+    expect(loadOrCreateDeviceKey(new SettingsRepository(db)).keyId).toBe(first.keyId);
+    expect(settings.get('device.signing.privateKeyPkcs8')).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    db.close();
+  });
+
   it('is trusted only as an Ed25519 key', () => {
     expect(trustedKeys([exportPublicKeyPem(key)]).has(key.keyId)).toBe(true);
     expect(() => trustedKeys(['not a key'])).toThrow();
@@ -62,7 +74,8 @@ describe('hand-off round trip', () => {
 
   it('falls back to a signed reference when the draft is too large for one QR', () => {
     const big = structuredClone(draft);
-    for (const [i, field] of Object.values(big.fields).entries()) field.value = `${i} ${'Ngõ '.repeat(20)}${Math.random()}`;
+    // Incompressible values: hashes, 64 bytes each.
+    for (const [i, field] of Object.values(big.fields).entries()) field.value = createHash('sha512').update(String(i)).digest('base64');
     const encoded = encodeHandoff(big, key);
     expect(encoded.kind).toBe('reference');
     expect(decodeHandoff(encoded.text, trusted)).toEqual({ ok: true, handoff: { kind: 'reference', draftId: 'draft-42', keyId: key.keyId } });

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDraftValidator, formTemplate, templateFields, type FormTemplate } from '../../electron/contract';
-import { mergeTemplates } from '../../electron/proactive/dossier';
+import { openDatabase } from '../../electron/db/connection';
+import { loadFormTemplates, mergeTemplates } from '../../electron/proactive/dossier';
 import { bundledTemplate, FORMS_DIR } from '../fixtures/dossier/citizen';
 
 const FORM_IDS = ['birth-registration', 'id-card-cc01', 'passport-tk01', 'residence-ct01', 'health-insurance-child-tk1ts'];
@@ -45,6 +46,19 @@ describe('loading templates', () => {
       expect.stringContaining('sections.0.fields.0.sources'),
       expect.stringContaining('differs from the form id'),
     ]);
+  });
+
+  it('reads the synced forms of the database beside the bundled ones', () => {
+    const { db } = openDatabase(':memory:', join(__dirname, '..', '..', 'electron', 'db', 'migrations'));
+    const insert = db.prepare("INSERT INTO synced_objects (type, id, data, seq) VALUES (?, ?, ?, 1)");
+    insert.run('form', birth.id, JSON.stringify({ ...birth, version: 7 }));
+    insert.run('form', 'broken', '{"id":"broken"}');
+    insert.run('rulepack', birth.id, JSON.stringify({ ...birth, version: 8 }));
+    const { templates, rejected } = loadFormTemplates(FORMS_DIR, db);
+    expect(templates.get(birth.id)?.version).toBe(7);
+    expect(templates.size).toBe(5);
+    expect(rejected).toEqual([{ origin: { kind: 'synced', id: 'broken' }, reason: expect.any(String) }]);
+    db.close();
   });
 
   it('refuses sources out of priority order and a field defined twice', () => {
