@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { appError, citizenProfile, type CitizenProfile } from '../contract';
 import { isValidIsoDate, todayInVietnam } from '../proactive/calendar-date';
-import { loadHolidayData } from '../proactive/calendar';
+import { CALENDAR_YEARS, isCalendarYear, loadHolidayData } from '../proactive/calendar';
 import { findOutcome, isPreference, loadCatalogue, PREFERENCES, recommend as compare } from '../proactive/recommend';
 import { dateFlag, failure, printResult, success, usage, type CliResult } from './proactive-cli';
 
@@ -46,7 +46,11 @@ export function recommend(request: RecommendFlags, appRoot: string): CliResult {
   const choices = PREFERENCES.join(', ');
   if (request.prefer === undefined || !isPreference(request.prefer)) return usage(`--prefer phải là một trong ${choices}`, `--prefer must be one of ${choices}`);
   const today = request.today === undefined ? todayInVietnam() : dateFlag(request.today);
-  if (!today) return usage('--today phải là một ngày YYYY-MM-DD', '--today must be a date YYYY-MM-DD');
+  const range = `${CALENDAR_YEARS.first}–${CALENDAR_YEARS.last - 1}`;
+  // The last calendar year is left for the results of filings late in the year before it.
+  if (!today || !isCalendarYear(Number(today.slice(0, 4))) || !isCalendarYear(Number(today.slice(0, 4)) + 1)) {
+    return usage(`--today phải là một ngày YYYY-MM-DD trong các năm ${range}`, `--today must be a date YYYY-MM-DD in the years ${range}`);
+  }
   const read = request.profile === undefined ? undefined : readProfile(request.profile);
   if (read && 'error' in read) return read.error;
   const result = compare(catalogue, {

@@ -103,6 +103,7 @@ describe('motcua recommend', { timeout: 30_000 }, () => {
   it.each([
     [['--outcome', 'passport', '--prefer', 'cheap']],
     [['--outcome', 'passport', '--prefer', 'balanced', '--today', '2025-13-01']],
+    [['--outcome', 'passport', '--prefer', 'balanced', '--today', '2199-06-01']],
     [[]],
   ])('refuses %j', (args) => {
     const { json, status } = motcua('recommend', ...args);

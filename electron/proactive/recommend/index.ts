@@ -3,7 +3,8 @@
  *
  *   loadCatalogue(appRoot): Catalogue                      resources/catalogue/, zod-checked, read once
  *   recommend(catalogue, { outcomeId, preference, profile?, today, calendar? }): Recommendation | undefined
- *       undefined: no such outcome. `calendar` is the working-day options of the centre:
+ *       undefined: no such outcome; RangeError when a date falls outside the calendar's years (1900–2199).
+ *       `calendar` is the working-day options of the centre:
  *       { saturdayMorning?, holidays?: loadHolidayData(appRoot), overrides?: technician's data }.
  *   Recommendation = { outcome {id,title}, catalogueVersion, preference, today, options[], recommended: id | null, explanation {vi,en} }
  *   options[] (catalogue order, none hidden): id, channel, title, eligible, ineligibleReason {vi,en} | null,
