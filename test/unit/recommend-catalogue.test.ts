@@ -82,6 +82,9 @@ describe('recommendations on the shipped catalogue', () => {
     expect(r.recommended).toBe('newborn-bundle-counter');
     expect(r.options.filter((o) => !o.eligible).map((o) => o.id)).toEqual(['newborn-bundle-online', 'newborn-two-of-three']);
     expect(r.options.find((o) => o.id === 'newborn-separately')?.dominated).toBe(true);
+    expect(r.explanation.en).toBe(
+      'Recommended: Linked bundle of three, on paper at the commune, ready by Monday 8 December 2025; no other option open to you is cheaper, faster or needs fewer visits.',
+    );
   });
 
   it('the mobile unit at home is for citizens of 60 or more', () => {

@@ -52,8 +52,8 @@ export function explain(recommended: EvaluatedOption | undefined, runnerUp: Eval
   const date = formatLongDate(recommended.readyBy);
   if (!runnerUp) {
     return {
-      vi: `Khuyến nghị: ${title.vi}, có kết quả vào ${date.vi}; không cách nào khác rẻ hơn, nhanh hơn hay ít lần đi lại hơn.`,
-      en: `Recommended: ${title.en}, ready by ${date.en}; no other option is cheaper, faster or needs fewer visits.`,
+      vi: `Khuyến nghị: ${title.vi}, có kết quả vào ${date.vi}; không cách nào khác bạn dùng được mà rẻ hơn, nhanh hơn hay ít lần đi lại hơn.`,
+      en: `Recommended: ${title.en}, ready by ${date.en}; no other option open to you is cheaper, faster or needs fewer visits.`,
     };
   }
   const gains = advantages(recommended, runnerUp, GAIN, recommended);
