@@ -91,12 +91,17 @@ export const formTemplate = z
     declaration: localizedText,
     /** Who signs: "Người khai", "Người yêu cầu" … */
     signer: localizedText,
+    /** The field whose value is printed under the signature: the signer's full name. */
+    signerNameField: z.string().max(80).optional(),
   })
   .strict()
   .superRefine((t, ctx) => {
     const ids = t.sections.flatMap((s) => s.fields.map((f) => f.id));
     for (const [i, id] of ids.entries()) {
       if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', message: `field ${id} is defined twice`, path: ['sections'] });
+    }
+    if (t.signerNameField !== undefined && !ids.includes(t.signerNameField)) {
+      ctx.addIssue({ code: 'custom', message: `no field ${t.signerNameField} to sign with`, path: ['signerNameField'] });
     }
   });
 export type FormTemplate = z.infer<typeof formTemplate>;

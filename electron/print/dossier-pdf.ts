@@ -1,5 +1,14 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { PROVENANCE, templateFields, type DossierDraft, type DraftField, type FormField, type FormTemplate } from '../contract';
+import {
+  FIELD_SOURCES,
+  PROVENANCE,
+  templateFields,
+  type DossierDraft,
+  type DraftField,
+  type FieldSource,
+  type FormField,
+  type FormTemplate,
+} from '../contract';
 import { formatVietnameseDate, type IsoDate } from '../proactive/calendar-date';
 import { embedFonts, type DocumentFonts, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
@@ -140,8 +149,9 @@ function drawWrapped(flow: PageFlow, text: string, size: number, font: PDFFont, 
 
 function drawLegend(flow: PageFlow, fonts: DocumentFonts, draft: DossierDraft, template: FormTemplate): void {
   flow.y -= 4;
-  const legend = (['central', 'card', 'entered'] as const).map((s) => `[${PROVENANCE[s].mark}] ${PROVENANCE[s].label.vi}`).join('; ');
-  drawWrapped(flow, `Nguồn thông tin / Source: ${legend}. Thông tin [QG], [CC] đã được xác thực.`, SMALL, fonts.regular, GREY);
+  const mark = (s: FieldSource) => `[${PROVENANCE[s].mark}]`;
+  const legend = FIELD_SOURCES.map((s) => `${mark(s)} ${PROVENANCE[s].label.vi}`).join('; ');
+  drawWrapped(flow, `Nguồn thông tin / Source: ${legend}. Thông tin ${mark('central')}, ${mark('card')} đã được xác thực.`, SMALL, fonts.regular, GREY);
   if (draft.corrections.length === 0) return;
   flow.y -= 4;
   drawWrapped(flow, 'Đề nghị điều chỉnh thông tin / Correction requests:', TEXT, fonts.bold);
@@ -189,15 +199,22 @@ function drawClosing(flow: PageFlow, fonts: DocumentFonts, input: DossierPdfInpu
   const lines: Array<[string, number, PDFFont, typeof BLACK]> = [
     [`${input.place ?? '……………'}, ngày ${day} tháng ${month} năm ${year}`, TEXT, fonts.regular, BLACK],
     [input.template.signer.vi.toUpperCase(), 11, fonts.bold, BLACK],
-    [`${input.template.signer.en} — (Ký, ghi rõ họ, chữ đệm, tên / Signature and full name)`, SMALL, fonts.regular, GREY],
+    ['(Ký, ghi rõ họ, chữ đệm, tên)', 9, fonts.regular, BLACK],
+    [`${input.template.signer.en}: signature and full name`, SMALL, fonts.regular, GREY],
   ];
+  const signerField = input.template.signerNameField;
+  const signerName = signerField ? input.draft.fields[signerField]?.value : null;
   let y = top - 6;
-  for (const [text, size, font, color] of lines) {
+  const centred = (text: string, size: number, font: PDFFont, color: typeof BLACK) => {
     for (const line of wrapText(text, font, size, right.width)) {
       y -= lineHeight(size);
       flow.page.drawText(line, { x: right.left + (right.width - font.widthOfTextAtSize(line, size)) / 2, y, size, font, color });
     }
-  }
+  };
+  for (const [text, size, font, color] of lines) centred(text, size, font, color);
+  // Room for the handwritten signature, then the name as the form holds it.
+  y -= 22 * MM;
+  if (typeof signerName === 'string') centred(signerName, 11, fonts.bold, BLACK);
   flow.y = top - qrSize - 12;
 }
 

@@ -22,7 +22,7 @@ export function drawNationalHeading(page: PDFPage, fonts: DocumentFonts, column:
   centred(COUNTRY, COUNTRY_SIZE, countryBaseline);
   const mottoBaseline = countryBaseline - MOTTO_SIZE * 1.35;
   const mottoWidth = centred(MOTTO, MOTTO_SIZE, mottoBaseline);
-  const ruleY = mottoBaseline - 5;
+  const ruleY = mottoBaseline - 7;
   page.drawLine({ start: { x: centre - mottoWidth / 2, y: ruleY }, end: { x: centre + mottoWidth / 2, y: ruleY }, thickness: 0.6, color: rgb(0, 0, 0) });
   return ruleY - 4;
 }

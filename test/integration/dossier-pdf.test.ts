@@ -77,7 +77,7 @@ describe('the dossier PDF', () => {
     expect(text).toContain('Giấy chứng sinh');
     expect(text).toContain('Số 5 phố Huế, Hà Nội (Đã chuyển nơi ở)');
     expect(text).toContain('Hà Nội, ngày 23 tháng 11 năm 2026');
-    expect(text).toContain('NGƯỜI YÊU CẦU');
+    expect(text).toMatch(/NGƯỜI YÊU CẦU\s+\(Ký, ghi rõ họ, chữ đệm, tên\)\s+Applicant: signature and full name\s+Nguyễn Thị Hồng Nhung/);
   });
 
   it('carries the signed draft in a QR that reads back from the rendered page', () => {
