@@ -17,8 +17,18 @@ export const FORMS: readonly { formId: string; procedureCode: string; title: Loc
   },
 ];
 
+/**
+ * Procedure codes of the rule packs (resources/rules/*.json) that differ from the form's own:
+ * the passport rule names the procedure by another code, and the Decree 63/2024 newborn bundle
+ * starts with the birth registration declaration.
+ */
+export const PROCEDURE_ALIASES: Readonly<Record<string, string>> = {
+  'XNC.HO-CHIEU': 'passport-tk01',
+  'LT.KS-TT-BHYT': 'birth-registration',
+};
+
 /** The form that prepares the dossier of a procedure, or null where none is bundled. */
 export function formForProcedure(procedureCode: string | null): string | null {
   if (procedureCode === null) return null;
-  return FORMS.find((f) => f.procedureCode === procedureCode)?.formId ?? null;
+  return FORMS.find((f) => f.procedureCode === procedureCode)?.formId ?? PROCEDURE_ALIASES[procedureCode] ?? null;
 }

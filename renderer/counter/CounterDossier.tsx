@@ -98,7 +98,7 @@ export function CounterDossier({ initial }: { initial: DossierView }) {
           <ul>
             {template.attachments.map((a) => (
               <li key={a.id}>
-                {a.label[lang]} <em>({a.required ? t('dossier.attachmentRequired') : t('dossier.attachmentOptional')})</em>
+                {a.label[lang]} {a.required && <em className="req-tag">({t('dossier.attachmentRequired')})</em>}
               </li>
             ))}
           </ul>

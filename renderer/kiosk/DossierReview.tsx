@@ -83,7 +83,8 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
   return (
     <section className="dossier" aria-labelledby="dossier-step-title">
       <p className="dossier-form">
-        {template.title[lang]} <span className="form-number">· {template.formNumber}</span>
+        {template.title[lang]}
+        {template.formNumber.toLocaleUpperCase('vi') !== template.title.vi.toLocaleUpperCase('vi') && <span className="form-number"> · {template.formNumber}</span>}
       </p>
       <div className="step-bar" aria-hidden="true">
         {Array.from({ length: total }, (_, i) => (
@@ -139,8 +140,8 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
             <section key={s.id} className="summary-section" aria-labelledby={`summary-${s.id}`}>
               <div className="summary-head">
                 <h2 id={`summary-${s.id}`}>{s.title[lang]}</h2>
-                <Button variant="secondary" className="btn-small" onClick={() => setStep(i)} aria-label={`${t('dossier.previous')}: ${s.title[lang]}`}>
-                  {t('dossier.step', { current: i + 1, total })}
+                <Button variant="secondary" className="btn-small" onClick={() => setStep(i)} aria-label={`${t('dossier.edit')}: ${s.title[lang]}`}>
+                  {t('dossier.edit')}
                 </Button>
               </div>
               <dl>
@@ -185,7 +186,7 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
                     <label className="choice">
                       <input type="checkbox" />
                       <span>
-                        {a.label[lang]} <em>({a.required ? t('dossier.attachmentRequired') : t('dossier.attachmentOptional')})</em>
+                        {a.label[lang]} {a.required && <em className="req-tag">({t('dossier.attachmentRequired')})</em>}
                       </span>
                     </label>
                   </li>

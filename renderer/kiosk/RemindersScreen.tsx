@@ -10,6 +10,7 @@ import type { ScannedCard } from './scanned-card';
 
 export type ReminderList = ChannelOutput<'proactive.reminders'>;
 export type Paper = '80mm' | 'a4';
+export type ListedReminder = ReminderList['reminders'][number];
 
 interface Props {
   identity: Identity;
@@ -86,10 +87,11 @@ export function RemindersScreen(props: Props) {
   );
 }
 
-function ReminderCard({ reminder: r, preparing, onPrepare }: { reminder: RuleReminder; preparing: string | null; onPrepare: Props['onPrepare'] }) {
+function ReminderCard({ reminder: r, preparing, onPrepare }: { reminder: ListedReminder; preparing: string | null; onPrepare: Props['onPrepare'] }) {
   const { t, i18n } = useTranslation();
   const lng = currentLanguage(i18n.language);
-  const formId = formForProcedure(r.procedureCode);
+  // The host names the form; the renderer's table covers a host that does not yet.
+  const formId = r.formId ?? formForProcedure(r.procedureCode);
   const titleId = `reminder-${r.ruleId}-${r.dueDate}`.replace(/[^A-Za-z0-9_-]/g, '-');
   return (
     <li className={`reminder reminder-${r.severity}`}>

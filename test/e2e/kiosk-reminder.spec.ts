@@ -6,11 +6,17 @@ import { expect, test } from './fixtures';
 
 const SCREENS = 'test-results/screens';
 
-/** A citizen about 30 years old, registered in Hà Nội: next renewal at 40. */
-const year = new Date().getFullYear() - 30;
+/** The day `days` from today in Vietnam (the host's today), as a Date at UTC midnight. */
+const vnDay = (days: number) => new Date(`${new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`);
+const dmy = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
+
+/** A citizen registered in Hà Nội who turns 40 in 200 days: the ID card renewal is coming up. */
+const milestone = vnDay(200);
+const birth = new Date(Date.UTC(milestone.getUTCFullYear() - 40, milestone.getUTCMonth(), milestone.getUTCDate()));
+const year = birth.getUTCFullYear();
 const citizen = {
   personalNumber: `0010${String(year % 100).padStart(2, '0')}012345`,
-  birthDigits: `1506${year}`,
+  birthDigits: dmy(birth).replace(/\//g, ''),
 };
 
 async function tapDigits(page: Page, digits: string) {
@@ -20,7 +26,7 @@ async function tapDigits(page: Page, digits: string) {
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ');
 
-test('a citizen types their number, sees the reminder in both languages and prints the slip', async ({ page, served, consoleErrors }, testInfo) => {
+test('a citizen types their number, declines consent, sees the reminder in both languages and prints the slip', async ({ page, served, consoleErrors }, testInfo) => {
   await page.goto(served.url);
   await expect(page).toHaveURL(`${served.origin}/kiosk`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
@@ -31,40 +37,56 @@ test('a citizen types their number, sees the reminder in both languages and prin
   await tapDigits(page, citizen.personalNumber);
   await tapDigits(page, citizen.birthDigits);
   await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue(`001 0${citizen.personalNumber.slice(4, 6)} 012345`);
-  await expect(page.getByLabel('Ngày sinh')).toHaveValue(`15/06/${year}`);
+  await expect(page.getByLabel('Ngày sinh')).toHaveValue(dmy(birth));
   await page.screenshot({ path: `${SCREENS}/kiosk-identify-vi.png` });
   await page.getByRole('button', { name: 'Xem nhắc việc' }).click();
 
+  // Consent first; declining keeps the card-only service.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Cho phép dùng thông tin của bạn');
+  await page.getByRole('button', { name: /^Không đồng ý/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
+  await expect(page.getByText('Bạn đã không đồng ý: việc nhắc chỉ dựa trên thông tin trên thẻ căn cước.')).toBeVisible();
+
   const title = page.getByRole('heading', { level: 2 });
-  await expect(title).toHaveText('Mốc cấp đổi thẻ căn cước tiếp theo: đủ 40 tuổi');
-  await expect(page.getByText(`Bạn cần cấp đổi thẻ khi đủ 40 tuổi, vào ngày 15/06/${year + 40}.`)).toBeVisible();
-  await expect(page.getByText(/Luật Căn cước số 26\/2023\/QH15, Điều 21/)).toBeVisible();
+  await expect(title).toHaveText('Cấp đổi thẻ căn cước');
+  await expect(page.getByText('Bắt buộc', { exact: true })).toBeVisible();
+  await expect(page.getByText(`Công dân phải cấp đổi thẻ căn cước khi đủ 40 tuổi; theo ngày sinh của bạn (${dmy(birth)}), mốc đó là ngày ${dmy(milestone)}.`)).toBeVisible();
+  await expect(page.getByText(`Hạn: ${dmy(milestone)}`)).toBeVisible();
+  await expect(page.getByText(/Căn cứ pháp lý: Luật Căn cước số 26\/2023\/QH15, Điều 21/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Chuẩn bị hồ sơ' })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/kiosk-reminder-vi.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(title).toHaveText('Next ID card renewal: at age 40');
-  await expect(page.getByText(`You must renew your card when you turn 40, on 15/06/${year + 40}.`)).toBeVisible();
+  await expect(title).toHaveText('Renew your ID card');
+  await expect(page.getByText(`Citizens must renew the ID card on reaching age 40; for your date of birth (${dmy(birth)}) that is ${dmy(milestone)}.`)).toBeVisible();
+  await expect(page.getByText('Obligation', { exact: true })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/kiosk-reminder-en.png`, fullPage: true });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Print reminder slip' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^phieu-nhac-viec-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Print 80 mm slip' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^phieu-nhac-viec-\d{4}-\d{2}-\d{2}-80mm\.pdf$/);
   const pdfPath = testInfo.outputPath('slip.pdf');
   await download.saveAs(pdfPath);
   await expect(page.getByRole('status')).toHaveText('Reminder slip ready (1 page).');
 
   const text = normalise(execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }));
   expect(text).toContain('PHIẾU NHẮC VIỆC');
-  expect(text).toContain('Mốc cấp đổi thẻ căn cước tiếp theo: đủ 40 tuổi');
-  expect(text).toContain(`Bạn cần cấp đổi thẻ khi đủ 40 tuổi, vào ngày 15/06/${year + 40}.`);
-  expect(text).toContain('Next ID card renewal: at age 40');
+  expect(text).toContain('Cấp đổi thẻ căn cước');
+  expect(text).toContain('Renew your ID card');
   expect(text).not.toContain(citizen.personalNumber);
   expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
   execFileSync('pdftoppm', ['-png', '-r', '100', '-singlefile', pdfPath, join(SCREENS, 'reminder-slip')]);
 
+  const [a4] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Print on A4' }).click()]);
+  expect(a4.suggestedFilename()).toMatch(/^phieu-nhac-viec-\d{4}-\d{2}-\d{2}-a4\.pdf$/);
+
   await page.getByRole('button', { name: 'Finish and erase my data' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
   await expect(page.locator('body')).not.toContainText(citizen.personalNumber.slice(-4));
+  // The host's session forgot the citizen too.
+  await expect
+    .poll(() => page.evaluate(() => fetch('/api/proactive.reminders', { method: 'POST', body: '{}' }).then((r) => r.json())))
+    .toMatchObject({ ok: false, error: { code: 'NO_CITIZEN' } });
   expect(consoleErrors).toEqual([]);
 });
 
@@ -84,7 +106,7 @@ test('a wrong number gets a clear message in Vietnamese and English and keeps wh
 
   // Birth year that disagrees with digits 5–6.
   await page.getByLabel('Personal identification number').fill(citizen.personalNumber);
-  await page.getByLabel('Date of birth').fill(`1506${year + 1}`);
+  await page.getByLabel('Date of birth').fill(citizen.birthDigits.slice(0, 4) + String(year + 1));
   await page.getByRole('button', { name: 'See my reminders' }).click();
   await expect(page.getByRole('alert')).toHaveText('The fifth and sixth digits must be the last two digits of the year of birth.');
   expect(consoleErrors).toEqual([]);
@@ -96,6 +118,14 @@ test('the kiosk screens have no serious or critical accessibility violations', a
     (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
   expect(await serious()).toEqual([]);
   await page.getByRole('button', { name: 'Bắt đầu' }).click();
+  expect(await serious()).toEqual([]);
+  await tapDigits(page, citizen.personalNumber);
+  await tapDigits(page, citizen.birthDigits);
+  await page.getByRole('button', { name: 'Xem nhắc việc' }).click();
+  await expect(page.getByRole('button', { name: /^Không đồng ý/ })).toBeEnabled();
+  expect(await serious()).toEqual([]);
+  await page.getByRole('button', { name: /^Không đồng ý/ }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Cấp đổi thẻ căn cước');
   expect(await serious()).toEqual([]);
 });
 

@@ -30,11 +30,17 @@ test('a replayed HID-POS scan of a CCCD identifies the citizen on the kiosk, nam
   await expect(page.getByText('Hoặc quét mã QR ở mặt sau thẻ căn cước.')).toBeVisible();
   await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
   await expect(page.getByText('Xin chào, Nguyễn Văn An!')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Cho phép dùng thông tin của bạn');
+  // Card only: what the scan itself says.
+  await page.getByRole('button', { name: /^Không đồng ý/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
+  await expect(page.getByText('Xin chào, Nguyễn Văn An!')).toBeVisible();
   await expect(page.getByText(/Số định danh •+ 2345 · Nơi đăng ký khai sinh: Hồ Chí Minh/)).toBeVisible();
   // The QR's issue date (10/10/2021, before the window of the 25th birthday) gives the exact answer.
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Thẻ căn cước đã hết hạn — cần cấp đổi ngay');
-  await expect(page.getByText('Thẻ của bạn hết giá trị sử dụng từ ngày 01/05/2024, khi bạn đủ 25 tuổi.')).toBeVisible();
+  const renewal = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: 'Cấp đổi thẻ căn cước' }) });
+  await expect(renewal).toContainText('mốc đó là ngày 01/05/2024');
+  await expect(renewal).toContainText('ngày cấp thẻ căn cước: 10/10/2021');
+  await expect(renewal).toContainText('Hạn: 01/05/2024');
   await page.screenshot({ path: `${SCREENS}/kiosk-scanned-vi.png`, fullPage: true });
   expect(consoleErrors).toEqual([]);
 });
@@ -48,6 +54,8 @@ test('a scan from a keyboard-wedge scanner is told from typing by its speed and 
 
   await page.keyboard.type('001099012345|012345678|NGUYEN VAN AN|01051999|Nam|So 1 Ben Nghe|10102021', { delay: 2 });
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Cho phép dùng thông tin của bạn');
+  await page.getByRole('button', { name: /^Không đồng ý/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
   await expect(page.getByText('Máy quét không đọc được dấu tiếng Việt; họ tên sẽ lấy từ hệ thống trung tâm.')).toBeVisible();
   await expect(page.getByText(/Xin chào, /)).toHaveCount(0);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formTemplate } from '../../electron/contract';
-import { FORMS, formForProcedure } from '../../renderer/components/form-catalogue';
+import { FORMS, PROCEDURE_ALIASES, formForProcedure } from '../../renderer/components/form-catalogue';
 
 const dir = join(__dirname, '../../resources/forms');
 const templates = readdirSync(dir)
@@ -18,5 +18,12 @@ describe('the renderer table of forms by procedure', () => {
     for (const t of templates) expect(formForProcedure(t.procedureCode)).toBe(t.id);
     expect(formForProcedure('NO.SUCH')).toBeNull();
     expect(formForProcedure(null)).toBeNull();
+  });
+
+  it('sends the rule packs\' own codes for a bundled procedure to an existing form', () => {
+    for (const [code, formId] of Object.entries(PROCEDURE_ALIASES)) {
+      expect(templates.map((t) => t.id)).toContain(formId);
+      expect(formForProcedure(code)).toBe(formId);
+    }
   });
 });

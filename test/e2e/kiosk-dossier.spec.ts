@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const SCREENS = 'test-results/screens';
+
+/** A technician in another browser (its own session) assigns the recorded reader and replays the CCCD scan. */
+async function replayCccdScan(browser: Browser, url: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.evaluate(async () => {
+    const call = async (channel: string, input: unknown) => {
+      const r = await (await fetch(`/api/${channel}`, { method: 'POST', body: JSON.stringify(input) })).json();
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
+      return r.value;
+    };
+    await call('session.unlockTechnician', { pin: '246810' });
+    const device = await call('devices.replay', { name: 'hid-pos-cccd-qr' });
+    await call('devices.assign', { key: device.key, role: 'id-reader', profile: device.profile });
+    await call('devices.replay', { name: 'hid-pos-cccd-qr' });
+  });
+  await context.close();
+}
+
+const seriousViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+
+/** The day `days` from today in Vietnam, as the host counts it. */
+const vnDay = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ');
+
+test('scan a CCCD, consent, see the birth-registration reminder, prepare its dossier, supplement it and print it', async ({ page, browser, served, consoleErrors }, testInfo) => {
+  await page.goto(served.url);
+  await replayCccdScan(browser, served.url);
+
+  // Consent, in plain Vietnamese with English under it.
+  await expect(page.getByText('Xin chào, Nguyễn Văn An!')).toBeVisible();
+  const h1 = page.getByRole('heading', { level: 1 });
+  await expect(h1).toContainText('Cho phép dùng thông tin của bạn để nhắc việc và chuẩn bị hồ sơ');
+  await expect(h1).toContainText('Allow your data to be used for reminders and a prepared dossier');
+  await expect(page.getByText('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (sự đồng ý của chủ thể dữ liệu)')).toBeVisible();
+  await expect(page.getByText('Chỉ trong lượt phục vụ này, tối đa 30 phút; thông tin bị xoá khi bạn kết thúc.')).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/kiosk-consent.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: /^Đồng ý/ }).click();
+
+  // Reminders, most urgent first, with the central profile.
+  await expect(h1).toHaveText('Việc cần làm của bạn');
+  const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
+  await expect(birth).toContainText('Bắt buộc');
+  await expect(birth).toContainText('Luật Hộ tịch số 60/2014/QH13, Điều 15');
+  await expect(page.getByRole('heading', { name: 'Làm hộ chiếu mới trước khi hộ chiếu hết hạn' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Gia hạn thẻ bảo hiểm y tế' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/kiosk-reminders-central.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Prepare the birth registration dossier: prefill + first render, measured in the page.
+  await birth.getByRole('button', { name: 'Chuẩn bị hồ sơ' }).click();
+  await expect(h1).toContainText('Bước 1/7');
+  await expect(h1).toBeFocused();
+  const ms = await page.evaluate(() => performance.getEntriesByName('motcua:dossier-prefill-render').at(-1)?.duration ?? -1);
+  console.log(`prefill + render of the review screen (dossier.prepare → step 1 rendered): ${ms.toFixed(1)} ms`);
+  testInfo.annotations.push({ type: 'prefill+render ms', description: ms.toFixed(1) });
+
+  // Step 1: whom the declaration goes to.
+  await expect(page.getByText('Cần bổ sung', { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step1.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel('Kính gửi', { exact: true }).fill('Ủy ban nhân dân phường Bến Nghé');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+  // Step 2: the applicant, verified by the national database.
+  await expect(h1).toContainText('Bước 2/7');
+  await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' })).toHaveValue('Nguyễn Văn An');
+  await page.getByLabel('Quan hệ với người được khai sinh').fill('Mẹ');
+  await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step2.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+  // Step 3: the child — nothing known yet, everything prompted; an invalid value gets the vi message.
+  await expect(h1).toContainText('Bước 3/7');
+  const childName = page.getByLabel('Họ, chữ đệm, tên', { exact: true });
+  await expect(page.getByText('Cần bổ sung', { exact: true }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(page.getByText('Cần điền: Họ, chữ đệm, tên.')).toBeVisible();
+  await expect(childName).toHaveAttribute('aria-invalid', 'true');
+  await childName.fill('Trần '.repeat(21));
+  await expect(page.getByText('Họ, chữ đệm, tên: tối đa 100 ký tự.')).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step3-invalid.png`, fullPage: true });
+  await childName.fill('Trần Minh Anh');
+  await expect(page.getByText('Họ, chữ đệm, tên: tối đa 100 ký tự.')).toHaveCount(0);
+  await page.getByLabel('Ngày, tháng, năm sinh').fill(vnDay(-12));
+  await page.getByRole('radio', { name: 'Nữ' }).check();
+  await page.getByLabel('Dân tộc').fill('Kinh');
+  await page.getByLabel('Quốc tịch').fill('Việt Nam');
+  await page.getByLabel('Nơi sinh').fill('Bệnh viện Từ Dũ, Thành phố Hồ Chí Minh');
+  await page.getByLabel('Quê quán').fill('Tỉnh Long An');
+  await expect(childName).toHaveAttribute('aria-invalid', 'false');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+  // Step 4: the mother is the citizen, prefilled and locked with the national-database badge.
+  await expect(h1).toContainText('Bước 4/7');
+  const motherName = page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người mẹ' });
+  await expect(motherName).toHaveValue('Nguyễn Văn An');
+  await expect(motherName).toHaveAttribute('readonly', '');
+  await expect(motherName).toHaveAccessibleDescription(/Cơ sở dữ liệu quốc gia về dân cư/);
+  await expect(page.getByRole('button', { name: 'Đề nghị đính chính: Họ, chữ đệm, tên người mẹ' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step4-locked.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+  // Step 5: the father, from the spouse's record; step 6: copies.
+  await expect(h1).toContainText('Bước 5/7');
+  await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step5.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(h1).toContainText('Bước 6/7');
+  await page.getByRole('radio', { name: 'Có' }).check();
+  await page.getByLabel('Số lượng bản sao').fill('ba');
+  await expect(page.getByText('Số lượng bản sao không đúng định dạng.')).toBeVisible();
+  await page.getByLabel('Số lượng bản sao').fill('2');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+  // Summary, attachments and print.
+  await expect(h1).toContainText('Bước 7/7');
+  await expect(page.getByText('Giấy chứng sinh (hoặc văn bản của người làm chứng xác nhận về việc sinh)')).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/kiosk-dossier-summary.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'In hồ sơ' }).click()]);
+  const pdfPath = testInfo.outputPath('dossier.pdf');
+  await download.saveAs(pdfPath);
+  await expect(page.getByRole('status')).toContainText('Đã tạo hồ sơ');
+  const text = normalise(execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }));
+  expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(text).toContain('Trần Minh Anh');
+  expect(text).toContain('Nguyễn Văn An');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-singlefile', pdfPath, `${SCREENS}/dossier-pdf`]);
+
+  // Back to the reminders, then finish and erase.
+  await page.getByRole('button', { name: 'Về danh sách nhắc việc' }).click();
+  await expect(h1).toHaveText('Việc cần làm của bạn');
+  await page.getByRole('button', { name: 'Kết thúc và xoá thông tin' }).click();
+  await expect(h1).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
+  await expect(page.locator('body')).not.toContainText('Nguyễn Văn An');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('declining consent still gives the card-only reminders', async ({ page, browser, served, consoleErrors }) => {
+  await page.goto(served.url);
+  await replayCccdScan(browser, served.url);
+  await page.getByRole('button', { name: /^Không đồng ý/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
+  await expect(page.getByText('Bạn đã không đồng ý: việc nhắc chỉ dựa trên thông tin trên thẻ căn cước.')).toBeVisible();
+  // The card alone: the ID card renewal, nothing from the central profile.
+  await expect(page.getByRole('heading', { name: 'Cấp đổi thẻ căn cước' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' })).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENS}/kiosk-reminders-card-only.png`, fullPage: true });
+  expect(consoleErrors).toEqual([]);
+});
