@@ -28,6 +28,8 @@ import { citizenHandlers } from './citizen-handlers';
 import { dossierHandlers } from './dossier-handlers';
 import { reminderHandlers } from './reminder-handlers';
 import { cachedBySync } from './synced-cache';
+import { renderDossierPdf } from '../print/dossier-pdf';
+import { encodeHandoff, loadOrCreateDeviceKey, type DeviceKey } from '../security/device-signing';
 import { compileRules } from '../proactive/rules/engine';
 import { loadRulePacks } from '../proactive/rules/load-packs';
 import { renderReminderSheet } from '../print/reminder-sheet';
@@ -36,7 +38,6 @@ import { loadFormTemplates } from '../proactive/dossier';
 import { ConsentRegistry } from '../security/consent';
 import { ConsentRepository } from '../db/consent-repository';
 import { DraftRepository } from '../db/draft-repository';
-import { AppError } from '../contract';
 
 /** The demo machine's technician PIN, given in the README: a demo has no secrets. */
 export const DEMO_TECHNICIAN_PIN = '246810';
@@ -116,9 +117,9 @@ export function createHost(config: HostConfig): Host {
     return templates;
   });
   const drafts = new DraftRepository(db);
-  const pending = () => {
-    throw new AppError('INTERNAL');
-  };
+  // The kiosk's signing key, made on first use: it signs the QR of every printed dossier.
+  let signingKey: DeviceKey | undefined;
+  const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(settings));
 
   const router = createRouter({
     audit,
@@ -148,7 +149,8 @@ export function createHost(config: HostConfig): Host {
         drafts,
         templates: formTemplates,
         subjectHash: (pin) => audit.subjectHash(pin),
-        renderPdf: pending,
+        renderPdf: (draft, template) =>
+          renderDossierPdf({ template, draft, handoff: encodeHandoff(draft, deviceKey()).text, fonts, date: today(), place: catalogue.centre()?.address.split(',').at(-1)?.trim() }),
       }),
       'app.info': () => ({
         version: config.version,

@@ -88,6 +88,40 @@ describe('prepared birth registration dossier', () => {
     expect(after.draft.fields['mother.birthDate']).toMatchObject({ value: '1999-05-01', locked: true });
   });
 
+  it('printing refuses an incomplete draft naming the fields, then prints the completed one as an A4 PDF with the national heading', async () => {
+    const session = await motherSession(true);
+    const { draft } = await call<DossierView>(session, 'dossier.prepare', { formId: 'birth-registration' });
+    await expect(call(session, 'dossier.print', { draftId: draft.id })).rejects.toMatchObject({ data: { code: 'DRAFT_INVALID', fields: expect.arrayContaining(['child.fullName']) } });
+    await call(session, 'dossier.update', {
+      draftId: draft.id,
+      values: {
+        addressee: 'Ủy ban nhân dân Phường Bến Nghé',
+        'applicant.relationship': 'Mẹ',
+        'child.fullName': 'Trần Minh Anh',
+        'child.birthDate': '2026-11-11',
+        'child.sex': 'female',
+        'child.ethnicity': 'Kinh',
+        'child.nationality': 'Việt Nam',
+        'child.placeOfBirth': 'Bệnh viện Từ Dũ, Thành phố Hồ Chí Minh',
+        'child.placeOfOrigin': 'Tỉnh Long An',
+        'copies.requested': 'no',
+      },
+    });
+    const doc = await call<{ pdfBase64: string; pages: number; fileName: string }>(session, 'dossier.print', { draftId: draft.id });
+    const bytes = Buffer.from(doc.pdfBase64, 'base64');
+    expect(bytes.length).toBeLessThanOrEqual(150 * 1024);
+    const file = join(tmp.dir, doc.fileName);
+    writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Trần Minh Anh');
+    expect(text).toContain('Nguyễn Văn An');
+    expect(text).toMatch(/Trang 1\/\d/);
+    // A printed draft is kept (the counter opens it by its QR); the session end does not erase it.
+    await call(session, 'citizen.close', {});
+    expect(draftRows().find((r) => r.id === draft.id)?.status).toBe('printed');
+  }, 60_000);
+
   it("another session, even for the same citizen, cannot reach the draft", async () => {
     const session = await motherSession(true);
     const { draft } = await call<DossierView>(session, 'dossier.prepare', { formId: 'birth-registration' });
