@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection';
@@ -7,6 +7,8 @@ import { SettingsRepository } from '../db/settings-repository';
 import { databaseStats } from '../db/stats';
 import { appVersion, defaultDbPath } from '../host/app-files';
 import { saveCentralLink } from '../host/central-link';
+import type { DoctorReport } from '../contract';
+import { diagnosticsBundle } from '../host/diagnostics-bundle';
 import { createHost } from '../host/create-host';
 import { findElectron } from '../host/electron-binary';
 import { newSession } from '../host/session';
@@ -29,7 +31,9 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
   motcua start  [--demo] [--kiosk] [--db PATH]        Electron where its binary exists, else browser mode
   motcua serve  [--port N] [--db PATH] [--demo] [--open] [--kiosk] [--central URL --token T --central-key PEM_FILE]
                                                       browser mode on 127.0.0.1; prints the URL with its token
-  motcua doctor [--json] [--db PATH]                  runtime, database, HID, printers, central link
+  motcua doctor [--json] [--db PATH] [--bundle FILE]  runtime, database, HID, printers, central link, fonts, disk;
+                                                      exit 1 with one line per problem; --bundle writes a diagnostics
+                                                      bundle without personal data or secrets
   motcua remind --profile FILE [--today YYYY-MM-DD] [--json]
                                                       a citizen's reminders with legal basis, most urgent first
   motcua audit verify --db PATH [--json]              checks the audit log's hash chain; exit 1 names the first broken row
@@ -67,6 +71,7 @@ const OPTIONS = {
   list: { type: 'boolean', default: false },
   outcome: { type: 'string' },
   prefer: { type: 'string' },
+  bundle: { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -135,7 +140,15 @@ async function doctor(flags: Flags): Promise<void> {
   try {
     const result = await host.router.dispatch(newSession('technician'), 'diagnostics.doctor', {});
     if (!result.ok) throw new Error(result.error.message.en);
-    console.log(flags.json ? JSON.stringify(result.value, null, 2) : formatDoctor(result.value as Record<string, unknown>));
+    const report = result.value as DoctorReport;
+    if (flags.bundle) {
+      const bundle = diagnosticsBundle({ db: host.db, doctor: report, version: appVersion(appRoot()) });
+      writeFileSync(flags.bundle, `${JSON.stringify(bundle, null, 2)}\n`, { mode: 0o600 });
+    }
+    console.log(flags.json ? JSON.stringify(report, null, 2) : formatDoctor(report));
+    // One line per problem on stderr, and a failing exit, so a script or a technician sees what to fix.
+    for (const problem of report.problems ?? []) console.error(problem);
+    if (report.problems?.length) process.exitCode = 1;
   } finally {
     await host.close();
   }
@@ -192,7 +205,7 @@ async function remindCommand(flags: Flags): Promise<void> {
   if (!result.ok) process.exitCode = 1;
 }
 
-function formatDoctor(report: Record<string, unknown>): string {
+function formatDoctor({ problems: _problems, ...report }: DoctorReport): string {
   return Object.entries(report)
     .map(([section, value]) => `${section.padEnd(10)} ${JSON.stringify(value)}`)
     .join('\n');

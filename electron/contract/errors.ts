@@ -56,6 +56,9 @@ export const ERROR_MESSAGES = {
   PROFILE_INVALID: { vi: 'Hồ sơ công dân không đúng khuôn dạng.', en: 'The citizen profile does not have the expected shape.' },
   PROFILE_DATE_INVALID: { vi: 'Hồ sơ công dân có ngày không tồn tại.', en: 'The citizen profile has a date that does not exist.' },
   OUTCOME_UNKNOWN: { vi: 'Danh mục không có kết quả (thủ tục) này.', en: 'The catalogue has no such outcome.' },
+  SEARCH_QUERY_EMPTY: { vi: 'Hãy nhập mã biên nhận, số định danh cá nhân hoặc họ tên để tìm.', en: 'Type a receipt code, personal number or name to search.' },
+  SEARCH_QUERY_TOO_LONG: { vi: 'Nội dung tìm kiếm quá dài (tối đa 200 ký tự).', en: 'The search text is too long (at most 200 characters).' },
+  SEARCH_LIMIT_INVALID: { vi: 'Số kết quả phải là số nguyên từ 1 đến 200.', en: 'The number of results must be a whole number from 1 to 200.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

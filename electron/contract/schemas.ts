@@ -23,24 +23,6 @@ export const identity = z.object({
 });
 export type Identity = z.infer<typeof identity>;
 
-export const reminderStatus = z.enum(['expired', 'renew-now', 'upcoming', 'valid', 'valid-for-life']);
-export type ReminderStatus = z.infer<typeof reminderStatus>;
-
-export const reminder = z.object({
-  kind: z.literal('id-card-renewal'),
-  status: reminderStatus,
-  title: localizedText,
-  /** Sentences in reading order. */
-  lines: z.array(localizedText),
-  dueDate: isoDate.nullable(),
-  legalBasis: localizedText,
-  procedure: z.object({ code: z.string(), name: localizedText, agency: localizedText }).nullable(),
-});
-export type Reminder = z.infer<typeof reminder>;
-
-export const citizenReminders = z.object({ identity, reminders: z.array(reminder), today: isoDate });
-export type CitizenReminders = z.infer<typeof citizenReminders>;
-
 export const printedDocument = z.object({
   fileName: z.string(),
   pages: z.number().int().positive(),
@@ -57,13 +39,34 @@ export const appInfo = z.object({
 });
 export type AppInfo = z.infer<typeof appInfo>;
 
+export const printerQueue = z.object({
+  name: z.string(),
+  state: z.enum(['idle', 'printing', 'disabled']),
+  accepting: z.boolean(),
+  isDefault: z.boolean(),
+  alerts: z.array(z.string()),
+});
+export type PrinterQueue = z.infer<typeof printerQueue>;
+
 export const doctorReport = z.object({
   node: z.object({ version: z.string() }),
   electron: z.object({ packageVersion: z.string().nullable(), binaryAvailable: z.boolean() }),
   database: z.object({ path: z.string(), schemaVersion: z.number().int(), knownSchemaVersion: z.number().int() }),
   hid: z.object({ backend: z.enum(['ok', 'unavailable']), devices: z.number().int(), error: z.string().optional() }),
-  printers: z.object({ found: z.array(z.string()), error: z.string().optional() }),
+  printers: z.object({
+    found: z.array(z.string()),
+    error: z.string().optional(),
+    /** Added with issue 8; optional so earlier readers and reports stay valid. */
+    queues: z.array(printerQueue).optional(),
+    defaultPrinter: z.string().nullable().optional(),
+    /** The printer chosen per document kind (null: the system default). */
+    chosen: z.record(z.string(), z.string().nullable()).optional(),
+  }),
   central: z.object({ configured: z.boolean(), reachable: z.boolean().nullable(), url: z.string().nullable() }),
+  fonts: z.object({ dir: z.string(), missing: z.array(z.string()) }).optional(),
+  disk: z.object({ path: z.string(), freeBytes: z.number().nullable() }).optional(),
+  /** One line per problem, Vietnamese / English; empty when the machine is ready. */
+  problems: z.array(z.string()).optional(),
 });
 export type DoctorReport = z.infer<typeof doctorReport>;
 
