@@ -56,9 +56,14 @@ export const ERROR_MESSAGES = {
   PROFILE_INVALID: { vi: 'Hồ sơ công dân không đúng khuôn dạng.', en: 'The citizen profile does not have the expected shape.' },
   PROFILE_DATE_INVALID: { vi: 'Hồ sơ công dân có ngày không tồn tại.', en: 'The citizen profile has a date that does not exist.' },
   OUTCOME_UNKNOWN: { vi: 'Danh mục không có kết quả (thủ tục) này.', en: 'The catalogue has no such outcome.' },
-  SEARCH_QUERY_EMPTY: { vi: 'Hãy nhập mã biên nhận, số định danh cá nhân hoặc họ tên để tìm.', en: 'Type a receipt code, personal number or name to search.' },
-  SEARCH_QUERY_TOO_LONG: { vi: 'Nội dung tìm kiếm quá dài (tối đa 200 ký tự).', en: 'The search text is too long (at most 200 characters).' },
-  SEARCH_LIMIT_INVALID: { vi: 'Số kết quả phải là số nguyên từ 1 đến 200.', en: 'The number of results must be a whole number from 1 to 200.' },
+  PRINTER_NOT_CHOSEN: { vi: 'Chưa chọn máy in cho loại giấy tờ này. Tài liệu đã được lưu; cán bộ kỹ thuật hãy chọn máy in rồi in lại.', en: 'No printer is chosen for this kind of document. The document is kept; a technician should choose a printer and reprint it.' },
+  PRINTER_NOT_FOUND: { vi: 'Không tìm thấy máy in đã chọn. Tài liệu đã được lưu; hãy nhờ cán bộ kiểm tra máy in và in lại.', en: 'The chosen printer was not found. The document is kept; please ask an officer to check the printer and reprint it.' },
+  PRINTER_OFFLINE: { vi: 'Máy in đang tạm dừng hoặc chưa sẵn sàng. Tài liệu đã được lưu; hãy nhờ cán bộ bật lại máy in và in lại.', en: 'The printer is paused or not ready. The document is kept; please ask an officer to restart the printer and reprint it.' },
+  PRINTER_OUT_OF_PAPER: { vi: 'Máy in hết giấy. Tài liệu đã được lưu; hãy nhờ cán bộ thêm giấy và in lại.', en: 'The printer is out of paper. The document is kept; please ask an officer to add paper and reprint it.' },
+  PRINT_JOB_FAILED: { vi: 'Chưa in được tài liệu. Tài liệu đã được lưu; hãy nhờ cán bộ in lại.', en: 'The document could not be printed. It is kept; please ask an officer to reprint it.' },
+  PRINT_SYSTEM_MISSING: { vi: 'Máy này chưa cài dịch vụ in (CUPS). Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'This machine has no printing service (CUPS) installed. The document is kept; please tell a technician.' },
+  PRINT_UNSUPPORTED: { vi: 'Ứng dụng chưa in được trên hệ điều hành này. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The application cannot print on this operating system yet. The document is kept; please tell a technician.' },
+  REPRINT_NOT_FOUND: { vi: 'Không còn tài liệu này để in lại (đã quá thời hạn lưu).', en: 'This document is no longer kept for reprinting (its retention time has passed).' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
