@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { appError, citizenProfile, type CitizenProfile } from '../contract';
-import { isValidIsoDate, todayInVietnam } from '../proactive/calendar-date';
+import { appError, type CitizenProfile } from '../contract';
+import { todayInVietnam } from '../proactive/calendar-date';
 import { CALENDAR_YEARS, isCalendarYear, loadHolidayData } from '../proactive/calendar';
 import { findOutcome, isPreference, loadCatalogue, PREFERENCES, recommend as compare } from '../proactive/recommend';
+import { parseProfile } from '../proactive/rules/profile-input';
 import { dateFlag, failure, printResult, success, usage, type CliResult } from './proactive-cli';
 
 /**
@@ -23,19 +24,16 @@ export interface RecommendFlags {
   'saturday-morning'?: boolean;
 }
 
-/** The profile file: JSON of the contract's citizen profile, with real dates where the comparison reads them. */
+/** The profile file, read and checked the way `motcua remind` does. */
 function readProfile(file: string): { profile: CitizenProfile } | { error: CliResult } {
-  let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch {
     return { error: failure(appError('PROFILE_UNREADABLE')) };
   }
-  const parsed = citizenProfile.safeParse(data);
-  if (!parsed.success) return { error: failure(appError('PROFILE_INVALID', [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(profile)'))])) };
-  const dates = { birthDate: parsed.data.birthDate, 'idCard.issueDate': parsed.data.idCard?.issueDate };
-  const bad = Object.entries(dates).filter(([, d]) => d !== undefined && !isValidIsoDate(d)).map(([name]) => name);
-  return bad.length ? { error: failure(appError('PROFILE_DATE_INVALID', bad)) } : { profile: parsed.data };
+  const parsed = parseProfile(text);
+  return parsed.ok ? { profile: parsed.value } : { error: failure(parsed.error) };
 }
 
 export function recommend(request: RecommendFlags, appRoot: string): CliResult {

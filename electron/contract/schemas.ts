@@ -23,24 +23,6 @@ export const identity = z.object({
 });
 export type Identity = z.infer<typeof identity>;
 
-export const reminderStatus = z.enum(['expired', 'renew-now', 'upcoming', 'valid', 'valid-for-life']);
-export type ReminderStatus = z.infer<typeof reminderStatus>;
-
-export const reminder = z.object({
-  kind: z.literal('id-card-renewal'),
-  status: reminderStatus,
-  title: localizedText,
-  /** Sentences in reading order. */
-  lines: z.array(localizedText),
-  dueDate: isoDate.nullable(),
-  legalBasis: localizedText,
-  procedure: z.object({ code: z.string(), name: localizedText, agency: localizedText }).nullable(),
-});
-export type Reminder = z.infer<typeof reminder>;
-
-export const citizenReminders = z.object({ identity, reminders: z.array(reminder), today: isoDate });
-export type CitizenReminders = z.infer<typeof citizenReminders>;
-
 export const printedDocument = z.object({
   fileName: z.string(),
   pages: z.number().int().positive(),

@@ -1,4 +1,4 @@
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import {
   FIELD_SOURCES,
   PROVENANCE,
@@ -74,6 +74,16 @@ function displayValue(field: FormField, value: DraftField['value']): string {
 
 const lineHeight = (size: number) => size * LEADING;
 
+/** Text wrapped and centred in a column from `top` down; returns the y below it. */
+function drawCentred(page: PDFPage, text: string, style: { size: number; font: PDFFont; color: RGB }, column: { left: number; width: number }, top: number): number {
+  let y = top;
+  for (const line of wrapText(text, style.font, style.size, column.width)) {
+    y -= lineHeight(style.size);
+    page.drawText(line, { ...style, x: column.left + (column.width - style.font.widthOfTextAtSize(line, style.size)) / 2, y });
+  }
+  return y;
+}
+
 function drawHeader(flow: PageFlow, fonts: DocumentFonts, input: DossierPdfInput): void {
   const { template, draft } = input;
   const formNumber = template.formNumber;
@@ -85,20 +95,18 @@ function drawHeader(flow: PageFlow, fonts: DocumentFonts, input: DossierPdfInput
     color: GREY,
   });
   flow.y = drawNationalHeading(flow.page, fonts, { left: MARGIN.left, width: COLUMN, top: flow.y }) - 14;
-  const centred = (text: string, size: number, font: PDFFont, color = BLACK) => {
-    for (const line of wrapText(text, font, size, COLUMN)) {
-      flow.y -= lineHeight(size);
-      flow.text(line, MARGIN.left + (COLUMN - font.widthOfTextAtSize(line, size)) / 2, size, font, color);
-    }
-  };
-  centred(template.title.vi, 14, fonts.bold);
-  centred(template.title.en, 9, fonts.regular, GREY);
-  centred(`Mã thủ tục / Procedure: ${template.procedureCode} · Mã hồ sơ / Dossier: ${draft.id}`, SMALL, fonts.regular, GREY);
-  flow.y -= 8;
+  const column = { left: MARGIN.left, width: COLUMN };
+  flow.y = drawCentred(flow.page, template.title.vi, { size: 14, font: fonts.bold, color: BLACK }, column, flow.y);
+  flow.y = drawCentred(flow.page, template.title.en, { size: 9, font: fonts.regular, color: GREY }, column, flow.y);
+  const reference = `Mã thủ tục / Procedure: ${template.procedureCode} · Mã hồ sơ / Dossier: ${draft.id}`;
+  flow.y = drawCentred(flow.page, reference, { size: SMALL, font: fonts.regular, color: GREY }, column, flow.y) - 8;
 }
 
-function drawSectionTitle(flow: PageFlow, fonts: DocumentFonts, index: number, title: { vi: string; en: string }): void {
-  flow.ensure(lineHeight(11) + 2 * lineHeight(TEXT) + 6);
+const SECTION_TITLE_HEIGHT = lineHeight(11) + 7;
+
+/** A section title never ends a page: it stays with the first `keepWith` points of its content. */
+function drawSectionTitle(flow: PageFlow, fonts: DocumentFonts, index: number, title: { vi: string; en: string }, keepWith: number): void {
+  flow.ensure(SECTION_TITLE_HEIGHT + keepWith);
   flow.y -= lineHeight(11) + 4;
   const vi = `${index}. ${title.vi.toUpperCase()}`;
   flow.text(vi, MARGIN.left, 11, fonts.bold);
@@ -106,33 +114,48 @@ function drawSectionTitle(flow: PageFlow, fonts: DocumentFonts, index: number, t
   flow.y -= 3;
 }
 
-function drawField(flow: PageFlow, fonts: DocumentFonts, field: FormField, entry: DraftField | undefined): void {
+/** One field row set to the label and value columns, before it is drawn. */
+interface SetField {
+  labelLines: string[];
+  enLines: string[];
+  valueLines: string[];
+  mark: string;
+  height: number;
+}
+
+function setField(fonts: DocumentFonts, field: FormField, entry: DraftField | undefined): SetField {
   const labelLines = wrapText(`${field.label.vi}:`, fonts.regular, TEXT, LABEL_WIDTH);
   const enLines = wrapText(field.label.en, fonts.regular, SMALL, LABEL_WIDTH);
   const value = displayValue(field, entry?.value ?? null);
   const mark = entry?.source ? ` [${PROVENANCE[entry.source].mark}]` : '';
-  const markWidth = fonts.regular.widthOfTextAtSize(mark, SMALL);
-  const valueLines = value ? wrapText(value, fonts.bold, TEXT, VALUE_WIDTH - markWidth) : [''];
-  const height = Math.max(labelLines.length * lineHeight(TEXT) + enLines.length * lineHeight(SMALL), valueLines.length * lineHeight(TEXT)) + 3;
-  flow.ensure(height);
+  const valueLines = value ? wrapText(value, fonts.bold, TEXT, VALUE_WIDTH - fonts.regular.widthOfTextAtSize(mark, SMALL)) : [];
+  const labelHeight = labelLines.length * lineHeight(TEXT) + enLines.length * lineHeight(SMALL);
+  return { labelLines, enLines, valueLines, mark, height: Math.max(labelHeight, valueLines.length * lineHeight(TEXT)) + 3 };
+}
+
+function drawField(flow: PageFlow, fonts: DocumentFonts, set: SetField): void {
+  flow.ensure(set.height);
   const top = flow.y;
-  labelLines.forEach((line) => {
+  set.labelLines.forEach((line) => {
     flow.y -= lineHeight(TEXT);
     flow.text(line, MARGIN.left, TEXT, fonts.regular);
   });
-  enLines.forEach((line) => {
+  set.enLines.forEach((line) => {
     flow.y -= lineHeight(SMALL);
     flow.text(line, MARGIN.left, SMALL, fonts.regular, GREY);
   });
   let y = top;
-  for (const line of valueLines) {
+  for (const line of set.valueLines) {
     y -= lineHeight(TEXT);
     flow.page.drawText(line, { x: VALUE_LEFT, y, size: TEXT, font: fonts.bold, color: BLACK });
   }
-  const lastWidth = fonts.bold.widthOfTextAtSize(valueLines.at(-1)!, TEXT);
-  if (mark) flow.page.drawText(mark, { x: VALUE_LEFT + lastWidth, y, size: SMALL, font: fonts.regular, color: GREY });
-  if (!value) {
+  const last = set.valueLines.at(-1);
+  if (last !== undefined && set.mark) {
+    flow.page.drawText(set.mark, { x: VALUE_LEFT + fonts.bold.widthOfTextAtSize(last, TEXT), y, size: SMALL, font: fonts.regular, color: GREY });
+  }
+  if (last === undefined) {
     // The dotted line of a paper form: an empty field is filled in by hand.
+    y -= lineHeight(TEXT);
     flow.page.drawLine({ start: { x: VALUE_LEFT, y: y - 1 }, end: { x: PAGE.width - MARGIN.right, y: y - 1 }, thickness: 0.5, dashArray: [1, 2], color: GREY });
   }
   flow.y = Math.min(flow.y, y) - 3;
@@ -165,7 +188,7 @@ function drawLegend(flow: PageFlow, fonts: DocumentFonts, draft: DossierDraft, t
 
 function drawAttachments(flow: PageFlow, fonts: DocumentFonts, template: FormTemplate, index: number): void {
   if (template.attachments.length === 0) return;
-  drawSectionTitle(flow, fonts, index, { vi: 'Giấy tờ kèm theo', en: 'Attachments' });
+  drawSectionTitle(flow, fonts, index, { vi: 'Giấy tờ kèm theo', en: 'Attachments' }, 2 * lineHeight(TEXT));
   const box = 8;
   for (const attachment of template.attachments) {
     const text = `${attachment.label.vi}${attachment.required ? ' (bắt buộc)' : ''}`;
@@ -196,25 +219,17 @@ function drawClosing(flow: PageFlow, fonts: DocumentFonts, input: DossierPdfInpu
 
   const right = { left: MARGIN.left + qrSize + 6 * MM, width: PAGE.width - MARGIN.right - (MARGIN.left + qrSize + 6 * MM) };
   const [year, month, day] = input.date.split('-');
-  const lines: Array<[string, number, PDFFont, typeof BLACK]> = [
-    [`${input.place ?? '……………'}, ngày ${day} tháng ${month} năm ${year}`, TEXT, fonts.regular, BLACK],
-    [input.template.signer.vi.toUpperCase(), 11, fonts.bold, BLACK],
-    ['(Ký, ghi rõ họ, chữ đệm, tên)', 9, fonts.regular, BLACK],
-    [`${input.template.signer.en}: signature and full name`, SMALL, fonts.regular, GREY],
+  const lines: Array<[string, { size: number; font: PDFFont; color: RGB }]> = [
+    [`${input.place ?? '……………'}, ngày ${day} tháng ${month} năm ${year}`, { size: TEXT, font: fonts.regular, color: BLACK }],
+    [input.template.signer.vi.toUpperCase(), { size: 11, font: fonts.bold, color: BLACK }],
+    ['(Ký, ghi rõ họ, chữ đệm, tên)', { size: 9, font: fonts.regular, color: BLACK }],
+    [`${input.template.signer.en}: signature and full name`, { size: SMALL, font: fonts.regular, color: GREY }],
   ];
+  const y = lines.reduce((at, [text, style]) => drawCentred(flow.page, text, style, right, at), top - 6);
+  // Room for the handwritten signature, then the name as the form holds it.
   const signerField = input.template.signerNameField;
   const signerName = signerField ? input.draft.fields[signerField]?.value : null;
-  let y = top - 6;
-  const centred = (text: string, size: number, font: PDFFont, color: typeof BLACK) => {
-    for (const line of wrapText(text, font, size, right.width)) {
-      y -= lineHeight(size);
-      flow.page.drawText(line, { x: right.left + (right.width - font.widthOfTextAtSize(line, size)) / 2, y, size, font, color });
-    }
-  };
-  for (const [text, size, font, color] of lines) centred(text, size, font, color);
-  // Room for the handwritten signature, then the name as the form holds it.
-  y -= 22 * MM;
-  if (typeof signerName === 'string') centred(signerName, 11, fonts.bold, BLACK);
+  if (typeof signerName === 'string') drawCentred(flow.page, signerName, { size: 11, font: fonts.bold, color: BLACK }, right, y - 22 * MM);
   flow.y = top - qrSize - 12;
 }
 
@@ -241,8 +256,9 @@ export async function renderDossierPdf(input: DossierPdfInput): Promise<{ pdf: U
   const flow = new PageFlow(doc);
   drawHeader(flow, fonts, input);
   input.template.sections.forEach((section, i) => {
-    drawSectionTitle(flow, fonts, i + 1, section.title);
-    for (const field of section.fields) drawField(flow, fonts, field, input.draft.fields[field.id]);
+    const rows = section.fields.map((field) => setField(fonts, field, input.draft.fields[field.id]));
+    drawSectionTitle(flow, fonts, i + 1, section.title, rows[0]!.height);
+    for (const row of rows) drawField(flow, fonts, row);
   });
   drawLegend(flow, fonts, input.draft, input.template);
   drawAttachments(flow, fonts, input.template, input.template.sections.length + 1);

@@ -33,6 +33,8 @@ const vnDay = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * 86_
 const normalise = (text: string) => text.replace(/\s+/g, ' ');
 
 test('scan a CCCD, consent, see the birth-registration reminder, prepare its dossier, supplement it and print it', async ({ page, browser, served, consoleErrors }, testInfo) => {
+  // Seven steps, four axe runs and a signed PDF on a shared two-core machine.
+  test.setTimeout(120_000);
   await page.goto(served.url);
   await replayCccdScan(browser, served.url);
 

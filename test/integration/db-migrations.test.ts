@@ -9,7 +9,12 @@ import { makeTempDir } from '../support/temp-dir';
 const MIGRATIONS_DIR = join(process.cwd(), 'electron', 'db', 'migrations');
 /** Counted from the folder, not from the code under test. */
 const MIGRATION_FILES = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
-const EXPECTED_TABLES = ['audit_log', 'cases', 'centres', 'consents', 'devices', 'drafts', 'outbox', 'procedures', 'settings', 'sync_state', 'synced_objects'];
+// FTS5 keeps each index in its own shadow tables (_config, _data, _docsize, _idx).
+const fts5 = (name: string) => [name, ...['config', 'data', 'docsize', 'idx'].map((s) => `${name}_${s}`)];
+const EXPECTED_TABLES = [
+  'audit_log', 'case_search_docs', ...fts5('case_search_open'), ...fts5('case_search_recent'), 'case_search_state', 'cases',
+  'centres', 'consents', 'devices', 'drafts', 'outbox', 'procedures', 'settings', 'sync_state', 'synced_objects',
+];
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDraftValidator, formTemplate, templateFields, type FormTemplate } from '../../electron/contract';
 import { openDatabase } from '../../electron/db/connection';
@@ -59,6 +60,16 @@ describe('loading templates', () => {
     expect(templates.size).toBe(5);
     expect(rejected).toEqual([{ origin: { kind: 'synced', id: 'broken' }, reason: expect.any(String) }]);
     db.close();
+  });
+
+  it('never throws on whatever the feed delivers as a form', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.string()), (data) => {
+        const { templates, rejected } = mergeTemplates([synced(typeof data === 'string' ? data : JSON.stringify(data) ?? '')]);
+        expect(templates.size + rejected.length).toBe(1);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses sources out of priority order and a field defined twice', () => {

@@ -1,0 +1,245 @@
+import type { Statement } from 'better-sqlite3';
+import { AppError } from '../contract';
+import type { SyncedCaseStatus } from './case-repository';
+import type { Db } from './connection';
+
+/**
+ * Counter search over the synced cases (issue 7): a receipt code or personal number matches
+ * exactly (through their indexes); a name matches word by word, as prefixes, regardless of
+ * accents and case. Overdue and due-soon cases come first, earliest due first; then the rest,
+ * most recently updated first. The name index (migration 006) is kept beside `cases` and brought
+ * up to date by catchUp(), which search() runs first. Holds personal data: nothing of a query or
+ * a case goes to errors or logs.
+ */
+export interface CaseHit {
+  receiptCode: string;
+  procedureCode: string;
+  applicantName: string;
+  status: SyncedCaseStatus;
+  receivedAt: string;
+  dueAt: string;
+  updatedAt: string;
+  urgency: 'overdue' | 'due-soon' | 'none';
+}
+
+export interface SearchOptions {
+  /** Default 20, at most 200. */
+  limit?: number;
+  now?: Date;
+}
+
+export interface CatchUpResult {
+  /** Cases (re)indexed. */
+  indexed: number;
+  /** Index entries of deleted cases removed. */
+  removed: number;
+}
+
+export const SEARCH_LIMITS = { default: 20, max: 200, queryLength: 200 } as const;
+/** An open case due within this time is "due soon". */
+export const DUE_SOON_MS = 2 * 24 * 3600_000;
+
+const OPEN_STATUSES: ReadonlySet<SyncedCaseStatus> = new Set(['received', 'processing', 'supplement-required']);
+
+/** Accents, case and đ folded away (unicode61 keeps đ as its own letter), split into words. */
+export function nameWords(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+// An index rowid is a time in seconds followed by 21 bits that tell apart cases of the same
+// second (the case's rowid, then the next free slot), and stays below 2^53 so JS reads it exactly.
+const SLOTS = 2 ** 21;
+const secondsOf = (ms: number): number => {
+  const s = Math.floor(ms / 1000);
+  return Number.isFinite(s) ? Math.min(Math.max(s, 0), 2 ** 32 - 1) : 0;
+};
+const timeKey = (iso: string, rowid: number) => secondsOf(Date.parse(iso)) * SLOTS + (rowid % SLOTS);
+
+interface CaseRow {
+  id: string;
+  /** The case's keys in the two indexes: the order of the results. */
+  recent_id: number;
+  open_id: number | null;
+  receipt_code: string;
+  procedure_code: string;
+  applicant_full_name: string;
+  status: SyncedCaseStatus;
+  received_at: string;
+  due_at: string;
+  updated_at: string;
+}
+
+interface ChangedRow {
+  rowid: number;
+  id: string;
+  applicant_full_name: string;
+  status: SyncedCaseStatus;
+  due_at: string;
+  updated_at: string;
+}
+
+const CASE_COLUMNS = `c.id, c.receipt_code, c.procedure_code, c.applicant_full_name, c.status, c.received_at, c.due_at, c.updated_at,
+  d.recent_id, d.open_id`;
+const CATCH_UP_PAGE = 10_000;
+
+/** Prepared once per CaseSearch: catch-up runs them a million times on a first index. */
+function statements(db: Db) {
+  return {
+    cursor: db.prepare<[], number>('SELECT coalesce(max(cursor), 0) FROM sync_state').pluck(),
+    indexedSeq: db.prepare<[], number>('SELECT indexed_seq FROM case_search_state WHERE id = 1').pluck(),
+    setIndexedSeq: db.prepare<[number]>('UPDATE case_search_state SET indexed_seq = ? WHERE id = 1'),
+    changed: db.prepare<[number, number], ChangedRow>(
+      `SELECT rowid, id, applicant_full_name, status, due_at, updated_at FROM cases
+       WHERE seq > ? AND rowid > ? ORDER BY rowid LIMIT ${CATCH_UP_PAGE}`,
+    ),
+    doc: db.prepare<[string], { recent_id: number; open_id: number | null }>('SELECT recent_id, open_id FROM case_search_docs WHERE case_id = ?'),
+    recentTaken: db.prepare<[number]>('SELECT 1 FROM case_search_docs WHERE recent_id = ?'),
+    openTaken: db.prepare<[number]>('SELECT 1 FROM case_search_docs WHERE open_id = ?'),
+    putDoc: db.prepare<[string, number, number | null]>('INSERT INTO case_search_docs (case_id, recent_id, open_id) VALUES (?, ?, ?)'),
+    dropDoc: db.prepare<[string]>('DELETE FROM case_search_docs WHERE case_id = ?'),
+    putRecent: db.prepare<[number, string]>('INSERT INTO case_search_recent (rowid, name) VALUES (?, ?)'),
+    dropRecent: db.prepare<[number]>('DELETE FROM case_search_recent WHERE rowid = ?'),
+    putOpen: db.prepare<[number, string]>('INSERT INTO case_search_open (rowid, name) VALUES (?, ?)'),
+    dropOpen: db.prepare<[number]>('DELETE FROM case_search_open WHERE rowid = ?'),
+    counts: db.prepare<[], { docs: number; cases: number }>(
+      'SELECT (SELECT count(*) FROM case_search_docs) AS docs, (SELECT count(*) FROM cases) AS cases',
+    ),
+    orphans: db
+      .prepare<[], string>('SELECT case_id FROM case_search_docs d WHERE NOT EXISTS (SELECT 1 FROM cases WHERE id = d.case_id)')
+      .pluck(),
+    byReceipt: db.prepare<[string], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases c JOIN case_search_docs d ON d.case_id = c.id WHERE c.receipt_code = ?`),
+    byApplicant: db.prepare<[string], CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM cases c JOIN case_search_docs d ON d.case_id = c.id WHERE c.applicant_personal_number = ?`,
+    ),
+    // Open cases due before a time, earliest due first: a range of case_search_open's rowids.
+    urgent: db.prepare<[string, number, number], CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM (SELECT rowid FROM case_search_open WHERE case_search_open MATCH ? AND rowid < ? ORDER BY rowid LIMIT ?) f
+       JOIN case_search_docs d ON d.open_id = f.rowid JOIN cases c ON c.id = d.case_id`,
+    ),
+    // Every case, most recently updated first.
+    recent: db.prepare<[string, number], CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM (SELECT rowid FROM case_search_recent WHERE case_search_recent MATCH ? ORDER BY rowid DESC LIMIT ?) f
+       JOIN case_search_docs d ON d.recent_id = f.rowid JOIN cases c ON c.id = d.case_id`,
+    ),
+  };
+}
+
+export class CaseSearch {
+  private readonly sql: ReturnType<typeof statements>;
+
+  constructor(private readonly db: Db) {
+    this.sql = statements(db);
+  }
+
+  /**
+   * Indexes the cases written since the last call (seq above `indexed_seq`) and drops the entries
+   * of deleted ones. Nothing to do, and one small read, while the sync cursor has not moved: every
+   * case write comes with a cursor move in the same transaction (applyBatch).
+   */
+  catchUp(): CatchUpResult {
+    return this.db.transaction((): CatchUpResult => {
+      const cursor = this.sql.cursor.get()!;
+      const indexedSeq = this.sql.indexedSeq.get()!;
+      if (cursor === indexedSeq) return { indexed: 0, removed: 0 };
+      // A cursor that went back (a re-sync from scratch) may rewrite cases with old seqs.
+      const from = cursor < indexedSeq ? 0 : indexedSeq;
+      let indexed = 0;
+      for (let after = 0; ; ) {
+        const page = this.sql.changed.all(from, after);
+        for (const row of page) this.index(row);
+        indexed += page.length;
+        if (page.length < CATCH_UP_PAGE) break;
+        after = page[page.length - 1]!.rowid;
+      }
+      // Every case is now indexed, so more entries than cases means some cases were deleted.
+      const { docs, cases } = this.sql.counts.get()!;
+      const orphans = docs > cases ? this.sql.orphans.all() : [];
+      for (const id of orphans) this.unindex(id);
+      this.sql.setIndexedSeq.run(cursor);
+      return { indexed, removed: orphans.length };
+    }).immediate();
+  }
+
+  /** Cases matching the query, most urgent first. Throws AppError on an empty or too long query or a bad limit. */
+  search(query: string, options: SearchOptions = {}): CaseHit[] {
+    const text = query.trim();
+    const limit = options.limit ?? SEARCH_LIMITS.default;
+    if (text.length === 0) throw new AppError('SEARCH_QUERY_EMPTY');
+    if (text.length > SEARCH_LIMITS.queryLength) throw new AppError('SEARCH_QUERY_TOO_LONG');
+    if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_LIMITS.max) throw new AppError('SEARCH_LIMIT_INVALID');
+    this.catchUp();
+    const now = (options.now ?? new Date()).getTime();
+    const overdueBefore = secondsOf(now) * SLOTS;
+    const dueSoonBefore = secondsOf(now + DUE_SOON_MS) * SLOTS;
+    const rows = new Map<string, CaseRow>();
+    const add = (list: CaseRow[]) => list.forEach((r) => rows.set(r.id, r));
+    add(this.sql.byReceipt.all(text));
+    if (text.toUpperCase() !== text) add(this.sql.byReceipt.all(text.toUpperCase()));
+    const digits = text.replace(/\s+/g, '');
+    if (/^\d+$/.test(digits)) add(this.sql.byApplicant.all(digits));
+    // Names have no digits: a query with one is a code or a number, never a name.
+    const words = /\d/.test(text) ? [] : nameWords(text);
+    if (words.length > 0) add(this.byName(words, dueSoonBefore, limit));
+    // The order of the indexes, so the first `limit` of each read are the first `limit` overall.
+    const urgent = (r: CaseRow) => r.open_id !== null && r.open_id < dueSoonBefore;
+    const key = (r: CaseRow) => (urgent(r) ? r.open_id! : Number.MAX_SAFE_INTEGER - r.recent_id);
+    return [...rows.values()]
+      .sort((a, b) => key(a) - key(b))
+      .slice(0, limit)
+      .map((r) => toHit(r, !urgent(r) ? 'none' : r.open_id! < overdueBefore ? 'overdue' : 'due-soon'));
+  }
+
+  /** Urgent matches from the open index, then the most recent from the whole one; each read stops at `limit`. */
+  private byName(words: string[], dueSoonBefore: number, limit: number): CaseRow[] {
+    // Each word quoted: nothing the officer types reaches FTS5 as syntax.
+    const match = words.map((w) => `"${w}"*`).join(' ');
+    const urgent = this.sql.urgent.all(match, dueSoonBefore, limit);
+    // Fewer than `limit` urgent ones means all of them: the recent index needs `limit` more to fill up.
+    const recent = urgent.length < limit ? this.sql.recent.all(match, limit + urgent.length) : [];
+    return [...urgent, ...recent];
+  }
+
+  private index(row: ChangedRow): void {
+    this.unindex(row.id);
+    const name = nameWords(row.applicant_full_name).join(' ');
+    const recentId = this.freeId(this.sql.recentTaken, timeKey(row.updated_at, row.rowid));
+    const openId = OPEN_STATUSES.has(row.status) ? this.freeId(this.sql.openTaken, timeKey(row.due_at, row.rowid)) : null;
+    this.sql.putDoc.run(row.id, recentId, openId);
+    this.sql.putRecent.run(recentId, name);
+    if (openId !== null) this.sql.putOpen.run(openId, name);
+  }
+
+  private unindex(caseId: string): void {
+    const doc = this.sql.doc.get(caseId);
+    if (!doc) return;
+    this.sql.dropRecent.run(doc.recent_id);
+    if (doc.open_id !== null) this.sql.dropOpen.run(doc.open_id);
+    this.sql.dropDoc.run(caseId);
+  }
+
+  /** The wanted rowid, or the next one free (two cases of the same second whose rowids agree modulo 2^21). */
+  private freeId(taken: Statement<[number]>, wanted: number): number {
+    let id = wanted;
+    while (taken.get(id) !== undefined) id++;
+    return id;
+  }
+}
+
+function toHit(r: CaseRow, urgency: CaseHit['urgency']): CaseHit {
+  return {
+    receiptCode: r.receipt_code,
+    procedureCode: r.procedure_code,
+    applicantName: r.applicant_full_name,
+    status: r.status,
+    receivedAt: r.received_at,
+    dueAt: r.due_at,
+    updatedAt: r.updated_at,
+    urgency,
+  };
+}

@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+const SCREENS = 'test-results/screens';
+
+const vnDay = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+test('an officer opens a citizen, prepares the birth registration on one page, fills it from the keyboard and prints it', async ({ page, served, consoleErrors }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto(served.url);
+  await page.goto(`${served.origin}/counter`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quầy tiếp nhận');
+
+  await page.getByLabel('Số định danh cá nhân').fill('079199012345');
+  await page.getByLabel('Ngày sinh').fill('1999-05-01');
+  await page.getByLabel('Ngày sinh').press('Enter');
+  await expect(page.getByText('079199012345 · sinh 01/05/1999')).toBeVisible();
+  await page.getByRole('button', { name: 'Công dân đồng ý cho đọc dữ liệu dân cư' }).click();
+  await expect(page.getByText('Đã có sự đồng ý: dữ liệu trung tâm được dùng để điền sẵn.')).toBeVisible();
+  await page.getByLabel('Mẫu tờ khai').selectOption('birth-registration');
+  await page.getByRole('button', { name: 'Chuẩn bị hồ sơ' }).click();
+
+  // Every section on one page; verified values locked with their source.
+  await expect(page.getByRole('heading', { level: 2, name: /TỜ KHAI ĐĂNG KÝ KHAI SINH/ })).toBeVisible();
+  for (const legend of ['Nơi nhận', 'Người yêu cầu', 'Người được khai sinh', 'Người mẹ', 'Người cha', 'Bản sao']) {
+    await expect(page.getByRole('group', { name: legend, exact: true })).toBeVisible();
+  }
+  const mother = page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người mẹ' });
+  await expect(mother).toHaveValue('Nguyễn Văn An');
+  await expect(mother).toHaveAttribute('readonly', '');
+  await expect(mother).toHaveAccessibleDescription(/Cơ sở dữ liệu quốc gia về dân cư/);
+
+  // Enter moves to the next open field in the form's order (locked ones are skipped).
+  const addressee = page.getByLabel('Kính gửi', { exact: true });
+  await addressee.fill('Ủy ban nhân dân phường Bến Nghé');
+  await addressee.press('Enter');
+  await expect(page.getByLabel('Quan hệ với người được khai sinh')).toBeFocused();
+  await page.keyboard.type('Mẹ');
+  await page.keyboard.press('Enter');
+  const childName = page.getByLabel('Họ, chữ đệm, tên', { exact: true });
+  await expect(childName).toBeFocused();
+  await page.keyboard.type('Trần Minh Anh');
+  const child = page.getByRole('group', { name: 'Người được khai sinh', exact: true });
+  await child.getByLabel('Ngày, tháng, năm sinh').fill(vnDay(-12));
+  await child.getByLabel('Giới tính').selectOption('female');
+  await child.getByLabel('Dân tộc').fill('Kinh');
+  await child.getByLabel('Quốc tịch').fill('Việt Nam');
+  await child.getByLabel('Nơi sinh').fill('Bệnh viện Từ Dũ, Thành phố Hồ Chí Minh');
+  await child.getByLabel('Quê quán').fill('Tỉnh Long An');
+  await page.getByLabel('Đề nghị cấp bản sao trích lục khai sinh').selectOption('yes');
+
+  // An invalid value is flagged inline; Enter on the last field saves.
+  const count = page.getByLabel('Số lượng bản sao');
+  await count.fill('ba');
+  await expect(page.getByText('Số lượng bản sao không đúng định dạng.')).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/counter-dossier-invalid.png`, fullPage: true });
+  await count.fill('2');
+  await count.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu.' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/counter-dossier.png`, fullPage: true });
+  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  expect(serious).toEqual([]);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'In hồ sơ' }).click()]);
+  const pdfPath = testInfo.outputPath('dossier.pdf');
+  await download.saveAs(pdfPath);
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(text).toContain('Trần Minh Anh');
+
+  await page.getByRole('button', { name: 'Công dân tiếp theo' }).click();
+  await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue('');
+  await expect(page.locator('body')).not.toContainText('Nguyễn Văn An');
+  expect(consoleErrors).toEqual([]);
+});
