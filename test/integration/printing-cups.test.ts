@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SettingsRepository } from '../../electron/db/settings-repository';
+import { readFontFiles } from '../../electron/print/fonts';
+import { cupsPrinters } from '../../electron/print/print-cups';
+import { ReprintStore } from '../../electron/print/print-reprint';
+import { PrintService } from '../../electron/print/print-service';
+import { PrinterChoice } from '../../electron/print/print-settings';
+import { renderReminderSheet } from '../../electron/print/reminder-sheet';
+import { makeTempDir } from '../support/temp-dir';
+
+/**
+ * Against the machine's real CUPS with the cups-pdf queue `.ci/run` installs. In CI a missing
+ * scheduler or queue fails the suite; elsewhere it is skipped with the reason.
+ */
+const QUEUE = 'MotCuaPDF';
+const TITLE = 'phieu-nhac-viec-2026-11-23.pdf';
+
+function cupsReadiness(): string | null {
+  try {
+    const scheduler = execFileSync('lpstat', ['-r'], { encoding: 'utf8', timeout: 5000, env: { ...process.env, LC_ALL: 'C' } });
+    if (!/scheduler is running/.test(scheduler)) return 'the CUPS scheduler (cupsd) is not running';
+    execFileSync('lpstat', ['-p', QUEUE], { timeout: 5000, stdio: 'ignore' });
+    return null;
+  } catch {
+    return `CUPS or its queue ${QUEUE} is missing (install cups, cups-client, printer-driver-cups-pdf and run the CUPS step of .ci/run)`;
+  }
+}
+
+const notReady = cupsReadiness();
+if (notReady && process.env.CI) throw new Error(`printing-cups: ${notReady}`);
+if (notReady) console.warn(`printing-cups skipped: ${notReady}`);
+
+/** cups-pdf's `Out` folder (conf default `${HOME}/PDF`) for jobs this user submits. */
+function cupsPdfOut(): string {
+  const conf = readFileSync('/etc/cups/cups-pdf.conf', 'utf8');
+  const out = /^Out\s+(.+)$/m.exec(conf)?.[1]?.trim() ?? '/var/spool/cups-pdf/${USER}';
+  return out.replace('${HOME}', homedir()).replace('${USER}', userInfo().username);
+}
+
+async function arrived(jobId: string, timeoutMs = 20_000): Promise<string> {
+  const suffix = `job_${jobId.split('-').pop()}.pdf`;
+  const dir = cupsPdfOut();
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    const file = existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith(suffix)) : undefined;
+    if (file) return join(dir, file);
+  }
+  throw new Error(`cups-pdf wrote no file ending ${suffix} in ${dir}`);
+}
+
+/** Dark pixels of page 1 at 30 dpi: a blank page has none. */
+function ink(pdf: string): number {
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '30', '-f', '1', '-l', '1', pdf], { timeout: 20_000 });
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+  return [...pgm.subarray(header[0].length)].filter((v) => v < 128).length;
+}
+
+describe.skipIf(notReady !== null)('printing on a real CUPS (cups-pdf)', () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  let choice: PrinterChoice;
+  let service: PrintService;
+  let pdf: Uint8Array;
+  const cups = (command: string, ...args: string[]) => execFileSync(command, args, { timeout: 10_000 });
+
+  beforeAll(async () => {
+    tmp = makeTempDir('motcua-cups-');
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    choice = new PrinterChoice(new SettingsRepository(db));
+    service = new PrintService({ system: cupsPrinters(), choice, reprints: new ReprintStore(tmp.dir), jobTimeoutMs: 20_000, pollMs: 200 });
+    const data = { personalNumber: '001087012345', today: '2026-11-23', reminders: [] };
+    pdf = (await renderReminderSheet(data, null, readFontFiles(join(process.cwd(), 'resources', 'fonts')), '80mm')).pdf;
+  });
+  afterAll(() => {
+    cups('cupsenable', QUEUE);
+    cups('cupsaccept', QUEUE);
+    tmp.cleanup();
+  });
+
+  it(`lists the system's queues: ${QUEUE} is there, idle and accepting jobs`, async () => {
+    const { printers } = await service.printers();
+    expect(printers.find((p) => p.name === QUEUE)).toMatchObject({ name: QUEUE, state: 'idle', accepting: true });
+  });
+
+  it('prints a MotCua reminder slip: the PDF arrives in cups-pdf’s folder under the job’s title, with ink on it', async () => {
+    choice.set('slip-80mm', QUEUE);
+    const outcome = await service.print({ kind: 'slip-80mm', title: TITLE, pdf });
+    if (outcome.status !== 'printed') throw new Error(`not printed: ${JSON.stringify(outcome)}`);
+    expect(outcome.jobId).toMatch(new RegExp(`^${QUEUE}-\\d+$`));
+    const file = await arrived(outcome.jobId);
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // cups-pdf re-renders through Ghostscript: the text becomes outlines, so pdftotext cannot
+    // read it back (TOOLCHAIN.md); the job title becomes the PDF's Title, and the page has ink.
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(new RegExp(`^Title:\\s+\\(?${TITLE.replace(/\./g, '\\.')}\\)?$`, 'm'));
+    expect(ink(file)).toBeGreaterThan(50);
+    expect(new ReprintStore(tmp.dir).list()).toEqual([]);
+  });
+
+  it('a disabled queue: the calm PRINTER_OFFLINE, nothing queued, the document kept; once enabled the reprint arrives', async () => {
+    choice.set('slip-80mm', QUEUE);
+    cups('cupsdisable', QUEUE);
+    const outcome = await service.print({ kind: 'slip-80mm', title: TITLE, pdf });
+    if (outcome.status !== 'kept') throw new Error(`expected kept: ${JSON.stringify(outcome)}`);
+    expect(outcome.error.code).toBe('PRINTER_OFFLINE');
+    expect(outcome.error.message.vi).toMatch(/Tài liệu đã được lưu/);
+    expect(readFileSync(outcome.path)).toEqual(Buffer.from(pdf));
+    expect(execFileSync('lpstat', ['-o', QUEUE], { encoding: 'utf8' })).toBe('');
+    cups('cupsenable', QUEUE);
+    const again = await service.reprint(outcome.reprintId);
+    if (again.status !== 'printed') throw new Error(`reprint failed: ${JSON.stringify(again)}`);
+    await arrived(again.jobId);
+    expect(existsSync(outcome.path)).toBe(false);
+  });
+
+  it('an unknown queue name: PRINTER_NOT_FOUND, the document kept for reprint', async () => {
+    choice.set('dossier-a4', 'MotCuaNoSuchQueue');
+    const outcome = await service.print({ kind: 'dossier-a4', title: 'ho-so.pdf', pdf });
+    expect(outcome).toMatchObject({ status: 'kept', error: { code: 'PRINTER_NOT_FOUND' } });
+    if (outcome.status === 'kept') expect(readFileSync(outcome.path)).toEqual(Buffer.from(pdf));
+  });
+
+  it("lp's own refusals, when the state changed after the check: unknown queue PRINTER_NOT_FOUND, rejecting queue PRINTER_OFFLINE", async () => {
+    const file = join(tmp.dir, 'x.pdf');
+    writeFileSync(file, pdf);
+    await expect(cupsPrinters().submit('MotCuaNoSuchQueue', TITLE, file)).rejects.toMatchObject({ data: { code: 'PRINTER_NOT_FOUND' } });
+    cups('cupsreject', QUEUE);
+    try {
+      await expect(cupsPrinters().submit(QUEUE, TITLE, file)).rejects.toMatchObject({ data: { code: 'PRINTER_OFFLINE' } });
+    } finally {
+      cups('cupsaccept', QUEUE);
+    }
+  });
+});
