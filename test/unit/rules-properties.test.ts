@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citizenProfile, ruleReminder, type CitizenProfile } from '../../electron/contract';
-import { isValidIsoDate } from '../../electron/proactive/calendar-date';
-import { addDays, daysBetween, shift } from '../../electron/proactive/rules/date-math';
+import { addYears, ageOn, formatVietnameseDate, isValidIsoDate } from '../../electron/proactive/calendar-date';
+import { assessRenewal } from '../../electron/proactive/id-card-renewal';
+import { addDays, dayMonthYear, daysBetween, shift, yearsLater, youngerThan } from '../../electron/proactive/rules/date-math';
 import { compileRules } from '../../electron/proactive/rules/engine';
 import { loadRulePacks } from '../../electron/proactive/rules/load-packs';
 import { parseProfile } from '../../electron/proactive/rules/profile-input';
@@ -94,5 +95,36 @@ describe('date arithmetic', () => {
     expect(shift('2028-08-31', { months: 6 }, -1)).toBe('2028-02-29');
     expect(shift('2026-01-10', { days: 60 }, 1)).toBe('2026-03-11');
     expect(shift('2024-02-29', { years: 1 }, 1)).toBe('2025-03-01');
+  });
+});
+
+describe('the engine reuses the tested calendar and ID card logic exactly', () => {
+  // Birth dates on 29 February, and days around the renewal ages, come up often.
+  const leapBirth = fc.integer({ min: 1904, max: 2096 }).map((y) => `${Math.floor(y / 4) * 4}-02-29`);
+  const birth = fc.oneof(plausible, leapBirth);
+
+  it('yearsLater is calendar-date addYears; youngerThan is ageOn <; dayMonthYear is formatVietnameseDate', () => {
+    fc.assert(
+      fc.property(birth, fc.integer({ min: 0, max: 120 }), plausible, (d, years, today) => {
+        expect(yearsLater(d, years)).toBe(addYears(d, years));
+        expect(dayMonthYear(d)).toBe(formatVietnameseDate(d));
+        expect(youngerThan(d, years, today)).toBe(ageOn(d, today) < years);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('the id-card-renewal rule shows exactly when assessRenewal says expired or renew-now, with its due date', () => {
+    const nearAge = fc.tuple(birth, fc.constantFrom(12, 13, 14, 23, 24, 25, 38, 39, 40, 58, 59, 60), fc.integer({ min: -400, max: 400 }));
+    const around = nearAge.map(([b, age, days]) => [b, addDays(addYears(b, age), days)] as const);
+    fc.assert(
+      fc.property(fc.oneof(around, fc.tuple(birth, plausible)), fc.option(plausible, { nil: undefined }), ([birthDate, today], issueDate) => {
+        const a = assessRenewal(birthDate, today, issueDate);
+        const shown = a.status === 'expired' || a.status === 'renew-now' ? a.due.date : undefined;
+        const p: CitizenProfile = { birthDate, ...(issueDate ? { idCard: { issueDate } } : {}) };
+        expect(engine.due(p, today).find((h) => h.ruleId === 'id-card-renewal')?.dueDate).toBe(shown);
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

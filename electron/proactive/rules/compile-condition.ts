@@ -1,4 +1,5 @@
-import { ageOn, type IsoDate } from '../calendar-date';
+import type { IsoDate } from '../calendar-date';
+import { youngerThan } from './date-math';
 import { FACTS, type Subject } from './facts';
 import type { Condition } from './pack-schema';
 
@@ -11,7 +12,7 @@ export function compileCondition(c: Condition): ConditionFn {
   const limit = c.ageUnder;
   return (s, today) => {
     const born = read(s);
-    return typeof born === 'string' && ageOn(born, today) < limit;
+    return typeof born === 'string' && youngerThan(born, limit, today);
   };
 }
 

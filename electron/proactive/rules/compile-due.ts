@@ -1,12 +1,12 @@
-import { addYears, type IsoDate } from '../calendar-date';
-import { assessRenewal, EARLY_RENEWAL_YEARS } from '../id-card-renewal';
-import { shift } from './date-math';
+import type { IsoDate } from '../calendar-date';
+import { EARLY_RENEWAL_YEARS, RENEWAL_AGES } from '../id-card-renewal';
+import { shift, yearsLater } from './date-math';
 import { FACTS, type Subject } from './facts';
 import type { DueComputation, ReminderWindow } from './pack-schema';
 
 export interface Due {
   dueDate: IsoDate;
-  /** The first day the reminder shows. */
+  /** The first day the reminder shows; null: from the start. */
   opensOn: IsoDate | null;
   /** The date of the fact the due date was computed from. */
   factDate: IsoDate;
@@ -16,22 +16,25 @@ export interface Due {
 
 export type DueFn = (subject: Subject, today: IsoDate) => Due | null;
 
-/** The ID card's due date and window are the law's, as id-card-renewal.ts assesses them: not re-derived here. */
+/**
+ * assessRenewal's answer (id-card-renewal.ts, Luật Căn cước art. 21: its ages and 2-year rule),
+ * shown when it says 'expired' or 'renew-now'. Computed age by age, stopping at the first that
+ * applies, instead of building milestone lists three times over: a property test holds the two
+ * equal. With the issue date: the card expires at the first age whose window (2 years before)
+ * opened after the issue. Without it: the next age to come.
+ */
 const idCardRenewal: DueFn = (subject, today) => {
   const birthDate = FACTS.birthDate.read(subject) as IsoDate | undefined;
   if (birthDate === undefined) return null;
-  const a = assessRenewal(birthDate, today, FACTS['idCard.issueDate'].read(subject) as IsoDate | undefined);
-  switch (a.status) {
-    case 'valid-for-life':
-      return null;
-    case 'upcoming':
-    case 'valid':
-      return { dueDate: a.due.date, opensOn: a.windowStart, factDate: birthDate, age: a.due.age };
-    case 'renew-now':
-    case 'expired':
-      // Inside the window already: it opened 2 years before the renewal age (counted from the birth date).
-      return { dueDate: a.due.date, opensOn: addYears(birthDate, a.due.age - EARLY_RENEWAL_YEARS), factDate: birthDate, age: a.due.age };
+  const issueDate = FACTS['idCard.issueDate'].read(subject) as IsoDate | undefined;
+  for (const age of RENEWAL_AGES) {
+    const opensOn = yearsLater(birthDate, age - EARLY_RENEWAL_YEARS);
+    if (issueDate !== undefined && issueDate >= opensOn) continue;
+    const dueDate = yearsLater(birthDate, age);
+    if (issueDate === undefined && dueDate <= today) continue;
+    return { dueDate, opensOn, factDate: birthDate, age };
   }
+  return null;
 };
 
 /** Compiles a due computation and the rule's window into one function; unknown facts give no reminder. */

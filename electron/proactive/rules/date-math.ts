@@ -1,4 +1,4 @@
-import { addYears, isValidIsoDate, type IsoDate } from '../calendar-date';
+import { isValidIsoDate, type IsoDate } from '../calendar-date';
 
 /** A length of time in a rule pack: "60 days", "6 months", "2 years". */
 export interface Duration {
@@ -51,17 +51,37 @@ function addMonths(date: IsoDate, months: number): IsoDate {
   return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, last))}`;
 }
 
+const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+
+/**
+ * calendar-date's addYears — the same day `years` later, a 29 February becoming 1 March in years
+ * without one (a property test holds them equal) — without splitting the date into an array or
+ * building a Date: it runs for every rule of every profile.
+ */
+export function yearsLater(date: IsoDate, years: number): IsoDate {
+  const year = Number(date.slice(0, 4)) + years;
+  const leapDay = date.charCodeAt(6) === 50 /* 2 */ && date.charCodeAt(5) === 48 /* 0 */ && date.endsWith('29');
+  if (leapDay && !isLeap(year)) return `${pad(year, 4)}-03-01`;
+  return pad(year, 4) + date.slice(4);
+}
+
+/** Not yet `years` old on `day`: ageOn(birthDate, day) < years, with one date computed. */
+export const youngerThan = (birthDate: IsoDate, years: number, day: IsoDate): boolean => yearsLater(birthDate, years) > day;
+
 /**
  * `date` moved by `duration`, forwards (sign 1) or backwards (-1): years as birthdays are
- * counted (calendar-date's addYears), then months, then days.
+ * counted, then months, then days.
  */
 export function shift(date: IsoDate, duration: Duration, sign: 1 | -1): IsoDate {
   let out = date;
-  if (duration.years) out = addYears(out, sign * duration.years);
+  if (duration.years) out = yearsLater(out, sign * duration.years);
   if (duration.months) out = addMonths(out, sign * duration.months);
   if (duration.days) out = addDays(out, sign * duration.days);
   return out;
 }
+
+/** calendar-date's formatVietnameseDate (dd/mm/yyyy; a property test holds them equal) by slicing, not splitting. */
+export const dayMonthYear = (date: IsoDate): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
 const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;

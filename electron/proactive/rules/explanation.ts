@@ -1,8 +1,9 @@
-import type { LegalBasis, LocalizedText } from '../../contract';
-import { formatVietnameseDate as d, type IsoDate } from '../calendar-date';
-import { daysBetween } from './date-math';
-import { FACTS, type FactName, type FactValue } from './facts';
-import { placeholdersIn, type Placeholder } from './pack-schema';
+import type { LocalizedText } from '../../contract';
+import type { IsoDate } from '../calendar-date';
+import type { Due } from './compile-due';
+import { dayMonthYear as d, daysBetween } from './date-math';
+import { FACTS, type FactName, type FactValue, type Subject, type SyncedCase } from './facts';
+import { factsOf, placeholdersIn, scopeOf, type Placeholder, type Rule, type RulePack } from './pack-schema';
 
 export type TemplateValues = Partial<Record<Placeholder, string>>;
 
@@ -19,12 +20,12 @@ export function compileTemplate(template: string): (values: TemplateValues) => s
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The due date and how far it is from today, in a sentence. */
-export function dueSentence(due: IsoDate, today: IsoDate): LocalizedText {
+/** The due date (`shown` as dd/mm/yyyy) and how far it is from today, in a sentence. */
+export function dueSentence(due: IsoDate, shown: string, today: IsoDate): LocalizedText {
   const days = daysBetween(today, due);
-  if (days < 0) return { vi: `Hạn là ngày ${d(due)}: đã quá hạn ${-days} ngày.`, en: `It was due on ${d(due)}: ${plural(-days, 'day')} overdue.` };
-  if (days === 0) return { vi: `Hạn là hôm nay, ngày ${d(due)}.`, en: `It is due today, ${d(due)}.` };
-  return { vi: `Hạn là ngày ${d(due)} (còn ${days} ngày).`, en: `It is due on ${d(due)} (${plural(days, 'day')} left).` };
+  if (days < 0) return { vi: `Hạn là ngày ${shown}: đã quá hạn ${-days} ngày.`, en: `It was due on ${shown}: ${plural(-days, 'day')} overdue.` };
+  if (days === 0) return { vi: `Hạn là hôm nay, ngày ${shown}.`, en: `It is due today, ${shown}.` };
+  return { vi: `Hạn là ngày ${shown} (còn ${days} ngày).`, en: `It is due on ${shown} (${plural(days, 'day')} left).` };
 }
 
 function factValueText(name: FactName, value: Exclude<FactValue, undefined>): LocalizedText {
@@ -35,19 +36,49 @@ function factValueText(name: FactName, value: Exclude<FactValue, undefined>): Lo
 }
 
 /** "Thông tin đã dùng — ngày sinh của con: 12/01/2026; khai sinh: chưa đăng ký." — the facts a reminder came from. */
-export function factsSentence(read: [FactName, FactValue][]): LocalizedText {
-  const parts = read.flatMap(([name, value]) => (value === undefined ? [] : [{ label: FACTS[name].label, value: factValueText(name, value) }]));
-  return {
-    vi: `Thông tin đã dùng — ${parts.map((p) => `${p.label.vi}: ${p.value.vi}`).join('; ')}.`,
-    en: `Facts used — ${parts.map((p) => `${p.label.en}: ${p.value.en}`).join('; ')}.`,
+function compileFactsSentence(names: FactName[]): (subject: Subject) => LocalizedText {
+  const facts = names.map((name) => ({ name, read: FACTS[name].read, label: FACTS[name].label }));
+  return (subject) => {
+    const vi: string[] = [];
+    const en: string[] = [];
+    for (const f of facts) {
+      const value = f.read(subject);
+      if (value === undefined) continue;
+      const text = factValueText(f.name, value);
+      vi.push(`${f.label.vi}: ${text.vi}`);
+      en.push(`${f.label.en}: ${text.en}`);
+    }
+    return { vi: `Thông tin đã dùng — ${vi.join('; ')}.`, en: `Facts used — ${en.join('; ')}.` };
   };
 }
 
-/** The legal basis and the rule, fixed per rule: built once at compile time. */
-export function sourceSentence(ruleId: string, pack: { id: string; version: string }, bases: LegalBasis[], example: boolean): LocalizedText {
-  const list = bases.map((b) => `${b.document}, ${b.article}`).join('; ');
+/** The legal basis and the rule: the same for every reminder of a rule. */
+function sourceSentence(rule: Rule, pack: Pick<RulePack, 'id' | 'version'>): LocalizedText {
+  const list = rule.legalBasis.map((b) => `${b.document}, ${b.article}`).join('; ');
   return {
-    vi: `Căn cứ: ${list}${example ? ' (ví dụ, chưa được xác nhận)' : ''}. Quy tắc ${ruleId}, gói ${pack.id} phiên bản ${pack.version}.`,
-    en: `Legal basis: ${list}${example ? ' (an example, not confirmed)' : ''}. Rule ${ruleId}, pack ${pack.id} version ${pack.version}.`,
+    vi: `Căn cứ: ${list}${rule.example ? ' (ví dụ, chưa được xác nhận)' : ''}. Quy tắc ${rule.id}, gói ${pack.id} phiên bản ${pack.version}.`,
+    en: `Legal basis: ${list}${rule.example ? ' (an example, not confirmed)' : ''}. Rule ${rule.id}, pack ${pack.id} version ${pack.version}.`,
+  };
+}
+
+export type Explainer = (subject: Subject, due: Due, today: IsoDate) => LocalizedText;
+
+/** A rule's explanation, compiled once: why (the pack's reason), when, from which facts, on which legal basis. */
+export function compileExplainer(rule: Rule, pack: Pick<RulePack, 'id' | 'version'>): Explainer {
+  const reason = { vi: compileTemplate(rule.reason.vi), en: compileTemplate(rule.reason.en) };
+  const facts = compileFactsSentence(factsOf(rule));
+  const source = sourceSentence(rule, pack);
+  const caseRule = scopeOf(rule) === 'cases';
+  return (subject, due, today) => {
+    const dueDate = d(due.dueDate);
+    const values: TemplateValues = { fact: d(due.factDate), dueDate };
+    if (due.age !== undefined) values.age = String(due.age);
+    if (caseRule) values.receiptCode = (subject as SyncedCase).receiptCode;
+    const when = dueSentence(due.dueDate, dueDate, today);
+    const used = facts(subject);
+    return {
+      vi: `${reason.vi(values)} ${when.vi} ${used.vi} ${source.vi}`,
+      en: `${reason.en(values)} ${when.en} ${used.en} ${source.en}`,
+    };
   };
 }
