@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import type { DoctorReport } from '../contract';
 import type { Db } from '../db/connection';
 import { DeviceRepository } from '../db/device-repository';
+import { bareUrl } from './doctor';
 
 /**
  * Settings a technician may share. An allowlist, so a key added later (a token, a key, a PIN
@@ -17,16 +18,6 @@ export interface BundleDeps {
   doctor: DoctorReport;
   version: string;
   now?: () => Date;
-}
-
-/** A URL without user info, query or fragment (where a token could hide). */
-function bareUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    return `${url.protocol}//${url.host}${url.pathname}`;
-  } catch {
-    return '(not a URL)';
-  }
 }
 
 function config(db: Db): { settings: Record<string, string>; withheld: string[] } {

@@ -24,6 +24,16 @@ export interface DoctorDeps {
 
 const MIN_FREE_BYTES = 500 * 1024 * 1024;
 
+/** A URL without user info, query or fragment (where a token could hide), for reports and bundles. */
+export function bareUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return '(not a URL)';
+  }
+}
+
 async function centreReachable(url: string): Promise<boolean> {
   try {
     const res = await fetch(new URL('/v1/health', url), { signal: AbortSignal.timeout(2000) });
@@ -99,7 +109,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     ...(hid.backend === 'unavailable' ? [`hid: không đọc được thiết bị HID / HID backend unavailable: ${hid.error ?? ''}`] : []),
     ...('error' in queues ? [`printers: ${queues.error}`] : printerProblems(queues, chosen)),
     ...(url === null ? ['central: chưa cấu hình máy chủ trung tâm / central system not configured'] : []),
-    ...(reachable === false ? [`central: không kết nối được ${url}/v1/health / ${url}/v1/health not reachable`] : []),
+    ...(reachable === false ? [`central: không kết nối được ${bareUrl(url!)} / ${bareUrl(url!)} not reachable (GET /v1/health)`] : []),
     ...report.fonts!.missing.map((f) => `fonts: thiếu phông chữ / font missing: ${f}`),
     ...(free !== null && free < (deps.minFreeBytes ?? MIN_FREE_BYTES) ? [`disk: còn ${Math.floor(free / 1048576)} MB trong ${dataDir} / only ${Math.floor(free / 1048576)} MB free in ${dataDir}`] : []),
   ];
