@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CorrectionRequest, DraftField, DraftValue, FormField, Language } from '../../electron/contract';
 import { Button } from './Button';
+import { DateInput } from './DateInput';
 import { formatIsoDate } from './format-date';
 import { LockIcon, ProvenanceBadge } from './ProvenanceBadge';
 
@@ -95,11 +96,13 @@ export function DossierField({ field, draftField, value, problem, missing, varia
         <span aria-hidden="true">{value === true ? yesNo.yes : yesNo.no}</span>
       </span>
     );
+  } else if (field.type === 'date') {
+    control = <DateInput {...common} placeholder={t('dossier.datePlaceholder')} value={typeof value === 'string' ? value : null} onValue={onChange} />;
   } else {
     control = (
       <input
         {...common}
-        type={field.type === 'date' ? 'date' : 'text'}
+        type="text"
         inputMode={field.type === 'personalNumber' ? 'numeric' : undefined}
         autoComplete="off"
         spellCheck={false}
@@ -133,7 +136,7 @@ export function DossierField({ field, draftField, value, problem, missing, varia
       </div>
       {control}
       {locked && (
-        <p id={`${id}-lock`} className="dfield-lock-note">
+        <p id={`${id}-lock`} className={variant === 'counter' ? 'sr-only' : 'dfield-lock-note'}>
           {t('dossier.locked')}
         </p>
       )}
@@ -195,7 +198,11 @@ function Correction({
   return (
     <div className="correction correction-open" role="group" aria-label={`${t('dossier.requestCorrection')}: ${field.label[lang]}`}>
       <label htmlFor={`${id}-value`}>{t('dossier.correctionValue')}</label>
-      <input id={`${id}-value`} type={field.type === 'date' ? 'date' : 'text'} value={requested} onChange={(e) => setRequested(e.target.value)} autoComplete="off" />
+      {field.type === 'date' ? (
+        <DateInput id={`${id}-value`} placeholder={t('dossier.datePlaceholder')} value={requested || null} onValue={(v) => setRequested(v ?? '')} />
+      ) : (
+        <input id={`${id}-value`} type="text" value={requested} onChange={(e) => setRequested(e.target.value)} autoComplete="off" />
+      )}
       <label htmlFor={`${id}-note`}>{t('dossier.correctionNote')}</label>
       <input id={`${id}-note`} type="text" value={note} onChange={(e) => setNote(e.target.value)} autoComplete="off" />
       <div className="actions">

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData, ConsentDecision, DossierView, Identity } from '../../electron/contract';
 import { Button } from '../components/Button';
+import { DateInput } from '../components/DateInput';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FORMS } from '../components/form-catalogue';
 import { formatIsoDate } from '../components/format-date';
@@ -94,9 +95,16 @@ export function CounterPage() {
         </div>
         <div className="cfield">
           <label htmlFor={`${id}-bd`}>{t('counter.birthDate')}</label>
-          <input id={`${id}-bd`} type="date" value={birthDate} aria-invalid={invalid('birthDate')} onChange={(e) => setBirthDate(e.target.value)} />
+          <DateInput
+            id={`${id}-bd`}
+            size={12}
+            placeholder={t('dossier.datePlaceholder')}
+            value={birthDate || null}
+            aria-invalid={invalid('birthDate')}
+            onValue={(v) => setBirthDate(v ?? '')}
+          />
         </div>
-        <Button type="submit" disabled={busy || personalNumber.length !== 12 || birthDate === ''}>
+        <Button type="submit" disabled={busy || personalNumber.length !== 12 || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)}>
           {busy && !served ? t('counter.opening') : t('counter.open')}
         </Button>
         {served && (

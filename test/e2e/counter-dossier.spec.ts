@@ -13,7 +13,8 @@ test('an officer opens a citizen, prepares the birth registration on one page, f
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quầy tiếp nhận');
 
   await page.getByLabel('Số định danh cá nhân').fill('079199012345');
-  await page.getByLabel('Ngày sinh').fill('1999-05-01');
+  await page.getByLabel('Ngày sinh').fill('01051999');
+  await expect(page.getByLabel('Ngày sinh')).toHaveValue('01/05/1999');
   await page.getByLabel('Ngày sinh').press('Enter');
   await expect(page.getByText('079199012345 · sinh 01/05/1999')).toBeVisible();
   await page.getByRole('button', { name: 'Công dân đồng ý cho đọc dữ liệu dân cư' }).click();
@@ -42,7 +43,7 @@ test('an officer opens a citizen, prepares the birth registration on one page, f
   await expect(childName).toBeFocused();
   await page.keyboard.type('Trần Minh Anh');
   const child = page.getByRole('group', { name: 'Người được khai sinh', exact: true });
-  await child.getByLabel('Ngày, tháng, năm sinh').fill(vnDay(-12));
+  await child.getByLabel('Ngày, tháng, năm sinh').fill(vnDay(-12).split('-').reverse().join('/'));
   await child.getByLabel('Giới tính').selectOption('female');
   await child.getByLabel('Dân tộc').fill('Kinh');
   await child.getByLabel('Quốc tịch').fill('Việt Nam');

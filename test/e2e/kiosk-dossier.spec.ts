@@ -30,6 +30,8 @@ const seriousViolations = async (page: Page) =>
 /** The day `days` from today in Vietnam, as the host counts it. */
 const vnDay = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+
 const normalise = (text: string) => text.replace(/\s+/g, ' ');
 
 test('scan a CCCD, consent, see the birth-registration reminder, prepare its dossier, supplement it and print it', async ({ page, browser, served, consoleErrors }, testInfo) => {
@@ -93,7 +95,12 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step3-invalid.png`, fullPage: true });
   await childName.fill('Trần Minh Anh');
   await expect(page.getByText('Họ, chữ đệm, tên: tối đa 100 ký tự.')).toHaveCount(0);
-  await page.getByLabel('Ngày, tháng, năm sinh').fill(vnDay(-12));
+  // Dates are typed day first, whatever the browser's locale; a day that does not exist is refused.
+  const childBirth = page.getByLabel('Ngày, tháng, năm sinh');
+  await childBirth.fill('31022026');
+  await expect(childBirth).toHaveValue('31/02/2026');
+  await expect(page.getByText('Ngày, tháng, năm sinh phải là một ngày có thật.')).toBeVisible();
+  await childBirth.fill(dmy(vnDay(-12)));
   await page.getByRole('radio', { name: 'Nữ' }).check();
   await page.getByLabel('Dân tộc').fill('Kinh');
   await page.getByLabel('Quốc tịch').fill('Việt Nam');
