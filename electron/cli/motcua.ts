@@ -23,6 +23,7 @@ import { openInChromium } from './open-browser';
 import { remind } from './remind';
 import { appRoot, dataDir } from './paths';
 import { recommendCommand } from './recommend';
+import { searchCommand } from './search';
 import { runSync } from './sync';
 import { workdaysCommand } from './workdays';
 
@@ -43,6 +44,8 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
   motcua recommend --list [--json]                    the outcomes the catalogue compares
   motcua recommend --outcome ID --prefer cheapest|fastest|fewest-visits|balanced [--profile FILE] [--today YYYY-MM-DD] [--json]
                                                       every option compared, one recommended and why
+  motcua search --db PATH --query TEXT [--limit N] [--json]
+                                                      synced cases by receipt code, personal number or name; urgent first
 `;
 
 const OPTIONS = {
@@ -71,6 +74,8 @@ const OPTIONS = {
   list: { type: 'boolean', default: false },
   outcome: { type: 'string' },
   prefer: { type: 'string' },
+  query: { type: 'string' },
+  limit: { type: 'string' },
   bundle: { type: 'string' },
 } as const;
 
@@ -227,6 +232,7 @@ async function main(argv: string[]): Promise<void> {
     calendar: (flags) => calendarCommand(flags, appRoot()),
     workdays: (flags) => workdaysCommand(flags, appRoot()),
     recommend: (flags) => recommendCommand(flags, appRoot()),
+    search: (flags) => searchCommand(flags, () => openDb(flags)),
   };
   const run = commands[command];
   if (!run) throw new Error(`unknown command: ${command}\n${USAGE}`);
