@@ -6,7 +6,7 @@ import { scanResult, scanText } from './scan';
 import { consentDecision, consentNotice, consentPurpose } from './consent';
 import { dossierEdit, dossierView } from './dossier';
 import { ruleReminder } from './profile';
-import { appInfo, citizenQuery, citizenReminders, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
+import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
 /** Why personal data is used, recorded in the audit log with every call. */
 export interface PersonalDataUse {
@@ -34,11 +34,6 @@ const TECHNICIAN: readonly Role[] = ['technician'];
 export const IDENTIFICATION: PersonalDataUse = {
   purpose: 'identify-citizen',
   legalBasis: 'Luật Căn cước 2023 (26/2023/QH15); Nghị định 13/2023/NĐ-CP, Điều 17',
-  subject: { from: 'input', path: ['personalNumber'] },
-};
-const REMINDER: PersonalDataUse = {
-  purpose: 'proactive-reminder',
-  legalBasis: 'Luật Căn cước 2023 (26/2023/QH15), Điều 21; Nghị định 13/2023/NĐ-CP, Điều 17',
   subject: { from: 'input', path: ['personalNumber'] },
 };
 
@@ -85,9 +80,6 @@ export const channels = {
     personalData: false,
   }),
   'session.lock': channel({ input: none, output: z.object({ role: z.enum(['kiosk', 'officer', 'technician']) }), roles: ALL, personalData: false }),
-  'identity.check': channel({ input: citizenQuery, output: identity, roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
-  'reminders.forCitizen': channel({ input: citizenQuery, output: citizenReminders, roles: SERVES_CITIZENS, personalData: REMINDER }),
-  'print.reminderSlip': channel({ input: citizenQuery, output: printedDocument, roles: SERVES_CITIZENS, personalData: REMINDER }),
   'citizen.open': channel({ input: citizenOpen, output: z.object({ identity, fullName: z.string().nullable() }), roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
   /** Ends the citizen's turn: the profile, consents in memory and unprinted, unsubmitted drafts are erased. */
   'citizen.close': channel({ input: none, output: z.object({ erasedDrafts: z.number().int() }), roles: SERVES_CITIZENS, personalData: false }),

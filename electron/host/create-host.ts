@@ -7,10 +7,7 @@ import { seedDemo } from '../db/demo-seed';
 import { schemaVersion } from '../db/migrations';
 import { SettingsRepository } from '../db/settings-repository';
 import { todayInVietnam, type IsoDate } from '../proactive/calendar-date';
-import { identify } from '../proactive/citizen-identity';
-import { ReminderService } from '../proactive/reminders';
 import { readFontFiles } from '../print/fonts';
-import { renderReminderSlip } from '../print/reminder-slip';
 import { AuditLog } from '../security/audit';
 import { TechnicianPin } from '../security/technician-pin';
 import { runDoctor } from './doctor';
@@ -75,7 +72,6 @@ export function createHost(config: HostConfig): Host {
   const catalogue = new CatalogueRepository(db);
   const audit = new AuditLog(new AuditRepository(db), settings);
   const today = config.today ?? (() => todayInVietnam());
-  const reminders = new ReminderService(catalogue, today);
   const events = new EventBus();
   const technicianPin = new TechnicianPin(settings);
   const devices = createDevices({
@@ -141,6 +137,7 @@ export function createHost(config: HostConfig): Host {
         casesOf: (pin) => casesOf(db, pin),
         renderSheet: (data, centre, paper) => renderReminderSheet(data, centre, fonts, paper),
         centre: () => catalogue.centre(),
+        procedure: (code) => catalogue.procedure(code),
         formFor: (code) => [...formTemplates().values()].find((t) => t.procedureCode === code)?.id ?? null,
         today,
       }),
@@ -168,13 +165,6 @@ export function createHost(config: HostConfig): Host {
       'session.lock': (_input, session) => {
         session.role = 'kiosk';
         return { role: session.role };
-      },
-      'identity.check': (query) => identify(query, today()),
-      'reminders.forCitizen': (query) => reminders.forCitizen(query),
-      'print.reminderSlip': async (query) => {
-        const data = reminders.forCitizen(query);
-        const { pdf, pages } = await renderReminderSlip(data, catalogue.centre(), fonts);
-        return { fileName: `phieu-nhac-viec-${data.today}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64') };
       },
       'scan.classify': ({ text, asciiOnly }) => toScanResult(classifyScan(text, today()), asciiOnly),
       'devices.list': () => devices.overview(),

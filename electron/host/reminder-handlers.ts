@@ -1,7 +1,7 @@
-import type { Centre } from '../db/catalogue-repository';
+import type { Centre, Procedure } from '../db/catalogue-repository';
 import type { IsoDate } from '../proactive/calendar-date';
 import type { CitizenProfile, RuleReminder } from '../contract';
-import type { Paper } from '../print/reminder-sheet';
+import type { Paper, ReminderSheetData } from '../print/reminder-sheet';
 import type { Handlers } from './router';
 import { consentedCentral, profileOf, type CitizenSessions } from './citizen-sessions';
 
@@ -10,8 +10,9 @@ export interface ReminderHandlerDeps {
   evaluate: (profile: CitizenProfile, today: IsoDate) => RuleReminder[];
   /** The citizen's synced cases, so a supplement due or a result to collect is reminded too. */
   casesOf: (personalNumber: string) => NonNullable<CitizenProfile['cases']>;
-  renderSheet: (data: { personalNumber: string; today: string; reminders: RuleReminder[] }, centre: Centre | null, paper: Paper) => Promise<{ pdf: Uint8Array; pages: number }>;
+  renderSheet: (data: ReminderSheetData, centre: Centre | null, paper: Paper) => Promise<{ pdf: Uint8Array; pages: number }>;
   centre: () => Centre | null;
+  procedure: (code: string) => Procedure | null;
   /** The form template of a procedure, when there is one to prepare. */
   formFor: (procedureCode: string) => string | null;
   today: () => IsoDate;
@@ -37,7 +38,8 @@ export function reminderHandlers(deps: ReminderHandlerDeps): Pick<Handlers, 'pro
     },
     'print.reminders': async ({ paper }, session) => {
       const { citizen, today, reminders } = remindersOf(session.id);
-      const { pdf, pages } = await deps.renderSheet({ personalNumber: citizen.identity.personalNumber, today, reminders }, deps.centre(), paper);
+      const withProcedures = reminders.map((r) => ({ ...r, procedure: r.procedureCode === null ? null : deps.procedure(r.procedureCode) }));
+      const { pdf, pages } = await deps.renderSheet({ personalNumber: citizen.identity.personalNumber, today, reminders: withProcedures }, deps.centre(), paper);
       return { fileName: `phieu-nhac-viec-${today}-${paper}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64') };
     },
   };

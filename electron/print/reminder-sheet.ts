@@ -1,14 +1,17 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { LocalizedText, RuleReminder } from '../contract';
-import type { Centre } from '../db/catalogue-repository';
+import type { Centre, Procedure } from '../db/catalogue-repository';
 import { formatVietnameseDate } from '../proactive/calendar-date';
 import { embedFonts, type FontFiles } from './fonts';
 import { drawParagraphs, setParagraphs, totalHeight, type Paragraph, type SetParagraph } from './text-flow';
 
+/** A reminder with the catalogue's procedure it points to, when the centre has it. */
+export type SheetReminder = RuleReminder & { procedure: Pick<Procedure, 'code' | 'name' | 'agency'> | null };
+
 export interface ReminderSheetData {
   personalNumber: string;
   today: string;
-  reminders: readonly RuleReminder[];
+  reminders: readonly SheetReminder[];
 }
 
 export type Paper = '80mm' | 'a4';
@@ -70,6 +73,12 @@ export async function renderReminderSheet(data: ReminderSheetData, centre: Centr
       ...both(r.explanation, 9),
     );
     r.steps.forEach((step, i) => paragraphs.push(...both({ vi: `${i + 1}. ${step.vi}`, en: `${i + 1}. ${step.en}` }, 9)));
+    if (r.procedure) {
+      paragraphs.push(
+        { text: `Thủ tục / Procedure: ${r.procedure.name.vi} (${r.procedure.code})`, font: bold, size: 8.5 * scale },
+        { text: `${r.procedure.name.en} — ${r.procedure.agency.vi} / ${r.procedure.agency.en}`, font: regular, size: 8 * scale, color: GREY, spaceAfter: 3 },
+      );
+    }
     const basis = r.legalBasis.map((b) => `${b.document}, ${b.article}`).join('; ');
     paragraphs.push({ text: `Căn cứ / Legal basis: ${basis}${r.example ? ' (ví dụ / example)' : ''}`, font: regular, size: 7.5 * scale, color: GREY, spaceAfter: 8 });
   }

@@ -7,9 +7,9 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { createHost } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
 import { readFontFiles } from '../../electron/print/fonts';
-import { renderReminderSlip } from '../../electron/print/reminder-slip';
-import { ReminderService } from '../../electron/proactive/reminders';
-import { CatalogueRepository } from '../../electron/db/catalogue-repository';
+import { renderReminderSheet } from '../../electron/print/reminder-sheet';
+import { compileRules } from '../../electron/proactive/rules/engine';
+import { loadRulePacks } from '../../electron/proactive/rules/load-packs';
 
 async function opsPerSecond(fn: () => unknown, ms = 1500): Promise<number> {
   for (let i = 0; i < 5; i++) await fn();
@@ -26,11 +26,13 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
   const today = () => '2026-11-23';
   const host = createHost({ appRoot: process.cwd(), dbPath: join(dir, 'bench.db'), demo: true, transport: 'browser', version: 'bench', today });
-  const query = { personalNumber: '001096012345', birthDate: '1996-06-15' };
-  const service = new ReminderService(new CatalogueRepository(host.db), today);
+  const query = { personalNumber: '001096012345', birthDate: '1996-06-15', cardIssueDate: '2016-01-10', source: 'typed' as const };
+  const engine = compileRules(loadRulePacks(process.cwd()).packs);
+  const profile = { personalNumber: query.personalNumber, birthDate: query.birthDate, sex: 'male' as const, idCard: { issueDate: query.cardIssueDate } };
   const session = newSession('kiosk');
+  await host.router.dispatch(session, 'citizen.open', query);
   const fonts = readFontFiles(join(process.cwd(), 'resources', 'fonts'));
-  const data = service.forCitizen(query);
+  const data = { personalNumber: query.personalNumber, today: today(), reminders: engine.evaluate(profile, today()).map((r) => ({ ...r, procedure: null })) };
 
   const rows: [string, string, number, number][] = [];
   const compare = async (name: string, baselineName: string, baseline: () => unknown, subject: () => unknown) => {
@@ -39,15 +41,15 @@ async function main() {
     rows.push([name, baselineName, s, b / s]);
   };
 
-  await compare('router reminders.forCitizen (validate+audit)', 'service call', () => service.forCitizen(query), () => host.router.dispatch(session, 'reminders.forCitizen', query));
+  await compare('router proactive.reminders (validate+audit)', 'engine call', () => engine.evaluate(profile, today()), () => host.router.dispatch(session, 'proactive.reminders', {}));
   await compare('reminder slip PDF (Be Vietnam Pro subset)', 'one-line PDF, Helvetica', async () => {
     const doc = await PDFDocument.create();
     doc.addPage().drawText('x', { font: await doc.embedFont(StandardFonts.Helvetica) });
     return doc.save();
-  }, () => renderReminderSlip(data, null, fonts));
+  }, () => renderReminderSheet(data, null, fonts, '80mm'));
 
   const heapBefore = process.memoryUsage().heapUsed;
-  for (let i = 0; i < 200; i++) await host.router.dispatch(session, 'print.reminderSlip', query);
+  for (let i = 0; i < 200; i++) await host.router.dispatch(session, 'print.reminders', { paper: '80mm' });
   global.gc?.();
   const heapGrowth = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
 
@@ -58,4 +60,6 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-void main().then(async () => (await import('./sync-bench')).runSyncBench());
+void main()
+  .then(async () => (await import('./sync-bench')).runSyncBench())
+  .then(async () => (await import('./rules-bench')).runRulesBench());

@@ -28,8 +28,8 @@ function open(): { db: Db; log: AuditLog } {
 const entry = (subject: string | null, outcome = 'ok'): AuditEntry => ({
   session: 'session-1',
   role: 'kiosk',
-  channel: 'reminders.forCitizen',
-  purpose: 'proactive-reminder',
+  channel: 'proactive.reminders',
+  purpose: 'proactive-services',
   legalBasis: 'Luật Căn cước 2023, Điều 21',
   subject,
   outcome,
@@ -63,8 +63,8 @@ describe('AuditLog.record', () => {
       at: '2026-11-23T08:00:01.000Z',
       session: 'session-1',
       role: 'kiosk',
-      channel: 'reminders.forCitizen',
-      purpose: 'proactive-reminder',
+      channel: 'proactive.reminders',
+      purpose: 'proactive-services',
       legal_basis: 'Luật Căn cước 2023, Điều 21',
       outcome: 'PIN_PROVINCE',
     });

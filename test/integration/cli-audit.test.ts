@@ -6,7 +6,7 @@ import { newSession } from '../../electron/host/session';
 import { runMotcua } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 
-// A real audit log, written by the host's router for five identity checks, then checked by the real CLI.
+// A real audit log, written by the host's router for five identifications, then checked by the real CLI.
 let tmp: ReturnType<typeof makeTempDir>;
 let dbPath: string;
 
@@ -15,7 +15,7 @@ beforeEach(async () => {
   dbPath = join(tmp.dir, 'motcua.db');
   const host = createHost({ appRoot: process.cwd(), dbPath, demo: true, transport: 'browser', version: 'test', devices: false, sync: false });
   for (let i = 0; i < 5; i++) {
-    await host.router.dispatch(newSession('kiosk'), 'identity.check', { personalNumber: '001099012345', birthDate: '1999-05-01' });
+    await host.router.dispatch(newSession('kiosk'), 'citizen.open', { personalNumber: '001099012345', birthDate: '1999-05-01', source: 'typed' });
   }
   await host.close();
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConsentNotice } from '../../electron/contract';
 import { AuditRepository } from '../../electron/db/audit-repository';
 import { createHost, type Host } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
@@ -45,10 +46,11 @@ describe('consent before the central profile', () => {
   it('the notice names the purpose, the data categories and the legal basis in Vietnamese and English', async () => {
     const r = await host.router.dispatch(newSession('kiosk'), 'consent.notice', { purpose: 'proactive-services' });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
-    expect(r.value).toMatchObject({ purpose: 'proactive-services', validForMinutes: 30 });
-    expect(r.value.categories.length).toBeGreaterThan(2);
-    expect(r.value.legalBasis.map((b) => b.vi).join(' ')).toContain('91/2025/QH15');
-    expect(r.value.summary.en).toMatch(/decline/);
+    const notice = r.value as ConsentNotice;
+    expect(notice).toMatchObject({ purpose: 'proactive-services', validForMinutes: 30 });
+    expect(notice.categories.length).toBeGreaterThan(2);
+    expect(notice.legalBasis.map((b) => b.vi).join(' ')).toContain('91/2025/QH15');
+    expect(notice.summary.en).toMatch(/decline/);
   });
 
   it('accepting records the consent (subject as a keyed hash) and reads the central profile into the session', async () => {

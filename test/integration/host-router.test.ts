@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError, appError, CHANNEL_NAMES, channels, ERROR_MESSAGES, type Reminder } from '../../electron/contract';
+import { AppError, appError, CHANNEL_NAMES, channels, ERROR_MESSAGES, type RuleReminder } from '../../electron/contract';
 import { AuditRepository } from '../../electron/db/audit-repository';
 import { loadMigrations } from '../../electron/db/migrations';
 import { createHost, type Host } from '../../electron/host/create-host';
@@ -10,7 +10,7 @@ import { makeTempDir } from '../support/temp-dir';
 
 const TODAY = '2026-11-23';
 const KNOWN_SCHEMA = loadMigrations(join(process.cwd(), 'electron', 'db', 'migrations')).length;
-const CITIZEN = { personalNumber: '001099012345', birthDate: '1999-05-01' };
+const CITIZEN = { personalNumber: '001099012345', birthDate: '1999-05-01', source: 'typed' as const };
 
 let tmp: ReturnType<typeof makeTempDir>;
 let host: Host;
@@ -48,12 +48,12 @@ describe('router: refusals', () => {
   });
 
   it('a malformed birth date is BAD_INPUT naming the field', async () => {
-    const result = await host.router.dispatch(kiosk(), 'identity.check', { personalNumber: '001099012345', birthDate: 'abc' });
+    const result = await host.router.dispatch(kiosk(), 'citizen.open', { ...CITIZEN, birthDate: 'abc' });
     expect(result).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: ERROR_MESSAGES.BAD_INPUT, fields: ['birthDate'] } });
   });
 
   it('missing and wrongly typed fields are all named', async () => {
-    const result = await host.router.dispatch(kiosk(), 'reminders.forCitizen', { birthDate: 19990501, cardIssueDate: 'soon' });
+    const result = await host.router.dispatch(kiosk(), 'citizen.open', { birthDate: 19990501, cardIssueDate: 'soon', source: 'typed' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('BAD_INPUT');
@@ -61,7 +61,7 @@ describe('router: refusals', () => {
   });
 
   it.each([null, undefined, 'text', 42, [CITIZEN]])('a non-object input (%j) is BAD_INPUT, not a crash', async (input) => {
-    const result = await host.router.dispatch(kiosk(), 'identity.check', input);
+    const result = await host.router.dispatch(kiosk(), 'citizen.open', input);
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 
@@ -70,7 +70,7 @@ describe('router: refusals', () => {
   });
 
   it('an overlong personal number is refused before reaching the service', async () => {
-    const result = await host.router.dispatch(kiosk(), 'identity.check', { personalNumber: '1'.repeat(33), birthDate: '1999-05-01' });
+    const result = await host.router.dispatch(kiosk(), 'citizen.open', { ...CITIZEN, personalNumber: '1'.repeat(33) });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: ['personalNumber'] } });
   });
 
@@ -80,7 +80,7 @@ describe('router: refusals', () => {
   });
 
   it('a technician may not look up citizens: FORBIDDEN, and nothing is audited', async () => {
-    expect(await host.router.dispatch(newSession('technician'), 'identity.check', CITIZEN)).toEqual({ ok: false, error: appError('FORBIDDEN') });
+    expect(await host.router.dispatch(newSession('technician'), 'citizen.open', CITIZEN)).toEqual({ ok: false, error: appError('FORBIDDEN') });
     expect(auditRows()).toHaveLength(0);
   });
 
@@ -94,7 +94,7 @@ describe('router: refusals', () => {
 
 describe('router: typed service errors', () => {
   it('a bad province crosses as PIN_PROVINCE with both messages and no stack', async () => {
-    const result = await host.router.dispatch(kiosk(), 'identity.check', { personalNumber: '003099012345', birthDate: '1999-05-01' });
+    const result = await host.router.dispatch(kiosk(), 'citizen.open', { ...CITIZEN, personalNumber: '003099012345' });
     expect(result).toEqual({
       ok: false,
       error: { code: 'PIN_PROVINCE', message: { vi: ERROR_MESSAGES.PIN_PROVINCE.vi, en: ERROR_MESSAGES.PIN_PROVINCE.en }, fields: ['personalNumber'] },
@@ -105,7 +105,7 @@ describe('router: typed service errors', () => {
   });
 
   it('a date of birth in the future is BIRTH_DATE_FUTURE against the host’s today', async () => {
-    const result = await host.router.dispatch(kiosk(), 'identity.check', { personalNumber: '001226000001', birthDate: '2026-11-24' });
+    const result = await host.router.dispatch(kiosk(), 'citizen.open', { ...CITIZEN, personalNumber: '001226000001', birthDate: '2026-11-24' });
     expect(result).toMatchObject({ ok: false, error: { code: 'BIRTH_DATE_FUTURE', fields: ['birthDate'] } });
   });
 });
@@ -128,56 +128,37 @@ describe('router: services', () => {
     });
   });
 
-  it('reminders.forCitizen returns an ID-card renewal reminder with the demo procedure', async () => {
-    const result = await host.router.dispatch(kiosk(), 'reminders.forCitizen', CITIZEN);
+  it('proactive.reminders, after citizen.open, reminds the ID card renewal from the card alone', async () => {
+    const session = kiosk();
+    await host.router.dispatch(session, 'citizen.open', { ...CITIZEN, cardIssueDate: '2021-10-10' });
+    const result = await host.router.dispatch(session, 'proactive.reminders', {});
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const value = result.value as { identity: { age: number; provinceName: string }; reminders: Reminder[]; today: string };
+    const value = result.value as { identity: { age: number; provinceName: string }; reminders: RuleReminder[]; today: string; usedCentral: boolean };
     expect(value.today).toBe(TODAY);
+    expect(value.usedCentral).toBe(false);
     expect(value.identity).toMatchObject({ age: 27, provinceName: 'Hà Nội', sex: 'male' });
-    expect(value.reminders).toHaveLength(1);
-    const [reminder] = value.reminders;
-    expect(reminder).toMatchObject({
-      kind: 'id-card-renewal',
-      status: 'upcoming',
-      dueDate: '2039-05-01',
-      procedure: {
-        code: 'CC.CAP-DOI',
-        name: { vi: 'Cấp đổi thẻ căn cước', en: 'Renewal of the ID card' },
-        agency: { vi: 'Cơ quan quản lý căn cước (Công an)', en: 'Identity management agency (Police)' },
-      },
-    });
-    expect(reminder!.title.vi).toBe('Mốc cấp đổi thẻ căn cước tiếp theo: đủ 40 tuổi');
-    expect(reminder!.legalBasis.vi).toContain('26/2023/QH15');
-    // without an issue date the 25th birthday is named as a caveat
-    expect(reminder!.lines.map((l) => l.vi).join('\n')).toContain('01/05/2024 (khi bạn đủ 25 tuổi)');
+    const renewal = value.reminders.find((r) => r.ruleId === 'id-card-renewal');
+    // issued at 22, more than 2 years before 25: due on the 25th birthday
+    expect(renewal).toMatchObject({ severity: 'obligation', dueDate: '2024-05-01', procedureCode: 'CC.CAP-DOI', formId: 'id-card-cc01' });
+    expect(renewal!.legalBasis.map((b) => b.document).join(' ')).toContain('26/2023/QH15');
   });
 
-  it('uses the issue date when given: a card issued at 20 has expired at 25', async () => {
-    const result = await host.router.dispatch(kiosk(), 'reminders.forCitizen', { ...CITIZEN, cardIssueDate: '2019-06-01' });
-    expect(result).toMatchObject({
-      ok: true,
-      value: { reminders: [{ status: 'expired', dueDate: '2024-05-01', title: { vi: 'Thẻ căn cước đã hết hạn — cần cấp đổi ngay' } }] },
-    });
+  it('a card issued after 25 holds until 40: no renewal is reminded 13 years ahead', async () => {
+    const session = kiosk();
+    await host.router.dispatch(session, 'citizen.open', { ...CITIZEN, cardIssueDate: '2024-06-01' });
+    const result = await host.router.dispatch(session, 'proactive.reminders', {});
+    expect(result.ok && (result.value as { reminders: RuleReminder[] }).reminders.map((r) => r.ruleId)).toEqual([]);
   });
 
-  it('reads the procedure from the database at each call', async () => {
-    host.db.prepare("UPDATE procedures SET name_vi = 'Cấp đổi thẻ (đã sửa)' WHERE code = 'CC.CAP-DOI'").run();
-    const edited = await host.router.dispatch(kiosk(), 'reminders.forCitizen', CITIZEN);
-    expect(edited).toMatchObject({ ok: true, value: { reminders: [{ procedure: { name: { vi: 'Cấp đổi thẻ (đã sửa)' } } }] } });
-    host.db.prepare("DELETE FROM procedures WHERE code = 'CC.CAP-DOI'").run();
-    const removed = await host.router.dispatch(kiosk(), 'reminders.forCitizen', CITIZEN);
-    expect(removed).toMatchObject({ ok: true, value: { reminders: [{ procedure: null }] } });
+  it('no reminders before a citizen is identified in the session', async () => {
+    expect(await host.router.dispatch(kiosk(), 'proactive.reminders', {})).toMatchObject({ ok: false, error: { code: 'NO_CITIZEN' } });
   });
 
-  it('without demo mode there is no centre and no procedure', async () => {
+  it('without demo mode there is no centre', async () => {
     const plain = startHost(false);
     try {
       expect(await plain.router.dispatch(kiosk(), 'app.info', {})).toMatchObject({ ok: true, value: { demo: false, centre: null } });
-      expect(await plain.router.dispatch(kiosk(), 'reminders.forCitizen', CITIZEN)).toMatchObject({
-        ok: true,
-        value: { reminders: [{ kind: 'id-card-renewal', procedure: null }] },
-      });
     } finally {
       plain.close();
     }
@@ -193,20 +174,21 @@ describe('router: services', () => {
 
 describe('router: audit of personal data', () => {
   it('records purpose, legal basis and a hashed subject for each personal-data channel', async () => {
-    await host.router.dispatch(kiosk(), 'identity.check', CITIZEN);
-    await host.router.dispatch(kiosk(), 'reminders.forCitizen', CITIZEN);
+    const session = kiosk();
+    await host.router.dispatch(session, 'citizen.open', CITIZEN);
+    await host.router.dispatch(session, 'proactive.reminders', {});
     const rows = auditRows();
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({
-      channel: 'identity.check',
+      channel: 'citizen.open',
       role: 'kiosk',
-      purpose: channels['identity.check'].personalData && channels['identity.check'].personalData.purpose,
+      purpose: channels['citizen.open'].personalData && channels['citizen.open'].personalData.purpose,
       outcome: 'ok',
     });
     expect(rows[0]!.purpose).toBe('identify-citizen');
     expect(rows[0]!.legal_basis).toContain('Luật Căn cước 2023');
-    expect(rows[1]).toMatchObject({ channel: 'reminders.forCitizen', purpose: 'proactive-reminder', outcome: 'ok' });
-    expect(rows[1]!.legal_basis).toContain('Điều 21');
+    expect(rows[1]).toMatchObject({ channel: 'proactive.reminders', purpose: 'proactive-services', outcome: 'ok' });
+    expect(rows[1]!.legal_basis).toContain('91/2025/QH15');
     for (const row of rows) {
       expect(row.subject).toBe(host.audit.subjectHash(CITIZEN.personalNumber));
       expect(row.subject).not.toContain(CITIZEN.personalNumber);
@@ -215,15 +197,15 @@ describe('router: audit of personal data', () => {
   });
 
   it('records a refused identity with its error code as the outcome', async () => {
-    await host.router.dispatch(kiosk(), 'identity.check', { personalNumber: '003099012345', birthDate: '1999-05-01' });
-    expect(auditRows()).toMatchObject([{ channel: 'identity.check', outcome: 'PIN_PROVINCE' }]);
+    await host.router.dispatch(kiosk(), 'citizen.open', { ...CITIZEN, personalNumber: '003099012345' });
+    expect(auditRows()).toMatchObject([{ channel: 'citizen.open', outcome: 'PIN_PROVINCE' }]);
   });
 
   it('the session id ties the rows of one screen together', async () => {
     const session = kiosk();
-    await host.router.dispatch(session, 'identity.check', CITIZEN);
-    await host.router.dispatch(session, 'reminders.forCitizen', CITIZEN);
-    await host.router.dispatch(kiosk(), 'identity.check', CITIZEN);
+    await host.router.dispatch(session, 'citizen.open', CITIZEN);
+    await host.router.dispatch(session, 'proactive.reminders', {});
+    await host.router.dispatch(kiosk(), 'citizen.open', CITIZEN);
     const rows = auditRows();
     expect(rows[0]!.session).toBe(session.id);
     expect(rows[1]!.session).toBe(session.id);
@@ -254,9 +236,8 @@ describe('createRouter: unexpected failures', () => {
     return {
       'app.info': unused,
       'session.get': unused,
-      'identity.check': unused,
-      'reminders.forCitizen': unused,
-      'print.reminderSlip': unused,
+      'citizen.open': unused,
+      'proactive.reminders': unused,
       'diagnostics.doctor': unused,
       ...overrides,
     } as Handlers;
@@ -297,32 +278,34 @@ describe('createRouter: unexpected failures', () => {
 
   it('an AppError thrown by a handler keeps its code and fields', async () => {
     const router = createRouter({
-      handlers: handlers({ 'identity.check': () => { throw new AppError('BIRTH_DATE_FUTURE', ['birthDate']); } }),
+      handlers: handlers({ 'citizen.open': () => { throw new AppError('BIRTH_DATE_FUTURE', ['birthDate']); } }),
       audit: { record: vi.fn() },
     });
-    expect(await router.dispatch(kiosk(), 'identity.check', CITIZEN)).toEqual({ ok: false, error: appError('BIRTH_DATE_FUTURE', ['birthDate']) });
+    expect(await router.dispatch(kiosk(), 'citizen.open', CITIZEN)).toEqual({ ok: false, error: appError('BIRTH_DATE_FUTURE', ['birthDate']) });
   });
 
   it('a crash in a personal-data channel is still audited, as INTERNAL', async () => {
     const record = vi.fn();
     const router = createRouter({
-      handlers: handlers({ 'reminders.forCitizen': () => { throw new Error('boom'); } }),
+      handlers: handlers({ 'citizen.open': () => { throw new Error('boom'); } }),
       audit: { record },
     });
-    await router.dispatch(kiosk(), 'reminders.forCitizen', CITIZEN);
+    await router.dispatch(kiosk(), 'citizen.open', CITIZEN);
     expect(record).toHaveBeenCalledWith(
-      expect.objectContaining({ channel: 'reminders.forCitizen', outcome: 'INTERNAL', subject: CITIZEN.personalNumber, purpose: 'proactive-reminder' }),
+      expect.objectContaining({ channel: 'citizen.open', outcome: 'INTERNAL', subject: CITIZEN.personalNumber, purpose: 'identify-citizen' }),
     );
   });
 
   it('the handler gets the parsed input and the session; refused calls never reach it', async () => {
-    const check = vi.fn(() => ({ personalNumber: '001099012345', provinceCode: '001', provinceName: 'Hà Nội', sex: 'male' as const, birthDate: '1999-05-01', age: 27 }));
-    const router = createRouter({ handlers: handlers({ 'identity.check': check }), audit: { record: vi.fn() } });
+    const identity = { personalNumber: '001099012345', provinceCode: '001', provinceName: 'Hà Nội', sex: 'male' as const, birthDate: '1999-05-01', age: 27 };
+    const open = vi.fn(() => ({ identity, fullName: 'Nguyễn Văn An' }));
+    const router = createRouter({ handlers: handlers({ 'citizen.open': open }), audit: { record: vi.fn() } });
     const session = kiosk();
-    await router.dispatch(session, 'identity.check', { ...CITIZEN, extra: 'dropped' });
-    expect(check).toHaveBeenCalledWith(CITIZEN, session);
-    await router.dispatch(newSession('technician'), 'identity.check', CITIZEN);
-    await router.dispatch(session, 'identity.check', { personalNumber: 1 });
-    expect(check).toHaveBeenCalledOnce();
+    await router.dispatch(session, 'citizen.open', { ...CITIZEN, fullName: '  Nguyễn Văn An ' });
+    expect(open).toHaveBeenCalledWith({ ...CITIZEN, fullName: 'Nguyễn Văn An' }, session);
+    await router.dispatch(newSession('technician'), 'citizen.open', CITIZEN);
+    await router.dispatch(session, 'citizen.open', { ...CITIZEN, extra: 'refused' });
+    await router.dispatch(session, 'citizen.open', { personalNumber: 1 });
+    expect(open).toHaveBeenCalledOnce();
   });
 });

@@ -6,12 +6,12 @@ import type { PrintedDocument } from '../../electron/contract';
 import { AuditRepository } from '../../electron/db/audit-repository';
 import { createHost, type Host } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
-import { maskPersonalNumber } from '../../electron/print/reminder-slip';
+import { maskPersonalNumber } from '../../electron/print/reminder-sheet';
 import { makeTempDir } from '../support/temp-dir';
 
 const TODAY = '2026-11-23';
 /** Born 10 January 1987: turns 40 on 10 January 2027, so on 23 November 2026 it is time to renew. */
-const DUE_SOON = { personalNumber: '001087012345', birthDate: '1987-01-10' };
+const DUE_SOON = { personalNumber: '001087012345', birthDate: '1987-01-10', source: 'typed' as const };
 
 let tmp: ReturnType<typeof makeTempDir>;
 let host: Host;
@@ -25,8 +25,11 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-async function printSlip(query: object, name: string): Promise<{ doc: PrintedDocument; file: string; text: string; info: string }> {
-  const result = await host.router.dispatch(newSession('kiosk'), 'print.reminderSlip', query);
+async function printSlip(query: object, name: string, paper: '80mm' | 'a4' = '80mm'): Promise<{ doc: PrintedDocument; file: string; text: string; info: string }> {
+  const session = newSession('kiosk');
+  const opened = await host.router.dispatch(session, 'citizen.open', query);
+  if (!opened.ok) throw new Error(`open failed: ${JSON.stringify(opened.error)}`);
+  const result = await host.router.dispatch(session, 'print.reminders', { paper });
   if (!result.ok) throw new Error(`print failed: ${JSON.stringify(result.error)}`);
   const doc = result.value as PrintedDocument;
   const file = join(tmp.dir, name);
@@ -39,10 +42,11 @@ async function printSlip(query: object, name: string): Promise<{ doc: PrintedDoc
 /** pdftotext wraps lines as the slip does; compare text with whitespace collapsed. */
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
-describe('print.reminderSlip', () => {
-  it('returns a one-page PDF named after the day', async () => {
+describe('print.reminders', () => {
+  it('returns a one-page 80 mm PDF named after the day', async () => {
     const { doc, info } = await printSlip(DUE_SOON, 'due-soon.pdf');
-    expect(doc.fileName).toBe('phieu-nhac-viec-2026-11-23.pdf');
+    expect(doc.fileName).toBe('phieu-nhac-viec-2026-11-23-80mm.pdf');
+    expect(info).toMatch(/^Page size:\s+226\.77\d* x \d+/m);
     expect(doc.pages).toBe(1);
     expect(Buffer.from(doc.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(info).toMatch(/^Pages:\s+1$/m);
@@ -54,10 +58,10 @@ describe('print.reminderSlip', () => {
     const t = flat(text);
     expect(t).toContain('PHIẾU NHẮC VIỆC');
     expect(t).toContain('REMINDER SLIP');
-    expect(t).toContain('Đã đến thời gian cấp đổi thẻ căn cước');
-    expect(t).toContain('It is time to renew your ID card');
-    expect(t).toContain('Bạn đủ 40 tuổi vào ngày 10/01/2027');
-    expect(t).toContain('cấp đổi');
+    expect(t).toContain('Cấp đổi thẻ căn cước');
+    expect(t).toContain('Renew your ID card');
+    expect(t).toContain('khi đủ 40 tuổi; theo ngày sinh của bạn (10/01/1987), mốc đó là ngày 10/01/2027');
+    expect(t).toContain('NGHĨA VỤ · hạn 10/01/2027');
     expect(t).toContain('Ngày in / Printed: 23/11/2026');
   });
 
@@ -76,23 +80,23 @@ describe('print.reminderSlip', () => {
     expect(maskPersonalNumber(DUE_SOON.personalNumber)).toBe('••••••••2345');
   });
 
-  it('a long reminder (expired card plus caveats) still fits one page', async () => {
-    const { doc, info, text } = await printSlip({ ...DUE_SOON, cardIssueDate: '2000-01-01' }, 'expired.pdf');
-    expect(doc.pages).toBe(1);
-    expect(info).toMatch(/^Pages:\s+1$/m);
-    expect(flat(text)).toContain('Thẻ căn cước đã hết hạn — cần cấp đổi ngay');
+  it('on A4 the same reminders come on A4 pages', async () => {
+    const { doc, info, text } = await printSlip({ ...DUE_SOON, cardIssueDate: '2005-01-01' }, 'a4.pdf', 'a4');
+    expect(doc.fileName).toBe('phieu-nhac-viec-2026-11-23-a4.pdf');
+    expect(info).toMatch(/^Page size:\s+595\.2\d+ x 841\.8\d+ pts \(A4\)/m);
+    expect(flat(text)).toContain('Cấp đổi thẻ căn cước');
   });
 
   it('is audited as a personal-data use', async () => {
     const before = new AuditRepository(host.db).all().length;
     await printSlip(DUE_SOON, 'audited.pdf');
     const rows = new AuditRepository(host.db).all();
-    expect(rows).toHaveLength(before + 1);
-    expect(rows.at(-1)).toMatchObject({ channel: 'print.reminderSlip', purpose: 'proactive-reminder', outcome: 'ok' });
+    expect(rows).toHaveLength(before + 2);
+    expect(rows.at(-1)).toMatchObject({ channel: 'print.reminders', purpose: 'proactive-services', outcome: 'ok' });
   });
 
-  it('refuses to print for an invalid identity, with the typed error', async () => {
-    const result = await host.router.dispatch(newSession('kiosk'), 'print.reminderSlip', { personalNumber: '099087012345', birthDate: '1987-01-10' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'PIN_PROVINCE' } });
+  it('refuses to print before a citizen is identified, with the typed error', async () => {
+    const result = await host.router.dispatch(newSession('kiosk'), 'print.reminders', { paper: '80mm' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NO_CITIZEN' } });
   });
 });

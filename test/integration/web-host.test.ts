@@ -227,7 +227,7 @@ describe('API over HTTP', () => {
   });
 
   it('a body that is not JSON is 400 BAD_INPUT and never reaches the router', async () => {
-    const r = await request('/api/identity.check', { method: 'POST', headers: bearer(), body: '{"personalNumber": ' });
+    const r = await request('/api/citizen.open', { method: 'POST', headers: bearer(), body: '{"personalNumber": ' });
     expect(r.status).toBe(400);
     expect(json(r)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(dispatch).not.toHaveBeenCalled();
@@ -235,7 +235,7 @@ describe('API over HTTP', () => {
 
   it('a body over 256 KiB is refused and never reaches the router', async () => {
     const big = JSON.stringify({ personalNumber: 'x'.repeat(300 * 1024), birthDate: '1999-05-01' });
-    const outcome = await request('/api/identity.check', { method: 'POST', headers: bearer(), body: big }).then(
+    const outcome = await request('/api/citizen.open', { method: 'POST', headers: bearer(), body: big }).then(
       (r) => r.status,
       (e: NodeJS.ErrnoException) => e.code,
     );
@@ -252,7 +252,7 @@ describe('API over HTTP', () => {
   });
 
   it('a bad birth date answers BAD_INPUT naming the field', async () => {
-    const r = await postApi('identity.check', { personalNumber: '001099012345', birthDate: 'abc' });
+    const r = await postApi('citizen.open', { personalNumber: '001099012345', birthDate: 'abc', source: 'typed' });
     expect(r.status).toBe(200);
     expect(json(r)).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: ERROR_MESSAGES.BAD_INPUT, fields: ['birthDate'] } });
   });
@@ -264,17 +264,18 @@ describe('API over HTTP', () => {
   });
 
   it('a service error crosses with both messages and no stack', async () => {
-    const r = await postApi('identity.check', { personalNumber: '003099012345', birthDate: '1999-05-01' });
+    const r = await postApi('citizen.open', { personalNumber: '003099012345', birthDate: '1999-05-01', source: 'typed' });
     expect(r.status).toBe(200);
     expect(json(r)).toEqual({ ok: false, error: { code: 'PIN_PROVINCE', message: ERROR_MESSAGES.PIN_PROVINCE, fields: ['personalNumber'] } });
     expect(r.body).not.toMatch(/stack|\.ts:\d+/);
     expect(r.headers['cache-control']).toBe('no-store');
   });
 
-  it('reminders come back over HTTP with the demo procedure', async () => {
-    const r = await postApi('reminders.forCitizen', { personalNumber: '001099012345', birthDate: '1999-05-01' });
+  it('reminders come back over HTTP for the citizen the browser session opened', async () => {
+    expect(json(await postApi('citizen.open', { personalNumber: '001099012345', birthDate: '1999-05-01', cardIssueDate: '2021-10-10', source: 'typed' }))).toMatchObject({ ok: true });
+    const r = await postApi('proactive.reminders', {});
     expect(r.status).toBe(200);
-    expect(json(r)).toMatchObject({ ok: true, value: { reminders: [{ kind: 'id-card-renewal', procedure: { code: 'CC.CAP-DOI' } }] } });
+    expect(json(r)).toMatchObject({ ok: true, value: { reminders: [{ ruleId: 'id-card-renewal', procedureCode: 'CC.CAP-DOI' }] } });
   });
 
   it('all calls of one browser share one session', async () => {

@@ -56,9 +56,9 @@ describe('IPC transport', () => {
 
   it("hands the app's own top frame to the router with its session, channel and input", async () => {
     const { handlers, router, session } = setUp();
-    const input = { personalNumber: '001099012345', birthDate: '1999-01-01' };
-    const result = await handlers.get(ipcName('identity.check'))!(event(TOP_FRAME), input);
-    expect(router.dispatch).toHaveBeenCalledExactlyOnceWith(session, 'identity.check', input);
+    const input = { personalNumber: '001099012345', birthDate: '1999-01-01', source: 'typed' as const };
+    const result = await handlers.get(ipcName('citizen.open'))!(event(TOP_FRAME), input);
+    expect(router.dispatch).toHaveBeenCalledExactlyOnceWith(session, 'citizen.open', input);
     expect(result).toEqual({ ok: true, value: 'routed' });
   });
 });

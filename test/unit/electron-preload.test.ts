@@ -49,9 +49,9 @@ describe('preload', () => {
 
   it('forwards a contract channel to its IPC name', async () => {
     const api = await exposedApi();
-    const input = { personalNumber: '001099012345', birthDate: '1999-01-01' };
-    await expect(api.invoke('identity.check', input)).resolves.toEqual({ ok: true, value: 'from main' });
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('motcua:identity.check', input);
+    const input = { personalNumber: '001099012345', birthDate: '1999-01-01', source: 'typed' as const };
+    await expect(api.invoke('citizen.open', input)).resolves.toEqual({ ok: true, value: 'from main' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('motcua:citizen.open', input);
   });
 
   it.each(['fs.readFile', 'motcua:app.info', '__proto__', 'constructor', 'toString', ''])(
