@@ -179,7 +179,8 @@ function Correction({
       <div className="correction">
         {correction && (
           <p className="notice" role="status">
-            {t('dossier.correctionSent')} {correction.requestedValue !== null && `«${String(correction.requestedValue)}»`}
+            {t('dossier.correctionSent')}{' '}
+            {correction.requestedValue !== null && `«${displayValue(field, correction.requestedValue, lang, { yes: t('dossier.yes'), no: t('dossier.no') })}»`}
           </p>
         )}
         <Button variant="secondary" className={`btn-small btn-${variant}`} onClick={() => setOpen(true)} aria-label={`${t('dossier.requestCorrection')}: ${field.label[lang]}`}>

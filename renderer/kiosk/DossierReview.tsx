@@ -170,7 +170,8 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
                   const field = template.sections.flatMap((s) => s.fields).find((f) => f.id === c.fieldId);
                   return (
                     <li key={c.fieldId}>
-                      {field?.label[lang] ?? c.fieldId}: «{String(c.requestedValue ?? '')}» {c.note && `— ${c.note}`}
+                      {field?.label[lang] ?? c.fieldId}: «{field ? displayValue(field, c.requestedValue, lang, yesNo) : String(c.requestedValue ?? '')}»{' '}
+                      {c.note && `— ${c.note}`}
                     </li>
                   );
                 })}
