@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import type { SettingsRepository } from '../db/settings-repository';
+
+/** The file a technician drops next to the installed app to point it at its centre. */
+export const PROVISION_FILE = 'motcua.provision.json';
+
+const endpoint = z
+  .string()
+  .url()
+  .refine((u) => /^https:\/\//.test(u) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(u), 'https, or http on this machine only');
+
+export const provisioningSchema = z
+  .object({
+    /** The centre's one-stop system (the central API's base URL). */
+    centralEndpoint: endpoint,
+    role: z.enum(['kiosk', 'counter']),
+    /** The service centre's code, as the central system knows it. */
+    centreCode: z.string().regex(/^[A-Z0-9][A-Z0-9.-]{0,31}$/, 'capital letters, digits, dots and dashes'),
+  })
+  .strict();
+export type Provisioning = z.infer<typeof provisioningSchema>;
+
+export type ProvisioningRead =
+  | { status: 'absent' }
+  | { status: 'ok'; path: string; value: Provisioning; sha256: string }
+  | { status: 'invalid'; path: string; problems: string[] };
+
+/**
+ * Where "next to the app" is: the executable's folder (Windows install dir, /opt/MotCua for the
+ * deb) and, for an AppImage, the folder holding the .AppImage file (its executable lives in a
+ * temporary mount).
+ */
+export function provisioningDirs(exePath: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  return [...(env.APPIMAGE ? [dirname(env.APPIMAGE)] : []), dirname(exePath)];
+}
+
+/** The first provisioning file found in `dirs`, checked; never throws. */
+export function readProvisioning(dirs: readonly string[]): ProvisioningRead {
+  for (const dir of dirs) {
+    const path = join(dir, PROVISION_FILE);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return { status: 'invalid', path, problems: [`not JSON: ${(error as Error).message}`] };
+    }
+    const parsed = provisioningSchema.safeParse(json);
+    if (!parsed.success) return { status: 'invalid', path, problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`) };
+    return { status: 'ok', path, value: parsed.data, sha256: createHash('sha256').update(text).digest('hex') };
+  }
+  return { status: 'absent' };
+}
+
+const APPLIED = 'provisioning.sha256';
+
+/**
+ * Writes a provisioning file's values into settings once per version of the file, so a
+ * technician's later change in the console is not undone at every start. Returns whether it did.
+ */
+export function applyProvisioning(settings: SettingsRepository, read: Extract<ProvisioningRead, { status: 'ok' }>): boolean {
+  if (settings.get(APPLIED) === read.sha256) return false;
+  settings.set('central.url', read.value.centralEndpoint);
+  settings.set('kiosk.role', read.value.role);
+  settings.set('centre.code', read.value.centreCode);
+  settings.set(APPLIED, read.sha256);
+  return true;
+}
