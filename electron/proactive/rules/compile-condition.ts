@@ -1,9 +1,9 @@
-import type { IsoDate } from '../calendar-date';
+import type { Today } from './compile-due';
 import { youngerThan } from './date-math';
 import { FACTS, type Subject } from './facts';
 import type { Condition } from './pack-schema';
 
-export type ConditionFn = (subject: Subject, today: IsoDate) => boolean;
+export type ConditionFn = (subject: Subject, today: Today) => boolean;
 
 export function compileCondition(c: Condition): ConditionFn {
   const read = FACTS[c.fact].read;
@@ -12,7 +12,7 @@ export function compileCondition(c: Condition): ConditionFn {
   const limit = c.ageUnder;
   return (s, today) => {
     const born = read(s);
-    return typeof born === 'string' && youngerThan(born, limit, today);
+    return typeof born === 'string' && youngerThan(born, limit, today.date);
   };
 }
 

@@ -41,17 +41,18 @@ export const addDays = (date: IsoDate, days: number): IsoDate => fromDayNumber(d
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: IsoDate, to: IsoDate): number => dayOf(to) - dayOf(from);
 
+const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+const lastDay = (y: number, m: number) => (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1]!);
+
 /** Months later (or earlier); a day the target month lacks becomes its last day (31 Aug − 6 months = 28 Feb). */
 function addMonths(date: IsoDate, months: number): IsoDate {
   const [y, m, d] = parts(date);
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
-  const last = dayNumber(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - dayNumber(year, month, 1);
-  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, last))}`;
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, lastDay(year, month)))}`;
 }
-
-const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 
 /**
  * calendar-date's addYears — the same day `years` later, a 29 February becoming 1 March in years
@@ -95,7 +96,8 @@ export function vietnamDateOf(stamp: string): IsoDate | null {
   const ms = Date.parse(stamp);
   if (!Number.isFinite(ms)) return null;
   const shifted = new Date(ms + VIETNAM_OFFSET_MS);
-  // Beyond year 9999 (or before year 0) the ISO form gains a sign: not a calendar day we handle.
-  const day = Number.isFinite(shifted.getTime()) ? shifted.toISOString().slice(0, 10) : '';
-  return isValidIsoDate(day) ? day : null;
+  if (!Number.isFinite(shifted.getTime())) return null;
+  // Beyond year 9999 (or before year 0) the ISO form gains a sign and is longer: not a day we handle.
+  const iso = shifted.toISOString();
+  return iso.length === 24 ? iso.slice(0, 10) : null;
 }

@@ -1,7 +1,7 @@
 import type { CitizenProfile, RuleReminder, Severity } from '../../contract';
 import type { IsoDate } from '../calendar-date';
 import { compileConditions } from './compile-condition';
-import { compileDue, type Due } from './compile-due';
+import { compileDue, todayOf, type Due, type Today } from './compile-due';
 import { compileExplainer } from './explanation';
 import { subjectsOf, type Scope, type Subject, type SyncedCase } from './facts';
 import { scopeOf, type Condition, type Rule, type RulePack } from './pack-schema';
@@ -12,7 +12,7 @@ interface CompiledRule {
   severity: Severity;
   scope: Scope;
   /** The due date when the reminder shows on `today`, else null. */
-  find(subject: Subject, today: IsoDate): Due | null;
+  find(subject: Subject, today: Today): Due | null;
   /** The full reminder of a hit: texts, legal basis, steps. */
   remind(subject: Subject, due: Due, today: IsoDate): RuleReminder;
 }
@@ -63,8 +63,7 @@ function compileRule(rule: Rule, pack: RulePack): CompiledRule {
     find(subject, today) {
       if (!holds(subject, today)) return null;
       const due = computeDue(subject, today);
-      if (due === null || !FOUR_DIGIT_YEAR.test(due.dueDate) || (due.opensOn !== null && today < due.opensOn)) return null;
-      return due;
+      return due !== null && FOUR_DIGIT_YEAR.test(due.dueDate) ? due : null;
     },
     remind: (subject, due, today) => ({
       ruleId: rule.id,
@@ -91,7 +90,7 @@ function caseStatusesOf(rules: Rule[]): string[] | null {
   return [...statuses].sort();
 }
 
-function findAll(rules: CompiledRule[], subjects: readonly Subject[], today: IsoDate, out: DueHit[]): void {
+function findAll(rules: CompiledRule[], subjects: readonly Subject[], today: Today, out: DueHit[]): void {
   for (const subject of subjects) {
     for (const rule of rules) {
       const due = rule.find(subject, today);
@@ -108,12 +107,17 @@ export function compileRules(packs: readonly RulePack[]): RuleEngine {
   const byScope = (scope: Scope) => compiled.filter((r) => r.scope === scope);
   const [citizenRules, childRules, caseRules] = [byScope('citizen'), byScope('children'), byScope('cases')];
 
+  // A batch evaluates many profiles on one day: parse it once.
+  let day = todayOf('1970-01-01');
+  const dayOfEvaluation = (today: IsoDate) => (day.date === today ? day : (day = todayOf(today)));
+
   const due = (profile: CitizenProfile, today: IsoDate): DueHit[] => {
     const hits: DueHit[] = [];
-    findAll(citizenRules, subjectsOf(profile, 'citizen'), today, hits);
-    findAll(childRules, subjectsOf(profile, 'children'), today, hits);
-    findAll(caseRules, subjectsOf(profile, 'cases'), today, hits);
-    return hits.sort(compareUrgency(today));
+    const t = dayOfEvaluation(today);
+    findAll(citizenRules, subjectsOf(profile, 'citizen'), t, hits);
+    findAll(childRules, subjectsOf(profile, 'children'), t, hits);
+    findAll(caseRules, subjectsOf(profile, 'cases'), t, hits);
+    return hits.length > 1 ? hits.sort(compareUrgency(today)) : hits;
   };
 
   return {
@@ -123,7 +127,7 @@ export function compileRules(packs: readonly RulePack[]): RuleEngine {
     evaluate: (profile, today) => remindAll(due(profile, today), today),
     evaluateCase(c, today) {
       const hits: DueHit[] = [];
-      findAll(caseRules, [c], today, hits);
+      findAll(caseRules, [c], dayOfEvaluation(today), hits);
       return remindAll(hits.sort(compareUrgency(today)), today);
     },
   };
