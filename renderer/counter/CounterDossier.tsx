@@ -63,7 +63,8 @@ export function CounterDossier({ initial }: { initial: DossierView }) {
       }}
     >
       <h2 id="counter-dossier-title">
-        {template.title[lang]} · {template.formNumber}
+        {template.title[lang]}
+        {template.formNumber.toLocaleUpperCase('vi') !== template.title.vi.toLocaleUpperCase('vi') && ` · ${template.formNumber}`}
       </h2>
       {template.example && <p className="warning">{t('dossier.example')}</p>}
       <p className="kbd-hint">{t('counter.keyboardHint')}</p>
