@@ -33,7 +33,7 @@ function random(seed: number): () => number {
   };
 }
 
-export function generateProfiles(n: number): CitizenProfile[] {
+function generateProfiles(n: number): CitizenProfile[] {
   const r = random(20261123);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const dayBetween = (fromYear: number, toYear: number) => new Date(Date.UTC(fromYear, 0, 1) + r() * (toYear - fromYear) * 365.25 * 864e5).toISOString().slice(0, 10);

@@ -49,6 +49,8 @@ describe('synced timestamps as days in Vietnam', () => {
     ['2026-11-30T17:00:00Z', '2026-12-01'],
     ['2026-12-01T00:30:00+07:00', '2026-12-01'],
     ['2026-02-30', null],
+    ['9999-12-31T17:00:00Z', null],
+    ['0000-06-01T00:00:00Z', null],
     ['tomorrow', null],
   ])('%s → %s', (stamp, day) => expect(vietnamDateOf(stamp)).toBe(day));
 });

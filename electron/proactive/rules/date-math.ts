@@ -97,7 +97,7 @@ export function vietnamDateOf(stamp: string): IsoDate | null {
   if (!Number.isFinite(ms)) return null;
   const shifted = new Date(ms + VIETNAM_OFFSET_MS);
   if (!Number.isFinite(shifted.getTime())) return null;
-  // Beyond year 9999 (or before year 0) the ISO form gains a sign and is longer: not a day we handle.
+  // Beyond year 9999 (or before year 0) the ISO form gains a sign and is longer; year 0 is no year either.
   const iso = shifted.toISOString();
-  return iso.length === 24 ? iso.slice(0, 10) : null;
+  return iso.length === 24 && !iso.startsWith('0000') ? iso.slice(0, 10) : null;
 }

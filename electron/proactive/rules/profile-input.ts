@@ -13,8 +13,12 @@ function impossibleDates(p: CitizenProfile): string[] {
     const value = FACTS[name].read(p);
     if (typeof value === 'string' && !isValidIsoDate(value)) bad.push(name);
   }
-  p.children?.forEach((c, i) => isValidIsoDate(c.birthDate) || bad.push(`children[${i}].birthDate`));
-  p.cases?.forEach((c, i) => CASE_STAMPS.forEach((k) => c[k] !== undefined && vietnamDateOf(c[k]) === null && bad.push(`cases[${i}].${k}`)));
+  p.children?.forEach((c, i) => {
+    if (!isValidIsoDate(c.birthDate)) bad.push(`children[${i}].birthDate`);
+  });
+  p.cases?.forEach((c, i) => {
+    for (const k of CASE_STAMPS) if (c[k] !== undefined && vietnamDateOf(c[k]) === null) bad.push(`cases[${i}].${k}`);
+  });
   return bad;
 }
 
