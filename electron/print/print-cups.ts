@@ -47,10 +47,10 @@ export function cupsPrinters(run: CommandRunner = runCommand): PrinterSystem {
       if (!id) throw submitError(stderr);
       return id;
     },
-    async jobDone(printer, jobId) {
+    async jobs(printer) {
       const { stdout, code } = await run('lpstat', ['-o', printer], TIMEOUT_MS);
       if (code !== 0) throw new AppError('PRINTER_NOT_FOUND');
-      return !parseJobIds(stdout).includes(jobId);
+      return parseJobIds(stdout);
     },
     async cancel(jobId) {
       await run('cancel', [jobId], TIMEOUT_MS);

@@ -32,7 +32,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function printerProblem(printer: PrinterInfo | undefined): AppError | null {
   if (!printer) return new AppError('PRINTER_NOT_FOUND');
   if (printer.alerts.some((a) => a.startsWith('media-empty') || a.startsWith('media-needed'))) return new AppError('PRINTER_OUT_OF_PAPER');
-  if (printer.state === 'disabled' || !printer.accepting) return new AppError('PRINTER_OFFLINE');
+  // `offline-report`: CUPS keeps such a queue idle while its jobs wait for the device.
+  if (printer.state === 'disabled' || !printer.accepting || printer.alerts.some((a) => a.startsWith('offline'))) return new AppError('PRINTER_OFFLINE');
   return null;
 }
 
@@ -51,6 +52,11 @@ export class PrintService {
 
   printers(): Promise<PrinterList> {
     return this.deps.system.list();
+  }
+
+  /** A queue's waiting jobs, for the technician's view of it. */
+  queue(printer: string): Promise<string[]> {
+    return this.deps.system.jobs(printer);
   }
 
   print(request: PrintRequest): Promise<PrintOutcome> {
@@ -91,7 +97,7 @@ export class PrintService {
   private async watch(printer: string, jobId: string): Promise<void> {
     const deadline = Date.now() + this.jobTimeoutMs;
     for (;;) {
-      if (await this.deps.system.jobDone(printer, jobId)) return;
+      if (!(await this.deps.system.jobs(printer)).includes(jobId)) return;
       const problem = printerProblem((await this.deps.system.list()).printers.find((p) => p.name === printer));
       if (problem || Date.now() > deadline) {
         await this.deps.system.cancel(jobId).catch(() => undefined);

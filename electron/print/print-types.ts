@@ -24,7 +24,7 @@ export interface PrinterSystem {
   list(): Promise<PrinterList>;
   /** Queues the PDF at `file`; resolves with the system's job id. */
   submit(printer: string, title: string, file: string): Promise<string>;
-  /** Whether the job has left the queue of jobs not yet completed. */
-  jobDone(printer: string, jobId: string): Promise<boolean>;
+  /** The ids of the queue's jobs not yet completed, oldest first. */
+  jobs(printer: string): Promise<string[]>;
   cancel(jobId: string): Promise<void>;
 }

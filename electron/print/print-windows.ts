@@ -9,5 +9,5 @@ import type { PrinterSystem } from './print-types';
  */
 export function windowsSpooler(): PrinterSystem {
   const unsupported = () => Promise.reject(new AppError('PRINT_UNSUPPORTED'));
-  return { list: unsupported, submit: unsupported, jobDone: unsupported, cancel: unsupported };
+  return { list: unsupported, submit: unsupported, jobs: unsupported, cancel: unsupported };
 }

@@ -28,7 +28,7 @@ let serialised: string;
 const noPrinters: PrinterSystem = {
   list: async () => ({ printers: [], defaultPrinter: null }),
   submit: async () => 'x-1',
-  jobDone: async () => true,
+  jobs: async () => [],
   cancel: async () => undefined,
 };
 

@@ -11,6 +11,7 @@ import { ReprintStore } from '../../electron/print/print-reprint';
 import { PrintService } from '../../electron/print/print-service';
 import { PrinterChoice } from '../../electron/print/print-settings';
 import { renderReminderSheet } from '../../electron/print/reminder-sheet';
+import { renderTestPage } from '../../electron/print/print-test-page';
 import { makeTempDir } from '../support/temp-dir';
 
 /**
@@ -98,6 +99,16 @@ describe.skipIf(notReady !== null)('printing on a real CUPS (cups-pdf)', () => {
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(new RegExp(`^Title:\\s+\\(?${TITLE.replace(/\./g, '\\.')}\\)?$`, 'm'));
     expect(ink(file)).toBeGreaterThan(50);
     expect(new ReprintStore(tmp.dir).list()).toEqual([]);
+  });
+
+  it("the technician's test page prints on the queue chosen for the A4 dossier, and its queue is empty afterwards", async () => {
+    choice.set('dossier-a4', QUEUE);
+    const page = await renderTestPage(readFontFiles(join(process.cwd(), 'resources', 'fonts')), 'dossier-a4', QUEUE, new Date());
+    expect(execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(page), encoding: 'utf8' })).toContain('TRANG IN THỬ');
+    const outcome = await service.print({ kind: 'dossier-a4', title: 'trang-in-thu.pdf', pdf: page });
+    if (outcome.status !== 'printed') throw new Error(`not printed: ${JSON.stringify(outcome)}`);
+    expect(ink(await arrived(outcome.jobId))).toBeGreaterThan(50);
+    expect(await service.queue(QUEUE)).toEqual([]);
   });
 
   it('a disabled queue: the calm PRINTER_OFFLINE, nothing queued, the document kept; once enabled the reprint arrives', async () => {

@@ -15,7 +15,7 @@ const PDF = new TextEncoder().encode('%PDF-1.7 test');
 const idle = (name: string, extra: Partial<PrinterInfo> = {}): PrinterInfo => ({ name, state: 'idle', accepting: true, isDefault: false, alerts: [], ...extra });
 
 /** A printing system whose queues and job behaviour a test sets. */
-function fakeSystem(printers: PrinterInfo[], opts: { defaultPrinter?: string; jobDoneAfter?: number } = {}) {
+function fakeSystem(printers: PrinterInfo[], opts: { defaultPrinter?: string; pollsUntilDone?: number } = {}) {
   const submitted: { printer: string; title: string; file: string }[] = [];
   const cancelled: string[] = [];
   let polls = 0;
@@ -25,7 +25,7 @@ function fakeSystem(printers: PrinterInfo[], opts: { defaultPrinter?: string; jo
       submitted.push({ printer, title, file });
       return `${printer}-${submitted.length}`;
     },
-    jobDone: async () => ++polls > (opts.jobDoneAfter ?? 0),
+    jobs: async (printer) => (++polls > (opts.pollsUntilDone ?? 0) ? [] : [`${printer}-${submitted.length}`]),
     cancel: async (id) => void cancelled.push(id),
   };
   return { system, submitted, cancelled };
@@ -45,7 +45,7 @@ const service = (system: PrinterSystem, reprints = new ReprintStore(tmp.dir)) =>
 
 describe('PrintService', () => {
   it('prints on the printer chosen for the kind, waits for the job, and keeps nothing afterwards', async () => {
-    const fake = fakeSystem([idle('Laser'), idle('Slip')], { defaultPrinter: 'Laser', jobDoneAfter: 2 });
+    const fake = fakeSystem([idle('Laser'), idle('Slip')], { defaultPrinter: 'Laser', pollsUntilDone: 2 });
     choice.set('slip-80mm', 'Slip');
     const outcome = await service(fake.system).print({ kind: 'slip-80mm', title: 'phieu.pdf', pdf: PDF });
     expect(outcome).toEqual({ status: 'printed', printer: 'Slip', jobId: 'Slip-1' });
@@ -63,6 +63,7 @@ describe('PrintService', () => {
     ['PRINTER_NOT_FOUND', []],
     ['PRINTER_OFFLINE', [idle('Slip', { state: 'disabled' })]],
     ['PRINTER_OFFLINE', [idle('Slip', { accepting: false })]],
+    ['PRINTER_OFFLINE', [idle('Slip', { alerts: ['offline-report'] })]],
     ['PRINTER_OUT_OF_PAPER', [idle('Slip', { state: 'disabled', alerts: ['media-empty-error'] })]],
   ] as const)('%s: nothing is sent and the document is kept for reprint', async (code, printers) => {
     const fake = fakeSystem([...printers]);
@@ -76,7 +77,7 @@ describe('PrintService', () => {
   });
 
   it('a job that never leaves the queue is cancelled (no late duplicate) and kept: PRINT_JOB_FAILED; a reprint then prints it and drops it', async () => {
-    const stuck = fakeSystem([idle('Slip')], { jobDoneAfter: Number.POSITIVE_INFINITY });
+    const stuck = fakeSystem([idle('Slip')], { pollsUntilDone: Number.POSITIVE_INFINITY });
     choice.set('slip-80mm', 'Slip');
     const outcome = await service(stuck.system).print({ kind: 'slip-80mm', title: 'phieu.pdf', pdf: PDF });
     expect(outcome).toMatchObject({ status: 'kept', error: { code: 'PRINT_JOB_FAILED' } });
