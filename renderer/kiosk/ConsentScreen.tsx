@@ -76,7 +76,8 @@ export function ConsentScreen({ greetingName, notice, busy, error, onDecide, onF
         <Button className="btn-choice" disabled={busy || !notice} onClick={() => onDecide(true)}>
           <Bilingual text={both('consent.accept')} />
         </Button>
-        <Button variant="secondary" className="btn-choice" disabled={busy || !notice} onClick={() => onDecide(false)}>
+        {/* Without the notice nothing can be agreed to, but the card-only service stays open. */}
+        <Button variant="secondary" className="btn-choice" disabled={busy || (!notice && !error)} onClick={() => onDecide(false)}>
           <Bilingual text={both('consent.decline')} />
         </Button>
       </div>
