@@ -9,6 +9,7 @@ import { PrintService } from '../../electron/print/print-service';
 import { PrinterChoice } from '../../electron/print/print-settings';
 import type { PrinterInfo, PrinterSystem } from '../../electron/print/print-types';
 import { windowsSpooler } from '../../electron/print/print-windows';
+import { createPrinting, printerSystem } from '../../electron/print/printers';
 import { makeTempDir } from '../support/temp-dir';
 
 const PDF = new TextEncoder().encode('%PDF-1.7 test');
@@ -118,5 +119,18 @@ describe('ReprintStore retention', () => {
     expect(store.purge()).toBe(2);
     expect(store.get(second.id)).toBeNull();
     expect(store.get('../../etc/passwd')).toBeNull();
+  });
+});
+
+describe('createPrinting', () => {
+  it('picks CUPS on Linux and the (unimplemented) spooler adapter on Windows, and applies the retention rule at start', async () => {
+    await expect(printerSystem('win32').list()).rejects.toMatchObject({ data: { code: 'PRINT_UNSUPPORTED' } });
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    const old = new ReprintStore(tmp.dir, { maxAgeMs: 3600_000, maxDocuments: 50 }, () => Date.parse('2020-01-01T00:00:00Z')).keep(PDF, { title: 'old.pdf', kind: 'slip-80mm' });
+    const printing = createPrinting(new SettingsRepository(db), tmp.dir, fakeSystem([idle('Slip')]).system);
+    expect(printing.reprints.get(old.id)).toBeNull();
+    printing.choice.set('slip-80mm', 'Slip');
+    expect(await printing.service.print({ kind: 'slip-80mm', title: 'p.pdf', pdf: PDF })).toMatchObject({ status: 'printed', printer: 'Slip' });
   });
 });
