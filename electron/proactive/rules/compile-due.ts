@@ -25,6 +25,9 @@ export interface Due {
 /** The due date when the reminder shows on `today`, else null. */
 export type DueFn = (subject: Subject, today: Today) => Due | null;
 
+const readBirthDate = FACTS.birthDate.read;
+const readIssueDate = FACTS['idCard.issueDate'].read;
+
 /**
  * assessRenewal's answer (id-card-renewal.ts, Luật Căn cước art. 21: its ages and 2-year rule),
  * shown when it says 'expired' or 'renew-now'. Computed age by age, stopping at the first that
@@ -32,8 +35,6 @@ export type DueFn = (subject: Subject, today: Today) => Due | null;
  * equal. With the issue date: the card expires at the first age whose window (2 years before)
  * opened after the issue. Without it: the next age to come.
  */
-const readBirthDate = FACTS.birthDate.read;
-const readIssueDate = FACTS['idCard.issueDate'].read;
 const idCardRenewal: DueFn = (subject, today) => {
   const birthDate = readBirthDate(subject) as IsoDate | undefined;
   if (birthDate === undefined) return null;
