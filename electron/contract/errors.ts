@@ -67,6 +67,7 @@ export const ERROR_MESSAGES = {
   PRINT_SYSTEM_MISSING: { vi: 'Máy này chưa cài dịch vụ in (CUPS). Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'This machine has no printing service (CUPS) installed. The document is kept; please tell a technician.' },
   PRINT_UNSUPPORTED: { vi: 'Ứng dụng chưa in được trên hệ điều hành này. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The application cannot print on this operating system yet. The document is kept; please tell a technician.' },
   REPRINT_NOT_FOUND: { vi: 'Không còn tài liệu này để in lại (đã quá thời hạn lưu).', en: 'This document is no longer kept for reprinting (its retention time has passed).' },
+  PRINT_SERVICE_STOPPED: { vi: 'Dịch vụ in của máy (CUPS) đang không chạy. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The printing service (CUPS) is not running. The document is kept; please tell a technician.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

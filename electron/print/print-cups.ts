@@ -37,6 +37,8 @@ export function cupsPrinters(run: CommandRunner = runCommand): PrinterSystem {
   return {
     async list() {
       const { stdout, stderr, code } = await run('lpstat', ['-l', '-p', '-a', '-d'], TIMEOUT_MS);
+      // A stopped scheduler still prints "no system default destination"; tell it from no queues.
+      if (/Scheduler is not running|Unable to connect/i.test(stderr)) throw new AppError('PRINT_SERVICE_STOPPED');
       // With no queue at all lpstat exits 1 ("No destinations added"): an empty list, not a failure.
       if (code !== 0 && !/No destinations/i.test(stderr) && stdout.trim() === '') throw new AppError('PRINT_JOB_FAILED');
       return parseLpstat(stdout);

@@ -98,6 +98,11 @@ describe('PrintService', () => {
     expect(new ReprintStore(tmp.dir).list()).toHaveLength(2);
   });
 
+  it('a stopped CUPS scheduler is PRINT_SERVICE_STOPPED, not a missing printer (its lpstat still prints a default line)', async () => {
+    const stopped: CommandRunner = async () => ({ stdout: 'no system default destination\n', stderr: 'lpstat: Scheduler is not running.\n', code: 1 });
+    expect(await service(cupsPrinters(stopped)).print({ kind: 'slip-80mm', title: 'p.pdf', pdf: PDF })).toMatchObject({ status: 'kept', error: { code: 'PRINT_SERVICE_STOPPED' } });
+  });
+
   it('a missing lp binary is reported by the real runner as PRINT_SYSTEM_MISSING', async () => {
     const { runCommand } = await import('../../electron/print/print-cups');
     await expect(runCommand('motcua-no-such-lp', [], 1000)).rejects.toMatchObject({ data: { code: 'PRINT_SYSTEM_MISSING' } });
