@@ -5,6 +5,8 @@ import type { Role } from './roles';
 import { scanResult, scanText } from './scan';
 import { consentDecision, consentNotice, consentPurpose } from './consent';
 import { dossierEdit, dossierView } from './dossier';
+import { comparison, comparisonRequest } from './recommend';
+import { localizedText } from './localized';
 import { ruleReminder } from './profile';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
@@ -57,8 +59,11 @@ const citizenReminderList = z.object({
   identity,
   fullName: z.string().nullable(),
   today: z.string(),
-  /** `formId`: the form a "prepare the dossier" button opens, when the procedure has one. */
-  reminders: z.array(ruleReminder.extend({ formId: z.string().nullable() })),
+  /**
+   * `formId`: the form a "prepare the dossier" button opens; `outcomeId`: the outcome whose ways
+   * a "compare the options" button shows; each when the procedure has one.
+   */
+  reminders: z.array(ruleReminder.extend({ formId: z.string().nullable(), outcomeId: z.string().nullable() })),
   /** Whether the central profile (given by consent) was used beside the card. */
   usedCentral: z.boolean(),
 });
@@ -96,6 +101,15 @@ export const channels = {
   /** Values typed by the citizen or officer; a locked field is refused, its correction request is not. */
   'dossier.update': channel({ input: dossierEdit, output: dossierView, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
   'dossier.print': channel({ input: draftRef, output: printedDocument, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
+  'recommend.outcomes': channel({
+    input: none,
+    output: z.object({ outcomes: z.array(z.object({ id: z.string(), title: localizedText })) }),
+    roles: SERVES_CITIZENS,
+    personalData: false,
+  }),
+  /** Level 3: every option for an outcome, ranked for the citizen this session serves (or anyone, before identification). */
+  'recommend.compare': channel({ input: comparisonRequest, output: comparison, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
+  'print.comparison': channel({ input: comparisonRequest, output: printedDocument, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
   'scan.classify': channel({
     input: scanText,
     output: scanResult,

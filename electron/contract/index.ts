@@ -9,3 +9,4 @@ export * from './profile';
 export * from './consent';
 export * from './dossier';
 export * from './forms';
+export * from './recommend';

@@ -25,6 +25,10 @@ import { citizenHandlers } from './citizen-handlers';
 import { dossierHandlers } from './dossier-handlers';
 import { reminderHandlers } from './reminder-handlers';
 import { cachedBySync } from './synced-cache';
+import { recommendHandlers } from './recommend-handlers';
+import { centreCalendar } from './centre-calendar';
+import { loadCatalogue, type Catalogue } from '../proactive/recommend';
+import { renderComparisonSheet } from '../print/comparison-sheet';
 import { renderDossierPdf } from '../print/dossier-pdf';
 import { encodeHandoff, loadOrCreateDeviceKey, type DeviceKey } from '../security/device-signing';
 import { compileRules } from '../proactive/rules/engine';
@@ -102,6 +106,8 @@ export function createHost(config: HostConfig): Host {
   if (config.demo && !technicianPin.isSet()) technicianPin.set(DEMO_TECHNICIAN_PIN);
   const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));
   const citizens = new CitizenSessions();
+  let outcomes: Catalogue | undefined;
+  const outcomeCatalogue = () => (outcomes ??= loadCatalogue(config.appRoot));
   const ruleEngine = cachedBySync(db, 'rulepack', () => {
     const { packs, rejected } = loadRulePacks(config.appRoot, db);
     for (const r of rejected) config.logError?.('rules', new Error(`rule pack ${r.name} rejected: ${r.reason}`));
@@ -138,7 +144,15 @@ export function createHost(config: HostConfig): Host {
         renderSheet: (data, centre, paper) => renderReminderSheet(data, centre, fonts, paper),
         centre: () => catalogue.centre(),
         procedure: (code) => catalogue.procedure(code),
+        outcomeFor: (code) => outcomeCatalogue().outcomes.find((o) => o.options.some((x) => x.procedureCodes.includes(code)))?.id ?? null,
         formFor: (code) => [...formTemplates().values()].find((t) => t.procedureCode === code)?.id ?? null,
+        today,
+      }),
+      ...recommendHandlers({
+        citizens,
+        catalogue: outcomeCatalogue,
+        calendar: centreCalendar(config.appRoot, settings, config.logError),
+        renderSheet: (data) => renderComparisonSheet(data, fonts),
         today,
       }),
       ...dossierHandlers({

@@ -15,6 +15,8 @@ export interface ReminderHandlerDeps {
   procedure: (code: string) => Procedure | null;
   /** The form template of a procedure, when there is one to prepare. */
   formFor: (procedureCode: string) => string | null;
+  /** The outcome of the comparison catalogue one of whose options files this procedure. */
+  outcomeFor: (procedureCode: string) => string | null;
   today: () => IsoDate;
   clock?: () => Date;
 }
@@ -33,7 +35,11 @@ export function reminderHandlers(deps: ReminderHandlerDeps): Pick<Handlers, 'pro
   return {
     'proactive.reminders': (_input, session) => {
       const { citizen, today, reminders, usedCentral } = remindersOf(session.id);
-      const withForms = reminders.map((r) => ({ ...r, formId: r.procedureCode === null ? null : deps.formFor(r.procedureCode) }));
+      const withForms = reminders.map((r) => ({
+        ...r,
+        formId: r.procedureCode === null ? null : deps.formFor(r.procedureCode),
+        outcomeId: r.procedureCode === null ? null : deps.outcomeFor(r.procedureCode),
+      }));
       return { identity: citizen.identity, fullName: citizen.fullName, today, reminders: withForms, usedCentral };
     },
     'print.reminders': async ({ paper }, session) => {

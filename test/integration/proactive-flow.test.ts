@@ -214,3 +214,55 @@ describe('rule packs and forms from the central sync', () => {
     expect(r.reminders.map((x) => x.ruleId)).toContain('birth-registration');
   });
 });
+
+describe('comparing the ways to an outcome', () => {
+  type View = { recommended: string | null; personalised: boolean; explanation: { vi: string; en: string }; options: { id: string; rank: number | null; eligible: boolean; dominated: boolean; ineligibleReason: { vi: string } | null }[] };
+
+  it('the newborn reminder points to the newborn outcome, whose options are all shown and one recommended', async () => {
+    const session = await motherSession(true);
+    const r = await call<{ reminders: { ruleId: string; outcomeId: string | null }[] }>(session, 'proactive.reminders', {});
+    const outcomeId = r.reminders.find((x) => x.ruleId === 'birth-registration')?.outcomeId;
+    expect(outcomeId).toBe('newborn');
+    const fastest = await call<View>(session, 'recommend.compare', { outcomeId, preference: 'fastest' });
+    expect(fastest.personalised).toBe(true);
+    expect(fastest.options.length).toBeGreaterThanOrEqual(3);
+    const recommended = fastest.options.find((o) => o.id === fastest.recommended)!;
+    expect(recommended).toMatchObject({ rank: 1, eligible: true, dominated: false });
+    expect(fastest.explanation.vi.length).toBeGreaterThan(20);
+    expect(fastest.explanation.en.length).toBeGreaterThan(20);
+  });
+
+  it('the preference changes the ranking and the same inputs give the same answer', async () => {
+    const session = await motherSession(true);
+    const rankings = new Map<string, string>();
+    for (const preference of ['cheapest', 'fastest', 'fewest-visits', 'balanced']) {
+      const a = await call<View>(session, 'recommend.compare', { outcomeId: 'passport', preference });
+      const b = await call<View>(session, 'recommend.compare', { outcomeId: 'passport', preference });
+      expect(b).toEqual(a);
+      rankings.set(preference, a.options.map((o) => `${o.id}:${o.rank}`).join(','));
+    }
+    expect(new Set(rankings.values()).size).toBeGreaterThan(1);
+  });
+
+  it('anyone may compare before identifying; an unknown outcome is OUTCOME_UNKNOWN', async () => {
+    const anonymous = newSession('kiosk');
+    const { outcomes } = await call<{ outcomes: { id: string }[] }>(anonymous, 'recommend.outcomes', {});
+    expect(outcomes.map((o) => o.id)).toEqual(expect.arrayContaining(['passport', 'id-card', 'newborn', 'death', 'criminal-record']));
+    expect(await call<View>(anonymous, 'recommend.compare', { outcomeId: 'criminal-record', preference: 'balanced' })).toMatchObject({ personalised: false });
+    await expect(call(anonymous, 'recommend.compare', { outcomeId: 'moon-visa', preference: 'balanced' })).rejects.toMatchObject({ data: { code: 'OUTCOME_UNKNOWN' } });
+  });
+
+  it('the comparison sheet prints with the national heading, every option, the recommendation, the day and the catalogue version', async () => {
+    const session = await motherSession(true);
+    const view = await call<View & { catalogueVersion: string; options: { title: { vi: string } }[] }>(session, 'recommend.compare', { outcomeId: 'passport', preference: 'cheapest' });
+    const doc = await call<{ pdfBase64: string; fileName: string }>(session, 'print.comparison', { outcomeId: 'passport', preference: 'cheapest' });
+    const file = join(tmp.dir, doc.fileName);
+    writeFileSync(file, Buffer.from(doc.pdfBase64, 'base64'));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('SO SÁNH CÁC CÁCH THỰC HIỆN');
+    expect(text).toContain('ĐỀ XUẤT');
+    expect(text).toContain(view.catalogueVersion);
+    for (const option of view.options) expect(text).toContain(option.title.vi.split(' ').slice(0, 3).join(' '));
+  }, 60_000);
+});

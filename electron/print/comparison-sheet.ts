@@ -1,0 +1,125 @@
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { Comparison, ComparedOptionView, LocalizedText } from '../contract';
+import { formatLongDate, formatVnd } from '../proactive/recommend/format';
+import { embedFonts, type DocumentFonts, type FontFiles } from './fonts';
+import { drawNationalHeading } from './national-heading';
+import { drawParagraphs, setParagraphs, wrapText, type Paragraph } from './text-flow';
+
+const MM = 72 / 25.4;
+const PAGE = { width: 297 * MM, height: 210 * MM };
+const MARGIN = 14 * MM;
+const COLUMN = PAGE.width - 2 * MARGIN;
+const GREY = rgb(0.35, 0.35, 0.35);
+const SHADE = rgb(0.9, 0.95, 0.9);
+const SIZE = 8.5;
+const LEADING = 1.25;
+const PAD = 3;
+
+/** The table's columns: heading (vi / en), share of the width, and the cell's lines. */
+const COLUMNS: { head: LocalizedText; share: number; cell: (o: ComparedOptionView) => string[] }[] = [
+  { head: { vi: 'Cách thực hiện', en: 'Option' }, share: 0.27, cell: (o) => [o.title.vi, o.title.en, o.authority.vi] },
+  {
+    head: { vi: 'Chi phí', en: 'Cost' },
+    share: 0.14,
+    cell: (o) => [formatVnd(o.totalCostVnd).vi, ...(o.extrasVnd > 0 ? [`gồm ${formatVnd(o.extrasVnd).vi} phụ phí`] : []), ...(o.exemption ? [o.exemption.vi] : [])],
+  },
+  { head: { vi: 'Thời gian', en: 'Time' }, share: 0.17, cell: (o) => [`${o.workingDays} ngày làm việc`, `có kết quả: ${formatLongDate(o.readyBy).vi}`] },
+  { head: { vi: 'Số lần đến', en: 'Visits' }, share: 0.08, cell: (o) => [String(o.visits)] },
+  {
+    head: { vi: 'Điều kiện', en: 'Conditions' },
+    share: 0.2,
+    cell: (o) => (o.eligible ? (o.prerequisites.length ? o.prerequisites.map((p) => p.vi) : ['Không']) : [`Không áp dụng: ${o.ineligibleReason?.vi ?? ''}`]),
+  },
+  {
+    head: { vi: 'Đánh giá', en: 'Assessment' },
+    share: 0.14,
+    cell: (o) => [o.rank === 1 ? 'ĐỀ XUẤT' : o.dominated ? 'Có cách khác tốt hơn mọi mặt' : o.rank ? `Xếp thứ ${o.rank}` : '—', ...(o.example ? ['(số liệu ví dụ)'] : [])],
+  },
+];
+
+interface Row {
+  cells: string[][];
+  height: number;
+  shaded: boolean;
+  font: PDFFont;
+}
+
+function setRow(cells: string[][], font: PDFFont, shaded: boolean): Row {
+  const wrapped = cells.map((lines, i) => lines.flatMap((l) => wrapText(l, font, SIZE, COLUMNS[i]!.share * COLUMN - 2 * PAD)));
+  const height = Math.max(...wrapped.map((l) => l.length)) * SIZE * LEADING + 2 * PAD;
+  return { cells: wrapped, height, shaded, font };
+}
+
+function drawRow(page: PDFPage, row: Row, top: number): number {
+  let x = MARGIN;
+  if (row.shaded) page.drawRectangle({ x, y: top - row.height, width: COLUMN, height: row.height, color: SHADE });
+  row.cells.forEach((lines, i) => {
+    const width = COLUMNS[i]!.share * COLUMN;
+    page.drawRectangle({ x, y: top - row.height, width, height: row.height, borderColor: GREY, borderWidth: 0.5 });
+    lines.forEach((line, k) => page.drawText(line, { x: x + PAD, y: top - PAD - (k + 1) * SIZE * LEADING + SIZE * 0.3, size: SIZE, font: row.font }));
+    x += width;
+  });
+  return top - row.height;
+}
+
+function drawText(page: PDFPage, paragraphs: Paragraph[], top: number): number {
+  return drawParagraphs(page, setParagraphs(paragraphs, COLUMN), MARGIN, top, COLUMN);
+}
+
+/**
+ * The comparison sheet (A4 landscape): national heading, the outcome, every option in one table
+ * (the recommended one shaded), the recommendation and why, the day it was computed and the
+ * catalogue version, so the citizen can take it home and the counter can see what was advised.
+ */
+export async function renderComparisonSheet(data: Comparison, fonts: FontFiles): Promise<{ pdf: Uint8Array; pages: number }> {
+  const doc = await PDFDocument.create();
+  const embedded: DocumentFonts = await embedFonts(doc, fonts);
+  const { regular, bold } = embedded;
+  doc.setTitle(`So sánh cách thực hiện: ${data.outcome.title.vi}`);
+  doc.setProducer('MotCua');
+  doc.setCreator('MotCua');
+
+  let page = doc.addPage([PAGE.width, PAGE.height]);
+  let y = drawNationalHeading(page, embedded, { left: MARGIN, width: COLUMN, top: PAGE.height - MARGIN }) - 6;
+  y = drawText(page, [
+    { text: 'SO SÁNH CÁC CÁCH THỰC HIỆN THỦ TỤC', font: bold, size: 13, align: 'center' },
+    { text: 'Comparison of the ways to complete the procedure', font: regular, size: 9, color: GREY, align: 'center', spaceAfter: 4 },
+    { text: `${data.outcome.title.vi} / ${data.outcome.title.en}`, font: bold, size: 11, align: 'center', spaceAfter: 6 },
+  ], y);
+
+  const head = setRow(COLUMNS.map((c) => [c.head.vi, c.head.en]), bold, false);
+  y = drawRow(page, head, y);
+  for (const option of data.options) {
+    const row = setRow(COLUMNS.map((c) => c.cell(option)), option.rank === 1 ? bold : regular, option.id === data.recommended);
+    if (y - row.height < MARGIN + 20) {
+      page = doc.addPage([PAGE.width, PAGE.height]);
+      y = drawRow(page, head, PAGE.height - MARGIN);
+    }
+    y = drawRow(page, row, y);
+  }
+
+  const closing: Paragraph[] = [
+    { text: 'Đề xuất / Recommendation', font: bold, size: 10.5 },
+    { text: data.explanation.vi, font: regular, size: 10 },
+    { text: data.explanation.en, font: regular, size: 9, color: GREY, spaceAfter: 6 },
+    {
+      text: `Tính ngày ${formatLongDate(data.today).vi}, theo danh mục phiên bản ${data.catalogueVersion}. Computed on ${formatLongDate(data.today).en}, catalogue version ${data.catalogueVersion}.`,
+      font: regular,
+      size: 8,
+      color: GREY,
+    },
+    {
+      text: 'Thời gian tính theo ngày làm việc, trừ thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết. Số liệu ghi "ví dụ" chưa được đối chiếu với văn bản pháp luật. / Times are in working days, without weekends and public holidays; figures marked as examples are not confirmed.',
+      font: regular,
+      size: 8,
+      color: GREY,
+    },
+  ];
+  const closingHeight = setParagraphs(closing, COLUMN).reduce((h, p) => h + p.height, 0);
+  if (y - 8 - closingHeight < MARGIN) {
+    page = doc.addPage([PAGE.width, PAGE.height]);
+    y = PAGE.height - MARGIN + 8;
+  }
+  drawText(page, closing, y - 8);
+  return { pdf: await doc.save(), pages: doc.getPageCount() };
+}
