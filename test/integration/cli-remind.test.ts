@@ -42,7 +42,7 @@ describe('motcua remind', { timeout: 30_000 }, () => {
     const reminders = json.reminders as Record<string, unknown>[];
     expect(reminders.map((r) => [r.ruleId, r.dueDate, r.severity, r.procedureCode])).toEqual([
       ['id-card-renewal', '2026-03-10', 'obligation', 'CC.CAP-DOI'],
-      ['passport-renewal', '2026-09-01', 'advice', 'XNC.HO-CHIEU'],
+      ['passport-renewal', '2026-09-01', 'advice', 'HC.CAP-TRONG-NUOC'],
       ['birth-registration', '2026-11-30', 'obligation', '1.001193'],
       ['newborn-linked-procedures', '2026-11-30', 'benefit', 'LT.KS-TT-BHYT'],
       ['health-insurance-renewal', '2026-12-01', 'benefit', 'BHYT.GIA-HAN'],

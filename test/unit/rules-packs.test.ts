@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, rulePack } from '../../electron/proactive/rules/pack-schema';
 import { readBundledPacks, selectPacks, type PackSource } from '../../electron/proactive/rules/load-packs';
@@ -38,10 +36,19 @@ describe('bundled rule packs', () => {
     ]);
   });
 
-  it('reuse the procedure codes of the demo catalogue', () => {
-    const codes = selectPacks(bundled).packs.flatMap((p) => p.rules.map((r) => r.procedureCode));
-    const demo = (JSON.parse(readFileSync(join('resources', 'demo', 'procedures.json'), 'utf8')) as { code: string }[]).map((p) => p.code);
-    expect(codes).toEqual(expect.arrayContaining(demo));
+  it('name the catalogue procedure that follows, reusing the demo catalogue codes; case rules take the case code', () => {
+    const codes = selectPacks(bundled).packs.flatMap((p) => p.rules.map((r) => [r.id, r.procedureCode ?? null]));
+    expect(Object.fromEntries(codes)).toEqual({
+      'case-supplement': null,
+      'case-result-pickup': null,
+      'birth-registration': '1.001193',
+      'newborn-linked-procedures': 'LT.KS-TT-BHYT',
+      'id-card-renewal': 'CC.CAP-DOI',
+      'passport-renewal': 'HC.CAP-TRONG-NUOC',
+      'driving-licence-renewal': 'GPLX.CAP-DOI',
+      'temporary-residence-extension': 'CT.GIA-HAN-TAM-TRU',
+      'health-insurance-renewal': 'BHYT.GIA-HAN',
+    });
   });
 });
 
