@@ -200,3 +200,25 @@ test('prefill + render of the review screen after a scan, measured in the browse
   expect(runs.every((ms) => ms > 0)).toBe(true);
   expect(consoleErrors).toEqual([]);
 });
+
+test('two minutes without a touch in the middle of a dossier erase it, on screen and in the host', async ({ page, browser, served, consoleErrors }) => {
+  await page.clock.install();
+  await page.goto(served.url);
+  await replayCccdScan(browser, served.url);
+  await page.getByRole('button', { name: /^Đồng ý/ }).click();
+  const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
+  await birth.getByRole('button', { name: 'Chuẩn bị hồ sơ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bước 1/7');
+  await page.getByLabel('Kính gửi', { exact: true }).fill('Ủy ban nhân dân phường Bến Nghé');
+
+  await page.clock.fastForward(119_000);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bước 1/7');
+  await page.clock.fastForward(2_000);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
+  await expect(page.getByRole('status')).toHaveText('Phiên trước đã kết thúc; thông tin của bạn đã được xoá.');
+  await expect(page.locator('body')).not.toContainText('Nguyễn Văn An');
+  await expect
+    .poll(() => page.evaluate(() => fetch('/api/proactive.reminders', { method: 'POST', body: '{}' }).then((r) => r.json())))
+    .toMatchObject({ ok: false, error: { code: 'NO_CITIZEN' } });
+  expect(consoleErrors).toEqual([]);
+});
