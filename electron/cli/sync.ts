@@ -6,6 +6,11 @@ import { describePullError, pullOnce } from '../sync/central-client';
 import { Outbox } from '../sync/outbox';
 import { SyncService } from '../sync/sync-service';
 
+/** How long `sync --once` groups batches before it commits; a kill -9 loses at most these (whole batches). */
+const ONCE_COMMIT_EVERY_MS = 2000;
+/** With grouped commits the batch size no longer sets the number of commits: small batches keep the heap small. */
+const ONCE_LIMIT = 1000;
+
 export interface SyncFlags {
   central?: string;
   token?: string;
@@ -25,7 +30,8 @@ export async function runSync(db: Db, flags: SyncFlags, signal: AbortSignal): Pr
   }
   const link = { url: flags.central, token: flags.token, publicKeyPem: readFileSync(flags.centralKey, 'utf8') };
   if (flags.once) {
-    const result = await pullOnce({ db, baseUrl: link.url, token: link.token, publicKeyPem: link.publicKeyPem, feed: CHANGES_FEED, signal });
+    // This process is the connection's only writer, so it may group commits (see commitEveryMs).
+    const result = await pullOnce({ db, baseUrl: link.url, token: link.token, publicKeyPem: link.publicKeyPem, feed: CHANGES_FEED, signal, limit: ONCE_LIMIT, commitEveryMs: ONCE_COMMIT_EVERY_MS });
     if (!result.ok) console.error(`motcua sync: ${describePullError(result.error)}`);
     else console.log(`synced: ${result.applied} changes, cursor ${result.cursor}`);
     return result.ok ? 0 : 1;

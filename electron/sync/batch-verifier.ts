@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, verify, type Hash, type KeyObject } from 'node:crypto';
-import { caseDataSchema, changeLineSchema, checkpointSchema, type Checkpoint, type VerifiedChange } from './feed-schema';
+import { caseDataSchema, changeLineSchema, checkpointSchema, parseCaseUpsert, type Checkpoint, type VerifiedChange } from './feed-schema';
 import { LineTooLongError, ndjsonLines, type ByteSource, type NdjsonLine } from './ndjson-stream';
 
 /**
@@ -85,9 +85,7 @@ export class BatchVerifier {
     if (isCheckpoint) return (this.result = this.checkpoint(value, n));
     // A change line cut short by the end of the stream means the stream was truncated.
     if (!line.terminated) throw new BatchRejectedError('truncated', `line ${n}: stream ended inside the batch`);
-    const parsed = changeLineSchema.safeParse(value);
-    if (!parsed.success) throw new BatchRejectedError('bad-line', `line ${n}: ${issues(parsed.error)}`);
-    const change = parsed.data;
+    const change = parseCaseUpsert(value) ?? this.parseOther(value, n);
     if (change.seq <= this.lastSeq) {
       throw new BatchRejectedError('seq-order', `line ${n}: seq ${change.seq} does not follow ${this.lastSeq}`);
     }
@@ -97,16 +95,20 @@ export class BatchVerifier {
     this.lastSeq = change.seq;
     this.hash.update(line.bytes);
     this.hash.update(NEWLINE);
-    if (change.op === 'delete') {
-      this.changes.push({ seq: change.seq, type: change.type, op: 'delete', id: change.id });
-    } else if (change.type === 'case') {
-      const data = caseDataSchema.safeParse(change.data);
-      if (!data.success) throw new BatchRejectedError('bad-line', `line ${n}: case data: ${issues(data.error)}`);
-      this.changes.push({ seq: change.seq, type: 'case', op: 'upsert', id: change.id, data: data.data });
-    } else {
-      this.changes.push({ seq: change.seq, type: change.type, op: 'upsert', id: change.id, data: change.data });
-    }
+    this.changes.push(change);
     return null;
+  }
+
+  /** Any line but a well-formed case upsert: the zod schemas accept it or say what is wrong. */
+  private parseOther(value: unknown, n: number): VerifiedChange {
+    const parsed = changeLineSchema.safeParse(value);
+    if (!parsed.success) throw new BatchRejectedError('bad-line', `line ${n}: ${issues(parsed.error)}`);
+    const change = parsed.data;
+    if (change.op === 'delete') return { seq: change.seq, type: change.type, op: 'delete', id: change.id };
+    if (change.type !== 'case') return { seq: change.seq, type: change.type, op: 'upsert', id: change.id, data: change.data };
+    const data = caseDataSchema.safeParse(change.data);
+    if (!data.success) throw new BatchRejectedError('bad-line', `line ${n}: case data: ${issues(data.error)}`);
+    return { seq: change.seq, type: 'case', op: 'upsert', id: change.id, data: data.data };
   }
 
   /** Call at the end of the stream: the verified batch, or 'truncated' when no checkpoint came. */

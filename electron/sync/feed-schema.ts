@@ -37,6 +37,51 @@ export const caseDataSchema = z.object({
 });
 export type CaseData = z.infer<typeof caseDataSchema>;
 
+const STATUS_SET: ReadonlySet<unknown> = new Set(CASE_STATUSES);
+const PERSONAL_NUMBER = /^\d{12}$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown, max = Infinity): v is string => typeof v === 'string' && v.length >= 1 && v.length <= max;
+
+/**
+ * A case upsert line checked by hand, with exactly the rules of `changeLineSchema` and
+ * `caseDataSchema`: the initial sync checks a million of them and zod costs more than the JSON
+ * parse. Returns what zod would return (unknown keys dropped), or null for any other line, which
+ * the caller then gives to the zod schemas: they accept the other shapes and word the errors.
+ */
+export function parseCaseUpsert(line: unknown): Extract<VerifiedChange, { type: 'case' }> | null {
+  if (!isObject(line) || line.type !== 'case' || line.op !== 'upsert') return null;
+  const { seq, id, data } = line;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0 || !isText(id, 200) || !isObject(data)) return null;
+  const { receiptCode, procedureCode, applicant, status, receivedAt, dueAt, updatedAt, timeline } = data;
+  if (!isText(receiptCode, 100) || !isText(procedureCode, 100) || !STATUS_SET.has(status)) return null;
+  if (!isObject(applicant)) return null;
+  const { personalNumber, fullName } = applicant;
+  if (typeof personalNumber !== 'string' || !PERSONAL_NUMBER.test(personalNumber) || !isText(fullName, 200)) return null;
+  if (!isText(receivedAt) || !isText(dueAt) || !isText(updatedAt) || !Array.isArray(timeline)) return null;
+  const entries: CaseData['timeline'] = [];
+  for (const e of timeline as unknown[]) {
+    if (!isObject(e) || !isText(e.at) || !STATUS_SET.has(e.status) || typeof e.note !== 'string') return null;
+    entries.push({ at: e.at, status: e.status as CaseStatus, note: e.note });
+  }
+  return {
+    seq,
+    type: 'case',
+    op: 'upsert',
+    id,
+    data: {
+      receiptCode,
+      procedureCode,
+      applicant: { personalNumber, fullName },
+      status: status as CaseStatus,
+      receivedAt,
+      dueAt,
+      updatedAt,
+      timeline: entries,
+    },
+  };
+}
+
 /** The fields of the `procedures` table, when a synced procedure carries them. */
 export const procedureDataSchema = z.object({
   code: z.string().min(1),

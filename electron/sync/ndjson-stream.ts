@@ -84,8 +84,9 @@ export async function* ndjsonLines(source: ByteSource, options: NdjsonOptions = 
       const piece = chunk.subarray(start, nl);
       const length = pendingLength + piece.length;
       if (length > max) throw new LineTooLongError(max);
-      // Copy: the caller may keep the line while the source reuses its chunk.
-      const bytes = concat([...pending, piece], length).slice();
+      // Copy once: the caller may keep the line while the source reuses its chunk (concat of
+      // several parts is already a copy).
+      const bytes = pending.length === 0 ? piece.slice() : concat([...pending, piece], length);
       pending = [];
       pendingLength = 0;
       yield { bytes, text: decode(bytes), terminated: true };
