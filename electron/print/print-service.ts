@@ -59,7 +59,7 @@ export class PrintService {
     return this.deps.system.jobs(printer);
   }
 
-  print(request: PrintRequest): Promise<PrintOutcome> {
+  async print(request: PrintRequest): Promise<PrintOutcome> {
     const kept = this.deps.reprints.keep(request.pdf, { title: request.title, kind: request.kind });
     return this.send(kept, request.printer);
   }
