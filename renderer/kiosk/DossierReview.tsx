@@ -94,6 +94,13 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
       <h1 id="dossier-step-title" ref={heading} tabIndex={-1}>
         <span className="step-count">{stepLabel}</span> {section ? section.title[lang] : t('dossier.summary')}
       </h1>
+      {step === 0 && (
+        <p className="legal-basis">
+          {t('dossier.legalBasis', {
+            basis: template.legalBasis.map((b) => `${b.document}${b.article ? `, ${b.article}` : ''}${b.example ? ` (${t('reminders.example')})` : ''}`).join('; '),
+          })}
+        </p>
+      )}
       {template.example && step === 0 && <p className="warning">{t('dossier.example')}</p>}
 
       {section ? (

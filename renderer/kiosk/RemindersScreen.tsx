@@ -64,6 +64,7 @@ export function RemindersScreen(props: Props) {
               <ReminderCard key={`${r.ruleId}-${r.dueDate}`} reminder={r} preparing={preparing} onPrepare={onPrepare} />
             ))}
           </ol>
+          {list.reminders.some((r) => r.example) && <p className="hint">{t('reminders.exampleNote')}</p>}
         </>
       )}
       <ErrorMessage error={error} />
