@@ -12,8 +12,11 @@ let text: CliRun;
 
 beforeAll(async () => {
   tmp = makeTempDir('motcua-cli-doctor-');
-  const db = join(tmp.dir, 'motcua.db');
-  [json, text] = await Promise.all([runMotcua('doctor', '--json', '--db', db), runMotcua('doctor', '--db', db, '--bundle', join(tmp.dir, 'bundle.json'))]);
+  // Two databases: both runs create and migrate theirs at the same time.
+  [json, text] = await Promise.all([
+    runMotcua('doctor', '--json', '--db', join(tmp.dir, 'a.db')),
+    runMotcua('doctor', '--db', join(tmp.dir, 'b.db'), '--bundle', join(tmp.dir, 'bundle.json')),
+  ]);
 }, 60_000);
 afterAll(() => tmp.cleanup());
 
