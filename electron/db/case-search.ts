@@ -87,6 +87,8 @@ interface ChangedRow {
 const CASE_COLUMNS = `c.id, c.receipt_code, c.procedure_code, c.applicant_full_name, c.status, c.received_at, c.due_at, c.updated_at,
   d.recent_id, d.open_id`;
 const CATCH_UP_PAGE = 10_000;
+/** After this many cases at once (a first index), the index segments are merged into one: faster reads. */
+const OPTIMIZE_AFTER = 50_000;
 
 /** Prepared once per CaseSearch: catch-up runs them a million times on a first index. */
 function statements(db: Db) {
@@ -94,6 +96,10 @@ function statements(db: Db) {
     cursor: db.prepare<[], number>('SELECT coalesce(max(cursor), 0) FROM sync_state').pluck(),
     indexedSeq: db.prepare<[], number>('SELECT indexed_seq FROM case_search_state WHERE id = 1').pluck(),
     setIndexedSeq: db.prepare<[number]>('UPDATE case_search_state SET indexed_seq = ? WHERE id = 1'),
+    optimize: [
+      db.prepare("INSERT INTO case_search_recent (case_search_recent) VALUES ('optimize')"),
+      db.prepare("INSERT INTO case_search_open (case_search_open) VALUES ('optimize')"),
+    ],
     changed: db.prepare<[number, number], ChangedRow>(
       `SELECT rowid, id, applicant_full_name, status, due_at, updated_at FROM cases
        WHERE seq > ? AND rowid > ? ORDER BY rowid LIMIT ${CATCH_UP_PAGE}`,
@@ -161,6 +167,7 @@ export class CaseSearch {
       const { docs, cases } = this.sql.counts.get()!;
       const orphans = docs > cases ? this.sql.orphans.all() : [];
       for (const id of orphans) this.unindex(id);
+      if (indexed >= OPTIMIZE_AFTER) this.sql.optimize.forEach((s) => s.run());
       this.sql.setIndexedSeq.run(cursor);
       return { indexed, removed: orphans.length };
     }).immediate();

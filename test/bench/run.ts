@@ -62,4 +62,5 @@ async function main() {
 
 void main()
   .then(async () => (await import('./sync-bench')).runSyncBench())
-  .then(async () => (await import('./rules-bench')).runRulesBench());
+  .then(async () => (await import('./rules-bench')).runRulesBench())
+  .then(async () => (await import('./search-bench')).runSearchBench());
