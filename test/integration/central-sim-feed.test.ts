@@ -7,7 +7,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePersonalNumber } from '../../drivers/idcard/personal-number';
-import { PROCEDURES } from '../support/central-sim/catalogue';
+import procedures from '../../resources/demo/procedures.json';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
 
 interface Change { seq: number; type: string; op: string; id: string; data?: Record<string, unknown> }
@@ -75,7 +75,7 @@ describe('GET /v1/changes', () => {
     expect(changes.map((c) => c.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(checkpoint).toMatchObject({ seq: 10, more: true });
     // The feed opens with the demo catalogue's procedures, in its order.
-    expect(changes.filter((c) => c.type === 'procedure').map((c) => c.id)).toEqual(PROCEDURES.map((p) => p.code).slice(0, 10));
+    expect(changes.filter((c) => c.type === 'procedure').map((c) => c.id)).toEqual(procedures.map((p) => p.code).slice(0, 10));
   });
 
   it('pages through all data with `more`, every batch verified, seq strictly increasing across batches', async () => {
