@@ -97,6 +97,13 @@ export const channels = {
   }),
   'proactive.reminders': channel({ input: none, output: citizenReminderList, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
   'print.reminders': channel({ input: z.object({ paper: z.enum(['80mm', 'a4']) }).strict(), output: printedDocument, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
+  /** The forms this machine can prepare (bundled and synced), for the counter's picker. */
+  'dossier.forms': channel({
+    input: none,
+    output: z.object({ forms: z.array(z.object({ formId: z.string(), procedureCode: z.string(), title: localizedText })) }),
+    roles: SERVES_CITIZENS,
+    personalData: false,
+  }),
   'dossier.prepare': channel({ input: z.object({ formId: z.string().max(64) }).strict(), output: dossierView, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
   /** Values typed by the citizen or officer; a locked field is refused, its correction request is not. */
   'dossier.update': channel({ input: dossierEdit, output: dossierView, roles: SERVES_CITIZENS, personalData: PROACTIVE }),

@@ -29,6 +29,7 @@ import { recommendHandlers } from './recommend-handlers';
 import { centreCalendar } from './centre-calendar';
 import { loadCatalogue, type Catalogue } from '../proactive/recommend';
 import { renderComparisonSheet } from '../print/comparison-sheet';
+import { formFor } from './form-for';
 import { renderDossierPdf } from '../print/dossier-pdf';
 import { encodeHandoff, loadOrCreateDeviceKey, type DeviceKey } from '../security/device-signing';
 import { compileRules } from '../proactive/rules/engine';
@@ -145,7 +146,7 @@ export function createHost(config: HostConfig): Host {
         centre: () => catalogue.centre(),
         procedure: (code) => catalogue.procedure(code),
         outcomeFor: (code) => outcomeCatalogue().outcomes.find((o) => o.options.some((x) => x.procedureCodes.includes(code)))?.id ?? null,
-        formFor: (code) => [...formTemplates().values()].find((t) => t.procedureCode === code)?.id ?? null,
+        formFor: (code) => formFor(code, formTemplates(), outcomeCatalogue()),
         today,
       }),
       ...recommendHandlers({

@@ -15,7 +15,7 @@ export interface DossierHandlerDeps {
   clock?: () => Date;
 }
 
-type DossierChannels = 'dossier.prepare' | 'dossier.update' | 'dossier.print';
+type DossierChannels = 'dossier.forms' | 'dossier.prepare' | 'dossier.update' | 'dossier.print';
 
 /** Level 2: a draft prepared from the card and (on consent) the central profile, kept per session. */
 export function dossierHandlers(deps: DossierHandlerDeps): Pick<Handlers, DossierChannels> {
@@ -46,6 +46,9 @@ export function dossierHandlers(deps: DossierHandlerDeps): Pick<Handlers, Dossie
   };
 
   return {
+    'dossier.forms': () => ({
+      forms: [...deps.templates().values()].map((t) => ({ formId: t.id, procedureCode: t.procedureCode, title: t.title })).sort((a, b) => a.formId.localeCompare(b.formId)),
+    }),
     'dossier.prepare': ({ formId }, session) => {
       const citizen = deps.citizens.require(session.id);
       const form = template(formId);

@@ -19,7 +19,7 @@ export type Paper = '80mm' | 'a4';
 const MM = 72 / 25.4;
 const GREY = rgb(0.3, 0.3, 0.3);
 const SEVERITY: Record<RuleReminder['severity'], LocalizedText> = {
-  obligation: { vi: 'Nghĩa vụ', en: 'Obligation' },
+  obligation: { vi: 'Bắt buộc', en: 'Obligation' },
   benefit: { vi: 'Quyền lợi', en: 'Benefit' },
   advice: { vi: 'Gợi ý', en: 'Advice' },
 };

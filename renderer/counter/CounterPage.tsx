@@ -1,10 +1,9 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, ConsentDecision, DossierView, Identity } from '../../electron/contract';
+import type { AppErrorData, ChannelOutput, ConsentDecision, DossierView, Identity } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { DateInput } from '../components/DateInput';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { FORMS } from '../components/form-catalogue';
 import { formatIsoDate } from '../components/format-date';
 import { SyncStatusPanel } from '../components/SyncStatusPanel';
 import { currentLanguage } from '../i18n';
@@ -17,6 +16,8 @@ interface Served {
   consent: ConsentDecision['profile'] | null;
 }
 
+type FormChoice = ChannelOutput<'dossier.forms'>['forms'][number];
+
 /** The officer's workstation: identify the citizen, prepare a form, review it on one page. Sign-in arrives with the counter issue. */
 export function CounterPage() {
   const { t, i18n } = useTranslation();
@@ -25,11 +26,21 @@ export function CounterPage() {
   const [personalNumber, setPersonalNumber] = useState('');
   const [birthDate, setBirthDate] = useState('');
   const [served, setServed] = useState<Served | null>(null);
-  const [formId, setFormId] = useState(FORMS[0]!.formId);
+  const [forms, setForms] = useState<FormChoice[]>([]);
+  const [formId, setFormId] = useState('');
   const [view, setView] = useState<DossierView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
   const firstInput = useRef<HTMLInputElement>(null);
+
+  // The forms this machine holds (bundled and synced), from the host.
+  useEffect(() => {
+    void api.invoke('dossier.forms', {}).then((r) => {
+      if (!r.ok) return setError(r.error);
+      setForms(r.value.forms);
+      setFormId((current) => current || (r.value.forms[0]?.formId ?? ''));
+    });
+  }, []);
 
   const open = async () => {
     setBusy(true);
@@ -147,7 +158,7 @@ export function CounterPage() {
             <div className="cfield">
               <label htmlFor={`${id}-form`}>{t('counter.form')}</label>
               <select id={`${id}-form`} value={formId} onChange={(e) => setFormId(e.target.value)}>
-                {FORMS.map((f) => (
+                {forms.map((f) => (
                   <option key={f.formId} value={f.formId}>
                     {f.title[lang]}
                   </option>

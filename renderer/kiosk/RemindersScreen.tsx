@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorData, ChannelOutput, ConsentDecision, Identity, RuleReminder } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formForProcedure } from '../components/form-catalogue';
 import { formatIsoDate } from '../components/format-date';
 import { currentLanguage } from '../i18n';
 import type { ScannedCard } from './scanned-card';
@@ -91,8 +90,7 @@ export function RemindersScreen(props: Props) {
 function ReminderCard({ reminder: r, preparing, onPrepare }: { reminder: ListedReminder; preparing: string | null; onPrepare: Props['onPrepare'] }) {
   const { t, i18n } = useTranslation();
   const lng = currentLanguage(i18n.language);
-  // The host names the form; the renderer's table covers a host that does not yet.
-  const formId = r.formId ?? formForProcedure(r.procedureCode);
+  const formId = r.formId;
   const titleId = `reminder-${r.ruleId}-${r.dueDate}`.replace(/[^A-Za-z0-9_-]/g, '-');
   return (
     <li className={`reminder reminder-${r.severity}`}>

@@ -129,6 +129,11 @@ describe('prepared birth registration dossier', () => {
     await expect(call(other, 'dossier.update', { draftId: draft.id, values: {} })).rejects.toMatchObject({ data: { code: 'DRAFT_NOT_FOUND' } });
   });
 
+  it('the forms this machine holds are listed for the counter', async () => {
+    const { forms } = await call<{ forms: { formId: string; procedureCode: string }[] }>(newSession('kiosk'), 'dossier.forms', {});
+    expect(forms.map((f) => f.formId)).toEqual(['birth-registration', 'health-insurance-child-tk1ts', 'id-card-cc01', 'passport-tk01', 'residence-ct01']);
+  });
+
   it('an unknown form is FORM_UNKNOWN; no draft without a citizen', async () => {
     const session = await motherSession(true);
     await expect(call(session, 'dossier.prepare', { formId: 'marriage' })).rejects.toMatchObject({ data: { code: 'FORM_UNKNOWN' } });
@@ -157,6 +162,9 @@ describe('reminders for the citizen at the kiosk', () => {
     const birth = r.reminders.find((x) => x.ruleId === 'birth-registration')!;
     expect(birth.legalBasis.map((b) => b.document).join(' ')).toMatch(/Hộ tịch|60\/2014|civil status/i);
     expect(birth.formId).toBe('birth-registration');
+    // The Decree 63/2024 bundle starts with the birth registration declaration; the passport has its TK01.
+    expect(r.reminders.find((x) => x.ruleId === 'newborn-linked-procedures')?.formId).toBe('birth-registration');
+    expect(r.reminders.find((x) => x.ruleId === 'passport-renewal')?.formId).toBe('passport-tk01');
     const born = Date.now() - 12 * 86_400_000;
     expect(Math.round((Date.parse(birth.dueDate) - born) / 86_400_000)).toBeGreaterThanOrEqual(47);
   });
