@@ -1,38 +1,20 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsentNotice } from '../../electron/contract';
 import { AuditRepository } from '../../electron/db/audit-repository';
-import { createHost, type Host } from '../../electron/host/create-host';
+import type { Host } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
-import { startCentralSim, type CentralSim } from '../support/central-sim/server';
-import { makeTempDir } from '../support/temp-dir';
+import type { CentralSim } from '../support/central-sim/server';
+import { DEMO_MOTHER as MOTHER, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 
-// The mother on the demo ID card recordings: the demo centre knows of her newborn.
-const MOTHER = { personalNumber: '079199012345', birthDate: '1999-05-01', cardIssueDate: '2021-10-10', fullName: 'Nguyễn Văn An', source: 'card' as const };
-
-let tmp: ReturnType<typeof makeTempDir>;
-let sim: CentralSim;
+let running: HostWithCentral;
 let host: Host;
+let sim: CentralSim;
 
 beforeEach(async () => {
-  tmp = makeTempDir('motcua-consent-');
-  sim = await startCentralSim({ cases: 3, seed: 'consent', token: 'device-token' });
-  host = createHost({
-    appRoot: process.cwd(),
-    dbPath: join(tmp.dir, 'motcua.db'),
-    demo: true,
-    transport: 'browser',
-    version: 'test',
-    devices: false,
-    sync: false,
-    central: { url: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem },
-  });
+  running = await startHostWithCentral('consent');
+  ({ host, sim } = running);
 });
-afterEach(async () => {
-  await host.close();
-  await sim.close();
-  tmp.cleanup();
-});
+afterEach(() => running.close());
 
 const consentRows = () => host.db.prepare('SELECT subject, purpose, accepted, scope, legal_basis, expires_at FROM consents').all() as Record<string, unknown>[];
 
@@ -85,7 +67,6 @@ describe('consent before the central profile', () => {
     await host.router.dispatch(session, 'citizen.open', MOTHER);
     const r = await host.router.dispatch(session, 'consent.decide', { purpose: 'proactive-services', accept: true });
     expect(r).toMatchObject({ ok: true, value: { accepted: true, profile: 'unavailable' } });
-    sim = await startCentralSim({ cases: 1, seed: 'consent-2' });
   });
 
   it('closing the citizen ends the session\'s access: consent needs a citizen again', async () => {

@@ -3,37 +3,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierView } from '../../electron/contract';
-import { createHost, type Host } from '../../electron/host/create-host';
+import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
-import { startCentralSim, type CentralSim } from '../support/central-sim/server';
-import { makeTempDir } from '../support/temp-dir';
+import { DEMO_MOTHER as MOTHER, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 
-// The mother on the demo card recordings; the demo centre has her spouse and a newborn on record.
-const MOTHER = { personalNumber: '079199012345', birthDate: '1999-05-01', cardIssueDate: '2021-10-10', fullName: 'Nguyễn Văn An', source: 'card' as const };
-
-let tmp: ReturnType<typeof makeTempDir>;
-let sim: CentralSim;
+let running: HostWithCentral;
 let host: Host;
+let tmp: { dir: string };
 
 beforeAll(async () => {
-  tmp = makeTempDir('motcua-proactive-');
-  sim = await startCentralSim({ cases: 3, seed: 'dossier' });
-  host = createHost({
-    appRoot: process.cwd(),
-    dbPath: join(tmp.dir, 'motcua.db'),
-    demo: true,
-    transport: 'browser',
-    version: 'test',
-    devices: false,
-    sync: false,
-    central: { url: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem },
-  });
+  running = await startHostWithCentral('proactive');
+  host = running.host;
+  tmp = { dir: running.dir };
 });
-afterAll(async () => {
-  await host.close();
-  await sim.close();
-  tmp.cleanup();
-});
+afterAll(() => running.close());
 
 async function call<T>(session: Session, channel: string, input: unknown): Promise<T> {
   const r = await host.router.dispatch(session, channel, input);
