@@ -5,8 +5,9 @@ import type { Db } from './connection';
 
 /**
  * Counter search over the synced cases (issue 7): a receipt code or personal number matches
- * exactly (through their indexes); a name matches word by word, as prefixes, regardless of
- * accents and case. Overdue and due-soon cases come first, earliest due first; then the rest,
+ * exactly (through their indexes); a name matches regardless of accents and case, every word
+ * typed whole but the last, which may be a prefix ("nguyen thi h"); whole words typed in a row
+ * must stand in that order in the name ("nguyen van a" finds Nguyễn Văn Anh, "van nguyen a" does not). Overdue and due-soon cases come first, earliest due first; then the rest,
  * most recently updated first. The name index (migration 006) is kept beside `cases` and brought
  * up to date by catchUp(), which search() runs first. Holds personal data: nothing of a query or
  * a case goes to errors or logs.
@@ -50,6 +51,19 @@ export function nameWords(text: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
+}
+
+/**
+ * The indexed text: the words, and each two neighbours as one token ("nguyen_thi"), so a full
+ * name is found through its rare pairs instead of walking the long lists of its common words.
+ */
+export const indexedText = (words: string[]) => [...words, ...words.slice(1).map((w, i) => `${words[i]}_${w}`)].join(' ');
+
+/** The FTS5 query: the whole words as their pairs (or the one whole word), the last word as a prefix; each quoted, so nothing typed is syntax. */
+export function matchQuery(words: string[]): string {
+  const whole = words.slice(0, -1);
+  const terms = whole.length === 1 ? whole : whole.slice(1).map((w, i) => `${whole[i]}_${w}`);
+  return [...terms.map((t) => `"${t}"`), `"${words[words.length - 1]}"*`].join(' ');
 }
 
 // An index rowid is a time in seconds followed by 21 bits that tell apart cases of the same
@@ -204,8 +218,7 @@ export class CaseSearch {
 
   /** Urgent matches from the open index, then the most recent from the whole one; each read stops at `limit`. */
   private byName(words: string[], dueSoonBefore: number, limit: number): CaseRow[] {
-    // Each word quoted: nothing the officer types reaches FTS5 as syntax.
-    const match = words.map((w) => `"${w}"*`).join(' ');
+    const match = matchQuery(words);
     const urgent = this.sql.urgent.all(match, dueSoonBefore, limit);
     // Fewer than `limit` urgent ones means all of them: the recent index needs `limit` more to fill up.
     const recent = urgent.length < limit ? this.sql.recent.all(match, limit + urgent.length) : [];
@@ -214,7 +227,7 @@ export class CaseSearch {
 
   private index(row: ChangedRow): void {
     this.unindex(row.id);
-    const name = nameWords(row.applicant_full_name).join(' ');
+    const name = indexedText(nameWords(row.applicant_full_name));
     const recentId = this.freeId(this.sql.recentTaken, timeKey(row.updated_at, row.rowid));
     const openId = OPEN_STATUSES.has(row.status) ? this.freeId(this.sql.openTaken, timeKey(row.due_at, row.rowid)) : null;
     this.sql.putDoc.run(row.id, recentId, openId);

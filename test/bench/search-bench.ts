@@ -51,13 +51,16 @@ function cachedCases(cacheDir: string, n: number): string {
 
 interface Sample { receipt_code: string; applicant_personal_number: string; applicant_full_name: string }
 
-/** What an officer types: names with and without accents, word prefixes, one common family name, codes, numbers. */
+/** What an officer types: names with and without accents, the last word cut short, a family name alone, codes, numbers. */
 function makeQueries(db: Db, n: number, prng: Prng): { kind: string; text: string }[] {
   const sample = db.prepare<[number], Sample>('SELECT receipt_code, applicant_personal_number, applicant_full_name FROM cases WHERE rowid = ?');
   const kinds: [string, (s: Sample) => string][] = [
     ['full name, accents', (s) => s.applicant_full_name],
     ['full name, no accents', (s) => nameWords(s.applicant_full_name).join(' ')],
-    ['word prefixes', (s) => nameWords(s.applicant_full_name).map((w) => w.slice(0, prng.int(1, w.length))).join(' ')],
+    ['last word a prefix', (s) => {
+      const w = nameWords(s.applicant_full_name);
+      return [...w.slice(0, -1), w[w.length - 1]!.slice(0, prng.int(1, 3))].join(' ');
+    }],
     ['family + given name', (s) => { const w = s.applicant_full_name.split(' '); return `${w[0]} ${w[w.length - 1]}`; }],
     ['family name alone', (s) => s.applicant_full_name.split(' ')[0]!],
     ['receipt code', (s) => s.receipt_code],

@@ -6,17 +6,18 @@
 --   case_search_recent  every case, rowid from updated_at (newest = highest);
 --   case_search_open    open cases only, rowid from due_at (earliest due = lowest).
 -- Contentless (no copy of the name is stored) with contentless_delete, so an entry can be replaced
--- or removed. The indexed text is the name folded to plain letters (đ → d, which unicode61 keeps).
--- Every word of a query is a prefix: a prefix index per length up to 7 (the longest Vietnamese
--- syllable, "nghiêng") makes each one a single term read in rowid order, not a merge of all the
--- words it begins.
+-- or removed. The indexed text is the name folded to plain letters (đ → d, which unicode61 keeps)
+-- and each two neighbouring words joined by '_' (a token character here): a full name is then found
+-- through its rare pairs. The last word of a query is a prefix: a prefix index per length up to 7
+-- (the longest Vietnamese syllable, "nghiêng") makes it a single term read in rowid order, not a
+-- merge of all the words it begins.
 -- PRIVACY: the folded tokens of applicant names are personal data like `cases`, and are deleted
 -- with the case.
 CREATE VIRTUAL TABLE case_search_recent USING fts5(
-  name, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7'
+  name, content = '', contentless_delete = 1, tokenize = "unicode61 remove_diacritics 2 tokenchars '_'", prefix = '1 2 3 4 5 6 7'
 );
 CREATE VIRTUAL TABLE case_search_open USING fts5(
-  name, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7'
+  name, content = '', contentless_delete = 1, tokenize = "unicode61 remove_diacritics 2 tokenchars '_'", prefix = '1 2 3 4 5 6 7'
 );
 
 -- Which index rows belong to which case: to replace or remove them, and to go from a hit to the case.
