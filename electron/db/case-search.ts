@@ -6,9 +6,9 @@ import type { Db } from './connection';
 /**
  * Counter search over the synced cases (issue 7): a receipt code or personal number matches
  * exactly (through their indexes); a name matches regardless of accents and case, every word
- * typed whole but the last, which may be a prefix ("nguyen thi h"); whole words typed in a row
- * must stand in that order in the name ("nguyen van a" finds Nguyễn Văn Anh, "van nguyen a" does not). Overdue and due-soon cases come first, earliest due first; then the rest,
- * most recently updated first. The name index (migration 006) is kept beside `cases` and brought
+ * typed whole but the last, which may be a prefix ("nguyen thi h"), and whole words in the order
+ * of the name ("nguyen van a" finds Nguyễn Văn Anh, "van nguyen a" does not). Overdue and
+ * due-soon cases come first, earliest due first; then the rest, most recently updated first. The name index (migration 006) is kept beside `cases` and brought
  * up to date by catchUp(), which search() runs first. Holds personal data: nothing of a query or
  * a case goes to errors or logs.
  */
@@ -57,10 +57,10 @@ export function nameWords(text: string): string[] {
  * The indexed text: the words, and each two neighbours as one token ("nguyen_thi"), so a full
  * name is found through its rare pairs instead of walking the long lists of its common words.
  */
-export const indexedText = (words: string[]) => [...words, ...words.slice(1).map((w, i) => `${words[i]}_${w}`)].join(' ');
+const indexedText = (words: string[]) => [...words, ...words.slice(1).map((w, i) => `${words[i]}_${w}`)].join(' ');
 
 /** The FTS5 query: the whole words as their pairs (or the one whole word), the last word as a prefix; each quoted, so nothing typed is syntax. */
-export function matchQuery(words: string[]): string {
+function matchQuery(words: string[]): string {
   const whole = words.slice(0, -1);
   const terms = whole.length === 1 ? whole : whole.slice(1).map((w, i) => `${whole[i]}_${w}`);
   return [...terms.map((t) => `"${t}"`), `"${words[words.length - 1]}"*`].join(' ');
@@ -159,10 +159,14 @@ export class CaseSearch {
 
   /**
    * Indexes the cases written since the last call (seq above `indexed_seq`) and drops the entries
-   * of deleted ones. Nothing to do, and one small read, while the sync cursor has not moved: every
-   * case write comes with a cursor move in the same transaction (applyBatch).
+   * of deleted ones. Nothing to do, and two small reads, while the sync cursor has not moved: every
+   * case write comes with a cursor move in the same transaction (applyBatch). Otherwise it reads
+   * through `cases` once (seq has no index, to keep the sync's writes cheap): call it when a pull
+   * has finished, not after each batch.
    */
   catchUp(): CatchUpResult {
+    if (this.sql.cursor.get() === this.sql.indexedSeq.get()) return { indexed: 0, removed: 0 };
+    // Again under the write lock: another connection may have caught up meanwhile.
     return this.db.transaction((): CatchUpResult => {
       const cursor = this.sql.cursor.get()!;
       const indexedSeq = this.sql.indexedSeq.get()!;
@@ -209,9 +213,10 @@ export class CaseSearch {
     if (words.length > 0) add(this.byName(words, dueSoonBefore, limit));
     // The order of the indexes, so the first `limit` of each read are the first `limit` overall.
     const urgent = (r: CaseRow) => r.open_id !== null && r.open_id < dueSoonBefore;
-    const key = (r: CaseRow) => (urgent(r) ? r.open_id! : Number.MAX_SAFE_INTEGER - r.recent_id);
+    const order = (a: CaseRow, b: CaseRow) =>
+      urgent(a) !== urgent(b) ? (urgent(a) ? -1 : 1) : urgent(a) ? a.open_id! - b.open_id! : b.recent_id - a.recent_id;
     return [...rows.values()]
-      .sort((a, b) => key(a) - key(b))
+      .sort(order)
       .slice(0, limit)
       .map((r) => toHit(r, !urgent(r) ? 'none' : r.open_id! < overdueBefore ? 'overdue' : 'due-soon'));
   }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/contract';
@@ -203,6 +204,22 @@ describe('keeping up with the sync', () => {
     expect(find('ta quang huy')[0]!.urgency).toBe('none');
     sync({ id: c.id, data: { ...c.data, status: 'supplement-required' } });
     expect(find('ta quang huy')[0]!.urgency).toBe('overdue');
+  });
+
+  it('searches while another connection writes (the sync in its own process), when it has nothing new to index', () => {
+    const c = aCase('Lương Thị Oanh');
+    sync(c);
+    search.catchUp();
+    const other = new Database(join(tmp.dir, 'motcua.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const started = performance.now();
+      expect(codes(find('luong thi oanh'))).toEqual([c.data.receiptCode]);
+      expect(performance.now() - started).toBeLessThan(1000);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 
   it('catching up with nothing new does nothing; a cursor that went back re-indexes every case', () => {
