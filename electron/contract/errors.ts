@@ -68,6 +68,13 @@ export const ERROR_MESSAGES = {
   PRINT_UNSUPPORTED: { vi: 'Ứng dụng chưa in được trên hệ điều hành này. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The application cannot print on this operating system yet. The document is kept; please tell a technician.' },
   REPRINT_NOT_FOUND: { vi: 'Không còn tài liệu này để in lại (đã quá thời hạn lưu).', en: 'This document is no longer kept for reprinting (its retention time has passed).' },
   PRINT_SERVICE_STOPPED: { vi: 'Dịch vụ in của máy (CUPS) đang không chạy. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The printing service (CUPS) is not running. The document is kept; please tell a technician.' },
+  AUTH_FAILED: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'The username or password is wrong.' },
+  AUTH_LOCKED: { vi: 'Đăng nhập sai quá nhiều lần nên tài khoản bị khoá 5 phút. Hãy thử lại sau 5 phút.', en: 'Too many failed log-ins: the account is locked for 5 minutes. Try again in 5 minutes.' },
+  PASSWORD_TOO_SHORT: { vi: 'Mật khẩu phải có ít nhất 10 ký tự.', en: 'The password must have at least 10 characters.' },
+  ACCOUNT_EXISTS: { vi: 'Tên đăng nhập này đã được dùng.', en: 'This username is already taken.' },
+  ACCOUNT_NOT_FOUND: { vi: 'Không có tài khoản này.', en: 'There is no such account.' },
+  ACCOUNT_LAST_TECHNICIAN: { vi: 'Không thể vô hiệu hoá tài khoản kỹ thuật viên cuối cùng.', en: 'The last technician account cannot be disabled.' },
+  BOOTSTRAP_DONE: { vi: 'Máy đã có tài khoản kỹ thuật viên: chỉ kỹ thuật viên mới tạo được tài khoản.', en: 'This machine already has a technician account: only a technician can create accounts.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
