@@ -7,7 +7,7 @@ import { consentDecision, consentNotice, consentPurpose } from './consent';
 import { dossierEdit, dossierView } from './dossier';
 import { comparison, comparisonRequest } from './recommend';
 import { localizedText } from './localized';
-import { accountView, bootstrapAccount, loginInput, loginResult, newAccount, passwordReset, username } from './accounts';
+import { applicant, caseDetail, caseHit, counterDossier, dueEntry, originalsReview, publicCaseStatus, receiptCode, submissionView } from './counter';
 import { ruleReminder } from './profile';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
@@ -69,14 +69,23 @@ const citizenReminderList = z.object({
   usedCentral: z.boolean(),
 });
 const draftRef = z.object({ draftId: z.string().max(64) }).strict();
+/** Receiving a dossier at the counter and looking up cases: the one-stop mechanism. */
+const COUNTER: PersonalDataUse = {
+  purpose: 'receive-dossier',
+  legalBasis: 'Nghị định 61/2018/NĐ-CP và Nghị định 107/2021/NĐ-CP về cơ chế một cửa, một cửa liên thông',
+  subject: { from: 'output', path: ['applicant', 'personalNumber'] },
+};
+const COUNTER_LIST: PersonalDataUse = { ...COUNTER, subject: { from: 'session', path: [] } };
+const OFFICER: readonly Role[] = ['officer'];
+const submissionRef = z.object({ submissionId: z.number().int().positive() }).strict();
+const submissionOutput = submissionView.extend({ applicant });
 
 /** The one list of channels. Transports register exactly these; the router dispatches them. */
 export const channels = {
   'app.info': channel({ input: none, output: appInfo, roles: ALL, personalData: false }),
   'session.get': channel({
     input: none,
-    /** `displayName`: the signed-in account's, when the session has one. */
-    output: z.object({ role: z.enum(['kiosk', 'officer', 'technician']), displayName: z.string().optional() }),
+    output: z.object({ role: z.enum(['kiosk', 'officer', 'technician']) }),
     roles: ALL,
     personalData: false,
   }),
@@ -87,17 +96,6 @@ export const channels = {
     personalData: false,
   }),
   'session.lock': channel({ input: none, output: z.object({ role: z.enum(['kiosk', 'officer', 'technician']) }), roles: ALL, personalData: false }),
-  /** Officer or technician account sign-in; one refusal (AUTH_FAILED) for an unknown user and a wrong password. */
-  'auth.login': channel({ input: loginInput, output: loginResult, roles: ALL, personalData: false }),
-  'auth.logout': channel({ input: none, output: z.object({ role: z.literal('kiosk') }), roles: ALL, personalData: false }),
-  /** Whether this machine still needs its first technician account (the first-start screen). */
-  'accounts.status': channel({ input: none, output: z.object({ needsBootstrap: z.boolean() }), roles: ALL, personalData: false }),
-  /** Creates the first technician; refused as soon as one exists. */
-  'accounts.bootstrap': channel({ input: bootstrapAccount, output: accountView, roles: ALL, personalData: false }),
-  'accounts.list': channel({ input: none, output: z.object({ accounts: z.array(accountView) }), roles: TECHNICIAN, personalData: false }),
-  'accounts.create': channel({ input: newAccount, output: accountView, roles: TECHNICIAN, personalData: false }),
-  'accounts.disable': channel({ input: z.object({ username }).strict(), output: accountView, roles: TECHNICIAN, personalData: false }),
-  'accounts.resetPassword': channel({ input: passwordReset, output: accountView, roles: TECHNICIAN, personalData: false }),
   'citizen.open': channel({ input: citizenOpen, output: z.object({ identity, fullName: z.string().nullable() }), roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
   /** Ends the citizen's turn: the profile, consents in memory and unprinted, unsubmitted drafts are erased. */
   'citizen.close': channel({ input: none, output: z.object({ erasedDrafts: z.number().int() }), roles: SERVES_CITIZENS, personalData: false }),
@@ -156,6 +154,28 @@ export const channels = {
   /** Pull now instead of waiting for the next period (after a cable is plugged back, say). */
   'sync.now': channel({ input: none, output: syncStatus, roles: ['officer', 'technician'], personalData: false }),
   'diagnostics.doctor': channel({ input: none, output: doctorReport, roles: TECHNICIAN, personalData: false }),
+  /** A kiosk print-out's QR: verified offline with the trusted kiosk keys, then opened for this officer. */
+  'counter.openHandoff': channel({ input: z.object({ text: z.string().max(4096) }).strict(), output: counterDossier, roles: OFFICER, personalData: COUNTER }),
+  /** The originals seen, per attachment, and whether the dossier needs supplementing. */
+  'counter.checkOriginals': channel({ input: originalsReview.extend({ draftId: z.string().max(64) }).strict(), output: counterDossier, roles: OFFICER, personalData: COUNTER }),
+  /** Into the outbox (works offline); the receipt code arrives when the centre acknowledges. */
+  'counter.submit': channel({ input: draftRef, output: submissionOutput, roles: OFFICER, personalData: COUNTER }),
+  'counter.submission': channel({ input: submissionRef, output: submissionOutput, roles: OFFICER, personalData: COUNTER }),
+  'print.receipt': channel({ input: submissionRef, output: printedDocument.extend({ applicant }), roles: OFFICER, personalData: COUNTER }),
+  /** This machine's kiosk signing key, for the counters of the centre to trust. */
+  'kiosk.publicKey': channel({ input: none, output: z.object({ pem: z.string(), keyId: z.string() }), roles: TECHNICIAN, personalData: false }),
+  'kiosk.trustKey': channel({ input: z.object({ pem: z.string().max(2000) }).strict(), output: z.object({ keyIds: z.array(z.string()) }), roles: TECHNICIAN, personalData: false }),
+  'cases.search': channel({
+    input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }).strict(),
+    output: z.object({ cases: z.array(caseHit) }),
+    roles: OFFICER,
+    personalData: COUNTER_LIST,
+  }),
+  'cases.get': channel({ input: z.object({ receiptCode }).strict(), output: caseDetail, roles: OFFICER, personalData: COUNTER }),
+  /** Case reminders over the synced cases (rule engine batch mode), overdue and due soon first. */
+  'cases.dueList': channel({ input: none, output: z.object({ entries: z.array(dueEntry) }), roles: OFFICER, personalData: COUNTER_LIST }),
+  /** A citizen at a kiosk, by exact receipt code: status and next step, never a name or number. */
+  'cases.status': channel({ input: z.object({ receiptCode }).strict(), output: publicCaseStatus, roles: SERVES_CITIZENS, personalData: false }),
 } as const;
 
 export type Channels = typeof channels;

@@ -68,13 +68,14 @@ export const ERROR_MESSAGES = {
   PRINT_UNSUPPORTED: { vi: 'Ứng dụng chưa in được trên hệ điều hành này. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The application cannot print on this operating system yet. The document is kept; please tell a technician.' },
   REPRINT_NOT_FOUND: { vi: 'Không còn tài liệu này để in lại (đã quá thời hạn lưu).', en: 'This document is no longer kept for reprinting (its retention time has passed).' },
   PRINT_SERVICE_STOPPED: { vi: 'Dịch vụ in của máy (CUPS) đang không chạy. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The printing service (CUPS) is not running. The document is kept; please tell a technician.' },
-  AUTH_FAILED: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'The username or password is wrong.' },
-  AUTH_LOCKED: { vi: 'Đăng nhập sai quá nhiều lần nên tài khoản bị khoá 5 phút. Hãy thử lại sau 5 phút.', en: 'Too many failed log-ins: the account is locked for 5 minutes. Try again in 5 minutes.' },
-  PASSWORD_TOO_SHORT: { vi: 'Mật khẩu phải có ít nhất 10 ký tự.', en: 'The password must have at least 10 characters.' },
-  ACCOUNT_EXISTS: { vi: 'Tên đăng nhập này đã được dùng.', en: 'This username is already taken.' },
-  ACCOUNT_NOT_FOUND: { vi: 'Không có tài khoản này.', en: 'There is no such account.' },
-  ACCOUNT_LAST_TECHNICIAN: { vi: 'Không thể vô hiệu hoá tài khoản kỹ thuật viên cuối cùng.', en: 'The last technician account cannot be disabled.' },
-  BOOTSTRAP_DONE: { vi: 'Máy đã có tài khoản kỹ thuật viên: chỉ kỹ thuật viên mới tạo được tài khoản.', en: 'This machine already has a technician account: only a technician can create accounts.' },
+  HANDOFF_ELSEWHERE: { vi: 'Hồ sơ này được lưu trên một máy kiosk khác: hãy mở tại quầy nối với máy đó, hoặc chuẩn bị lại hồ sơ.', en: 'This dossier is kept on another kiosk: open it at a counter linked to that kiosk, or prepare it again.' },
+  KIOSK_KEY_INVALID: { vi: 'Khoá không phải khoá công khai Ed25519 (PEM) của một kiosk.', en: 'This is not the Ed25519 public key (PEM) of a kiosk.' },
+  DRAFT_ALREADY_SUBMITTED: { vi: 'Hồ sơ này đã được nộp; không sửa được nữa.', en: 'This dossier has been submitted and can no longer be changed.' },
+  COUNTER_NEEDS_SUPPLEMENT: { vi: 'Hồ sơ đang được đánh dấu cần bổ sung: hướng dẫn công dân bổ sung rồi mới nộp.', en: 'The dossier is marked as needing more documents: guide the citizen, then submit.' },
+  COUNTER_ORIGINALS_UNCHECKED: { vi: 'Còn giấy tờ bắt buộc chưa được kiểm tra bản chính.', en: 'Some required originals have not been checked.' },
+  SUBMISSION_NOT_FOUND: { vi: 'Không tìm thấy lần nộp hồ sơ này.', en: 'This submission was not found.' },
+  RECEIPT_NOT_READY: { vi: 'Hệ thống trung tâm chưa xác nhận hồ sơ nên chưa có mã biên nhận. Hồ sơ đã được lưu và sẽ tự gửi khi có kết nối.', en: 'The central system has not acknowledged the dossier yet, so there is no receipt code. It is kept and will be sent when the connection is back.' },
+  CASE_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy biên nhận.', en: 'No case has this code. Check the code on the receipt.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

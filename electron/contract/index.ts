@@ -10,4 +10,4 @@ export * from './consent';
 export * from './dossier';
 export * from './forms';
 export * from './recommend';
-export * from './accounts';
+export * from './counter';

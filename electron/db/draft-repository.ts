@@ -30,6 +30,11 @@ export class DraftRepository {
     return this.db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE id = ?').get(id);
   }
 
+  /** A printed dossier handed off to a counter becomes that session's. */
+  handOver(id: string, session: string, at: string): void {
+    this.db.prepare('UPDATE drafts SET session = ?, updated_at = ? WHERE id = ?').run(session, at, id);
+  }
+
   /** Session end: what was neither printed nor submitted goes. */
   purgeUnkept(session: string): number {
     return this.db.prepare("DELETE FROM drafts WHERE session = ? AND status = 'draft'").run(session).changes;

@@ -40,7 +40,7 @@ import { loadFormTemplates } from '../proactive/dossier';
 import { ConsentRegistry } from '../security/consent';
 import { ConsentRepository } from '../db/consent-repository';
 import { DraftRepository } from '../db/draft-repository';
-import { accountHost } from './account-handlers';
+import { counterHost } from './counter-host';
 
 /** The demo machine's technician PIN, given in the README: a demo has no secrets. */
 export const DEMO_TECHNICIAN_PIN = '246810';
@@ -121,8 +121,6 @@ export function createHost(config: HostConfig): Host {
     return templates;
   });
   const drafts = new DraftRepository(db);
-  const accounts = accountHost({ db, settings, endCitizenTurn: (session) => (citizens.close(session.id), drafts.purgeUnkept(session.id)) });
-  if (config.demo) accounts.seedDemo();
   // The kiosk's signing key, made on first use: it signs the QR of every printed dossier.
   let signingKey: DeviceKey | undefined;
   const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(settings));
@@ -130,10 +128,8 @@ export function createHost(config: HostConfig): Host {
   const router = createRouter({
     audit,
     logError: config.logError,
-    touch: accounts.touch,
     subjectOf: (session) => citizens.current(session.id)?.identity.personalNumber ?? null,
     handlers: {
-      ...accounts.handlers,
       ...citizenHandlers({
         citizens,
         consents: new ConsentRegistry(new ConsentRepository(db)),
@@ -169,6 +165,7 @@ export function createHost(config: HostConfig): Host {
         renderPdf: (draft, template) =>
           renderDossierPdf({ template, draft, handoff: encodeHandoff(draft, deviceKey()).text, fonts, date: today(), place: catalogue.centre()?.address.split(',').at(-1)?.trim() }),
       }),
+      ...counterHost({ db, settings, templates: formTemplates, ruleEngine, deviceKey, subjectHash: (pin) => audit.subjectHash(pin), sendNow: () => sync.syncNow(), calendar: centreCalendar(config.appRoot, settings, config.logError), fonts, today, logError: config.logError }),
       'app.info': () => ({
         version: config.version,
         transport: config.transport,
@@ -176,14 +173,14 @@ export function createHost(config: HostConfig): Host {
         centre: catalogue.centre(),
         schemaVersion: schemaVersion(db),
       }),
-      'session.get': (_input, session) => ({ role: session.role, displayName: session.displayName }),
+      'session.get': (_input, session) => ({ role: session.role }),
       'session.unlockTechnician': ({ pin }, session) => {
         technicianPin.verify(pin);
         session.role = 'technician';
         return { role: session.role };
       },
       'session.lock': (_input, session) => {
-        accounts.signOut(session);
+        session.role = 'kiosk';
         return { role: session.role };
       },
       'scan.classify': ({ text, asciiOnly }) => toScanResult(classifyScan(text, today()), asciiOnly),

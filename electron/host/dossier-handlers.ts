@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, buildDraftValidator, dossierDraft, fieldProblem, templateFields, type DossierDraft, type DossierView, type FormTemplate } from '../contract';
+import { AppError, dossierDraft, fieldProblem, templateFields, type DossierDraft, type DossierView, type FormTemplate } from '../contract';
 import type { DraftRepository, DraftRow } from '../db/draft-repository';
-import { editDraftField, missingFields, prefillDraft, requestCorrection, verifyDraftForSubmission } from '../proactive/dossier';
+import { editDraftField, missingFields, prefillDraft, requestCorrection } from '../proactive/dossier';
+import { assertDraftComplete } from './draft-checks';
 import type { Handlers } from './router';
 import type { Session } from './session';
 import { cardOf, consentedCentral, type CitizenSessions } from './citizen-sessions';
@@ -91,11 +92,7 @@ export function dossierHandlers(deps: DossierHandlerDeps): Pick<Handlers, Dossie
     },
     'dossier.print': async ({ draftId }, session) => {
       const { row, draft, form } = own(draftId, session);
-      const values = Object.fromEntries(templateFields(form).map((f) => [f.id, draft.fields[f.id]?.value ?? null]));
-      const checked = buildDraftValidator(form, 'vi').safeParse(values);
-      if (!checked.success) throw new AppError('DRAFT_INVALID', [...new Set(checked.error.issues.map((i) => String(i.path[0])))]);
-      const untampered = verifyDraftForSubmission(draft);
-      if (!untampered.ok) throw new AppError(untampered.code, untampered.fields);
+      assertDraftComplete(draft, form);
       const { pdf, pages } = await deps.renderPdf(draft, form);
       save(row, draft, row.status === 'submitted' ? 'submitted' : 'printed');
       return { fileName: `ho-so-${form.id}-${draft.id.slice(0, 8)}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64') };

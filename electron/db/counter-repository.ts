@@ -1,0 +1,54 @@
+import type { OriginalsReview } from '../contract';
+import type { Db } from './connection';
+
+export interface SubmissionRow {
+  id: number;
+  draft_id: string;
+  outbox_id: number;
+  received_at: string;
+  expected_result_date: string | null;
+}
+
+/** The counter's checks of the originals and its submissions (migration 008). */
+export class CounterRepository {
+  constructor(private readonly db: Db) {}
+
+  review(draftId: string): OriginalsReview | null {
+    const row = this.db
+      .prepare<[string], { attachments: string; needs_supplement: number; supplement_note: string }>(
+        'SELECT attachments, needs_supplement, supplement_note FROM counter_reviews WHERE draft_id = ?',
+      )
+      .get(draftId);
+    return row ? { attachments: JSON.parse(row.attachments) as OriginalsReview['attachments'], needsSupplement: row.needs_supplement === 1, supplementNote: row.supplement_note } : null;
+  }
+
+  saveReview(draftId: string, review: OriginalsReview, at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO counter_reviews (draft_id, attachments, needs_supplement, supplement_note, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (draft_id) DO UPDATE SET attachments = excluded.attachments, needs_supplement = excluded.needs_supplement,
+           supplement_note = excluded.supplement_note, updated_at = excluded.updated_at`,
+      )
+      .run(draftId, JSON.stringify(review.attachments), review.needsSupplement ? 1 : 0, review.supplementNote, at);
+  }
+
+  insertSubmission(row: Omit<SubmissionRow, 'id'>): number {
+    const info = this.db
+      .prepare('INSERT INTO counter_submissions (draft_id, outbox_id, received_at, expected_result_date) VALUES (?, ?, ?, ?)')
+      .run(row.draft_id, row.outbox_id, row.received_at, row.expected_result_date);
+    return Number(info.lastInsertRowid);
+  }
+
+  submission(id: number): SubmissionRow | undefined {
+    return this.db.prepare<[number], SubmissionRow>('SELECT * FROM counter_submissions WHERE id = ?').get(id);
+  }
+
+  submissionOfDraft(draftId: string): SubmissionRow | undefined {
+    return this.db.prepare<[string], SubmissionRow>('SELECT * FROM counter_submissions WHERE draft_id = ?').get(draftId);
+  }
+
+  /** Runs `work` in one transaction: the outbox row and the submission are written together. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+}

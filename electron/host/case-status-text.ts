@@ -1,0 +1,30 @@
+import type { LocalizedText } from '../contract';
+import type { SyncedCaseStatus } from '../db/case-repository';
+
+/** What a case's status means to the citizen, and what they do next (the kiosk's status lookup). */
+export const CASE_STATUS_TEXT: Record<SyncedCaseStatus, { meaning: LocalizedText; nextStep: LocalizedText }> = {
+  received: {
+    meaning: { vi: 'Hồ sơ đã được tiếp nhận và đang chờ chuyển xử lý.', en: 'The dossier has been received and is waiting to be processed.' },
+    nextStep: { vi: 'Không cần làm gì thêm. Hãy quay lại vào ngày hẹn trả kết quả.', en: 'Nothing to do now. Come back on the expected result date.' },
+  },
+  processing: {
+    meaning: { vi: 'Hồ sơ đang được cơ quan có thẩm quyền giải quyết.', en: 'The competent authority is processing the dossier.' },
+    nextStep: { vi: 'Không cần làm gì thêm. Hãy quay lại vào ngày hẹn trả kết quả.', en: 'Nothing to do now. Come back on the expected result date.' },
+  },
+  'supplement-required': {
+    meaning: { vi: 'Hồ sơ cần bổ sung, hoàn thiện thêm giấy tờ.', en: 'The dossier needs more documents.' },
+    nextStep: { vi: 'Hãy mang giấy biên nhận và giấy tờ cần bổ sung đến quầy tiếp nhận.', en: 'Bring the receipt and the missing documents to the counter.' },
+  },
+  completed: {
+    meaning: { vi: 'Đã có kết quả giải quyết hồ sơ.', en: 'The result is ready.' },
+    nextStep: { vi: 'Hãy mang giấy biên nhận và thẻ căn cước đến quầy trả kết quả để nhận.', en: 'Bring the receipt and your ID card to the counter to collect it.' },
+  },
+  rejected: {
+    meaning: { vi: 'Hồ sơ không được giải quyết; lý do ghi trong văn bản trả lời.', en: 'The dossier was refused; the reasons are in the written answer.' },
+    nextStep: { vi: 'Hãy đến quầy để nhận văn bản trả lời và được hướng dẫn.', en: 'Come to the counter to collect the written answer and get advice.' },
+  },
+  returned: {
+    meaning: { vi: 'Kết quả đã được trả cho người nộp.', en: 'The result has been handed over.' },
+    nextStep: { vi: 'Hồ sơ đã hoàn tất. Không cần làm gì thêm.', en: 'The case is closed. Nothing more to do.' },
+  },
+};

@@ -1,0 +1,186 @@
+import { AppError, dossierDraft, type CounterDossier, type DossierDraft, type FormTemplate, type LocalizedText, type OriginalsReview, type SubmissionView } from '../contract';
+import type { CounterRepository, SubmissionRow } from '../db/counter-repository';
+import type { DraftRepository, DraftRow } from '../db/draft-repository';
+import type { IsoDate } from '../proactive/calendar-date';
+import { addWorkingDays, type WorkdayOptions } from '../proactive/calendar';
+import { missingFields } from '../proactive/dossier';
+import { decodeHandoff } from '../security/device-signing';
+import type { Outbox } from '../sync/outbox';
+import { applicantOf, assertDraftComplete } from './draft-checks';
+import type { KioskKeys } from './kiosk-keys';
+import type { ReceiptData } from '../print/receipt-pdf';
+import type { Handlers } from './router';
+import type { Session } from './session';
+
+export interface CounterHandlerDeps {
+  drafts: DraftRepository;
+  counter: CounterRepository;
+  outbox: Pick<Outbox, 'enqueue' | 'get'>;
+  /** Sends the outbox now if the centre is reachable; the submission stays queued otherwise. */
+  sendNow: () => Promise<unknown>;
+  keys: KioskKeys;
+  templates: () => Map<string, FormTemplate>;
+  subjectHash: (personalNumber: string) => string;
+  procedure: (code: string) => { name: LocalizedText; processingDays: number | null } | null;
+  centre: () => { name: LocalizedText; address: string } | null;
+  calendar: () => WorkdayOptions;
+  today: () => IsoDate;
+  renderReceipt: (data: ReceiptData) => Promise<{ pdf: Uint8Array; pages: number }>;
+  clock?: () => Date;
+  /** How long a submit waits for the centre before answering 'queued'. */
+  sendWaitMs?: number;
+}
+
+type CounterChannels = 'counter.openHandoff' | 'counter.checkOriginals' | 'counter.submit' | 'counter.submission' | 'print.receipt' | 'kiosk.publicKey' | 'kiosk.trustKey';
+
+const STATES = { pending: 'queued', sent: 'sent', attention: 'attention' } as const;
+
+/**
+ * The counter receives a dossier: the kiosk print-out's QR opens it (verified offline), the
+ * officer checks the originals, submits it through the outbox and prints the receipt.
+ * A dossier opened here belongs to the officer's session, as a kiosk draft to the kiosk's.
+ */
+export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, CounterChannels> {
+  const clock = deps.clock ?? (() => new Date());
+
+  const template = (formId: string) => {
+    const found = deps.templates().get(formId);
+    if (!found) throw new AppError('FORM_UNKNOWN', ['formId']);
+    return found;
+  };
+  const load = (row: DraftRow) => ({ row, draft: dossierDraft.parse(JSON.parse(row.data)), form: template(row.form_id) });
+  const own = (draftId: string, session: Session) => {
+    const row = deps.drafts.byId(draftId);
+    if (!row || row.session !== session.id) throw new AppError('DRAFT_NOT_FOUND');
+    return load(row);
+  };
+  const emptyReview = (form: FormTemplate): OriginalsReview => ({
+    attachments: form.attachments.map((a) => ({ id: a.id, seen: false, note: '' })),
+    needsSupplement: false,
+    supplementNote: '',
+  });
+  const dossier = (row: DraftRow, draft: DossierDraft, form: FormTemplate, keyId: string | null): CounterDossier => ({
+    view: { draft, template: form, missing: missingFields(form, draft).map((m) => m.fieldId), status: row.status },
+    applicant: applicantOf(draft, form),
+    keyId,
+    review: deps.counter.review(row.id) ?? emptyReview(form),
+    submissionId: deps.counter.submissionOfDraft(row.id)?.id ?? null,
+  });
+
+  /** The hand-off's draft becomes this session's; a submitted one is only reopened, never overwritten. */
+  const takeOver = (draft: DossierDraft, session: Session): DraftRow => {
+    const form = template(draft.formId);
+    const existing = deps.drafts.byId(draft.id);
+    const now = clock().toISOString();
+    const row: DraftRow = {
+      id: draft.id,
+      session: session.id,
+      subject: deps.subjectHash(applicantOf(draft, form).personalNumber),
+      form_id: form.id,
+      // It was printed at the kiosk: kept when the counter's citizen changes.
+      status: existing?.status === 'submitted' ? 'submitted' : 'printed',
+      data: existing?.status === 'submitted' ? existing.data : JSON.stringify(draft),
+      created_at: existing?.created_at ?? now,
+      updated_at: now,
+    };
+    if (existing) deps.drafts.handOver(row.id, session.id, now);
+    deps.drafts.save(row);
+    return row;
+  };
+
+  const submissionView = (submission: SubmissionRow): SubmissionView & { applicant: CounterDossier['applicant'] } => {
+    const entry = deps.outbox.get(submission.outbox_id);
+    if (!entry) throw new AppError('SUBMISSION_NOT_FOUND');
+    const { draft, form } = load(deps.drafts.byId(submission.draft_id)!);
+    return {
+      submissionId: submission.id,
+      state: STATES[entry.state],
+      receiptCode: entry.receipt?.receiptCode ?? null,
+      expectedResultDate: submission.expected_result_date,
+      receivedAt: submission.received_at,
+      applicant: applicantOf(draft, form),
+    };
+  };
+  const submission = (id: number) => {
+    const found = deps.counter.submission(id);
+    if (!found) throw new AppError('SUBMISSION_NOT_FOUND');
+    return found;
+  };
+
+  return {
+    'counter.openHandoff': ({ text }, session) => {
+      const decoded = decodeHandoff(text, deps.keys.trusted());
+      if (!decoded.ok) throw new AppError(decoded.code);
+      const { handoff } = decoded;
+      if (handoff.kind === 'draft') {
+        const row = takeOver(handoff.draft, session);
+        return dossier(row, dossierDraft.parse(JSON.parse(row.data)), template(row.form_id), handoff.keyId);
+      }
+      const local = deps.drafts.byId(handoff.draftId);
+      if (!local) throw new AppError('HANDOFF_ELSEWHERE');
+      const { draft } = load(local);
+      const row = takeOver(draft, session);
+      return dossier(row, draft, template(row.form_id), handoff.keyId);
+    },
+    'counter.checkOriginals': ({ draftId, ...review }, session) => {
+      const { row, draft, form } = own(draftId, session);
+      if (row.status === 'submitted') throw new AppError('DRAFT_ALREADY_SUBMITTED');
+      const known = new Set(form.attachments.map((a) => a.id));
+      const unknown = review.attachments.filter((a) => !known.has(a.id));
+      if (unknown.length > 0) throw new AppError('BAD_INPUT', unknown.map((a) => `attachments.${a.id}`));
+      deps.counter.saveReview(row.id, review, clock().toISOString());
+      return dossier(row, draft, form, null);
+    },
+    'counter.submit': async ({ draftId }, session) => {
+      const { row, draft, form } = own(draftId, session);
+      const already = deps.counter.submissionOfDraft(row.id);
+      if (already) return submissionView(already);
+      assertDraftComplete(draft, form);
+      const review = deps.counter.review(row.id) ?? emptyReview(form);
+      if (review.needsSupplement) throw new AppError('COUNTER_NEEDS_SUPPLEMENT');
+      const unseen = form.attachments.filter((a) => a.required && !review.attachments.some((r) => r.id === a.id && r.seen));
+      if (unseen.length > 0) throw new AppError('COUNTER_ORIGINALS_UNCHECKED', unseen.map((a) => a.id));
+      const today = deps.today();
+      const days = deps.procedure(draft.procedureCode)?.processingDays ?? null;
+      const applicant = applicantOf(draft, form);
+      const fields = Object.fromEntries(Object.entries(draft.fields).map(([id, f]) => [id, f.value]));
+      const id = deps.counter.transaction(() => {
+        const queued = deps.outbox.enqueue({ procedureCode: draft.procedureCode, applicant, fields });
+        deps.drafts.save({ ...row, status: 'submitted', updated_at: clock().toISOString() });
+        return deps.counter.insertSubmission({
+          draft_id: row.id,
+          outbox_id: queued.id,
+          received_at: today,
+          expected_result_date: days === null ? null : addWorkingDays(today, days, deps.calendar()),
+        });
+      });
+      // Durable already; a reachable centre answers within the wait, an unreachable one is caught up by the sync loop.
+      await Promise.race([deps.sendNow().catch(() => undefined), new Promise((r) => setTimeout(r, deps.sendWaitMs ?? 3000))]);
+      return submissionView(submission(id));
+    },
+    'counter.submission': ({ submissionId }) => submissionView(submission(submissionId)),
+    'print.receipt': async ({ submissionId }) => {
+      const found = submission(submissionId);
+      const view = submissionView(found);
+      if (view.receiptCode === null) throw new AppError('RECEIPT_NOT_READY');
+      const { draft, form } = load(deps.drafts.byId(found.draft_id)!);
+      const review = deps.counter.review(found.draft_id) ?? emptyReview(form);
+      const { pdf, pages } = await deps.renderReceipt({
+        receiptCode: view.receiptCode,
+        applicant: view.applicant,
+        procedure: { code: draft.procedureCode, name: deps.procedure(draft.procedureCode)?.name ?? null },
+        formTitle: form.title,
+        receivedAt: found.received_at,
+        expectedResultDate: found.expected_result_date,
+        centre: deps.centre(),
+        attachments: form.attachments.map((a) => {
+          const checked = review.attachments.find((r) => r.id === a.id);
+          return { label: a.label, seen: checked?.seen ?? false, note: checked?.note ?? '' };
+        }),
+      });
+      return { fileName: `bien-nhan-${view.receiptCode}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64'), applicant: view.applicant };
+    },
+    'kiosk.publicKey': () => deps.keys.own(),
+    'kiosk.trustKey': ({ pem }) => ({ keyIds: deps.keys.trust(pem) }),
+  };
+}

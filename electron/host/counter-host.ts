@@ -1,0 +1,53 @@
+import type { FormTemplate } from '../contract';
+import { CatalogueRepository } from '../db/catalogue-repository';
+import type { Db } from '../db/connection';
+import { CounterRepository } from '../db/counter-repository';
+import { DraftRepository } from '../db/draft-repository';
+import type { SettingsRepository } from '../db/settings-repository';
+import type { IsoDate } from '../proactive/calendar-date';
+import type { WorkdayOptions } from '../proactive/calendar';
+import type { RuleEngine } from '../proactive/rules/engine';
+import type { FontFiles } from '../print/fonts';
+import { renderReceiptPdf } from '../print/receipt-pdf';
+import type { DeviceKey } from '../security/device-signing';
+import { Outbox } from '../sync/outbox';
+import { caseHandlers } from './case-handlers';
+import { counterHandlers } from './counter-handlers';
+import { kioskKeys } from './kiosk-keys';
+
+export interface CounterHostDeps {
+  db: Db;
+  settings: SettingsRepository;
+  templates: () => Map<string, FormTemplate>;
+  ruleEngine: () => RuleEngine;
+  deviceKey: () => DeviceKey;
+  subjectHash: (personalNumber: string) => string;
+  /** A sync round: sends the outbox when the centre is reachable. */
+  sendNow: () => Promise<unknown>;
+  calendar: () => WorkdayOptions;
+  fonts: FontFiles;
+  today: () => IsoDate;
+  logError?: (what: string, error: unknown) => void;
+}
+
+/** The counter's channels (issue 7), built from the composition root's services. */
+export function counterHost(deps: CounterHostDeps) {
+  const catalogue = new CatalogueRepository(deps.db);
+  return {
+    ...counterHandlers({
+      drafts: new DraftRepository(deps.db),
+      counter: new CounterRepository(deps.db),
+      outbox: new Outbox(deps.db),
+      sendNow: deps.sendNow,
+      keys: kioskKeys(deps.settings, deps.deviceKey, deps.logError),
+      templates: deps.templates,
+      subjectHash: deps.subjectHash,
+      procedure: (code) => catalogue.procedure(code),
+      centre: () => catalogue.centre(),
+      calendar: deps.calendar,
+      today: deps.today,
+      renderReceipt: (data) => renderReceiptPdf(data, deps.fonts),
+    }),
+    ...caseHandlers({ db: deps.db, ruleEngine: deps.ruleEngine, procedureName: (code) => catalogue.procedure(code)?.name ?? null, today: deps.today }),
+  };
+}

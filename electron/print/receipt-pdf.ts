@@ -1,0 +1,89 @@
+import { PDFDocument, rgb } from 'pdf-lib';
+import type { LocalizedText } from '../contract';
+import type { IsoDate } from '../proactive/calendar-date';
+import { formatLongDate } from '../proactive/recommend/format';
+import { embedFonts, type FontFiles } from './fonts';
+import { drawNationalHeading } from './national-heading';
+import { drawQrCode, qrWidthInModules } from './qr';
+import { drawParagraphs, setParagraphs, type Paragraph } from './text-flow';
+
+/** What the receipt prints. */
+export interface ReceiptData {
+  receiptCode: string;
+  applicant: { personalNumber: string; fullName: string };
+  procedure: { code: string; name: LocalizedText | null };
+  formTitle: LocalizedText;
+  receivedAt: IsoDate;
+  expectedResultDate: IsoDate | null;
+  centre: { name: LocalizedText; address: string } | null;
+  attachments: { label: LocalizedText; seen: boolean; note: string }[];
+}
+
+const MM = 72 / 25.4;
+const PAGE = { width: 210 * MM, height: 297 * MM };
+const MARGIN = { left: 25 * MM, right: 15 * MM, top: 15 * MM };
+const COLUMN = PAGE.width - MARGIN.left - MARGIN.right;
+const GREY = rgb(0.35, 0.35, 0.35);
+const QR_SIDE = 32 * MM;
+
+/**
+ * The receipt and appointment slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả, after Thông tư
+ * 01/2018/TT-VPCP, mẫu 01) on A4: national heading, the receipt code in words and as a QR code
+ * that a kiosk scans for the status, the applicant, the procedure, the dates and the originals seen.
+ */
+export async function renderReceiptPdf(data: ReceiptData, files: FontFiles): Promise<{ pdf: Uint8Array; pages: number }> {
+  const doc = await PDFDocument.create();
+  const fonts = await embedFonts(doc, files);
+  const { regular, bold } = fonts;
+  doc.setTitle(`Giấy tiếp nhận hồ sơ ${data.receiptCode}`);
+  doc.setProducer('MotCua');
+  doc.setCreator('MotCua');
+  const page = doc.addPage([PAGE.width, PAGE.height]);
+  const text = (paragraphs: Paragraph[], top: number, width = COLUMN) => drawParagraphs(page, setParagraphs(paragraphs, width), MARGIN.left, top, width);
+
+  let y = drawNationalHeading(page, fonts, { left: MARGIN.left, width: COLUMN, top: PAGE.height - MARGIN.top }) - 8;
+  y = text([
+    { text: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', font: bold, size: 13, align: 'center' },
+    { text: 'Receipt of the dossier and appointment for the result', font: regular, size: 9, color: GREY, align: 'center', spaceAfter: 2 },
+    { text: `Mã hồ sơ / Receipt code: ${data.receiptCode}`, font: bold, size: 12, align: 'center', spaceAfter: 6 },
+  ], y);
+
+  const side = QR_SIDE;
+  const qrBottom = y - side;
+  drawQrCode(page, data.receiptCode, { x: PAGE.width - MARGIN.right - side, y: qrBottom, moduleSize: side / qrWidthInModules(data.receiptCode) });
+  const line = (vi: string, en: string, value: string): Paragraph[] => [
+    { text: `${vi}: ${value}`, font: regular, size: 10.5 },
+    { text: en, font: regular, size: 7.5, color: GREY, spaceAfter: 3 },
+  ];
+  const procedure = data.procedure.name ? `${data.procedure.name.vi} (${data.procedure.code})` : data.procedure.code;
+  const centre = data.centre ? `${data.centre.name.vi}, ${data.centre.address}` : '—';
+  y = text([
+    ...line('Tiếp nhận hồ sơ của', 'Applicant', data.applicant.fullName),
+    ...line('Số định danh cá nhân', 'Personal identification number', data.applicant.personalNumber),
+    ...line('Thủ tục', 'Procedure', procedure),
+    ...line('Tờ khai', 'Form', data.formTitle.vi),
+    ...line('Nơi tiếp nhận', 'Received at', centre),
+    ...line('Ngày tiếp nhận', 'Received on', formatLongDate(data.receivedAt).vi),
+    ...line('Ngày hẹn trả kết quả', 'Expected result date (working days)', data.expectedResultDate ? formatLongDate(data.expectedResultDate).vi : 'Theo thông báo của cơ quan giải quyết'),
+  ], y, COLUMN - side - 4 * MM);
+
+  y = text([{ text: 'Giấy tờ đã kiểm tra bản chính / Originals checked', font: bold, size: 10.5, spaceAfter: 2 }], Math.min(y, qrBottom) - 6);
+  y = text(
+    data.attachments.map((a, i) => ({
+      text: `${i + 1}. [${a.seen ? 'x' : ' '}] ${a.label.vi}${a.note ? ` — ${a.note}` : ''}`,
+      font: regular,
+      size: 10,
+      spaceAfter: 2,
+    })),
+    y,
+  );
+  text([
+    {
+      text: 'Khi đến nhận kết quả, mang theo giấy này và thẻ căn cước. Có thể tra cứu tình trạng hồ sơ bằng cách quét mã QR tại kiosk của trung tâm.',
+      font: regular,
+      size: 9.5,
+    },
+    { text: 'Bring this slip and your ID card to collect the result. Scan the QR code at a kiosk of the centre to see the status.', font: regular, size: 8, color: GREY },
+  ], y - 10);
+  return { pdf: await doc.save(), pages: doc.getPageCount() };
+}
