@@ -8,6 +8,7 @@ import { dossierEdit, dossierView } from './dossier';
 import { comparison, comparisonRequest } from './recommend';
 import { localizedText } from './localized';
 import { applicant, caseDetail, caseHit, counterDossier, dueEntry, originalsReview, publicCaseStatus, receiptCode, submissionView } from './counter';
+import { accountView, bootstrapAccount, loginInput, loginResult, newAccount, passwordReset, username } from './accounts';
 import { ruleReminder } from './profile';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
@@ -85,7 +86,8 @@ export const channels = {
   'app.info': channel({ input: none, output: appInfo, roles: ALL, personalData: false }),
   'session.get': channel({
     input: none,
-    output: z.object({ role: z.enum(['kiosk', 'officer', 'technician']) }),
+    /** `displayName`: the signed-in account's, when the session has one. */
+    output: z.object({ role: z.enum(['kiosk', 'officer', 'technician']), displayName: z.string().optional() }),
     roles: ALL,
     personalData: false,
   }),
@@ -96,6 +98,17 @@ export const channels = {
     personalData: false,
   }),
   'session.lock': channel({ input: none, output: z.object({ role: z.enum(['kiosk', 'officer', 'technician']) }), roles: ALL, personalData: false }),
+  /** Officer or technician account sign-in; one refusal (AUTH_FAILED) for an unknown user and a wrong password. */
+  'auth.login': channel({ input: loginInput, output: loginResult, roles: ALL, personalData: false }),
+  'auth.logout': channel({ input: none, output: z.object({ role: z.literal('kiosk') }), roles: ALL, personalData: false }),
+  /** Whether this machine still needs its first technician account (the first-start screen). */
+  'accounts.status': channel({ input: none, output: z.object({ needsBootstrap: z.boolean() }), roles: ALL, personalData: false }),
+  /** Creates the first technician; refused as soon as one exists. */
+  'accounts.bootstrap': channel({ input: bootstrapAccount, output: accountView, roles: ALL, personalData: false }),
+  'accounts.list': channel({ input: none, output: z.object({ accounts: z.array(accountView) }), roles: TECHNICIAN, personalData: false }),
+  'accounts.create': channel({ input: newAccount, output: accountView, roles: TECHNICIAN, personalData: false }),
+  'accounts.disable': channel({ input: z.object({ username }).strict(), output: accountView, roles: TECHNICIAN, personalData: false }),
+  'accounts.resetPassword': channel({ input: passwordReset, output: accountView, roles: TECHNICIAN, personalData: false }),
   'citizen.open': channel({ input: citizenOpen, output: z.object({ identity, fullName: z.string().nullable() }), roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
   /** Ends the citizen's turn: the profile, consents in memory and unprinted, unsubmitted drafts are erased. */
   'citizen.close': channel({ input: none, output: z.object({ erasedDrafts: z.number().int() }), roles: SERVES_CITIZENS, personalData: false }),

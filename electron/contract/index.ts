@@ -10,4 +10,5 @@ export * from './consent';
 export * from './dossier';
 export * from './forms';
 export * from './recommend';
+export * from './accounts';
 export * from './counter';

@@ -41,6 +41,7 @@ import { ConsentRegistry } from '../security/consent';
 import { ConsentRepository } from '../db/consent-repository';
 import { DraftRepository } from '../db/draft-repository';
 import { counterHost } from './counter-host';
+import { accountHost } from './account-handlers';
 
 /** The demo machine's technician PIN, given in the README: a demo has no secrets. */
 export const DEMO_TECHNICIAN_PIN = '246810';
@@ -121,6 +122,8 @@ export function createHost(config: HostConfig): Host {
     return templates;
   });
   const drafts = new DraftRepository(db);
+  const accounts = accountHost({ db, settings, endCitizenTurn: (session) => (citizens.close(session.id), drafts.purgeUnkept(session.id)) });
+  if (config.demo) accounts.seedDemo();
   // The kiosk's signing key, made on first use: it signs the QR of every printed dossier.
   let signingKey: DeviceKey | undefined;
   const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(settings));
@@ -128,8 +131,10 @@ export function createHost(config: HostConfig): Host {
   const router = createRouter({
     audit,
     logError: config.logError,
+    touch: accounts.touch,
     subjectOf: (session) => citizens.current(session.id)?.identity.personalNumber ?? null,
     handlers: {
+      ...accounts.handlers,
       ...citizenHandlers({
         citizens,
         consents: new ConsentRegistry(new ConsentRepository(db)),
@@ -173,14 +178,14 @@ export function createHost(config: HostConfig): Host {
         centre: catalogue.centre(),
         schemaVersion: schemaVersion(db),
       }),
-      'session.get': (_input, session) => ({ role: session.role }),
+      'session.get': (_input, session) => ({ role: session.role, displayName: session.displayName }),
       'session.unlockTechnician': ({ pin }, session) => {
         technicianPin.verify(pin);
         session.role = 'technician';
         return { role: session.role };
       },
       'session.lock': (_input, session) => {
-        session.role = 'kiosk';
+        accounts.signOut(session);
         return { role: session.role };
       },
       'scan.classify': ({ text, asciiOnly }) => toScanResult(classifyScan(text, today()), asciiOnly),

@@ -28,17 +28,20 @@ export interface RouterDeps {
   subjectOf?: (session: Session) => string | null;
   /** Where unexpected errors go; the caller only ever sees INTERNAL. */
   logError?: (channel: string, error: unknown) => void;
+  /** Sees every call before its role is checked: an idle signed-in session falls back to kiosk here. */
+  touch?: (session: Session) => void;
 }
 
 /**
  * Validate, authorise, audit, dispatch: the only path from a transport to a service.
  * Every failure is a typed error with vi/en messages.
  */
-export function createRouter({ handlers, audit, subjectOf = () => null, logError = () => {} }: RouterDeps): Router {
+export function createRouter({ handlers, audit, subjectOf = () => null, logError = () => {}, touch = () => {} }: RouterDeps): Router {
   return {
     async dispatch(session, name, rawInput) {
       if (!isChannelName(name)) return { ok: false, error: appError('UNKNOWN_CHANNEL') };
       const def = channels[name];
+      touch(session);
       if (!def.roles.includes(session.role)) return { ok: false, error: appError('FORBIDDEN') };
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) {

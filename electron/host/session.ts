@@ -5,6 +5,10 @@ import type { Role } from '../contract';
 export interface Session {
   readonly id: string;
   role: Role;
+  /** The signed-in account's name; absent for a kiosk and a PIN-unlocked technician. */
+  displayName?: string;
+  /** Epoch ms of the session's last call, for the idle time-out of signed-in roles. */
+  lastSeen?: number;
 }
 
 export const newSession = (role: Role = 'kiosk'): Session => ({ id: randomUUID(), role });
