@@ -8,6 +8,7 @@ import { formatIsoDate } from '../components/format-date';
 import { SyncStatusPanel } from '../components/SyncStatusPanel';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
+import { ComparisonPanel } from './ComparisonPanel';
 import { CounterDossier } from './CounterDossier';
 
 interface Served {
@@ -172,6 +173,8 @@ export function CounterPage() {
           {view && <CounterDossier key={view.draft.id} initial={view} />}
         </>
       )}
+      {/* Level 3: compared for the citizen being served, or for anyone; a new citizen starts a new comparison. */}
+      <ComparisonPanel key={served?.identity.personalNumber ?? 'anyone'} />
       <SyncStatusPanel canSyncNow={false} />
     </section>
   );

@@ -4,9 +4,11 @@ import type { AppErrorData, CitizenQuery, ConsentDecision, ConsentNotice, Dossie
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { api } from '../transport';
+import { ComparisonScreen } from './ComparisonScreen';
 import { ConsentScreen } from './ConsentScreen';
 import { DossierReview } from './DossierReview';
 import { IdentifyScreen } from './IdentifyScreen';
+import { OutcomesScreen } from './OutcomesScreen';
 import { RemindersScreen, type Paper, type ReminderList } from './RemindersScreen';
 import { savePdf } from './save-pdf';
 import type { ScannedCard } from './scanned-card';
@@ -38,7 +40,10 @@ type State =
   | { screen: 'identify'; busy: boolean; error: AppErrorData | null }
   | { screen: 'consent'; citizen: Citizen; notice: ConsentNotice | null; busy: boolean; error: AppErrorData | null }
   | ({ screen: 'reminders' } & RemindersState)
-  | { screen: 'dossier'; back: RemindersState; view: DossierView; preparedAt: number };
+  | { screen: 'dossier'; back: RemindersState; view: DossierView; preparedAt: number }
+  /** The ways to one outcome: from a reminder (`back` holds the reminders) or, before identification, from the list of outcomes. */
+  | { screen: 'compare'; outcomeId: string; back: RemindersState | null }
+  | { screen: 'outcomes' };
 
 export function KioskPage() {
   const { t, i18n } = useTranslation();
@@ -161,6 +166,12 @@ export function KioskPage() {
     );
   };
 
+  const compare = (outcomeId: string) => {
+    if (state.screen !== 'reminders') return;
+    const back: RemindersState = { ...state, printing: null, preparing: null, error: null };
+    setState({ screen: 'compare', outcomeId, back });
+  };
+
   switch (state.screen) {
     case 'home':
       return (
@@ -172,6 +183,12 @@ export function KioskPage() {
           </Button>
           <p className="scan-hint">{t('scan.scanHint')}</p>
           <ErrorMessage error={state.scanError} />
+          <div className="home-ways">
+            <p className="hint">{t('compare.seeWaysIntro')}</p>
+            <Button variant="secondary" onClick={() => setState({ screen: 'outcomes' })}>
+              {t('compare.seeWays')}
+            </Button>
+          </div>
           {state.wiped && (
             <p className="notice" role="status">
               {t('kiosk.idleWiped')}
@@ -207,6 +224,7 @@ export function KioskPage() {
           error={state.error}
           onPrint={(paper) => void print(paper)}
           onPrepare={(r, formId) => void prepare(r, formId)}
+          onCompare={compare}
           onFinish={() => wipe(false)}
         />
       );
@@ -218,6 +236,24 @@ export function KioskPage() {
           preparedAt={state.preparedAt}
           onClose={() => setState({ screen: 'reminders', ...state.back })}
           onFinish={() => wipe(false)}
+        />
+      );
+    case 'compare': {
+      const { back, outcomeId } = state;
+      return (
+        <ComparisonScreen
+          key={outcomeId}
+          outcomeId={outcomeId}
+          backLabel={back ? t('compare.backToReminders') : t('compare.backToOutcomes')}
+          onBack={() => setState(back ? { screen: 'reminders', ...back } : { screen: 'outcomes' })}
+        />
+      );
+    }
+    case 'outcomes':
+      return (
+        <OutcomesScreen
+          onChoose={(outcomeId) => setState({ screen: 'compare', outcomeId, back: null })}
+          onBack={() => setState({ screen: 'home', wiped: false, scanError: null })}
         />
       );
   }

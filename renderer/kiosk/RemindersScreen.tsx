@@ -24,13 +24,15 @@ interface Props {
   error: AppErrorData | null;
   onPrint: (paper: Paper) => void;
   onPrepare: (reminder: RuleReminder, formId: string) => void;
+  /** Opens the comparison of the ways to the reminder's outcome. */
+  onCompare?: (outcomeId: string) => void;
   onFinish: () => void;
 }
 
 const masked = (pin: string) => `•••••••• ${pin.slice(-4)}`;
 
 export function RemindersScreen(props: Props) {
-  const { identity, list, card, greetingName, profile, printing, printedPages, preparing, error, onPrint, onPrepare, onFinish } = props;
+  const { identity, list, card, greetingName, profile, printing, printedPages, preparing, error, onPrint, onPrepare, onCompare, onFinish } = props;
   const { t, i18n } = useTranslation();
   const lng = currentLanguage(i18n.language);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -60,7 +62,7 @@ export function RemindersScreen(props: Props) {
           <p className="lead">{t('reminders.count', { count: list.reminders.length })}</p>
           <ol className="reminder-list">
             {list.reminders.map((r) => (
-              <ReminderCard key={`${r.ruleId}-${r.dueDate}`} reminder={r} preparing={preparing} onPrepare={onPrepare} />
+              <ReminderCard key={`${r.ruleId}-${r.dueDate}`} reminder={r} preparing={preparing} onPrepare={onPrepare} onCompare={onCompare} />
             ))}
           </ol>
           {list.reminders.some((r) => r.example) && <p className="hint">{t('reminders.exampleNote')}</p>}
@@ -87,10 +89,21 @@ export function RemindersScreen(props: Props) {
   );
 }
 
-function ReminderCard({ reminder: r, preparing, onPrepare }: { reminder: ListedReminder; preparing: string | null; onPrepare: Props['onPrepare'] }) {
+function ReminderCard({
+  reminder: r,
+  preparing,
+  onPrepare,
+  onCompare,
+}: {
+  reminder: ListedReminder;
+  preparing: string | null;
+  onPrepare: Props['onPrepare'];
+  onCompare: Props['onCompare'];
+}) {
   const { t, i18n } = useTranslation();
   const lng = currentLanguage(i18n.language);
   const formId = r.formId;
+  const outcomeId = r.outcomeId;
   const titleId = `reminder-${r.ruleId}-${r.dueDate}`.replace(/[^A-Za-z0-9_-]/g, '-');
   return (
     <li className={`reminder reminder-${r.severity}`}>
@@ -123,10 +136,19 @@ function ReminderCard({ reminder: r, preparing, onPrepare }: { reminder: ListedR
           {r.example && <span className="example-tag"> ({t('reminders.example')})</span>}
         </p>
       )}
-      {formId && (
-        <Button className="btn-prepare" disabled={preparing !== null} onClick={() => onPrepare(r, formId)}>
-          {preparing === r.ruleId ? t('reminders.preparing') : t('reminders.prepare')}
-        </Button>
+      {(formId || (outcomeId && onCompare)) && (
+        <div className="reminder-actions">
+          {formId && (
+            <Button className="btn-prepare" disabled={preparing !== null} onClick={() => onPrepare(r, formId)}>
+              {preparing === r.ruleId ? t('reminders.preparing') : t('reminders.prepare')}
+            </Button>
+          )}
+          {outcomeId && onCompare && (
+            <Button variant="secondary" className="btn-prepare" disabled={preparing !== null} aria-describedby={titleId} onClick={() => onCompare(outcomeId)}>
+              {t('compare.open')}
+            </Button>
+          )}
+        </div>
       )}
     </li>
   );
