@@ -10,6 +10,7 @@ import { currentLanguage } from '../i18n';
 import { api } from '../transport';
 import { ComparisonPanel } from './ComparisonPanel';
 import { CounterDossier } from './CounterDossier';
+import { CounterWork } from './CounterWork';
 
 interface Served {
   identity: Identity;
@@ -175,6 +176,7 @@ export function CounterPage() {
       )}
       {/* Level 3: compared for the citizen being served, or for anyone; a new citizen starts a new comparison. */}
       <ComparisonPanel key={served?.identity.personalNumber ?? 'anyone'} />
+      <CounterWork />
       <SyncStatusPanel canSyncNow={false} />
     </section>
   );

@@ -8,6 +8,7 @@ import { ComparisonScreen } from './ComparisonScreen';
 import { ConsentScreen } from './ConsentScreen';
 import { DossierReview } from './DossierReview';
 import { IdentifyScreen } from './IdentifyScreen';
+import { StatusLookupScreen } from './StatusLookupScreen';
 import { OutcomesScreen } from './OutcomesScreen';
 import { RemindersScreen, type Paper, type ReminderList } from './RemindersScreen';
 import { savePdf } from './save-pdf';
@@ -36,6 +37,8 @@ interface RemindersState {
 }
 
 type State =
+  /** A case's status by its receipt code (scanned on the home screen, or typed). */
+  | { screen: 'lookup'; code: string | null }
   | { screen: 'home'; wiped: boolean; scanError: AppErrorData | string | null }
   | { screen: 'identify'; busy: boolean; error: AppErrorData | null }
   | { screen: 'consent'; citizen: Citizen; notice: ConsentNotice | null; busy: boolean; error: AppErrorData | null }
@@ -112,6 +115,7 @@ export function KioskPage() {
   const onScan = useCallback(
     (result: ScanResult) => {
       if (result.kind === 'error') return setState({ screen: 'home', wiped: false, scanError: result.error });
+      if (result.kind === 'receipt') return setState({ screen: 'lookup', code: result.receiptCode });
       if (result.kind !== 'identity' || !result.identity.birthDate) {
         return setState({ screen: 'home', wiped: false, scanError: t('scan.notAnIdCard') });
       }
@@ -173,6 +177,8 @@ export function KioskPage() {
   };
 
   switch (state.screen) {
+    case 'lookup':
+      return <StatusLookupScreen initialCode={state.code} onHome={() => setState({ screen: 'home', wiped: false, scanError: null })} />;
     case 'home':
       return (
         <section className="kiosk-home" aria-labelledby="welcome">
@@ -183,6 +189,12 @@ export function KioskPage() {
           </Button>
           <p className="scan-hint">{t('scan.scanHint')}</p>
           <ErrorMessage error={state.scanError} />
+          <div className="home-ways">
+            <p className="hint">{t('lookup.intro')}</p>
+            <Button variant="secondary" onClick={() => setState({ screen: 'lookup', code: null })}>
+              {t('lookup.open')}
+            </Button>
+          </div>
           <div className="home-ways">
             <p className="hint">{t('compare.seeWaysIntro')}</p>
             <Button variant="secondary" onClick={() => setState({ screen: 'outcomes' })}>

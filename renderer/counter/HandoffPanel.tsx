@@ -1,0 +1,123 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorData, CounterDossier, OriginalsReview, SubmissionView } from '../../electron/contract';
+import { templateFields } from '../../electron/contract';
+import { Button } from '../components/Button';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { currentLanguage } from '../i18n';
+import { api } from '../transport';
+import { SubmitPanel } from './SubmitPanel';
+
+/** A kiosk dossier at the counter: what it says, the originals checked one by one, then the submission. */
+export function HandoffPanel({ initial }: { initial: CounterDossier }) {
+  const { t, i18n } = useTranslation();
+  const lang = currentLanguage(i18n.language);
+  const id = useId();
+  const { view, applicant } = initial;
+  const [review, setReview] = useState<OriginalsReview>(initial.review);
+  const [submission, setSubmission] = useState<SubmissionView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const submitted = submission !== null || view.status === 'submitted';
+
+  const mark = (attachmentId: string, change: Partial<{ seen: boolean; note: string }>) => {
+    setSaved(false);
+    setReview((r) => ({ ...r, attachments: r.attachments.map((a) => (a.id === attachmentId ? { ...a, ...change } : a)) }));
+  };
+  const run = async (work: () => Promise<AppErrorData | null>) => {
+    setBusy(true);
+    setError(await work());
+    setBusy(false);
+  };
+  const saveChecks = () =>
+    api.invoke('counter.checkOriginals', { draftId: view.draft.id, ...review }).then((r) => {
+      if (r.ok) setSaved(true);
+      return r.ok ? null : r.error;
+    });
+  const submit = () =>
+    run(async () => {
+      const checked = await saveChecks();
+      if (checked) return checked;
+      const r = await api.invoke('counter.submit', { draftId: view.draft.id });
+      if (r.ok) setSubmission(r.value);
+      return r.ok ? null : r.error;
+    });
+  const reopen = () =>
+    run(async () => {
+      const r = await api.invoke('counter.submission', { submissionId: initial.submissionId! });
+      if (r.ok) setSubmission(r.value);
+      return r.ok ? null : r.error;
+    });
+
+  return (
+    <section className="counter-handoff" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{view.template.title[lang]}</h2>
+      <p className="identity-line">{t('desk.applicant', { name: applicant.fullName, number: applicant.personalNumber })}</p>
+      {initial.keyId && <p className="hint">{t('desk.signedBy', { keyId: initial.keyId })}</p>}
+      {view.missing.length > 0 && <p className="warning">{t('desk.missing', { count: view.missing.length })}</p>}
+      <details>
+        <summary>{t('desk.fields')}</summary>
+        <dl className="summary-section">
+          {templateFields(view.template).map((f) => {
+            const value = view.draft.fields[f.id]?.value;
+            return value === null || value === undefined || value === '' ? null : (
+              <div className="summary-row" key={f.id}>
+                <dt>{f.label[lang]}</dt>
+                <dd>{typeof value === 'boolean' ? (value ? '✓' : '—') : value}</dd>
+              </div>
+            );
+          })}
+        </dl>
+      </details>
+
+      <fieldset className="attachments" disabled={submitted || busy}>
+        <legend>{t('desk.originals')}</legend>
+        {view.template.attachments.map((a) => {
+          const checked = review.attachments.find((r) => r.id === a.id) ?? { seen: false, note: '' };
+          return (
+            <div className="cfield" key={a.id}>
+              <label>
+                <input type="checkbox" checked={checked.seen} onChange={(e) => mark(a.id, { seen: e.target.checked })} /> {a.label[lang]}
+                {a.required && <span className="req"> ({t('desk.required')})</span>}
+              </label>
+              <input
+                type="text"
+                aria-label={`${t('desk.note')}: ${a.label[lang]}`}
+                placeholder={t('desk.note')}
+                maxLength={300}
+                value={checked.note}
+                onChange={(e) => mark(a.id, { note: e.target.value })}
+              />
+            </div>
+          );
+        })}
+        <label>
+          <input type="checkbox" checked={review.needsSupplement} onChange={(e) => (setSaved(false), setReview((r) => ({ ...r, needsSupplement: e.target.checked })))} />{' '}
+          {t('desk.needsSupplement')}
+        </label>
+        {review.needsSupplement && (
+          <div className="cfield">
+            <label htmlFor={`${id}-supplement`}>{t('desk.supplementNote')}</label>
+            <textarea id={`${id}-supplement`} maxLength={1000} value={review.supplementNote} onChange={(e) => setReview((r) => ({ ...r, supplementNote: e.target.value }))} />
+          </div>
+        )}
+        <div className="counter-actions">
+          <Button variant="secondary" onClick={() => void run(saveChecks)}>
+            {t('desk.saveChecks')}
+          </Button>
+          <Button disabled={review.needsSupplement} onClick={() => void submit()}>
+            {busy ? t('desk.submitting') : t('desk.submit')}
+          </Button>
+        </div>
+        {saved && !submitted && <p className="notice">{t('desk.checksSaved')}</p>}
+      </fieldset>
+      <ErrorMessage error={error} />
+      {submission ? <SubmitPanel initial={submission} /> : initial.submissionId !== null && (
+        <Button variant="secondary" onClick={() => void reopen()}>
+          {t('desk.printReceipt')}
+        </Button>
+      )}
+    </section>
+  );
+}

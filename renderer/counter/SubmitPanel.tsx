@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorData, SubmissionView } from '../../electron/contract';
+import { Button } from '../components/Button';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { formatIsoDate } from '../components/format-date';
+import { savePdf } from '../kiosk/save-pdf';
+import { api } from '../transport';
+
+/** How often a queued submission asks whether the centre has acknowledged it. */
+const POLL_MS = 3000;
+
+/** A submitted dossier: queued or sent, its receipt code and result date, and the receipt to print. */
+export function SubmitPanel({ initial }: { initial: SubmissionView }) {
+  const { t } = useTranslation();
+  const [submission, setSubmission] = useState(initial);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const [printed, setPrinted] = useState(false);
+
+  // The outbox sends it with the next sync round; until then, ask now and then.
+  useEffect(() => {
+    if (submission.state !== 'queued') return;
+    const timer = window.setInterval(() => {
+      void api.invoke('counter.submission', { submissionId: submission.submissionId }).then((r) => r.ok && setSubmission(r.value));
+    }, POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [submission.state, submission.submissionId]);
+
+  const print = async () => {
+    setError(null);
+    const result = await api.invoke('print.receipt', { submissionId: submission.submissionId });
+    if (!result.ok) return setError(result.error);
+    savePdf(result.value);
+    setPrinted(true);
+  };
+
+  return (
+    <section className="counter-submission" aria-live="polite">
+      {submission.state === 'sent' && <p className="notice">{t('desk.sent', { code: submission.receiptCode })}</p>}
+      {submission.state === 'queued' && <p className="warning">{t('desk.queued')}</p>}
+      {submission.state === 'attention' && <p className="error">{t('desk.attention')}</p>}
+      <p>{submission.expectedResultDate ? t('desk.expected', { date: formatIsoDate(submission.expectedResultDate) }) : t('desk.noExpected')}</p>
+      <Button disabled={submission.receiptCode === null} onClick={() => void print()}>
+        {t('desk.printReceipt')}
+      </Button>
+      {printed && <p className="notice">{t('desk.receiptPrinted')}</p>}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
