@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ruleReminder } from '../../electron/contract';
+import { ISSUE_PROFILE } from '../fixtures/profiles/issue-example';
 
 // The real `motcua remind` in its own process: its flags, JSON and exit codes are a contract.
 const dir = mkdtempSync(join(tmpdir(), 'motcua-remind-'));
@@ -20,17 +21,6 @@ function motcua(...args: string[]): { json: Record<string, unknown>; status: num
   return { json: JSON.parse(run.stdout) as Record<string, unknown>, status: run.status, stdout: run.stdout };
 }
 
-const ISSUE_PROFILE = {
-  personalNumber: '001201012345',
-  birthDate: '2001-03-10',
-  sex: 'male',
-  idCard: { issueDate: '2016-05-01' },
-  children: [{ birthDate: '2026-10-01', birthRegistered: false }],
-  passport: { expiryDate: '2027-03-01' },
-  healthInsurance: { expiryDate: '2026-12-01' },
-  drivingLicence: { expiryDate: '2027-01-15' },
-  temporaryResidence: { expiryDate: '2026-12-05' },
-};
 
 // Each case starts a process (tsx compiles the CLI): generous on a loaded machine.
 describe('motcua remind', { timeout: 30_000 }, () => {

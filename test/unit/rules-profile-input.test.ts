@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from '../../electron/proactive/rules/profile-input';
 import { vietnamDateOf } from '../../electron/proactive/rules/date-math';
+import { ISSUE_PROFILE } from '../fixtures/profiles/issue-example';
 
 describe('reading a --profile file', () => {
   it('accepts the issue example, every part optional', () => {
-    const profile = {
-      personalNumber: '001201012345',
-      birthDate: '2001-03-10',
-      sex: 'male',
-      idCard: { issueDate: '2016-05-01' },
-      children: [{ birthDate: '2026-10-01', birthRegistered: false }],
-      passport: { expiryDate: '2027-03-01' },
-      healthInsurance: { expiryDate: '2026-12-01' },
-      drivingLicence: { expiryDate: '2027-01-15' },
-      temporaryResidence: { expiryDate: '2026-12-05' },
-    };
+    const profile = ISSUE_PROFILE;
     expect(parseProfile(JSON.stringify(profile))).toEqual({ ok: true, value: profile });
     expect(parseProfile('{}')).toEqual({ ok: true, value: {} });
   });
