@@ -6,7 +6,10 @@ import { describePullError, pullOnce } from '../sync/central-client';
 import { Outbox } from '../sync/outbox';
 import { SyncService } from '../sync/sync-service';
 
-/** How long `sync --once` groups batches before it commits; a kill -9 loses at most these (whole batches). */
+/**
+ * How long `sync --once` groups batches before it commits: a kill -9 loses at most these (whole
+ * batches), and an app on the same file waits less than its 5 s busy_timeout for the write lock.
+ */
 const ONCE_COMMIT_EVERY_MS = 2000;
 /** With grouped commits the batch size no longer sets the number of commits: small batches keep the heap small. */
 const ONCE_LIMIT = 1000;
@@ -31,9 +34,10 @@ export async function runSync(db: Db, flags: SyncFlags, signal: AbortSignal): Pr
   const link = { url: flags.central, token: flags.token, publicKeyPem: readFileSync(flags.centralKey, 'utf8') };
   if (flags.once) {
     // This process is the connection's only writer, so it may group commits (see commitEveryMs).
+    const start = performance.now();
     const result = await pullOnce({ db, baseUrl: link.url, token: link.token, publicKeyPem: link.publicKeyPem, feed: CHANGES_FEED, signal, limit: ONCE_LIMIT, commitEveryMs: ONCE_COMMIT_EVERY_MS });
     if (!result.ok) console.error(`motcua sync: ${describePullError(result.error)}`);
-    else console.log(`synced: ${result.applied} changes, cursor ${result.cursor}`);
+    else console.log(`synced: ${result.applied} changes, cursor ${result.cursor}, in ${((performance.now() - start) / 1000).toFixed(2)} s`);
     return result.ok ? 0 : 1;
   }
   let reported: string | null = null;

@@ -129,13 +129,30 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
     const url = new URL('v1/changes', base);
     url.searchParams.set('after', String(after));
     url.searchParams.set('limit', String(limit));
+    // One controller per request, its timer and listener removed once the batch is read: a
+    // pending AbortSignal.timeout would keep the request (and what it holds) alive for its whole
+    // delay, a thousand of them in a large first sync.
     const controller = new AbortController();
-    const signals = [controller.signal, AbortSignal.timeout(options.timeoutMs ?? 60_000)];
-    if (options.signal) signals.push(options.signal);
-    const response = doFetch(url, { headers: { authorization: `Bearer ${options.token}`, accept: 'application/x-ndjson' }, signal: AbortSignal.any(signals) });
+    const timer = setTimeout(() => controller.abort(new DOMException('the request timed out', 'TimeoutError')), options.timeoutMs ?? 60_000);
+    const stop = (): void => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', stop);
+    if (options.signal?.aborted) stop();
+    const done = (): void => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', stop);
+    };
+    const response = doFetch(url, { headers: { authorization: `Bearer ${options.token}`, accept: 'application/x-ndjson' }, signal: controller.signal });
     // Awaited in turn, or dropped with abort() when the pull stops first.
     response.catch(() => undefined);
-    return { after, response, abort: () => controller.abort() };
+    return {
+      after,
+      response,
+      done,
+      abort: () => {
+        done();
+        controller.abort();
+      },
+    };
   };
 
   // When the group-commit transaction (commitEveryMs) was opened (null when none is open), and
@@ -158,7 +175,8 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
   let next = request(progress.cursor);
   const pullBatches = async (): Promise<PullError | null> => {
     for (let i = 0; i < maxBatches; i++) {
-      const { after, response } = next;
+      const current = next;
+      const { after, response } = current;
       let res: Response;
       try {
         res = await response;
@@ -178,6 +196,8 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
       } catch (error) {
         if (error instanceof BatchRejectedError) return { kind: 'rejected', reason: error.reason, message: error.message };
         throw error;
+      } finally {
+        current.done();
       }
       const { more, seq } = batch.checkpoint;
       if (more && seq > after && i + 1 < maxBatches) next = request(seq);
@@ -228,5 +248,7 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
 interface BatchRequest {
   after: number;
   response: Promise<Response>;
+  /** The batch has been read: drop the timer and the listener. */
+  done: () => void;
   abort: () => void;
 }
