@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../electron/contract';
-import { formatIsoDate } from '../components/format-date';
+import { caseDay as day } from '../components/case-day';
 import { currentLanguage } from '../i18n';
-
-const day = (iso: string) => formatIsoDate(iso.slice(0, 10));
 
 /** One case: whose, which procedure, its dates and every status it went through. */
 export function CaseTimeline({ detail }: { detail: CaseDetail }) {

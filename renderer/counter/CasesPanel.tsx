@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorData, CaseDetail, ChannelOutput } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatIsoDate } from '../components/format-date';
+import { caseDay } from '../components/case-day';
 import { api } from '../transport';
 import { CaseTimeline } from './CaseTimeline';
 
@@ -103,7 +103,7 @@ function CaseTable({ hits, onOpen }: { hits: Hit[]; onOpen: (receiptCode: string
             <td>{h.procedureCode}</td>
             <td>{t(`caseStatus.${h.status}`)}</td>
             <td>
-              {formatIsoDate(h.dueAt.slice(0, 10))}
+              {caseDay(h.dueAt)}
               {h.urgency !== 'none' && <span className={h.urgency === 'overdue' ? 'badge error' : 'badge warning'}> {t(URGENCY_KEY[h.urgency])}</span>}
             </td>
           </tr>

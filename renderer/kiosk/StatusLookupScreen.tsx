@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorData, PublicCaseStatus } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatIsoDate } from '../components/format-date';
+import { caseDay as day } from '../components/case-day';
 import { Keypad, type KeypadKey } from '../components/Keypad';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
@@ -11,7 +11,6 @@ import { useKeyboardWedge } from './useKeyboardWedge';
 
 const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '-'];
 const MAX_CODE = 40;
-const day = (iso: string) => formatIsoDate(iso.slice(0, 10));
 
 /**
  * "Look up a case" at the kiosk: the receipt's QR scanned, or its code typed on the on-screen
@@ -54,6 +53,22 @@ export function StatusLookupScreen({ initialCode, onHome }: { initialCode: strin
   return (
     <section className="lookup" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t('lookup.title')}</h1>
+      <ErrorMessage error={error} />
+      {status && (
+        <article className="reminder" aria-live="polite">
+          <h2>
+            {status.receiptCode} · {t(`caseStatus.${status.status}`)}
+          </h2>
+          {status.procedureName && <p className="lead">{status.procedureName[lang]}</p>}
+          <p>
+            <strong>{t('lookup.meaning')}:</strong> {status.meaning[lang]}
+          </p>
+          <p>
+            <strong>{t('lookup.next')}:</strong> {status.nextStep[lang]}
+          </p>
+          <p>{t('lookup.dates', { received: day(status.receivedAt), due: day(status.dueAt) })}</p>
+        </article>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -72,7 +87,7 @@ export function StatusLookupScreen({ initialCode, onHome }: { initialCode: strin
             onChange={(e) => setCode(e.target.value.toUpperCase().replace(/[^A-Z0-9-]/g, ''))}
           />
         </div>
-        <div className="keypad" role="group" aria-label={t('lookup.keys')}>
+        <div className="keypad lookup-letters" role="group" aria-label={t('lookup.keys')}>
           {LETTERS.map((l) => (
             <button key={l} type="button" className="key" onClick={() => press(l)}>
               {l}
@@ -89,22 +104,6 @@ export function StatusLookupScreen({ initialCode, onHome }: { initialCode: strin
           </Button>
         </div>
       </form>
-      <ErrorMessage error={error} />
-      {status && (
-        <article className="reminder" aria-live="polite">
-          <h2>
-            {status.receiptCode} · {t(`caseStatus.${status.status}`)}
-          </h2>
-          {status.procedureName && <p className="lead">{status.procedureName[lang]}</p>}
-          <p>
-            <strong>{t('lookup.meaning')}:</strong> {status.meaning[lang]}
-          </p>
-          <p>
-            <strong>{t('lookup.next')}:</strong> {status.nextStep[lang]}
-          </p>
-          <p>{t('lookup.dates', { received: day(status.receivedAt), due: day(status.dueAt) })}</p>
-        </article>
-      )}
     </section>
   );
 }
