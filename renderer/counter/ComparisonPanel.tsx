@@ -53,9 +53,9 @@ export function ComparisonPanel() {
 
   const status = (o: Comparison['options'][number]) =>
     o.id === comparison?.recommended
-      ? `★ ${t('compare.recommended')}`
+      ? `★ ${t('compare.counterRecommended')}`
       : !o.eligible
-        ? t('compare.notApplicable', { reason: o.ineligibleReason?.[lng] ?? '' })
+        ? t('compare.counterNotApplicable', { reason: o.ineligibleReason?.[lng] ?? '' })
         : o.dominated
           ? t('compare.dominated')
           : o.rank !== null
@@ -82,7 +82,7 @@ export function ComparisonPanel() {
           </select>
         </div>
         <div className="cfield">
-          <label htmlFor={`${id}-pref`}>{t('compare.preference')}</label>
+          <label htmlFor={`${id}-pref`}>{t('compare.counterPreference')}</label>
           <select id={`${id}-pref`} value={preference} onChange={(e) => setPreference(e.target.value as PreferenceName)}>
             {PREFERENCES.map((p) => (
               <option key={p} value={p}>

@@ -174,9 +174,9 @@ export function CounterPage() {
           {view && <CounterDossier key={view.draft.id} initial={view} />}
         </>
       )}
+      <CounterWork />
       {/* Level 3: compared for the citizen being served, or for anyone; a new citizen starts a new comparison. */}
       <ComparisonPanel key={served?.identity.personalNumber ?? 'anyone'} />
-      <CounterWork />
       <SyncStatusPanel canSyncNow={false} />
     </section>
   );
