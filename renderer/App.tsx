@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { AppInfo } from '../electron/contract';
+import { SignedIn } from './auth/SignedIn';
 import { Layout } from './components/Layout';
 import { CounterPage } from './counter/CounterPage';
 import { KioskPage } from './kiosk/KioskPage';
 import { TechnicianPage } from './technician/TechnicianPage';
 import { api } from './transport';
+
+/** Who may work at the counter: an officer, or a technician checking the workstation. */
+const COUNTER_ROLES = ['officer', 'technician'] as const;
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -17,7 +21,14 @@ export function App() {
       <Layout info={info}>
         <Routes>
           <Route path="/kiosk" element={<KioskPage />} />
-          <Route path="/counter" element={<CounterPage />} />
+          <Route
+            path="/counter"
+            element={
+              <SignedIn roles={COUNTER_ROLES} titleKey="counter.title">
+                <CounterPage />
+              </SignedIn>
+            }
+          />
           <Route path="/technician" element={<TechnicianPage />} />
           <Route path="*" element={<Navigate to="/kiosk" replace />} />
         </Routes>

@@ -6,7 +6,9 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { api } from '../transport';
 import { SyncStatusPanel } from '../components/SyncStatusPanel';
 import { DevicesPanel } from './DevicesPanel';
-import { PinUnlock } from './PinUnlock';
+import { KioskKeysPanel } from './KioskKeysPanel';
+import { AccountsPanel } from './AccountsPanel';
+import { TechnicianSignIn } from './TechnicianSignIn';
 
 /** Technician console: locked behind the PIN; the host checks the role on every call anyway. */
 export function TechnicianPage() {
@@ -31,7 +33,7 @@ export function TechnicianPage() {
     <section aria-labelledby="technician-title">
       <h1 id="technician-title">{t('technician.title')}</h1>
       <p className="lead">{t('technician.placeholder')}</p>
-      {unlocked === false && <PinUnlock onUnlocked={() => setUnlocked(true)} />}
+      {unlocked === false && <TechnicianSignIn onUnlocked={() => setUnlocked(true)} />}
       {unlocked && (
         <>
           <div className="actions">
@@ -44,6 +46,8 @@ export function TechnicianPage() {
           {report && <pre className="report">{JSON.stringify(report, null, 2)}</pre>}
           <SyncStatusPanel canSyncNow />
           <DevicesPanel />
+          <KioskKeysPanel />
+          <AccountsPanel />
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { logIn } from './log-in';
 
 const SCREENS = 'test-results/screens';
 
@@ -11,6 +12,7 @@ test('an officer opens a citizen, prepares the birth registration on one page, f
   await page.goto(served.url);
   await page.goto(`${served.origin}/counter`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quầy tiếp nhận');
+  await logIn(page);
 
   await page.getByLabel('Số định danh cá nhân').fill('079199012345');
   await page.getByLabel('Ngày sinh').fill('01051999');

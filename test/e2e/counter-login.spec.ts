@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { DEMO_OFFICER, logIn } from './log-in';
+
+const seriousViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+
+test('the counter asks an officer to log in: a wrong password in both languages, the counter after success, log-out', async ({ page, served, consoleErrors }) => {
+  await page.goto(served.url);
+  await page.goto(`${served.origin}/counter`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quầy tiếp nhận');
+  await expect(page.getByRole('heading', { level: 2, name: 'Đăng nhập' })).toBeVisible();
+  await expect(page.getByLabel('Tên đăng nhập')).toBeFocused();
+  await expect(page.getByLabel('Số định danh cá nhân')).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Keyboard only: type, Tab, type, Enter.
+  await page.keyboard.type(DEMO_OFFICER.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('not-the-password');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+  await expect(page.getByLabel('Mật khẩu')).toHaveValue('');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The username or password is wrong.');
+  await expect(page.getByRole('heading', { level: 2, name: 'Log in' })).toBeVisible();
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+
+  // An unknown user gets the very same message.
+  await logIn(page, { username: 'khongco', password: DEMO_OFFICER.password });
+  await expect(page.getByLabel('Mật khẩu')).toHaveValue('');
+  await expect(page.getByRole('alert')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+
+  await logIn(page);
+  await expect(page.getByText(`Đang làm việc: ${DEMO_OFFICER.displayName}`)).toBeVisible();
+  await expect(page.getByLabel('Số định danh cá nhân')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  // The session is the host's, not the page's: a reload keeps the officer signed in.
+  await page.reload();
+  await expect(page.getByLabel('Số định danh cá nhân')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Đăng nhập' })).toBeVisible();
+  await expect(page.getByLabel('Số định danh cá nhân')).toHaveCount(0);
+  // And the host agrees: an officer's channel is refused to this browser now.
+  const refused = await page.request.post(`${served.origin}/api/sync.now`, { data: {} });
+  expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(consoleErrors).toEqual([]);
+});
