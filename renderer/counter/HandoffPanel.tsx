@@ -1,15 +1,15 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, CounterDossier, OriginalsReview, SubmissionView } from '../../electron/contract';
-import { templateFields } from '../../electron/contract';
+import type { AppErrorData, CounterDossier as OpenedDossier, OriginalsReview, SubmissionView } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
+import { CounterDossier } from './CounterDossier';
 import { SubmitPanel } from './SubmitPanel';
 
 /** A kiosk dossier at the counter: what it says, the originals checked one by one, then the submission. */
-export function HandoffPanel({ initial }: { initial: CounterDossier }) {
+export function HandoffPanel({ initial }: { initial: OpenedDossier }) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage(i18n.language);
   const id = useId();
@@ -56,19 +56,10 @@ export function HandoffPanel({ initial }: { initial: CounterDossier }) {
       <p className="identity-line">{t('desk.applicant', { name: applicant.fullName, number: applicant.personalNumber })}</p>
       {initial.keyId && <p className="hint">{t('desk.signedBy', { keyId: initial.keyId })}</p>}
       {view.missing.length > 0 && <p className="warning">{t('desk.missing', { count: view.missing.length })}</p>}
-      <details>
+      {/* Editing goes through dossier.update, for the citizen the officer has identified above (scan or number and birth date). */}
+      <details open={view.missing.length > 0}>
         <summary>{t('desk.fields')}</summary>
-        <dl className="summary-section">
-          {templateFields(view.template).map((f) => {
-            const value = view.draft.fields[f.id]?.value;
-            return value === null || value === undefined || value === '' ? null : (
-              <div className="summary-row" key={f.id}>
-                <dt>{f.label[lang]}</dt>
-                <dd>{typeof value === 'boolean' ? (value ? '✓' : '—') : value}</dd>
-              </div>
-            );
-          })}
-        </dl>
+        {submitted ? <p className="hint">{t('desk.submittedReadOnly')}</p> : <CounterDossier initial={view} />}
       </details>
 
       <fieldset className="attachments" disabled={submitted || busy}>
