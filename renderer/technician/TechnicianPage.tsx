@@ -7,7 +7,6 @@ import { api } from '../transport';
 import { SyncStatusPanel } from '../components/SyncStatusPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { KioskKeysPanel } from './KioskKeysPanel';
-import { KioskKeysPanel } from './KioskKeysPanel';
 import { AccountsPanel } from './AccountsPanel';
 import { TechnicianSignIn } from './TechnicianSignIn';
 
@@ -47,7 +46,6 @@ export function TechnicianPage() {
           {report && <pre className="report">{JSON.stringify(report, null, 2)}</pre>}
           <SyncStatusPanel canSyncNow />
           <DevicesPanel />
-          <KioskKeysPanel />
           <KioskKeysPanel />
           <AccountsPanel />
         </>
