@@ -2,6 +2,7 @@
  * The simulator's own SQLite store: the change feed as ready-serialised lines (so a batch is
  * streamed without re-encoding), an index of receipt codes, and the idempotency keys of POSTs.
  */
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { caseIdFor, generateCase, type CaseData } from './cases';
 import { headChanges, PROCEDURES, tailChanges, type CatalogueChange, type ChangeType } from './catalogue';
@@ -44,7 +45,9 @@ export function openStore(path: string, seed: string, cases: number): CentralSto
   db.pragma('synchronous = OFF'); // a test fixture: speed over durability
   db.exec(SCHEMA);
   const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
-  const generatedFor = `${seed}|${cases}`;
+  // The catalogue is part of what was generated: a file made with another catalogue is made again.
+  const catalogue = createHash('sha256').update(JSON.stringify([headChanges(), tailChanges()])).digest('hex').slice(0, 16);
+  const generatedFor = `${seed}|${cases}|${catalogue}`;
   if (meta.get('generated') !== generatedFor) {
     // No journal during the bulk load: it would write every byte twice, and a crash just means regenerate.
     db.pragma('journal_mode = OFF');
