@@ -31,7 +31,15 @@ export function ComparisonScreen({ outcomeId, backLabel, onBack }: Props) {
   const [printedPages, setPrintedPages] = useState<number | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
 
-  useEffect(() => heading.current?.focus(), []);
+  // A sheet that arrives after the screen left (finished, or wiped when idle) is not saved.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    heading.current?.focus();
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   // Re-asked on every change of preference; an answer for an earlier choice (or after the screen left) is dropped.
   useEffect(() => {
@@ -61,6 +69,7 @@ export function ComparisonScreen({ outcomeId, backLabel, onBack }: Props) {
     setPrintedPages(null);
     setError(null);
     const result = await api.invoke('print.comparison', { outcomeId, preference });
+    if (!mounted.current) return;
     setPrinting(false);
     if (!result.ok) return setError(result.error);
     savePdf(result.value);
