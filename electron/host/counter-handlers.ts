@@ -16,7 +16,7 @@ export interface CounterHandlerDeps {
   drafts: DraftRepository;
   counter: CounterRepository;
   outbox: Pick<Outbox, 'enqueue' | 'get'>;
-  /** Sends the outbox now if the centre is reachable; the submission stays queued otherwise. */
+  /** A sync round: sends the outbox if the centre is reachable (the submission stays queued otherwise) and pulls the feed. */
   sendNow: () => Promise<unknown>;
   keys: KioskKeys;
   templates: () => Map<string, FormTemplate>;
@@ -156,7 +156,10 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
       });
       // Durable already; a reachable centre answers within the wait, an unreachable one is caught up by the sync loop.
       await Promise.race([deps.sendNow().catch(() => undefined), new Promise((r) => setTimeout(r, deps.sendWaitMs ?? 3000))]);
-      return submissionView(submission(id));
+      const view = submissionView(submission(id));
+      // The new case comes down the feed on the next round: pull it now, so a kiosk can look it up at once.
+      if (view.state === 'sent') void deps.sendNow().catch(() => undefined);
+      return view;
     },
     'counter.submission': ({ submissionId }) => submissionView(submission(submissionId)),
     'print.receipt': async ({ submissionId }) => {

@@ -91,8 +91,6 @@ test('kiosk print-out → counter scan, originals, submit, receipt → status at
   expect(receiptText).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
   expect(receiptText).toContain(receiptCode);
 
-  // The case comes down with the next sync round; the officer need not wait for it.
-  await counter.evaluate(() => fetch('/api/sync.now', { method: 'POST', body: '{}' }));
   await counterContext.close();
 
   // At the kiosk, the citizen types the receipt code and sees the status, no name or number.
