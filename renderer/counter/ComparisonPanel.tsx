@@ -141,7 +141,7 @@ export function ComparisonPanel() {
             </tbody>
           </table>
           <p className="compare-explanation">{comparison.explanation[lng]}</p>
-          <p className="hint">{comparison.personalised ? t('compare.personalised') : t('compare.general')}</p>
+          <p className="hint">{comparison.personalised ? t('compare.counterPersonalised') : t('compare.counterGeneral')}</p>
           {printedPages !== null && (
             <p className="notice" role="status">
               {t('compare.printed', { pages: printedPages })}
