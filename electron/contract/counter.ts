@@ -24,6 +24,8 @@ export type OriginalsReview = z.infer<typeof originalsReview>;
 export const counterDossier = z.object({
   view: dossierView,
   applicant,
+  /** The session serves the applicant (opened from the dossier's number and birth date): the form can be edited. */
+  identified: z.boolean(),
   /** The kiosk key that signed it (hex key id); null for a draft of this machine opened by reference. */
   keyId: z.string().nullable(),
   review: originalsReview,

@@ -6,7 +6,7 @@ import { addWorkingDays, type WorkdayOptions } from '../proactive/calendar';
 import { missingFields } from '../proactive/dossier';
 import { decodeHandoff } from '../security/device-signing';
 import type { Outbox } from '../sync/outbox';
-import { applicantOf, assertDraftComplete } from './draft-checks';
+import { applicantFields, applicantOf, assertDraftComplete, withEmptyFields } from './draft-checks';
 import type { KioskKeys } from './kiosk-keys';
 import type { ReceiptData } from '../print/receipt-pdf';
 import type { Handlers } from './router';
@@ -19,6 +19,11 @@ export interface CounterHandlerDeps {
   /** A sync round: sends the outbox if the centre is reachable (the submission stays queued otherwise) and pulls the feed. */
   sendNow: () => Promise<unknown>;
   keys: KioskKeys;
+  /**
+   * Makes the applicant the citizen this session serves (so the officer can edit the dossier),
+   * when their birth date is known; returns whether the session now serves them.
+   */
+  serveApplicant: (sessionId: string, applicant: { personalNumber: string; fullName: string; birthDate: string | null }) => boolean;
   templates: () => Map<string, FormTemplate>;
   subjectHash: (personalNumber: string) => string;
   procedure: (code: string) => { name: LocalizedText; processingDays: number | null } | null;
@@ -59,9 +64,10 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
     needsSupplement: false,
     supplementNote: '',
   });
-  const dossier = (row: DraftRow, draft: DossierDraft, form: FormTemplate, keyId: string | null): CounterDossier => ({
+  const dossier = (row: DraftRow, draft: DossierDraft, form: FormTemplate, keyId: string | null, session: Session): CounterDossier => ({
     view: { draft, template: form, missing: missingFields(form, draft).map((m) => m.fieldId), status: row.status },
     applicant: applicantOf(draft, form),
+    identified: deps.serveApplicant(session.id, applicantFields(draft, form)),
     keyId,
     review: deps.counter.review(row.id) ?? emptyReview(form),
     submissionId: deps.counter.submissionOfDraft(row.id)?.id ?? null,
@@ -79,7 +85,7 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
       form_id: form.id,
       // It was printed at the kiosk: kept when the counter's citizen changes.
       status: existing?.status === 'submitted' ? 'submitted' : 'printed',
-      data: existing?.status === 'submitted' ? existing.data : JSON.stringify(draft),
+      data: existing?.status === 'submitted' ? existing.data : JSON.stringify(withEmptyFields(draft, form)),
       created_at: existing?.created_at ?? now,
       updated_at: now,
     };
@@ -112,15 +118,11 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
       const decoded = decodeHandoff(text, deps.keys.trusted());
       if (!decoded.ok) throw new AppError(decoded.code);
       const { handoff } = decoded;
-      if (handoff.kind === 'draft') {
-        const row = takeOver(handoff.draft, session);
-        return dossier(row, dossierDraft.parse(JSON.parse(row.data)), template(row.form_id), handoff.keyId);
-      }
-      const local = deps.drafts.byId(handoff.draftId);
-      if (!local) throw new AppError('HANDOFF_ELSEWHERE');
-      const { draft } = load(local);
-      const row = takeOver(draft, session);
-      return dossier(row, draft, template(row.form_id), handoff.keyId);
+      const local = handoff.kind === 'reference' ? deps.drafts.byId(handoff.draftId) : undefined;
+      if (handoff.kind === 'reference' && !local) throw new AppError('HANDOFF_ELSEWHERE');
+      const row = takeOver(handoff.kind === 'draft' ? handoff.draft : load(local!).draft, session);
+      const { draft, form } = load(row);
+      return dossier(row, draft, form, handoff.keyId, session);
     },
     'counter.checkOriginals': ({ draftId, ...review }, session) => {
       const { row, draft, form } = own(draftId, session);
@@ -129,7 +131,7 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
       const unknown = review.attachments.filter((a) => !known.has(a.id));
       if (unknown.length > 0) throw new AppError('BAD_INPUT', unknown.map((a) => `attachments.${a.id}`));
       deps.counter.saveReview(row.id, review, clock().toISOString());
-      return dossier(row, draft, form, null);
+      return dossier(row, draft, form, null, session);
     },
     'counter.submit': async ({ draftId }, session) => {
       const { row, draft, form } = own(draftId, session);

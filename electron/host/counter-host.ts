@@ -12,12 +12,15 @@ import { renderReceiptPdf } from '../print/receipt-pdf';
 import type { DeviceKey } from '../security/device-signing';
 import { Outbox } from '../sync/outbox';
 import { caseHandlers } from './case-handlers';
-import { counterHandlers } from './counter-handlers';
+import { counterHandlers, type CounterHandlerDeps } from './counter-handlers';
 import { kioskKeys } from './kiosk-keys';
+import type { CitizenSessions } from './citizen-sessions';
+import { identify } from '../proactive/citizen-identity';
 
 export interface CounterHostDeps {
   db: Db;
   settings: SettingsRepository;
+  citizens: CitizenSessions;
   templates: () => Map<string, FormTemplate>;
   ruleEngine: () => RuleEngine;
   deviceKey: () => DeviceKey;
@@ -33,9 +36,25 @@ export interface CounterHostDeps {
 /** The counter's channels (issue 7), built from the composition root's services. */
 export function counterHost(deps: CounterHostDeps) {
   const catalogue = new CatalogueRepository(deps.db);
+  const drafts = new DraftRepository(deps.db);
+  // The applicant becomes the session's citizen, as citizen.open would make them (a new citizen's turn erases the last one's unkept drafts).
+  const serveApplicant: CounterHandlerDeps['serveApplicant'] = (sessionId, { personalNumber, fullName, birthDate }) => {
+    if (deps.citizens.current(sessionId)?.identity.personalNumber === personalNumber) return true;
+    if (birthDate === null) return false;
+    let identity;
+    try {
+      identity = identify({ personalNumber, birthDate }, deps.today());
+    } catch {
+      return false;
+    }
+    drafts.purgeUnkept(sessionId);
+    deps.citizens.open(sessionId, { identity, fullName: fullName || null, cardIssueDate: undefined, cardAddress: undefined, source: 'typed', consent: null, central: null });
+    return true;
+  };
   return {
     ...counterHandlers({
-      drafts: new DraftRepository(deps.db),
+      drafts,
+      serveApplicant,
       counter: new CounterRepository(deps.db),
       outbox: new Outbox(deps.db),
       sendNow: deps.sendNow,

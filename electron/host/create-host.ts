@@ -170,7 +170,7 @@ export function createHost(config: HostConfig): Host {
         renderPdf: (draft, template) =>
           renderDossierPdf({ template, draft, handoff: encodeHandoff(draft, deviceKey()).text, fonts, date: today(), place: catalogue.centre()?.address.split(',').at(-1)?.trim() }),
       }),
-      ...counterHost({ db, settings, templates: formTemplates, ruleEngine, deviceKey, subjectHash: (pin) => audit.subjectHash(pin), sendNow: () => sync.syncNow(), calendar: centreCalendar(config.appRoot, settings, config.logError), fonts, today, logError: config.logError }),
+      ...counterHost({ db, settings, citizens, templates: formTemplates, ruleEngine, deviceKey, subjectHash: (pin) => audit.subjectHash(pin), sendNow: () => sync.syncNow(), calendar: centreCalendar(config.appRoot, settings, config.logError), fonts, today, logError: config.logError }),
       'app.info': () => ({
         version: config.version,
         transport: config.transport,

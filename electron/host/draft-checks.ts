@@ -15,6 +15,12 @@ export function assertDraftComplete(draft: DossierDraft, form: FormTemplate): vo
  * (`applicant.fullName` → `applicant.personalNumber`), else the form's first personal number.
  */
 export function applicantOf(draft: DossierDraft, form: FormTemplate): { personalNumber: string; fullName: string } {
+  const { personalNumber, fullName } = applicantFields(draft, form);
+  return { personalNumber, fullName };
+}
+
+/** The applicant with their birth date when the form has one beside the name (`person.birthDate`), else null. */
+export function applicantFields(draft: DossierDraft, form: FormTemplate): { personalNumber: string; fullName: string; birthDate: string | null } {
   const fields = templateFields(form);
   const nameField = form.signerNameField ?? fields.find((f) => f.id.endsWith('.fullName'))?.id;
   const prefix = nameField?.slice(0, nameField.lastIndexOf('.') + 1) ?? '';
@@ -23,5 +29,12 @@ export function applicantOf(draft: DossierDraft, form: FormTemplate): { personal
     const value = id === undefined ? null : draft.fields[id]?.value;
     return typeof value === 'string' ? value : '';
   };
-  return { personalNumber: text(numberField?.id), fullName: text(nameField) };
+  return { personalNumber: text(numberField?.id), fullName: text(nameField), birthDate: text(`${prefix}birthDate`) || null };
+}
+
+/** A hand-off leaves out empty fields (draft-wire.ts): they come back from this machine's copy of the form, open to fill. */
+export function withEmptyFields(draft: DossierDraft, form: FormTemplate): DossierDraft {
+  const fields = { ...draft.fields };
+  for (const f of templateFields(form)) fields[f.id] ??= { value: null, source: null, legalBasis: f.legalBasis ?? form.legalBasis, locked: false };
+  return { ...draft, fields };
 }

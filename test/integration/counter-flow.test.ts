@@ -95,6 +95,8 @@ describe('kiosk hand-off at the counter', () => {
     expect(opened.keyId).toBe(ownKey().keyId);
     expect(opened.review.attachments.map((a) => [a.id, a.seen])).toEqual([['birthCertificate', false], ['authorisation', false], ['marriageCertificate', false]]);
     expect(opened.submissionId).toBeNull();
+    // The birth registration has no birth date for the applicant: the officer identifies her from the card.
+    expect(opened.identified).toBe(false);
     // The kiosk cannot open it; nor can another officer session until it scans the QR itself.
     expect(await refusal(newSession('kiosk'), 'counter.openHandoff', { text: 'x' })).toBe('FORBIDDEN');
     expect(await refusal(newSession('officer'), 'counter.checkOriginals', { draftId: draft.id, attachments: [], needsSupplement: false, supplementNote: '' })).toBe('DRAFT_NOT_FOUND');
@@ -134,6 +136,17 @@ describe('kiosk hand-off at the counter', () => {
     expect((await call<CounterDossier>(officer, 'counter.openHandoff', { text: reference.text })).view.draft).toEqual(draft);
     const elsewhere = encodeHandoff({ ...big, id: 'kept-on-another-kiosk' }, ownKey());
     expect(await refusal(officer, 'counter.openHandoff', { text: elsewhere.text })).toBe('HANDOFF_ELSEWHERE');
+  });
+  it('with the applicant’s birth date in the dossier, the counter serves that citizen and the officer may edit the form', async () => {
+    const kiosk = newSession('kiosk');
+    await call(kiosk, 'citizen.open', MOTHER);
+    await call(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: true });
+    const { draft } = await call<DossierView>(kiosk, 'dossier.prepare', { formId: 'id-card-cc01' });
+    const officer = newSession('officer');
+    const opened = await call<CounterDossier>(officer, 'counter.openHandoff', { text: encodeHandoff(draft, ownKey()).text });
+    expect(opened).toMatchObject({ identified: true, applicant: { personalNumber: MOTHER.personalNumber } });
+    const edited = await call<DossierView>(officer, 'dossier.update', { draftId: draft.id, values: { 'request.reason': 'Thẻ bị hỏng' } });
+    expect(edited.draft.fields['request.reason']?.value).toBe('Thẻ bị hỏng');
   });
 });
 
