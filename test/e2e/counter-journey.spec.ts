@@ -102,5 +102,11 @@ test('kiosk print-out → counter scan, originals, submit, receipt → status at
   await expect(page.getByText('079199012345')).toHaveCount(0);
   await expect(page.getByText('Nguyễn Văn An')).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}/kiosk-case-status-vi.png`, fullPage: true });
+
+  // Scanning the receipt's QR on the home screen (a keyboard-mode scanner types it fast) opens the same status.
+  await page.getByRole('button', { name: 'Về màn hình chính' }).click();
+  await page.keyboard.type(receiptCode, { delay: 2 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: `${receiptCode} · Đã tiếp nhận` })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
