@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -20,6 +21,10 @@ async function kioskCall<T>(page: Page, channel: string, input: unknown): Promis
     { channel, input },
   ) as Promise<T>;
 }
+
+/** Serious or critical accessibility violations on the page. */
+const seriousViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 
 /** The QR on the last page of a printed dossier, read as a counter's scanner would (150 dpi). */
 function qrOfLastPage(pdfPath: string, pages: number, dir: string): string {
@@ -83,6 +88,7 @@ test('kiosk print-out → counter scan, originals, submit, receipt → status at
   await expect(sent).toBeVisible({ timeout: 15_000 });
   const receiptCode = (await sent.textContent())!.replace('Đã gửi. Mã hồ sơ: ', '');
   await counter.screenshot({ path: `${SCREENS}/counter-submitted-vi.png`, fullPage: true });
+  expect(await seriousViolations(counter)).toEqual([]);
 
   const [download] = await Promise.all([counter.waitForEvent('download'), counter.getByRole('button', { name: 'In giấy biên nhận' }).click()]);
   const receiptPdf = testInfo.outputPath('receipt.pdf');
@@ -102,6 +108,7 @@ test('kiosk print-out → counter scan, originals, submit, receipt → status at
   await expect(page.getByText('079199012345')).toHaveCount(0);
   await expect(page.getByText('Nguyễn Văn An')).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}/kiosk-case-status-vi.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Scanning the receipt's QR on the home screen (a keyboard-mode scanner types it fast) opens the same status.
   await page.getByRole('button', { name: 'Về màn hình chính' }).click();
