@@ -15,10 +15,12 @@ interface Props {
   /** What the back button says: the reminders, the list of procedures, or the start. */
   backLabel: string;
   onBack: () => void;
+  /** Ends the citizen's session; absent before identification. */
+  onFinish?: () => void;
 }
 
 /** Level 3 on the kiosk: every way to the outcome side by side, the one recommended for this citizen, and why. */
-export function ComparisonScreen({ outcomeId, backLabel, onBack }: Props) {
+export function ComparisonScreen({ outcomeId, backLabel, onBack, onFinish }: Props) {
   const { t, i18n } = useTranslation();
   const both = useBoth();
   const lng = currentLanguage(i18n.language);
@@ -131,6 +133,11 @@ export function ComparisonScreen({ outcomeId, backLabel, onBack }: Props) {
         </p>
       )}
       <div className="actions">
+        {onFinish && (
+          <Button variant="secondary" onClick={onFinish}>
+            {t('kiosk.finish')}
+          </Button>
+        )}
         <Button variant="secondary" onClick={onBack}>
           {backLabel}
         </Button>

@@ -258,6 +258,7 @@ export function KioskPage() {
           outcomeId={outcomeId}
           backLabel={back ? t('compare.backToReminders') : t('compare.backToOutcomes')}
           onBack={() => setState(back ? { screen: 'reminders', ...back } : { screen: 'outcomes' })}
+          {...(back ? { onFinish: () => wipe(false) } : {})}
         />
       );
     }

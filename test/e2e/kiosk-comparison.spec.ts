@@ -131,8 +131,7 @@ test('from the newborn reminder to the comparison: every option, one recommended
   await page.screenshot({ path: `${SCREENS}/kiosk-comparison-passport-en.png`, fullPage: true });
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 
-  // Finish: nothing of the citizen stays on screen.
-  await page.getByRole('button', { name: 'Về danh sách nhắc việc' }).click();
+  // Finish from the comparison itself: nothing of the citizen stays on screen.
   await page.getByRole('button', { name: 'Kết thúc và xoá thông tin' }).click();
   await expect(h1).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
   await expect(page.locator('body')).not.toContainText('Nguyễn Văn An');
