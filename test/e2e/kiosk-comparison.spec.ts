@@ -55,6 +55,7 @@ test('from the newborn reminder to the comparison: every option, one recommended
   const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
   await expect(birth.getByRole('button', { name: 'So sánh các cách thực hiện' })).toHaveAccessibleDescription('Đăng ký khai sinh cho con');
   await page.screenshot({ path: `${SCREENS}/kiosk-reminders-compare.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
   await birth.getByRole('button', { name: 'So sánh các cách thực hiện' }).click();
   const newborn = await compareVia(page, 'newborn', 'balanced');
   await expect(h1).toContainText('So sánh các cách thực hiện');
