@@ -1,15 +1,13 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { api } from '../transport';
 import { BootstrapScreen } from './BootstrapScreen';
 import { LoginScreen } from './LoginScreen';
+import { useSignOutWatch } from './useSignOutWatch';
 
 type State = { kind: 'loading' } | { kind: 'bootstrap' } | { kind: 'login'; notice: string | null } | { kind: 'in'; displayName: string | null };
-
-/** How often activity on the screen asks the host whether the session is still signed in. */
-const RECHECK_MS = 30_000;
 
 /**
  * Shows its children only to a session signed in with one of `roles`; otherwise the log-in
@@ -19,36 +17,17 @@ const RECHECK_MS = 30_000;
 export function SignedIn({ roles, titleKey, children }: { roles: readonly Role[]; titleKey: string; children: ReactNode }) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const lastCheck = useRef(0);
 
-  const check = useCallback(
-    async (notice: string | null) => {
-      lastCheck.current = Date.now();
-      const [status, session] = await Promise.all([api.invoke('accounts.status', {}), api.invoke('session.get', {})]);
-      if (status.ok && status.value.needsBootstrap) return setState({ kind: 'bootstrap' });
-      if (session.ok && roles.includes(session.value.role)) return setState({ kind: 'in', displayName: session.value.displayName ?? null });
-      setState((s) => ({ kind: 'login', notice: s.kind === 'in' ? notice : null }));
-    },
-    [roles],
-  );
+  const check = useCallback(async () => {
+    const [status, session] = await Promise.all([api.invoke('accounts.status', {}), api.invoke('session.get', {})]);
+    if (status.ok && status.value.needsBootstrap) return setState({ kind: 'bootstrap' });
+    if (session.ok && roles.includes(session.value.role)) return setState({ kind: 'in', displayName: session.value.displayName ?? null });
+    setState({ kind: 'login', notice: null });
+  }, [roles]);
   useEffect(() => {
-    void check(null);
+    void check();
   }, [check]);
-
-  // Activity after a quiet spell: if the host has signed the session out meanwhile, say so.
-  const signedIn = state.kind === 'in';
-  useEffect(() => {
-    if (!signedIn) return;
-    const onActivity = () => {
-      if (Date.now() - lastCheck.current > RECHECK_MS) void check(t('auth.expired'));
-    };
-    window.addEventListener('keydown', onActivity, true);
-    window.addEventListener('pointerdown', onActivity, true);
-    return () => {
-      window.removeEventListener('keydown', onActivity, true);
-      window.removeEventListener('pointerdown', onActivity, true);
-    };
-  }, [signedIn, check, t]);
+  useSignOutWatch(state.kind === 'in', roles, () => setState({ kind: 'login', notice: t('auth.expired') }));
 
   const logout = async () => {
     await api.invoke('auth.logout', {});
@@ -69,7 +48,6 @@ export function SignedIn({ roles, titleKey, children }: { roles: readonly Role[]
             <LoginScreen
               notice={state.notice}
               onSignedIn={(who) => {
-                lastCheck.current = Date.now();
                 setState(roles.includes(who.role) ? { kind: 'in', displayName: who.displayName } : { kind: 'login', notice: t('auth.notAllowed') });
               }}
             />

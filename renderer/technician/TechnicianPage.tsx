@@ -9,6 +9,9 @@ import { DevicesPanel } from './DevicesPanel';
 import { KioskKeysPanel } from './KioskKeysPanel';
 import { AccountsPanel } from './AccountsPanel';
 import { TechnicianSignIn } from './TechnicianSignIn';
+import { useSignOutWatch } from '../auth/useSignOutWatch';
+
+const TECHNICIAN = ['technician'] as const;
 
 /** Technician console: locked behind the PIN; the host checks the role on every call anyway. */
 export function TechnicianPage() {
@@ -29,6 +32,11 @@ export function TechnicianPage() {
     setReport(null);
     setUnlocked(false);
   };
+  // The host signs an idle technician out; the console follows at the next key or touch.
+  useSignOutWatch(unlocked === true, TECHNICIAN, () => {
+    setReport(null);
+    setUnlocked(false);
+  });
   return (
     <section aria-labelledby="technician-title">
       <h1 id="technician-title">{t('technician.title')}</h1>

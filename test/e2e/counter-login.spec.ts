@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
 import { DEMO_OFFICER, logIn } from './log-in';
 
@@ -46,5 +48,35 @@ test('the counter asks an officer to log in: a wrong password in both languages,
   // And the host agrees: an officer's channel is refused to this browser now.
   const refused = await page.request.post(`${served.origin}/api/sync.now`, { data: {} });
   expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('an officer idle longer than auth.idleMinutes is signed out by the host, and the counter says so at the next key', async ({ page, served, consoleErrors }) => {
+  // Three seconds instead of fifteen minutes; the setting is read at every call, so the running app follows.
+  const setIdle = (minutes: string | null) => {
+    const db = new Database(join(served.dataDir, 'demo.db'));
+    try {
+      if (minutes === null) db.prepare("DELETE FROM settings WHERE key = 'auth.idleMinutes'").run();
+      else db.prepare("INSERT INTO settings (key, value) VALUES ('auth.idleMinutes', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(minutes);
+    } finally {
+      db.close();
+    }
+  };
+  await page.clock.install();
+  setIdle('0.05');
+  try {
+    await page.goto(served.url);
+    await page.goto(`${served.origin}/counter`);
+    await logIn(page);
+    await expect(page.getByLabel('Số định danh cá nhân')).toBeVisible();
+    await page.waitForTimeout(3_500);
+    // The screen asks the host again only after 30 s of its own clock.
+    await page.clock.fastForward(31_000);
+    await page.getByLabel('Số định danh cá nhân').press('1');
+    await expect(page.getByText('Phiên làm việc đã kết thúc vì lâu không sử dụng. Hãy đăng nhập lại.')).toBeVisible();
+    await expect(page.getByLabel('Số định danh cá nhân')).toHaveCount(0);
+  } finally {
+    setIdle(null);
+  }
   expect(consoleErrors).toEqual([]);
 });
