@@ -66,7 +66,7 @@ export function CasesPanel({ receiptCode }: { receiptCode: string | null }) {
         <>
           <CaseTimeline detail={detail} />
           {hits && (
-            <Button variant="quiet" onClick={() => setDetail(null)}>
+            <Button variant="secondary" className="btn-small" onClick={() => setDetail(null)}>
               {t('desk.back')}
             </Button>
           )}
@@ -95,7 +95,7 @@ function CaseTable({ hits, onOpen }: { hits: Hit[]; onOpen: (receiptCode: string
         {hits.map((h) => (
           <tr key={h.receiptCode}>
             <td>
-              <Button variant="quiet" onClick={() => onOpen(h.receiptCode)}>
+              <Button variant="secondary" className="btn-small" onClick={() => onOpen(h.receiptCode)}>
                 {h.receiptCode}
               </Button>
             </td>

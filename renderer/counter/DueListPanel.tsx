@@ -8,6 +8,8 @@ import { currentLanguage } from '../i18n';
 import { api } from '../transport';
 
 type Entry = ChannelOutput<'cases.dueList'>['entries'][number];
+/** The most urgent lines shown; the rest are counted (a centre has thousands of open cases). */
+const SHOWN = 50;
 
 /** The proactive due list for outreach: the case rules over every synced case, most urgent first. */
 export function DueListPanel({ onOpen }: { onOpen: (receiptCode: string) => void }) {
@@ -31,15 +33,16 @@ export function DueListPanel({ onOpen }: { onOpen: (receiptCode: string) => void
       <ErrorMessage error={error} />
       {entries?.length === 0 && <p className="hint">{t('desk.dueEmpty')}</p>}
       <ul className="reminder-list">
-        {entries?.map((e) => (
+        {entries?.slice(0, SHOWN).map((e) => (
           <li key={`${e.receiptCode}-${e.reminder.ruleId}`} className={`reminder reminder-${e.reminder.severity}`}>
-            <Button variant="quiet" onClick={() => onOpen(e.receiptCode)}>
+            <Button variant="secondary" className="btn-small" onClick={() => onOpen(e.receiptCode)}>
               {e.receiptCode}
             </Button>{' '}
             {e.applicant.fullName} · {e.reminder.title[lang]} · {formatIsoDate(e.reminder.dueDate)}
           </li>
         ))}
       </ul>
+      {entries && entries.length > SHOWN && <p className="hint">{t('desk.dueMore', { count: entries.length - SHOWN })}</p>}
     </section>
   );
 }

@@ -97,6 +97,19 @@ test('kiosk print-out → counter scan, originals, submit, receipt → status at
   expect(receiptText).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
   expect(receiptText).toContain(receiptCode);
 
+  // The case is found without accents, its timeline opens from the keyboard; the due list is one tab away.
+  await counter.keyboard.press('Alt+2');
+  await counter.getByLabel('Mã hồ sơ, số định danh hoặc họ tên').fill('nguyen van an');
+  await counter.getByLabel('Mã hồ sơ, số định danh hoặc họ tên').press('Enter');
+  await counter.getByRole('button', { name: receiptCode }).focus();
+  await counter.keyboard.press('Enter');
+  await expect(counter.getByRole('heading', { level: 3, name: `${receiptCode} · Đã tiếp nhận` })).toBeVisible();
+  await expect(counter.getByRole('listitem').filter({ hasText: 'Tiếp nhận hồ sơ' })).toBeVisible();
+  await counter.screenshot({ path: `${SCREENS}/counter-case-timeline-vi.png`, fullPage: true });
+  await counter.keyboard.press('Alt+3');
+  await expect(counter.getByRole('heading', { level: 2, name: 'Hồ sơ đến hạn' })).toBeVisible();
+  await expect(counter.getByText('Không có hồ sơ cần nhắc.').or(counter.locator('.counter-due li').first())).toBeVisible();
+  await counter.screenshot({ path: `${SCREENS}/counter-due-list-vi.png`, fullPage: true });
   await counterContext.close();
 
   // At the kiosk, the citizen types the receipt code and sees the status, no name or number.
