@@ -15,6 +15,16 @@ interface Served {
   central: CentralSim;
 }
 
+/** Starts `motcua serve` with these arguments; resolves with the URL it prints (token included). */
+export async function spawnServe(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child: ChildProcess = spawn(process.execPath, ['bin/motcua.cjs', 'serve', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`motcua serve exited with ${code}`)));
+  });
+  return { url, child };
+}
+
 /** Starts the real CLI in browser mode on its demo, with a fresh SQLite file and its own central simulator, once per worker. */
 export const test = base.extend<{ consoleErrors: string[] }, { served: Served }>({
   served: [
@@ -25,13 +35,8 @@ export const test = base.extend<{ consoleErrors: string[] }, { served: Served }>
       const central = await startCentralSim({ cases: 300, seed: 'e2e' });
       const keyFile = join(dataDir, 'central-public.pem');
       writeFileSync(keyFile, central.publicKeyPem);
-      const args = ['bin/motcua.cjs', 'serve', '--demo', '--db', join(dataDir, 'demo.db')];
-      args.push('--central', central.url, '--token', central.token, '--central-key', keyFile);
-      const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-      const url = await new Promise<string>((resolve, reject) => {
-        createInterface({ input: child.stdout! }).once('line', resolve);
-        child.once('exit', (code) => reject(new Error(`motcua serve exited with ${code}`)));
-      });
+      const args = ['--demo', '--db', join(dataDir, 'demo.db'), '--central', central.url, '--token', central.token, '--central-key', keyFile];
+      const { url, child } = await spawnServe(args);
       await use({ url, origin: new URL(url).origin, dataDir, central });
       child.kill('SIGTERM');
       await central.close();
