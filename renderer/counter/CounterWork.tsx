@@ -44,7 +44,8 @@ export function CounterWork() {
     },
     [t],
   );
-  useEffect(() => api.on('scan', ({ result }) => void onScan(result)), [onScan]);
+  // An ID card scanned at the counter is the identify form's business, not this one's.
+  useEffect(() => api.on('scan', ({ result }) => (result.kind === 'handoff' || result.kind === 'receipt') && void onScan(result)), [onScan]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const hit = e.altKey && TABS.find((x) => x.shortcut === e.key);
