@@ -36,6 +36,7 @@ export function accountHost({ db, settings, endCitizenTurn, now = () => Date.now
   const signOut = (session: Session) => {
     endCitizenTurn(session);
     session.role = 'kiosk';
+    delete session.account;
     delete session.displayName;
   };
   const handlers: Pick<Handlers, AccountChannels> = {
@@ -43,6 +44,7 @@ export function accountHost({ db, settings, endCitizenTurn, now = () => Date.now
       const account = accounts.login(username, password);
       signOut(session);
       session.role = account.role;
+      session.account = account.username;
       session.displayName = account.displayName;
       return { role: account.role, displayName: account.displayName };
     },
@@ -57,10 +59,15 @@ export function accountHost({ db, settings, endCitizenTurn, now = () => Date.now
     'accounts.disable': ({ username }) => accounts.disable(username),
     'accounts.resetPassword': ({ username, password }) => accounts.resetPassword(username, password),
   };
+  const expireIdle = idleTimeout({ minutes: () => idleMinutes(settings), expire: signOut, now });
   return {
     handlers,
     signOut,
-    touch: idleTimeout({ minutes: () => idleMinutes(settings), expire: signOut, now }),
+    /** Before every call's role check: idle sessions and those of a disabled account become kiosks. */
+    touch: (session: Session) => {
+      expireIdle(session);
+      if (session.account !== undefined && !accounts.isActive(session.account)) signOut(session);
+    },
     /** The demo's officer and technician, when the machine has no account yet. */
     seedDemo: () => {
       if (accounts.list().length === 0) for (const account of DEMO_ACCOUNTS) accounts.create(account, PUBLIC_PASSWORD_SCRYPT);

@@ -5,7 +5,8 @@ import type { Role } from '../contract';
 export interface Session {
   readonly id: string;
   role: Role;
-  /** The signed-in account's name; absent for a kiosk and a PIN-unlocked technician. */
+  /** The signed-in account's username and name; absent for a kiosk and a PIN-unlocked technician. */
+  account?: string;
   displayName?: string;
   /** Epoch ms of the session's last call, for the idle time-out of signed-in roles. */
   lastSeen?: number;

@@ -40,6 +40,11 @@ export class Accounts {
     return this.view({ ...account, failedCount: 0, lockedUntil: null });
   }
 
+  /** Whether a signed-in account may go on: a disabled (or vanished) one is signed out at its next call. */
+  isActive(username: string): boolean {
+    return this.repo.byUsername(username)?.disabled === false;
+  }
+
   needsBootstrap(): boolean {
     return this.repo.count('technician') === 0;
   }

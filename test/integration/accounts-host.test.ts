@@ -69,6 +69,9 @@ describe('first start (no demo)', () => {
     expect(await call(technician, 'accounts.resetPassword', { username: 'canbo.lan', password: 'mật-khẩu-mới-mười' })).toMatchObject({ ok: true });
     expect(await call(newSession(), 'auth.login', { username: 'canbo.lan', password: OFFICER.password })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
     expect(await call(technician, 'accounts.disable', { username: 'canbo.lan' })).toMatchObject({ ok: true, value: { disabled: true } });
+    // Disabling takes effect at once: the officer still signed in is a kiosk at their next call.
+    expect(await call(officer, 'sync.now')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(officer.role).toBe('kiosk');
     expect(await call(newSession(), 'auth.login', { username: 'canbo.lan', password: 'mật-khẩu-mới-mười' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
     expect(await call(technician, 'accounts.disable', { username: 'ktv.nam' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LAST_TECHNICIAN' } });
   });
