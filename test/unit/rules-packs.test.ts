@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { compareVersions, rulePack } from '../../electron/proactive/rules/pack-schema';
 import { readBundledPacks, selectPacks, type PackSource } from '../../electron/proactive/rules/load-packs';
 import { compileRules } from '../../electron/proactive/rules/engine';
-import { headChanges } from '../support/central-sim/catalogue';
 
 const bundled = readBundledPacks(process.cwd());
 const bundledPack = (id: string) => JSON.parse(bundled.find((s) => s.name === `${id}.json`)!.text) as { id: string; version: string; rules: Record<string, unknown>[] };
@@ -86,7 +85,7 @@ describe('synced rule packs', () => {
 
   it.each([
     ['not JSON', { origin: 'synced', name: 'x', text: '{' } as PackSource, /not JSON/],
-    ['the simulator pack of the old shape', synced('id-card-renewal', headChanges().find((c) => c.type === 'rulepack')!.data), /rules/],
+    ['a pack of an older shape', synced('id-card-renewal', { version: '2026.1', ages: [14, 25, 40, 60], graceYears: 2 }), /rules/],
     ['an unknown fact', synced('identity-documents', { ...newer, rules: [{ ...newer.rules[1], due: { kind: 'on', fact: 'passport.issueDate' } }] }), /fact/],
     ['an unknown due kind', synced('identity-documents', { ...newer, rules: [{ ...newer.rules[1], due: { kind: 'easter' } }] }), /due/],
     ['a rule without legal basis', synced('identity-documents', { ...newer, rules: [{ ...newer.rules[1], legalBasis: [] }] }), /legalBasis/],
