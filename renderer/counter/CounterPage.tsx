@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, ChannelOutput, ConsentDecision, DossierView, Identity } from '../../electron/contract';
+import type { AppErrorData, ChannelInput, ChannelOutput, ConsentDecision, DossierView, Identity } from '../../electron/contract';
+import { cardCitizen } from '../components/card-scan';
 import { Button } from '../components/Button';
 import { DateInput } from '../components/DateInput';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -44,15 +45,27 @@ export function CounterPage() {
     });
   }, []);
 
-  const open = async () => {
+  const open = async (input: ChannelInput<'citizen.open'> = { personalNumber, birthDate, source: 'typed' }) => {
     setBusy(true);
     setError(null);
-    const result = await api.invoke('citizen.open', { personalNumber, birthDate, source: 'typed' });
+    const result = await api.invoke('citizen.open', input);
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setServed({ identity: result.value.identity, fullName: result.value.fullName, consent: null });
     setView(null);
   };
+  // An ID card scanned at the counter fills the identity fields and opens the citizen.
+  useEffect(
+    () =>
+      api.on('scan', ({ result }) => {
+        const card = cardCitizen(result);
+        if (!card) return;
+        setPersonalNumber(card.personalNumber);
+        setBirthDate(card.birthDate);
+        void open(card);
+      }),
+    [],
+  );
   const consent = async () => {
     setBusy(true);
     setError(null);
