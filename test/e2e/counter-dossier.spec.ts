@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { logIn } from './log-in';
 
@@ -62,7 +62,7 @@ test('an officer opens a citizen, prepares the birth registration on one page, f
   await count.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Đã lưu.' })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/counter-dossier.png`, fullPage: true });
-  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  const serious = await seriousViolations(page);
   expect(serious).toEqual([]);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'In hồ sơ' }).click()]);

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { logIn } from './log-in';
 
@@ -23,8 +23,6 @@ async function kioskCall<T>(page: Page, channel: string, input: unknown): Promis
 }
 
 /** Serious or critical accessibility violations on the page. */
-const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 
 /** The QR on the last page of a printed dossier, read as a counter's scanner would (150 dpi). */
 function qrOfLastPage(pdfPath: string, pages: number, dir: string): string {

@@ -1,12 +1,9 @@
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { DEMO_OFFICER, logIn } from './log-in';
 
-const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 
 test('the counter asks an officer to log in: a wrong password in both languages, the counter after success, log-out', async ({ page, served, consoleErrors }) => {
   await page.goto(served.url);

@@ -1,32 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Comparison, PreferenceName } from '../../electron/contract';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { technicianReplays } from './replay';
 
 const SCREENS = 'test-results/screens';
 
-/** A technician in another browser (its own session) assigns the recorded reader and replays the CCCD scan of 079199012345. */
-async function replayCccdScan(browser: Browser, url: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.evaluate(async () => {
-    const call = async (channel: string, input: unknown) => {
-      const r = await (await fetch(`/api/${channel}`, { method: 'POST', body: JSON.stringify(input) })).json();
-      if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-      return r.value;
-    };
-    await call('session.unlockTechnician', { pin: '246810' });
-    const device = await call('devices.replay', { name: 'hid-pos-cccd-qr' });
-    await call('devices.assign', { key: device.key, role: 'id-reader', profile: device.profile });
-    await call('devices.replay', { name: 'hid-pos-cccd-qr' });
-  });
-  await context.close();
-}
 
-const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 
 /** What the host answers this page's session: the expectations come from the engine, not from copied figures. */
 const compareVia = (page: Page, outcomeId: string, preference: PreferenceName) =>
@@ -46,7 +27,7 @@ const recommendedCard = (page: Page) => cards(page).filter({ hasText: 'Đề xu�
 test('from the newborn reminder to the comparison: every option, one recommended and why, the preference re-ranks, the sheet prints', async ({ page, browser, served, consoleErrors }, testInfo) => {
   test.setTimeout(120_000);
   await page.goto(served.url);
-  await replayCccdScan(browser, served.url);
+  await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
   const h1 = page.getByRole('heading', { level: 1 });
   await expect(h1).toHaveText('Việc cần làm của bạn');
@@ -141,7 +122,7 @@ test('from the newborn reminder to the comparison: every option, one recommended
 
 test('an option the citizen cannot use is shown with the reason, never hidden', async ({ page, browser, served, consoleErrors }) => {
   await page.goto(served.url);
-  await replayCccdScan(browser, served.url);
+  await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
   // The citizen is 27: the mobile unit, for those aged 60 or more, is not open to them.
@@ -225,7 +206,7 @@ test('the counter compares the ways for the citizen it serves, from the keyboard
   const byVisits = await compareVia(page, 'passport', 'fewest-visits');
   await expect(rows.nth(1).getByRole('rowheader')).toContainText(titleOf(byVisits, byVisits.recommended));
   await panel.screenshot({ path: `${SCREENS}/counter-comparison.png` });
-  expect((await new AxeBuilder({ page }).include('.counter-compare').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  expect(await seriousViolations(page, '.counter-compare')).toEqual([]);
 
   const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'In bảng so sánh' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^so-sanh-passport-/);

@@ -1,31 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { technicianReplays } from './replay';
 
 const SCREENS = 'test-results/screens';
 
-/** A technician in another browser (its own session) assigns the recorded reader and replays the CCCD scan. */
-async function replayCccdScan(browser: Browser, url: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.evaluate(async () => {
-    const call = async (channel: string, input: unknown) => {
-      const r = await (await fetch(`/api/${channel}`, { method: 'POST', body: JSON.stringify(input) })).json();
-      if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-      return r.value;
-    };
-    await call('session.unlockTechnician', { pin: '246810' });
-    const device = await call('devices.replay', { name: 'hid-pos-cccd-qr' });
-    await call('devices.assign', { key: device.key, role: 'id-reader', profile: device.profile });
-    await call('devices.replay', { name: 'hid-pos-cccd-qr' });
-  });
-  await context.close();
-}
 
-const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 
 /** The day `days` from today in Vietnam, as the host counts it. */
 const vnDay = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -38,7 +18,7 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   // Seven steps, four axe runs and a signed PDF on a shared two-core machine.
   test.setTimeout(120_000);
   await page.goto(served.url);
-  await replayCccdScan(browser, served.url);
+  await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
 
   // Consent, in plain Vietnamese with English under it.
   await expect(page.getByText('Xin chào, Nguyễn Văn An!')).toBeVisible();
@@ -171,7 +151,7 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
 
 test('declining consent still gives the card-only reminders', async ({ page, browser, served, consoleErrors }) => {
   await page.goto(served.url);
-  await replayCccdScan(browser, served.url);
+  await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
   await page.getByRole('button', { name: /^Không đồng ý/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
   await expect(page.getByText('Bạn đã không đồng ý: việc nhắc chỉ dựa trên thông tin trên thẻ căn cước.')).toBeVisible();
@@ -185,7 +165,7 @@ test('declining consent still gives the card-only reminders', async ({ page, bro
 test('prefill + render of the review screen after a scan, measured in the browser', async ({ page, browser, served, consoleErrors }) => {
   test.setTimeout(120_000);
   await page.goto(served.url);
-  await replayCccdScan(browser, served.url);
+  await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
   const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
   const runs: number[] = [];
@@ -204,7 +184,7 @@ test('prefill + render of the review screen after a scan, measured in the browse
 test('two minutes without a touch in the middle of a dossier erase it, on screen and in the host', async ({ page, browser, served, consoleErrors }) => {
   await page.clock.install();
   await page.goto(served.url);
-  await replayCccdScan(browser, served.url);
+  await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
   const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
   await birth.getByRole('button', { name: 'Chuẩn bị hồ sơ' }).click();

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { logIn } from './log-in';
 
@@ -13,8 +13,7 @@ test('a technician logs in with an account, creates an officer who can then log 
   const panel = page.getByRole('region', { name: 'Tài khoản' });
   await expect(panel.getByRole('cell', { name: 'canbo', exact: true })).toBeVisible();
   await expect(panel.getByRole('cell', { name: 'kythuat', exact: true })).toBeVisible();
-  const serious = (await new AxeBuilder({ page }).include('.accounts-panel').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await seriousViolations(page, '.accounts-panel')).toEqual([]);
 
   const form = page.getByRole('form', { name: 'Tài khoản mới' });
   await form.getByLabel('Tên đăng nhập').fill(NEW_OFFICER.username);

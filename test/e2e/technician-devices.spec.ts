@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
 const SCREENS = 'test-results/screens';
@@ -14,8 +14,6 @@ async function unlock(page: Page) {
   await expect(page.getByRole('heading', { level: 2, name: 'Thiết bị' })).toBeVisible();
 }
 
-const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 
 test('the technician plugs a recorded scanner, watches its raw reports and decoded card live, and assigns it a role that persists', async ({
   page,
