@@ -79,6 +79,8 @@ const COUNTER: PersonalDataUse = {
 const COUNTER_LIST: PersonalDataUse = { ...COUNTER, subject: { from: 'session', path: [] } };
 const OFFICER: readonly Role[] = ['officer'];
 const submissionRef = z.object({ submissionId: z.number().int().positive() }).strict();
+/** A submission by its id, or by the reference on its provisional receipt. */
+const submissionLookup = z.union([submissionRef, z.object({ reference: receiptCode }).strict()]);
 const submissionOutput = submissionView.extend({ applicant });
 
 /** The one list of channels. Transports register exactly these; the router dispatches them. */
@@ -173,7 +175,7 @@ export const channels = {
   'counter.checkOriginals': channel({ input: originalsReview.extend({ draftId: z.string().max(64) }).strict(), output: counterDossier, roles: OFFICER, personalData: COUNTER }),
   /** Into the outbox (works offline); the receipt code arrives when the centre acknowledges. */
   'counter.submit': channel({ input: draftRef, output: submissionOutput, roles: OFFICER, personalData: COUNTER }),
-  'counter.submission': channel({ input: submissionRef, output: submissionOutput, roles: OFFICER, personalData: COUNTER }),
+  'counter.submission': channel({ input: submissionLookup, output: submissionOutput, roles: OFFICER, personalData: COUNTER }),
   'print.receipt': channel({ input: submissionRef, output: printedDocument.extend({ applicant }), roles: OFFICER, personalData: COUNTER }),
   /** This machine's kiosk signing key, for the counters of the centre to trust. */
   'kiosk.publicKey': channel({ input: none, output: z.object({ pem: z.string(), keyId: z.string() }), roles: TECHNICIAN, personalData: false }),

@@ -43,6 +43,11 @@ export const submissionView = z.object({
   /** The centre's processing days counted in working days from the day received; null when the procedure has none. */
   expectedResultDate: z.string().nullable(),
   receivedAt: z.string(),
+  /**
+   * The local reference printed on the provisional receipt while the centre has not acknowledged
+   * the dossier (TN-XXXX-XXXX-XXXX, from the outbox Idempotency-Key: random, never a receipt code).
+   */
+  reference: z.string().optional(),
 });
 export type SubmissionView = z.infer<typeof submissionView>;
 
@@ -75,6 +80,10 @@ export const publicCaseStatus = z.object({
   nextStep: localizedText,
   receivedAt: z.string(),
   dueAt: z.string(),
+  /** Looked up by a provisional receipt's reference: that reference. */
+  reference: z.string().optional(),
+  /** Received at the counter, not yet sent to the central system (no receipt code yet). */
+  waitingToSend: z.boolean().optional(),
 });
 export type PublicCaseStatus = z.infer<typeof publicCaseStatus>;
 
@@ -82,3 +91,6 @@ export const receiptCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{4,4
 
 /** One line of the officers' due list (rule engine, batch mode over the synced cases). */
 export const dueEntry = z.object({ receiptCode: z.string(), applicant, reminder: ruleReminder });
+
+/** A provisional receipt's reference: TN- and 12 hex digits in groups of four. */
+export const PROVISIONAL_REFERENCE = /^TN-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/;

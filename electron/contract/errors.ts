@@ -56,9 +56,6 @@ export const ERROR_MESSAGES = {
   PROFILE_INVALID: { vi: 'Hồ sơ công dân không đúng khuôn dạng.', en: 'The citizen profile does not have the expected shape.' },
   PROFILE_DATE_INVALID: { vi: 'Hồ sơ công dân có ngày không tồn tại.', en: 'The citizen profile has a date that does not exist.' },
   OUTCOME_UNKNOWN: { vi: 'Danh mục không có kết quả (thủ tục) này.', en: 'The catalogue has no such outcome.' },
-  SEARCH_QUERY_EMPTY: { vi: 'Hãy nhập mã biên nhận, số định danh cá nhân hoặc họ tên để tìm.', en: 'Type a receipt code, personal number or name to search.' },
-  SEARCH_QUERY_TOO_LONG: { vi: 'Nội dung tìm kiếm quá dài (tối đa 200 ký tự).', en: 'The search text is too long (at most 200 characters).' },
-  SEARCH_LIMIT_INVALID: { vi: 'Số kết quả phải là số nguyên từ 1 đến 200.', en: 'The number of results must be a whole number from 1 to 200.' },
   PRINTER_NOT_CHOSEN: { vi: 'Chưa chọn máy in cho loại giấy tờ này. Tài liệu đã được lưu; cán bộ kỹ thuật hãy chọn máy in rồi in lại.', en: 'No printer is chosen for this kind of document. The document is kept; a technician should choose a printer and reprint it.' },
   PRINTER_NOT_FOUND: { vi: 'Không tìm thấy máy in đã chọn. Tài liệu đã được lưu; hãy nhờ cán bộ kiểm tra máy in và in lại.', en: 'The chosen printer was not found. The document is kept; please ask an officer to check the printer and reprint it.' },
   PRINTER_OFFLINE: { vi: 'Máy in đang tạm dừng hoặc chưa sẵn sàng. Tài liệu đã được lưu; hãy nhờ cán bộ bật lại máy in và in lại.', en: 'The printer is paused or not ready. The document is kept; please ask an officer to restart the printer and reprint it.' },
@@ -68,6 +65,9 @@ export const ERROR_MESSAGES = {
   PRINT_UNSUPPORTED: { vi: 'Ứng dụng chưa in được trên hệ điều hành này. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The application cannot print on this operating system yet. The document is kept; please tell a technician.' },
   REPRINT_NOT_FOUND: { vi: 'Không còn tài liệu này để in lại (đã quá thời hạn lưu).', en: 'This document is no longer kept for reprinting (its retention time has passed).' },
   PRINT_SERVICE_STOPPED: { vi: 'Dịch vụ in của máy (CUPS) đang không chạy. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The printing service (CUPS) is not running. The document is kept; please tell a technician.' },
+  SEARCH_QUERY_EMPTY: { vi: 'Hãy nhập mã biên nhận, số định danh cá nhân hoặc họ tên để tìm.', en: 'Type a receipt code, personal number or name to search.' },
+  SEARCH_QUERY_TOO_LONG: { vi: 'Nội dung tìm kiếm quá dài (tối đa 200 ký tự).', en: 'The search text is too long (at most 200 characters).' },
+  SEARCH_LIMIT_INVALID: { vi: 'Số kết quả phải là số nguyên từ 1 đến 200.', en: 'The number of results must be a whole number from 1 to 200.' },
   AUTH_FAILED: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'The username or password is wrong.' },
   AUTH_LOCKED: { vi: 'Đăng nhập sai quá nhiều lần nên tài khoản bị khoá 5 phút. Hãy thử lại sau 5 phút.', en: 'Too many failed log-ins: the account is locked for 5 minutes. Try again in 5 minutes.' },
   PASSWORD_TOO_SHORT: { vi: 'Mật khẩu phải có ít nhất 10 ký tự.', en: 'The password must have at least 10 characters.' },
@@ -83,6 +83,7 @@ export const ERROR_MESSAGES = {
   SUBMISSION_NOT_FOUND: { vi: 'Không tìm thấy lần nộp hồ sơ này.', en: 'This submission was not found.' },
   RECEIPT_NOT_READY: { vi: 'Hệ thống trung tâm chưa xác nhận hồ sơ nên chưa có mã biên nhận. Hồ sơ đã được lưu và sẽ tự gửi khi có kết nối.', en: 'The central system has not acknowledged the dossier yet, so there is no receipt code. It is kept and will be sent when the connection is back.' },
   CASE_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy biên nhận.', en: 'No case has this code. Check the code on the receipt.' },
+  LOOKUP_RATE_LIMITED: { vi: 'Bạn đã tra cứu nhiều lần trong thời gian ngắn. Xin vui lòng đợi một phút rồi thử lại, hoặc hỏi cán bộ tại quầy.', en: 'There have been many look-ups in a short time. Please wait a minute and try again, or ask an officer at the counter.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

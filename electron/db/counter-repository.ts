@@ -43,6 +43,20 @@ export class CounterRepository {
     return this.db.prepare<[number], SubmissionRow>('SELECT * FROM counter_submissions WHERE id = ?').get(id);
   }
 
+  /**
+   * The submission whose provisional reference is `reference` (TN-XXXX-XXXX-XXXX: the first 12 hex
+   * digits of its outbox Idempotency-Key). A scan of this machine's submissions, which are few.
+   */
+  submissionByReference(reference: string): SubmissionRow | undefined {
+    const hex = reference.replace(/^TN-/, '').replaceAll('-', '').toLowerCase();
+    return this.db
+      .prepare<[string], SubmissionRow>(
+        `SELECT s.* FROM counter_submissions s JOIN outbox o ON o.id = s.outbox_id
+         WHERE substr(replace(lower(o.idempotency_key), '-', ''), 1, 12) = ? ORDER BY s.id LIMIT 1`,
+      )
+      .get(hex);
+  }
+
   submissionOfDraft(draftId: string): SubmissionRow | undefined {
     return this.db.prepare<[string], SubmissionRow>('SELECT * FROM counter_submissions WHERE draft_id = ?').get(draftId);
   }

@@ -1,4 +1,4 @@
-import { AppError, dossierDraft, type CounterDossier, type DossierDraft, type FormTemplate, type LocalizedText, type OriginalsReview, type SubmissionView } from '../contract';
+import { AppError, dossierDraft, PROVISIONAL_REFERENCE, type CounterDossier, type DossierDraft, type FormTemplate, type LocalizedText, type OriginalsReview, type PublicCaseStatus, type SubmissionView } from '../contract';
 import type { CounterRepository, SubmissionRow } from '../db/counter-repository';
 import type { DraftRepository, DraftRow } from '../db/draft-repository';
 import type { IsoDate } from '../proactive/calendar-date';
@@ -41,11 +41,40 @@ type CounterChannels = 'counter.openHandoff' | 'counter.checkOriginals' | 'count
 const STATES = { pending: 'queued', sent: 'sent', attention: 'attention' } as const;
 
 /**
+ * The reference on a provisional receipt: TN- and the first 12 hex digits of the outbox row's
+ * Idempotency-Key (a random UUID), so unique here, not guessable, and never shaped like a
+ * central receipt code (MC-…).
+ */
+export function provisionalReference(idempotencyKey: string): string {
+  const hex = idempotencyKey.replaceAll('-', '').slice(0, 12).toUpperCase();
+  return `TN-${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8, 12)}`;
+}
+
+const WAITING_TEXT = {
+  meaning: { vi: 'Đã tiếp nhận, đang chờ gửi lên hệ thống.', en: 'Received, waiting to be sent to the central system.' },
+  nextStep: {
+    vi: 'Hồ sơ sẽ tự gửi khi có kết nối; mã biên nhận chính thức có sau khi hệ thống trung tâm xác nhận.',
+    en: 'The dossier is sent by itself when the connection is back; the official receipt code follows once the central system has it.',
+  },
+};
+const SENT_TEXT = {
+  meaning: { vi: 'Đã tiếp nhận và gửi lên hệ thống trung tâm.', en: 'Received and sent to the central system.' },
+  nextStep: { vi: 'Hãy tra cứu bằng mã biên nhận chính thức.', en: 'Look it up with the official receipt code.' },
+};
+const ATTENTION_TEXT = {
+  meaning: { vi: 'Đã tiếp nhận, cán bộ cần xem lại hồ sơ trước khi gửi.', en: 'Received; an officer must look at the dossier before it is sent.' },
+  nextStep: { vi: 'Hãy hỏi cán bộ tại quầy.', en: 'Please ask an officer at the counter.' },
+};
+
+/** What the kiosk says for a provisional reference; `lookUp` answers for the official code once there is one. */
+export type ProvisionalStatus = (reference: string, lookUp: (receiptCode: string) => Promise<PublicCaseStatus> | PublicCaseStatus) => Promise<PublicCaseStatus>;
+
+/**
  * The counter receives a dossier: the kiosk print-out's QR opens it (verified offline), the
  * officer checks the originals, submits it through the outbox and prints the receipt.
  * A dossier opened here belongs to the officer's session, as a kiosk draft to the kiosk's.
  */
-export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, CounterChannels> {
+export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, CounterChannels> & { provisionalStatus: ProvisionalStatus } {
   const clock = deps.clock ?? (() => new Date());
 
   const template = (formId: string) => {
@@ -104,6 +133,7 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
       receiptCode: entry.receipt?.receiptCode ?? null,
       expectedResultDate: submission.expected_result_date,
       receivedAt: submission.received_at,
+      reference: provisionalReference(entry.idempotencyKey),
       applicant: applicantOf(draft, form),
     };
   };
@@ -112,8 +142,37 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
     if (!found) throw new AppError('SUBMISSION_NOT_FOUND');
     return found;
   };
+  const byReference = (reference: string) => (PROVISIONAL_REFERENCE.test(reference) ? deps.counter.submissionByReference(reference) : undefined);
+
+  const provisionalStatus: ProvisionalStatus = async (reference, lookUp) => {
+    const found = byReference(reference);
+    if (!found) throw new AppError('CASE_NOT_FOUND', ['receiptCode']);
+    const entry = deps.outbox.get(found.outbox_id);
+    if (!entry) throw new AppError('CASE_NOT_FOUND', ['receiptCode']);
+    const receiptCode = entry.receipt?.receiptCode ?? null;
+    if (receiptCode !== null) {
+      // Acknowledged: the real case once it has come down the feed, else what the counter knows.
+      try {
+        return { ...(await lookUp(receiptCode)), reference };
+      } catch (error) {
+        if (!(error instanceof AppError && error.data.code === 'CASE_NOT_FOUND')) throw error;
+      }
+    }
+    const procedureCode = entry.body.procedureCode;
+    return {
+      receiptCode: receiptCode ?? reference,
+      procedureName: deps.procedure(procedureCode)?.name ?? null,
+      status: 'received',
+      ...(receiptCode !== null ? SENT_TEXT : entry.state === 'attention' ? ATTENTION_TEXT : WAITING_TEXT),
+      receivedAt: found.received_at,
+      dueAt: found.expected_result_date ?? '',
+      reference,
+      waitingToSend: receiptCode === null,
+    };
+  };
 
   return {
+    provisionalStatus,
     'counter.openHandoff': ({ text }, session) => {
       const decoded = decodeHandoff(text, deps.keys.trusted());
       if (!decoded.ok) throw new AppError(decoded.code);
@@ -163,15 +222,24 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
       if (view.state === 'sent') void deps.sendNow().catch(() => undefined);
       return view;
     },
-    'counter.submission': ({ submissionId }) => submissionView(submission(submissionId)),
+    'counter.submission': (input) => {
+      if ('submissionId' in input) return submissionView(submission(input.submissionId));
+      const found = byReference(input.reference);
+      if (!found) throw new AppError('SUBMISSION_NOT_FOUND');
+      return submissionView(found);
+    },
     'print.receipt': async ({ submissionId }) => {
       const found = submission(submissionId);
       const view = submissionView(found);
-      if (view.receiptCode === null) throw new AppError('RECEIPT_NOT_READY');
+      // Queued (the centre unreachable): a provisional receipt with the local reference; refused by the centre: nothing to print.
+      const provisional = view.state === 'queued';
+      if (view.receiptCode === null && !provisional) throw new AppError('RECEIPT_NOT_READY');
+      const code = view.receiptCode ?? view.reference!;
       const { draft, form } = load(deps.drafts.byId(found.draft_id)!);
       const review = deps.counter.review(found.draft_id) ?? emptyReview(form);
       const { pdf, pages } = await deps.renderReceipt({
-        receiptCode: view.receiptCode,
+        receiptCode: code,
+        provisional,
         applicant: view.applicant,
         procedure: { code: draft.procedureCode, name: deps.procedure(draft.procedureCode)?.name ?? null },
         formTitle: form.title,
@@ -183,7 +251,7 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
           return { label: a.label, seen: checked?.seen ?? false, note: checked?.note ?? '' };
         }),
       });
-      return { fileName: `bien-nhan-${view.receiptCode}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64'), applicant: view.applicant };
+      return { fileName: provisional ? `giay-tiep-nhan-tam-thoi-${code}.pdf` : `bien-nhan-${code}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64'), applicant: view.applicant };
     },
     'kiosk.publicKey': () => deps.keys.own(),
     'kiosk.trustKey': ({ pem }) => ({ keyIds: deps.keys.trust(pem) }),

@@ -1,4 +1,4 @@
-import type { FormTemplate } from '../contract';
+import { PROVISIONAL_REFERENCE, type FormTemplate } from '../contract';
 import { CatalogueRepository } from '../db/catalogue-repository';
 import type { Db } from '../db/connection';
 import { CounterRepository } from '../db/counter-repository';
@@ -14,7 +14,9 @@ import { Outbox } from '../sync/outbox';
 import { caseHandlers } from './case-handlers';
 import { counterHandlers, type CounterHandlerDeps } from './counter-handlers';
 import { kioskKeys } from './kiosk-keys';
+import { LookupLimiter } from './lookup-limiter';
 import type { CitizenSessions } from './citizen-sessions';
+import type { Session } from './session';
 import { identify } from '../proactive/citizen-identity';
 
 export interface CounterHostDeps {
@@ -31,6 +33,8 @@ export interface CounterHostDeps {
   fonts: FontFiles;
   today: () => IsoDate;
   logError?: (what: string, error: unknown) => void;
+  /** The kiosk status look-up's limits (tests inject one with their own clock). */
+  lookupLimiter?: LookupLimiter;
 }
 
 /** The counter's channels (issue 7), built from the composition root's services. */
@@ -51,8 +55,7 @@ export function counterHost(deps: CounterHostDeps) {
     deps.citizens.open(sessionId, { identity, fullName: fullName || null, cardIssueDate: undefined, cardAddress: undefined, source: 'typed', consent: null, central: null });
     return true;
   };
-  return {
-    ...counterHandlers({
+  const { provisionalStatus, ...counter } = counterHandlers({
       drafts,
       serveApplicant,
       counter: new CounterRepository(deps.db),
@@ -66,7 +69,19 @@ export function counterHost(deps: CounterHostDeps) {
       calendar: deps.calendar,
       today: deps.today,
       renderReceipt: (data) => renderReceiptPdf(data, deps.fonts),
-    }),
-    ...caseHandlers({ db: deps.db, ruleEngine: deps.ruleEngine, procedureName: (code) => catalogue.procedure(code)?.name ?? null, today: deps.today }),
+  });
+  const cases = caseHandlers({ db: deps.db, ruleEngine: deps.ruleEngine, procedureName: (code) => catalogue.procedure(code)?.name ?? null, today: deps.today });
+  const limiter = deps.lookupLimiter ?? new LookupLimiter();
+  const caseStatus = cases['cases.status'];
+  return {
+    ...counter,
+    ...cases,
+    // A kiosk looks up a receipt code or a provisional receipt's reference, within the look-up limits.
+    'cases.status': (input: { receiptCode: string }, session: Session) =>
+      limiter.run(session, () =>
+        PROVISIONAL_REFERENCE.test(input.receiptCode)
+          ? provisionalStatus(input.receiptCode, (receiptCode) => caseStatus({ receiptCode }, session))
+          : caseStatus(input, session),
+      ),
   };
 }

@@ -9,7 +9,10 @@ import { drawParagraphs, setParagraphs, type Paragraph } from './text-flow';
 
 /** What the receipt prints. */
 export interface ReceiptData {
+  /** The central receipt code; for a provisional receipt, the local reference (TN-…). */
   receiptCode: string;
+  /** Not yet acknowledged by the centre: a provisional receipt carrying the local reference. */
+  provisional?: boolean;
   applicant: { personalNumber: string; fullName: string };
   procedure: { code: string; name: LocalizedText | null };
   formTitle: LocalizedText;
@@ -35,14 +38,20 @@ export async function renderReceiptPdf(data: ReceiptData, files: FontFiles): Pro
   const doc = await PDFDocument.create();
   const fonts = await embedFonts(doc, files);
   const { regular, bold } = fonts;
-  doc.setTitle(`Giấy tiếp nhận hồ sơ ${data.receiptCode}`);
+  doc.setTitle(data.provisional ? `Giấy tiếp nhận hồ sơ (tạm thời) ${data.receiptCode}` : `Giấy tiếp nhận hồ sơ ${data.receiptCode}`);
   doc.setProducer('MotCua');
   doc.setCreator('MotCua');
   const page = doc.addPage([PAGE.width, PAGE.height]);
   const text = (paragraphs: Paragraph[], top: number, width = COLUMN) => drawParagraphs(page, setParagraphs(paragraphs, width), MARGIN.left, top, width);
 
   let y = drawNationalHeading(page, fonts, { left: MARGIN.left, width: COLUMN, top: PAGE.height - MARGIN.top }) - 8;
-  y = text([
+  y = text(data.provisional ? [
+    { text: 'GIẤY TIẾP NHẬN HỒ SƠ (TẠM THỜI)', font: bold, size: 13, align: 'center' },
+    { text: 'Provisional receipt of the dossier', font: regular, size: 9, color: GREY, align: 'center', spaceAfter: 2 },
+    { text: `Số tham chiếu tạm / Provisional reference: ${data.receiptCode}`, font: bold, size: 12, align: 'center', spaceAfter: 2 },
+    { text: 'Mã biên nhận chính thức sẽ được cấp khi hệ thống trung tâm xác nhận hồ sơ; số tham chiếu này vẫn tra cứu được tại kiosk.', font: regular, size: 9.5, align: 'center' },
+    { text: 'The official receipt code follows once the central system has the dossier; this reference can still be looked up at a kiosk.', font: regular, size: 8, color: GREY, align: 'center', spaceAfter: 6 },
+  ] : [
     { text: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', font: bold, size: 13, align: 'center' },
     { text: 'Receipt of the dossier and appointment for the result', font: regular, size: 9, color: GREY, align: 'center', spaceAfter: 2 },
     { text: `Mã hồ sơ / Receipt code: ${data.receiptCode}`, font: bold, size: 12, align: 'center', spaceAfter: 6 },
