@@ -15,7 +15,7 @@ export function SubmitPanel({ initial }: { initial: SubmissionView }) {
   const { t } = useTranslation();
   const [submission, setSubmission] = useState(initial);
   const [error, setError] = useState<AppErrorData | null>(null);
-  const [printed, setPrinted] = useState(false);
+  const [printed, setPrinted] = useState<'official' | 'provisional' | null>(null);
 
   // The outbox sends it with the next sync round; until then, ask now and then.
   useEffect(() => {
@@ -31,7 +31,8 @@ export function SubmitPanel({ initial }: { initial: SubmissionView }) {
     const result = await api.invoke('print.receipt', { submissionId: submission.submissionId });
     if (!result.ok) return setError(result.error);
     savePdf(result.value);
-    setPrinted(true);
+    // While queued the host prints the provisional receipt (local reference); once sent, the official one.
+    setPrinted(submission.receiptCode === null ? 'provisional' : 'official');
   };
 
   return (
@@ -40,10 +41,16 @@ export function SubmitPanel({ initial }: { initial: SubmissionView }) {
       {submission.state === 'queued' && <p className="warning">{t('desk.queued')}</p>}
       {submission.state === 'attention' && <p className="error">{t('desk.attention')}</p>}
       <p>{submission.expectedResultDate ? t('desk.expected', { date: formatIsoDate(submission.expectedResultDate) }) : t('desk.noExpected')}</p>
-      <Button disabled={submission.receiptCode === null} onClick={() => void print()}>
-        {t('desk.printReceipt')}
-      </Button>
-      {printed && <p className="notice">{t('desk.receiptPrinted')}</p>}
+      {submission.state === 'queued' && submission.reference && <p>{t('desk.provisionalReference', { reference: submission.reference })}</p>}
+      {submission.state === 'queued' ? (
+        <Button onClick={() => void print()}>{t('desk.printProvisional')}</Button>
+      ) : (
+        <Button disabled={submission.receiptCode === null} onClick={() => void print()}>
+          {t('desk.printReceipt')}
+        </Button>
+      )}
+      {printed === 'provisional' && submission.state === 'queued' && <p className="notice">{t('desk.provisionalPrinted')}</p>}
+      {printed === 'official' && <p className="notice">{t('desk.receiptPrinted')}</p>}
       <ErrorMessage error={error} />
     </section>
   );

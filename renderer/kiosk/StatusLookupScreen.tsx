@@ -60,13 +60,14 @@ export function StatusLookupScreen({ initialCode, onHome }: { initialCode: strin
             {status.receiptCode} · {t(`caseStatus.${status.status}`)}
           </h2>
           {status.procedureName && <p className="lead">{status.procedureName[lang]}</p>}
+          {status.reference && status.reference !== status.receiptCode && <p>{t('lookup.provisional', { reference: status.reference })}</p>}
           <p>
             <strong>{t('lookup.meaning')}:</strong> {status.meaning[lang]}
           </p>
           <p>
             <strong>{t('lookup.next')}:</strong> {status.nextStep[lang]}
           </p>
-          <p>{t('lookup.dates', { received: day(status.receivedAt), due: day(status.dueAt) })}</p>
+          {status.dueAt && <p>{t('lookup.dates', { received: day(status.receivedAt), due: day(status.dueAt) })}</p>}
         </article>
       )}
       <form
