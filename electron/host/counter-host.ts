@@ -14,7 +14,10 @@ import { Outbox } from '../sync/outbox';
 import { caseHandlers } from './case-handlers';
 import { counterHandlers, type CounterHandlerDeps } from './counter-handlers';
 import { kioskKeys } from './kiosk-keys';
-import { LookupLimiter } from './lookup-limiter';
+import { DEFAULT_LOOKUP_LIMITS, LookupLimiter } from './lookup-limiter';
+
+/** The settings key counting failed kiosk status look-ups since the database was made. */
+export const FAILED_LOOKUPS_KEY = 'stats.kioskLookupsFailed';
 import type { CitizenSessions } from './citizen-sessions';
 import type { Session } from './session';
 import { identify } from '../proactive/citizen-identity';
@@ -71,7 +74,16 @@ export function counterHost(deps: CounterHostDeps) {
       renderReceipt: (data) => renderReceiptPdf(data, deps.fonts),
   });
   const cases = caseHandlers({ db: deps.db, ruleEngine: deps.ruleEngine, procedureName: (code) => catalogue.procedure(code)?.name ?? null, today: deps.today });
-  const limiter = deps.lookupLimiter ?? new LookupLimiter();
+  // Failed kiosk look-ups are counted in the settings (a number only: not audited, no code, no session).
+  const limiter =
+    deps.lookupLimiter ??
+    new LookupLimiter(DEFAULT_LOOKUP_LIMITS, undefined, () => {
+      try {
+        deps.settings.set(FAILED_LOOKUPS_KEY, String(Number(deps.settings.get(FAILED_LOOKUPS_KEY) ?? '0') + 1));
+      } catch (error) {
+        deps.logError?.('cases.status', error);
+      }
+    });
   const caseStatus = cases['cases.status'];
   return {
     ...counter,

@@ -25,6 +25,8 @@ export class LookupLimiter {
   constructor(
     private readonly limits: LookupLimits = DEFAULT_LOOKUP_LIMITS,
     private readonly clock: () => number = () => Date.now(),
+    /** Told of each failed kiosk look-up (to keep a count; nothing about the code tried). */
+    private readonly onFailed: () => void = () => undefined,
   ) {}
 
   /** Runs a look-up for `session`, refusing it when a limit is reached; counts it when it fails with `failedCode`. */
@@ -47,6 +49,7 @@ export class LookupLimiter {
       if (error instanceof AppError && error.data.code === failedCode) {
         this.failures.push(now);
         this.failedTotal += 1;
+        this.onFailed();
       }
       throw error;
     }

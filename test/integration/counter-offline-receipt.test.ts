@@ -13,6 +13,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierView, PublicCaseStatus, SubmissionView } from '../../electron/contract';
 import { SettingsRepository } from '../../electron/db/settings-repository';
+import { FAILED_LOOKUPS_KEY } from '../../electron/host/counter-host';
 import { createHost, type Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
 import { encodeHandoff, loadOrCreateDeviceKey } from '../../electron/security/device-signing';
@@ -167,6 +168,8 @@ describe('provisional receipt while the centre is unreachable', () => {
 
 describe('kiosk status look-up limits', () => {
   it('a kiosk session gets ten look-ups a minute, then a calm LOOKUP_RATE_LIMITED; an officer is not limited', async () => {
+    const failedBefore = Number(new SettingsRepository(host.db).get(FAILED_LOOKUPS_KEY) ?? '0');
+    const auditBefore = (host.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
     const kiosk = newSession('kiosk');
     for (let i = 0; i < 10; i++) expect(await refusal(kiosk, 'cases.status', { receiptCode: `MC-000000-${String(i).padStart(7, '0')}` })).toBe('CASE_NOT_FOUND');
     const limited = await host.router.dispatch(kiosk, 'cases.status', { receiptCode: 'MC-000000-0000010' });
@@ -174,5 +177,8 @@ describe('kiosk status look-up limits', () => {
     expect(await refusal(newSession('kiosk'), 'cases.status', { receiptCode: 'MC-000000-0000011' })).toBe('CASE_NOT_FOUND');
     const officer = newSession('officer');
     for (let i = 0; i < 15; i++) expect(await refusal(officer, 'cases.status', { receiptCode: `MC-000001-${String(i).padStart(7, '0')}` })).toBe('CASE_NOT_FOUND');
+    // The kiosks' eleven misses are counted (a number in the settings), none audited; the refusal and the officer's misses are not counted.
+    expect(Number(new SettingsRepository(host.db).get(FAILED_LOOKUPS_KEY))).toBe(failedBefore + 11);
+    expect((host.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(auditBefore);
   });
 });
