@@ -32,7 +32,7 @@ export function search(request: SearchRequest, open: () => Db): SearchJson {
   const db = open();
   try {
     const limit = request.limit === undefined ? {} : { limit: Number(request.limit) };
-    return { ok: true, cases: new CaseSearch(db).search(request.query, limit) };
+    return { ok: true, cases: new CaseSearch(db).search(request.query, { ...limit, catchUp: 'full' }) };
   } catch (error) {
     if (error instanceof AppError) return failure(error.data);
     throw error;

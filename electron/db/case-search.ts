@@ -9,8 +9,11 @@ import type { Db } from './connection';
  * typed whole but the last, which may be a prefix ("nguyen thi h"), and whole words in the order
  * of the name ("nguyen van a" finds Nguyễn Văn Anh, "van nguyen a" does not). Overdue and
  * due-soon cases come first, earliest due first; then the rest, most recently updated first. The name index (migration 006) is kept beside `cases` and brought
- * up to date by catchUp(), which search() runs first. Holds personal data: nothing of a query or
- * a case goes to errors or logs.
+ * up to date in short steps (catchUpStep(), run on a timer by the host's CaseIndexDriver) or all
+ * at once (catchUp(), for the CLI and tests). search() runs one bounded step, never a whole first
+ * index: while a pass is under way names are found among the cases indexed so far (status() says
+ * so), and a receipt code or personal number is found whether indexed or not. Holds personal
+ * data: nothing of a query or a case goes to errors or logs.
  */
 export interface CaseHit {
   receiptCode: string;
@@ -27,6 +30,20 @@ export interface SearchOptions {
   /** Default 20, at most 200. */
   limit?: number;
   now?: Date;
+  /** Index before searching: one bounded step (default) or the whole catch-up (the CLI's one-shot search). */
+  catchUp?: 'step' | 'full';
+}
+
+export interface CatchUpStepResult extends CatchUpResult {
+  /** The index holds every case up to the sync cursor (the pass, if any, has completed). */
+  complete: boolean;
+}
+
+export interface IndexStatus {
+  /** Every synced case is searchable by name. */
+  complete: boolean;
+  /** While a pass is under way, an upper bound of the cases it has still to read; null when complete or not started. */
+  pending: number | null;
 }
 
 export interface CatchUpResult {
@@ -89,6 +106,24 @@ interface CaseRow {
   updated_at: string;
 }
 
+type ExactRow = Omit<CaseRow, 'recent_id'> & { recent_id: number | null; case_rowid: number };
+
+/** A case found exactly: its index keys, or for a case not indexed yet the keys it will have. */
+function exactRow(r: ExactRow): CaseRow {
+  if (r.recent_id !== null) return r as CaseRow;
+  const open = OPEN_STATUSES.has(r.status) ? timeKey(r.due_at, r.case_rowid) : null;
+  return { ...r, recent_id: timeKey(r.updated_at, r.case_rowid), open_id: open };
+}
+
+/** A pass through `cases` under way: the cases with seq above `from` are being indexed, up to rowid `after` so far. */
+interface Pass {
+  from: number;
+  /** The sync cursor when the pass began: indexed_seq once it completes. */
+  target: number;
+  after: number;
+  indexed: number;
+}
+
 interface ChangedRow {
   rowid: number;
   id: string;
@@ -100,7 +135,12 @@ interface ChangedRow {
 
 const CASE_COLUMNS = `c.id, c.receipt_code, c.procedure_code, c.applicant_full_name, c.status, c.received_at, c.due_at, c.updated_at,
   d.recent_id, d.open_id`;
+/** Rows catchUp() indexes per transaction. */
 const CATCH_UP_PAGE = 10_000;
+/** Rows search() indexes before it answers, when a pass is under way. */
+export const SEARCH_STEP_ROWS = 1_000;
+/** A step reads at most this many rowids of `cases` per indexed row it may write (seq has no index). */
+const SCAN_PER_ROW = 20;
 /** After this many cases at once (a first index), the index segments are merged into one: faster reads. */
 const OPTIMIZE_AFTER = 50_000;
 
@@ -114,10 +154,12 @@ function statements(db: Db) {
       db.prepare("INSERT INTO case_search_recent (case_search_recent) VALUES ('optimize')"),
       db.prepare("INSERT INTO case_search_open (case_search_open) VALUES ('optimize')"),
     ],
-    changed: db.prepare<[number, number], ChangedRow>(
+    // Changed cases in a window of rowids (after, until], at most `limit`.
+    changed: db.prepare<[number, number, number, number], ChangedRow>(
       `SELECT rowid, id, applicant_full_name, status, due_at, updated_at FROM cases
-       WHERE seq > ? AND rowid > ? ORDER BY rowid LIMIT ${CATCH_UP_PAGE}`,
+       WHERE rowid > ? AND rowid <= ? AND seq > ? ORDER BY rowid LIMIT ?`,
     ),
+    maxRowid: db.prepare<[], number>('SELECT coalesce(max(rowid), 0) FROM cases').pluck(),
     doc: db.prepare<[string], { recent_id: number; open_id: number | null }>('SELECT recent_id, open_id FROM case_search_docs WHERE case_id = ?'),
     recentTaken: db.prepare<[number]>('SELECT 1 FROM case_search_docs WHERE recent_id = ?'),
     openTaken: db.prepare<[number]>('SELECT 1 FROM case_search_docs WHERE open_id = ?'),
@@ -133,9 +175,12 @@ function statements(db: Db) {
     orphans: db
       .prepare<[], string>('SELECT case_id FROM case_search_docs d WHERE NOT EXISTS (SELECT 1 FROM cases WHERE id = d.case_id)')
       .pluck(),
-    byReceipt: db.prepare<[string], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases c JOIN case_search_docs d ON d.case_id = c.id WHERE c.receipt_code = ?`),
-    byApplicant: db.prepare<[string], CaseRow>(
-      `SELECT ${CASE_COLUMNS} FROM cases c JOIN case_search_docs d ON d.case_id = c.id WHERE c.applicant_personal_number = ?`,
+    // Exact lookups need no index entry (a case not yet indexed has its keys computed: exactRow).
+    byReceipt: db.prepare<[string], ExactRow>(
+      `SELECT ${CASE_COLUMNS}, c.rowid AS case_rowid FROM cases c LEFT JOIN case_search_docs d ON d.case_id = c.id WHERE c.receipt_code = ?`,
+    ),
+    byApplicant: db.prepare<[string], ExactRow>(
+      `SELECT ${CASE_COLUMNS}, c.rowid AS case_rowid FROM cases c LEFT JOIN case_search_docs d ON d.case_id = c.id WHERE c.applicant_personal_number = ?`,
     ),
     // Open cases due before a time, earliest due first: a range of case_search_open's rowids.
     urgent: db.prepare<[string, number, number], CaseRow>(
@@ -150,45 +195,85 @@ function statements(db: Db) {
   };
 }
 
+const shared = new WeakMap<Db, CaseSearch>();
+
 export class CaseSearch {
   private readonly sql: ReturnType<typeof statements>;
+
+  /** The one CaseSearch of a connection, so the host's index driver and its search channels share the pass under way. */
+  static of(db: Db): CaseSearch {
+    let found = shared.get(db);
+    if (!found) shared.set(db, (found = new CaseSearch(db)));
+    return found;
+  }
 
   constructor(private readonly db: Db) {
     this.sql = statements(db);
   }
 
+  /** The pass under way, kept in memory: a new CaseSearch (a restart) begins the pass again. */
+  private pass: Pass | null = null;
+
   /**
    * Indexes the cases written since the last call (seq above `indexed_seq`) and drops the entries
-   * of deleted ones. Nothing to do, and two small reads, while the sync cursor has not moved: every
-   * case write comes with a cursor move in the same transaction (applyBatch). Otherwise it reads
-   * through `cases` once (seq has no index, to keep the sync's writes cheap): call it when a pull
-   * has finished, not after each batch.
+   * of deleted ones, in steps of CATCH_UP_PAGE rows, each its own transaction. Nothing to do, and
+   * two small reads, while the sync cursor has not moved: every case write comes with a cursor move
+   * in the same transaction (applyBatch).
    */
   catchUp(): CatchUpResult {
-    if (this.sql.cursor.get() === this.sql.indexedSeq.get()) return { indexed: 0, removed: 0 };
-    // Again under the write lock: another connection may have caught up meanwhile.
-    return this.db.transaction((): CatchUpResult => {
+    let indexed = 0;
+    let removed = 0;
+    for (;;) {
+      const step = this.catchUpStep(CATCH_UP_PAGE);
+      indexed += step.indexed;
+      removed += step.removed;
+      if (step.complete) return { indexed, removed };
+    }
+  }
+
+  /**
+   * One short step of a pass through `cases`: indexes at most `budgetRows` changed cases, reading at
+   * most SCAN_PER_ROW times as many rows (seq has no index, to keep the sync's writes cheap), in one
+   * transaction. When the pass reaches the end of `cases` the entries of deleted cases are removed
+   * and `indexed_seq` moves to the cursor the pass began at; until then it does not move, so a
+   * restart reads the pass again (indexing a case again replaces its entries).
+   */
+  catchUpStep(budgetRows: number): CatchUpStepResult {
+    const budget = Math.max(1, Math.floor(budgetRows));
+    if (this.pass === null && this.sql.cursor.get() === this.sql.indexedSeq.get()) return { indexed: 0, removed: 0, complete: true };
+    // Under the write lock: another connection may have caught up meanwhile.
+    return this.db.transaction((): CatchUpStepResult => {
       const cursor = this.sql.cursor.get()!;
       const indexedSeq = this.sql.indexedSeq.get()!;
-      if (cursor === indexedSeq) return { indexed: 0, removed: 0 };
-      // A cursor that went back (a re-sync from scratch) may rewrite cases with old seqs.
-      const from = cursor < indexedSeq ? 0 : indexedSeq;
-      let indexed = 0;
-      for (let after = 0; ; ) {
-        const page = this.sql.changed.all(from, after);
-        for (const row of page) this.index(row);
-        indexed += page.length;
-        if (page.length < CATCH_UP_PAGE) break;
-        after = page[page.length - 1]!.rowid;
+      if (this.pass === null) {
+        if (cursor === indexedSeq) return { indexed: 0, removed: 0, complete: true };
+        // A cursor that went back (a re-sync from scratch) may rewrite cases with old seqs.
+        this.pass = { from: cursor < indexedSeq ? 0 : indexedSeq, target: cursor, after: 0, indexed: 0 };
       }
+      const pass = this.pass;
+      const last = this.sql.maxRowid.get()!;
+      const until = Math.min(last, pass.after + budget * SCAN_PER_ROW);
+      const page = this.sql.changed.all(pass.after, until, pass.from, budget);
+      for (const row of page) this.index(row);
+      pass.indexed += page.length;
+      pass.after = page.length === budget ? page[page.length - 1]!.rowid : until;
+      if (pass.after < last) return { indexed: page.length, removed: 0, complete: false };
       // Every case is now indexed, so more entries than cases means some cases were deleted.
       const { docs, cases } = this.sql.counts.get()!;
       const orphans = docs > cases ? this.sql.orphans.all() : [];
       for (const id of orphans) this.unindex(id);
-      if (indexed >= OPTIMIZE_AFTER) this.sql.optimize.forEach((s) => s.run());
-      this.sql.setIndexedSeq.run(cursor);
-      return { indexed, removed: orphans.length };
+      if (pass.indexed >= OPTIMIZE_AFTER) this.sql.optimize.forEach((s) => s.run());
+      this.sql.setIndexedSeq.run(pass.target);
+      this.pass = null;
+      // The cursor may have moved during the pass: then another pass is due.
+      return { indexed: page.length, removed: orphans.length, complete: pass.target === cursor };
     }).immediate();
+  }
+
+  /** Whether every synced case is searchable by name; two small reads. */
+  status(): IndexStatus {
+    if (this.pass !== null) return { complete: false, pending: Math.max(0, this.sql.maxRowid.get()! - this.pass.after) };
+    return { complete: this.sql.cursor.get() === this.sql.indexedSeq.get(), pending: null };
   }
 
   /** Cases matching the query, most urgent first. Throws AppError on an empty or too long query or a bad limit. */
@@ -198,16 +283,18 @@ export class CaseSearch {
     if (text.length === 0) throw new AppError('SEARCH_QUERY_EMPTY');
     if (text.length > SEARCH_LIMITS.queryLength) throw new AppError('SEARCH_QUERY_TOO_LONG');
     if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_LIMITS.max) throw new AppError('SEARCH_LIMIT_INVALID');
-    this.catchUp();
+    if (options.catchUp === 'full') this.catchUp();
+    else this.catchUpStep(SEARCH_STEP_ROWS);
     const now = (options.now ?? new Date()).getTime();
     const overdueBefore = secondsOf(now) * SLOTS;
     const dueSoonBefore = secondsOf(now + DUE_SOON_MS) * SLOTS;
     const rows = new Map<string, CaseRow>();
     const add = (list: CaseRow[]) => list.forEach((r) => rows.set(r.id, r));
-    add(this.sql.byReceipt.all(text));
-    if (text.toUpperCase() !== text) add(this.sql.byReceipt.all(text.toUpperCase()));
+    const addExact = (list: ExactRow[]) => add(list.map(exactRow));
+    addExact(this.sql.byReceipt.all(text));
+    if (text.toUpperCase() !== text) addExact(this.sql.byReceipt.all(text.toUpperCase()));
     const digits = text.replace(/\s+/g, '');
-    if (/^\d+$/.test(digits)) add(this.sql.byApplicant.all(digits));
+    if (/^\d+$/.test(digits)) addExact(this.sql.byApplicant.all(digits));
     // Names have no digits: a query with one is a code or a number, never a name.
     const words = /\d/.test(text) ? [] : nameWords(text);
     if (words.length > 0) add(this.byName(words, dueSoonBefore, limit));

@@ -21,7 +21,8 @@ type CaseChannels = 'cases.search' | 'cases.get' | 'cases.dueList' | 'cases.stat
 /** The synced cases at the counter (search, timeline, due list) and, without personal data, at the kiosk. */
 export function caseHandlers(deps: CaseHandlerDeps): Pick<Handlers, CaseChannels> {
   const clock = deps.clock ?? (() => new Date());
-  const search = new CaseSearch(deps.db);
+  // Shared with the host's CaseIndexDriver, which builds the index in steps meanwhile.
+  const search = CaseSearch.of(deps.db);
   const cases = new CaseRepository(deps.db);
   // Only an exact receipt code finds a case: no guessing of others' codes by prefix.
   const byCode = (receiptCode: string) => {

@@ -42,6 +42,8 @@ import { ConsentRepository } from '../db/consent-repository';
 import { DraftRepository } from '../db/draft-repository';
 import { counterHost } from './counter-host';
 import { accountHost } from './account-handlers';
+import { CaseSearch } from '../db/case-search';
+import { startCaseIndexDriver } from './case-index-driver';
 
 /** The demo machine's technician PIN, given in the README: a demo has no secrets. */
 export const DEMO_TECHNICIAN_PIN = '246810';
@@ -106,6 +108,7 @@ export function createHost(config: HostConfig): Host {
   if (config.central) saveCentralLink(settings, config.central);
   const sync = new SyncService({ db, outbox: new Outbox(db), link: centralLink(settings), onStatus: (status) => events.publish('sync.status', status) });
   if (config.sync !== false) sync.start();
+  const caseIndex = startCaseIndexDriver(CaseSearch.of(db), { onError: (error) => config.logError?.('case-index', error) });
   if (config.demo && !technicianPin.isSet()) technicianPin.set(DEMO_TECHNICIAN_PIN);
   const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));
   const citizens = new CitizenSessions();
@@ -211,6 +214,7 @@ export function createHost(config: HostConfig): Host {
     events,
     audit,
     close: async () => {
+      caseIndex.stop();
       await Promise.all([devices.stop(), sync.stop()]);
       db.close();
     },

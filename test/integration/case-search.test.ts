@@ -12,6 +12,7 @@ import { generateCase, type CaseData } from '../support/central-sim/cases';
 import { PROCEDURES } from '../support/central-sim/catalogue';
 import { makePrng } from '../support/central-sim/prng';
 import { makeTempDir } from '../support/temp-dir';
+import { startCaseIndexDriver } from '../../electron/host/case-index-driver';
 
 // A real SQLite file written by the sync's own applyBatch, with the simulator's Vietnamese names.
 const NOW = new Date('2026-10-15T03:00:00.000Z');
@@ -256,6 +257,7 @@ describe('order and limit', () => {
   it('equals a brute-force scan of every case, for names from the data with and without accents', () => {
     const cases = generated(1500, 'order-oracle');
     sync(...cases);
+    search.catchUp();
     const all = cases.map((c) => c.data);
     const oracle = (query: string, limit: number) => {
       const words = nameWords(query);
@@ -330,5 +332,111 @@ describe('bad input', () => {
     );
     expect(codes(find('"near" OR not*'))).toHaveLength(1);
     expect(codes(find('NEAR(or not)'))).toHaveLength(1);
+  });
+});
+
+describe('indexing in steps (a first sync of a million cases must not block the counter)', () => {
+  /** The index's entries, case by case: what a full catch-up would have written. */
+  const entries = () => db.prepare('SELECT case_id, recent_id, open_id FROM case_search_docs ORDER BY case_id').all();
+  const ftsRows = () => db.prepare('SELECT (SELECT count(*) FROM case_search_recent) AS recent, (SELECT count(*) FROM case_search_open) AS open').get();
+
+  it('a step indexes at most its budget, and indexed_seq moves only when the pass completes', () => {
+    sync(...generated(2_500));
+    expect(search.status()).toEqual({ complete: false, pending: null });
+    const first = search.catchUpStep(1_000);
+    expect(first).toEqual({ indexed: 1_000, removed: 0, complete: false });
+    expect(entries()).toHaveLength(1_000);
+    expect(db.prepare('SELECT indexed_seq FROM case_search_state').pluck().get()).toBe(0);
+    expect(search.status()).toEqual({ complete: false, pending: 1_500 });
+    expect(search.catchUpStep(1_000).indexed).toBe(1_000);
+    expect(search.catchUpStep(1_000)).toEqual({ indexed: 500, removed: 0, complete: true });
+    expect(search.status()).toEqual({ complete: true, pending: null });
+    expect(search.catchUpStep(1_000)).toEqual({ indexed: 0, removed: 0, complete: true });
+  });
+
+  it('a search during a pass answers at once from what is indexed, and an exact receipt code or personal number is found unindexed', () => {
+    const late = aCase('Phùng Thị Tuyết', { personalNumber: '001199000777' });
+    sync(...generated(3_000), late);
+    const hits = find(late.data.receiptCode);
+    expect(codes(hits)).toEqual([late.data.receiptCode]);
+    expect(hits[0]!.urgency).toBe('none');
+    expect(codes(find('001199000777'))).toEqual([late.data.receiptCode]);
+    // Each search indexed at most one step: the pass is still under way, the name not yet found.
+    expect(search.status().complete).toBe(false);
+    expect(entries().length).toBeLessThanOrEqual(3 * 1_000);
+    expect(find('phung thi tuyet')).toEqual([]);
+    search.catchUp();
+    expect(codes(find('phung thi tuyet'))).toEqual([late.data.receiptCode]);
+    expect(codes(find(late.data.receiptCode))).toEqual([late.data.receiptCode]);
+  });
+
+  it('an unindexed overdue case found by its code is overdue, as it will be once indexed', () => {
+    const c = aCase('Lã Văn Tùng', { status: 'processing', dueAt: at(-5) });
+    sync(...generated(1_500), c);
+    search.catchUpStep(10);
+    expect(find(c.data.receiptCode)[0]!.urgency).toBe('overdue');
+  });
+
+  it('steps end with the same index as one full catch-up, deletes and renames made during the pass included', () => {
+    const all = generated(2_000);
+    sync(...all);
+    for (let i = 0; i < 3; i++) search.catchUpStep(300);
+    // During the pass: one case deleted behind it, one ahead of it, one renamed behind it.
+    sync({ id: all[10]!.id, delete: true }, { id: all[1_900]!.id, delete: true }, { id: all[20]!.id, data: { ...all[20]!.data, applicant: { ...all[20]!.data.applicant, fullName: 'Quách Thị Đổi' } } });
+    let steps = 0;
+    while (!search.catchUpStep(300).complete) steps++;
+    expect(steps).toBeGreaterThan(3);
+    const stepped = entries();
+    const counts = ftsRows();
+    expect(codes(find('quach thi doi'))).toEqual([all[20]!.data.receiptCode]);
+    // The same data indexed at once, in a fresh table.
+    db.exec('DELETE FROM case_search_docs; DELETE FROM case_search_recent; DELETE FROM case_search_open; UPDATE case_search_state SET indexed_seq = 0');
+    expect(new CaseSearch(db).catchUp().indexed).toBe(1_998);
+    expect(entries()).toEqual(stepped);
+    expect(ftsRows()).toEqual(counts);
+    expect(counts).toMatchObject({ recent: 1_998 });
+  });
+
+  it('a restart in the middle of a pass (a new CaseSearch on the same file) completes it without duplicates, deletes removed', () => {
+    const all = generated(1_200);
+    sync(...all);
+    search.catchUp();
+    sync({ id: all[5]!.id, delete: true }, ...generated(1_200, 'second').map((c) => ({ id: `s-${c.id}`, data: { ...c.data, receiptCode: `S${c.data.receiptCode}` } })));
+    search.catchUpStep(500);
+    search.catchUpStep(500);
+    expect(search.status().complete).toBe(false);
+    db.close();
+    db = openDatabase(join(tmp.dir, 'motcua.sqlite'), join(process.cwd(), 'electron', 'db', 'migrations')).db;
+    search = new CaseSearch(db);
+    expect(search.status()).toEqual({ complete: false, pending: null });
+    const result = search.catchUp();
+    expect(result.removed).toBe(1);
+    expect(entries()).toHaveLength(2_399);
+    expect(ftsRows()).toMatchObject({ recent: 2_399 });
+    expect(find(all[5]!.data.receiptCode)).toEqual([]);
+    expect(search.status()).toEqual({ complete: true, pending: null });
+  });
+});
+
+describe('the host\'s index driver', () => {
+  it('builds the index in steps on a timer, leaving the event loop free between them, and stops', async () => {
+    sync(...generated(2_000));
+    const shared = CaseSearch.of(db);
+    expect(CaseSearch.of(db)).toBe(shared);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 1);
+    const driver = startCaseIndexDriver(shared, { stepRows: 200, busyDelayMs: 1, idleDelayMs: 5 });
+    try {
+      for (let i = 0; i < 500 && !shared.status().complete; i++) await new Promise((r) => setTimeout(r, 5));
+      expect(shared.status()).toEqual({ complete: true, pending: null });
+      expect(ticks).toBeGreaterThan(5);
+      expect(db.prepare('SELECT count(*) FROM case_search_docs').pluck().get()).toBe(2_000);
+    } finally {
+      driver.stop();
+      clearInterval(ticker);
+    }
+    sync(aCase('Mạc Thị Sen'));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(shared.status().complete).toBe(false);
   });
 });
