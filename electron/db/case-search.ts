@@ -141,7 +141,7 @@ const CATCH_UP_PAGE = 10_000;
 export const SEARCH_STEP_ROWS = 1_000;
 /** A step reads at most this many rowids of `cases` per indexed row it may write (seq has no index). */
 const SCAN_PER_ROW = 20;
-/** After this many cases at once (a first index), the index segments are merged into one: faster reads. */
+/** After a pass of this many cases (a first index), the index segments are merged, in steps like the pass: faster reads. */
 const OPTIMIZE_AFTER = 50_000;
 
 /** Prepared once per CaseSearch: catch-up runs them a million times on a first index. */
@@ -150,10 +150,12 @@ function statements(db: Db) {
     cursor: db.prepare<[], number>('SELECT coalesce(max(cursor), 0) FROM sync_state').pluck(),
     indexedSeq: db.prepare<[], number>('SELECT indexed_seq FROM case_search_state WHERE id = 1').pluck(),
     setIndexedSeq: db.prepare<[number]>('UPDATE case_search_state SET indexed_seq = ? WHERE id = 1'),
-    optimize: [
-      db.prepare("INSERT INTO case_search_recent (case_search_recent) VALUES ('optimize')"),
-      db.prepare("INSERT INTO case_search_open (case_search_open) VALUES ('optimize')"),
+    // An incremental merge of the index segments, about `pages` pages written (negative: whatever the segments' levels).
+    merge: [
+      db.prepare<[number]>("INSERT INTO case_search_recent (case_search_recent, rank) VALUES ('merge', ?)"),
+      db.prepare<[number]>("INSERT INTO case_search_open (case_search_open, rank) VALUES ('merge', ?)"),
     ],
+    totalChanges: db.prepare<[], number>('SELECT total_changes()').pluck(),
     // Changed cases in a window of rowids (after, until], at most `limit`.
     changed: db.prepare<[number, number, number, number], ChangedRow>(
       `SELECT rowid, id, applicant_full_name, status, due_at, updated_at FROM cases
@@ -213,6 +215,8 @@ export class CaseSearch {
 
   /** The pass under way, kept in memory: a new CaseSearch (a restart) begins the pass again. */
   private pass: Pass | null = null;
+  /** The segments of a large pass are still being merged (in memory too: a restart leaves them to FTS5's automerge). */
+  private merging = false;
 
   /**
    * Indexes the cases written since the last call (seq above `indexed_seq`) and drops the entries
@@ -236,10 +240,12 @@ export class CaseSearch {
    * most SCAN_PER_ROW times as many rows (seq has no index, to keep the sync's writes cheap), in one
    * transaction. When the pass reaches the end of `cases` the entries of deleted cases are removed
    * and `indexed_seq` moves to the cursor the pass began at; until then it does not move, so a
-   * restart reads the pass again (indexing a case again replaces its entries).
+   * restart reads the pass again (indexing a case again replaces its entries). After a large pass
+   * the next steps merge the index segments a bounded amount each. `complete`: nothing left to do.
    */
   catchUpStep(budgetRows: number): CatchUpStepResult {
     const budget = Math.max(1, Math.floor(budgetRows));
+    if (this.pass === null && this.merging) return this.mergeStep(budget);
     if (this.pass === null && this.sql.cursor.get() === this.sql.indexedSeq.get()) return { indexed: 0, removed: 0, complete: true };
     // Under the write lock: another connection may have caught up meanwhile.
     return this.db.transaction((): CatchUpStepResult => {
@@ -262,11 +268,22 @@ export class CaseSearch {
       const { docs, cases } = this.sql.counts.get()!;
       const orphans = docs > cases ? this.sql.orphans.all() : [];
       for (const id of orphans) this.unindex(id);
-      if (pass.indexed >= OPTIMIZE_AFTER) this.sql.optimize.forEach((s) => s.run());
       this.sql.setIndexedSeq.run(pass.target);
       this.pass = null;
+      if (pass.indexed >= OPTIMIZE_AFTER) this.merging = true;
       // The cursor may have moved during the pass: then another pass is due.
-      return { indexed: page.length, removed: orphans.length, complete: pass.target === cursor };
+      return { indexed: page.length, removed: orphans.length, complete: pass.target === cursor && !this.merging };
+    }).immediate();
+  }
+
+  /** One bounded merge of the index segments; done when a merge writes nothing (the FTS5 documentation's test). */
+  private mergeStep(budget: number): CatchUpStepResult {
+    return this.db.transaction((): CatchUpStepResult => {
+      const before = this.sql.totalChanges.get()!;
+      const pages = -Math.max(16, Math.ceil(budget / 4));
+      this.sql.merge.forEach((s) => s.run(pages));
+      if (this.sql.totalChanges.get()! - before < 4) this.merging = false;
+      return { indexed: 0, removed: 0, complete: !this.merging };
     }).immediate();
   }
 
