@@ -182,7 +182,8 @@ export const channels = {
   'kiosk.trustKey': channel({ input: z.object({ pem: z.string().max(2000) }).strict(), output: z.object({ keyIds: z.array(z.string()) }), roles: TECHNICIAN, personalData: false }),
   'cases.search': channel({
     input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }).strict(),
-    output: z.object({ cases: z.array(caseHit) }),
+    /** indexComplete false: names are searched among the cases indexed so far (a first sync still being indexed); codes and numbers always. */
+    output: z.object({ cases: z.array(caseHit), indexComplete: z.boolean() }),
     roles: OFFICER,
     personalData: COUNTER_LIST,
   }),

@@ -32,7 +32,10 @@ export function caseHandlers(deps: CaseHandlerDeps): Pick<Handlers, CaseChannels
   };
 
   return {
-    'cases.search': ({ query, limit }) => ({ cases: search.search(query, { limit, now: clock() }) }),
+    'cases.search': ({ query, limit }) => {
+      const cases = search.search(query, { limit, now: clock() });
+      return { cases, indexComplete: search.status().complete };
+    },
     'cases.get': ({ receiptCode }) => {
       const found = byCode(receiptCode);
       const hit = search.search(receiptCode, { limit: 1, now: clock() }).find((h) => h.receiptCode === found.receiptCode);

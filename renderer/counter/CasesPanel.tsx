@@ -21,6 +21,7 @@ export function CasesPanel({ receiptCode }: { receiptCode: string | null }) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<Hit[] | null>(null);
+  const [indexComplete, setIndexComplete] = useState(true);
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
 
@@ -40,6 +41,7 @@ export function CasesPanel({ receiptCode }: { receiptCode: string | null }) {
     const r = await api.invoke('cases.search', { query });
     if (!r.ok) return setError(r.error);
     setHits(r.value.cases);
+    setIndexComplete(r.value.indexComplete);
   };
 
   return (
@@ -72,7 +74,12 @@ export function CasesPanel({ receiptCode }: { receiptCode: string | null }) {
           )}
         </>
       ) : (
-        hits && (hits.length === 0 ? <p className="hint">{t('desk.noResults')}</p> : <CaseTable hits={hits} onOpen={(code) => void open(code)} />)
+        hits && (
+          <>
+            {!indexComplete && <p className="hint">{t('desk.searchIndexing')}</p>}
+            {hits.length === 0 ? <p className="hint">{t('desk.noResults')}</p> : <CaseTable hits={hits} onOpen={(code) => void open(code)} />}
+          </>
+        )
       )}
     </section>
   );
