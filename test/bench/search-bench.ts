@@ -133,9 +133,13 @@ export async function runSearchBench(): Promise<void> {
       const search = new CaseSearch(db);
       const pages = () => db.pragma('page_count', { simple: true }) as number;
       const pagesBefore = pages();
+      // The host's driver builds a first index in steps, each one transaction on the main process.
+      const steps = [1_000, 5_000].map((rows) => ({ rows, step: timed(() => search.catchUpStep(rows)) }));
+      for (const { rows, step } of steps) row(`one step of ${rows.toLocaleString('en-US')} cases (first index)`, ms(step.ms));
       const build = timed(() => search.catchUp());
       const mib = ((pages() - pagesBefore) * (db.pragma('page_size', { simple: true }) as number)) / 2 ** 20;
-      row('index build (catchUp from empty)', `${(build.ms / 1000).toFixed(1)} s for ${build.value.indexed.toLocaleString('en-US')} cases, +${mib.toFixed(0)} MiB`);
+      const stepped = steps.reduce((sum, { step }) => sum + step.value.indexed, 0);
+      row('index build (catchUp from empty, after those steps)', `${(build.ms / 1000).toFixed(1)} s for ${(build.value.indexed + stepped).toLocaleString('en-US')} cases, +${mib.toFixed(0)} MiB`);
 
       const queries = makeQueries(db, n, makePrng(`${SEED}|queries`));
       const find = (text: string) => search.search(text, { now: NOW });
