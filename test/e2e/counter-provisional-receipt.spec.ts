@@ -1,59 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { expect, test } from './fixtures';
+import { kioskPrintsBirthRegistration } from './kiosk-print';
 import { logIn } from './log-in';
-
-/** The kiosk's channels, as its screens call them in this browser session. */
-async function kioskCall<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const r = await (await fetch(`/api/${channel}`, { method: 'POST', body: JSON.stringify(input) })).json();
-      if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-      return r.value;
-    },
-    { channel, input },
-  ) as Promise<T>;
-}
-
-function qrOfLastPage(pdfPath: string, pages: number, dir: string): string {
-  const prefix = join(dir, 'dossier-last');
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-f', String(pages), '-l', String(pages), '-singlefile', pdfPath, prefix]);
-  const png = PNG.sync.read(readFileSync(`${prefix}.png`));
-  const text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-  if (!text) throw new Error('no QR code on the last page');
-  return text;
-}
 
 test('centre unreachable: the counter prints a provisional receipt, the kiosk finds its reference, the official receipt follows', async ({ page, browser, served, consoleErrors }, testInfo) => {
   test.setTimeout(180_000);
   await page.goto(served.url);
-  await kioskCall(page, 'citizen.open', { personalNumber: '079199012345', birthDate: '1999-05-01', fullName: 'Nguyễn Văn An', source: 'card' });
-  await kioskCall(page, 'consent.decide', { purpose: 'proactive-services', accept: true });
-  const { draft } = await kioskCall<{ draft: { id: string } }>(page, 'dossier.prepare', { formId: 'birth-registration' });
-  await kioskCall(page, 'dossier.update', {
-    draftId: draft.id,
-    values: {
-      addressee: 'Ủy ban nhân dân Phường Bến Nghé',
-      'applicant.relationship': 'Mẹ',
-      'child.fullName': 'Trần Minh Anh',
-      'child.birthDate': '2026-11-11',
-      'child.sex': 'female',
-      'child.ethnicity': 'Kinh',
-      'child.nationality': 'Việt Nam',
-      'child.placeOfBirth': 'Bệnh viện Từ Dũ, Thành phố Hồ Chí Minh',
-      'child.placeOfOrigin': 'Tỉnh Long An',
-      'copies.requested': 'no',
-    },
-  });
-  const printed = await kioskCall<{ pdfBase64: string; pages: number }>(page, 'dossier.print', { draftId: draft.id });
-  await kioskCall(page, 'citizen.close', {});
-  const dossierPdf = testInfo.outputPath('dossier.pdf');
-  writeFileSync(dossierPdf, Buffer.from(printed.pdfBase64, 'base64'));
-  const handoff = qrOfLastPage(dossierPdf, printed.pages, testInfo.outputDir);
+  const handoff = await kioskPrintsBirthRegistration(page, testInfo);
 
   // The centre answers 503 to everything: the submission stays queued.
   served.central.setFaults({ failNext: { count: 10_000, status: 503, retryAfterSeconds: 1 } });

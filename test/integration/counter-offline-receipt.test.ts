@@ -20,6 +20,7 @@ import { encodeHandoff, loadOrCreateDeviceKey } from '../../electron/security/de
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
 import { DEMO_MOTHER as MOTHER } from '../support/host-with-central';
 import { makeTempDir } from '../support/temp-dir';
+import { BIRTH_REGISTRATION_VALUES as CHILD } from '../fixtures/dossier/birth-registration-values';
 
 let tmp: { dir: string; cleanup: () => void };
 let sim: CentralSim;
@@ -53,18 +54,6 @@ async function call<T>(session: Session, channel: string, input: unknown): Promi
 }
 const refusal = (session: Session, channel: string, input: unknown) => call(session, channel, input).then(() => 'accepted', (e: { data: { code: string } }) => e.data.code);
 
-const CHILD = {
-  addressee: 'Ủy ban nhân dân Phường Bến Nghé',
-  'applicant.relationship': 'Mẹ',
-  'child.fullName': 'Trần Minh Anh',
-  'child.birthDate': '2026-11-11',
-  'child.sex': 'female',
-  'child.ethnicity': 'Kinh',
-  'child.nationality': 'Việt Nam',
-  'child.placeOfBirth': 'Bệnh viện Từ Dũ, Thành phố Hồ Chí Minh',
-  'child.placeOfOrigin': 'Tỉnh Long An',
-  'copies.requested': 'no',
-};
 
 async function printedAndChecked(officer: Session): Promise<string> {
   const kiosk = newSession('kiosk');

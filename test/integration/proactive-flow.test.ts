@@ -6,6 +6,7 @@ import type { DossierView } from '../../electron/contract';
 import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
 import { DEMO_MOTHER as MOTHER, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
+import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
 
 let running: HostWithCentral;
 let host: Host;
@@ -77,18 +78,7 @@ describe('prepared birth registration dossier', () => {
     await expect(call(session, 'dossier.print', { draftId: draft.id })).rejects.toMatchObject({ data: { code: 'DRAFT_INVALID', fields: expect.arrayContaining(['child.fullName']) } });
     await call(session, 'dossier.update', {
       draftId: draft.id,
-      values: {
-        addressee: 'Ủy ban nhân dân Phường Bến Nghé',
-        'applicant.relationship': 'Mẹ',
-        'child.fullName': 'Trần Minh Anh',
-        'child.birthDate': '2026-11-11',
-        'child.sex': 'female',
-        'child.ethnicity': 'Kinh',
-        'child.nationality': 'Việt Nam',
-        'child.placeOfBirth': 'Bệnh viện Từ Dũ, Thành phố Hồ Chí Minh',
-        'child.placeOfOrigin': 'Tỉnh Long An',
-        'copies.requested': 'no',
-      },
+      values: BIRTH_REGISTRATION_VALUES,
     });
     const doc = await call<{ pdfBase64: string; pages: number; fileName: string }>(session, 'dossier.print', { draftId: draft.id });
     const bytes = Buffer.from(doc.pdfBase64, 'base64');

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, TestInfo } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
+
+/** The kiosk's channels, as its screens call them in this browser session. */
+export async function kioskCall<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const r = await (await fetch(`/api/${channel}`, { method: 'POST', body: JSON.stringify(input) })).json();
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
+      return r.value;
+    },
+    { channel, input },
+  ) as Promise<T>;
+}
+
+/** The QR on the last page of a printed dossier, read as a counter's scanner would (150 dpi). */
+function qrOfLastPage(pdfPath: string, pages: number, dir: string): string {
+  const prefix = join(dir, 'dossier-last');
+  execFileSync('pdftoppm', ['-r', '150', '-png', '-f', String(pages), '-l', String(pages), '-singlefile', pdfPath, prefix]);
+  const png = PNG.sync.read(readFileSync(`${prefix}.png`));
+  const text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+  if (!text) throw new Error('no QR code on the last page');
+  return text;
+}
+
+/**
+ * The demo mother's birth registration, prepared and printed at the kiosk of `page`'s session;
+ * returns the text of the print-out's QR, as the counter's scanner would read it.
+ */
+export async function kioskPrintsBirthRegistration(page: Page, testInfo: TestInfo): Promise<string> {
+  await kioskCall(page, 'citizen.open', { personalNumber: '079199012345', birthDate: '1999-05-01', fullName: 'Nguyễn Văn An', source: 'card' });
+  await kioskCall(page, 'consent.decide', { purpose: 'proactive-services', accept: true });
+  const { draft } = await kioskCall<{ draft: { id: string } }>(page, 'dossier.prepare', { formId: 'birth-registration' });
+  await kioskCall(page, 'dossier.update', { draftId: draft.id, values: BIRTH_REGISTRATION_VALUES });
+  const printed = await kioskCall<{ pdfBase64: string; pages: number }>(page, 'dossier.print', { draftId: draft.id });
+  await kioskCall(page, 'citizen.close', {});
+  const dossierPdf = testInfo.outputPath('dossier.pdf');
+  writeFileSync(dossierPdf, Buffer.from(printed.pdfBase64, 'base64'));
+  return qrOfLastPage(dossierPdf, printed.pages, testInfo.outputDir);
+}
