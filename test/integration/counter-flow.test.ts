@@ -13,44 +13,26 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounterDossier, DossierDraft, DossierView, PublicCaseStatus, SubmissionView } from '../../electron/contract';
 import { SettingsRepository } from '../../electron/db/settings-repository';
-import { createHost, type Host } from '../../electron/host/create-host';
+import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
 import { encodeHandoff, exportPublicKeyPem, loadOrCreateDeviceKey, type DeviceKey } from '../../electron/security/device-signing';
-import { startCentralSim, type CentralSim } from '../support/central-sim/server';
-import { DEMO_MOTHER as MOTHER } from '../support/host-with-central';
-import { makeTempDir } from '../support/temp-dir';
+import type { CentralSim } from '../support/central-sim/server';
+import { DEMO_MOTHER as MOTHER, hostCall, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 import { BIRTH_REGISTRATION_VALUES as CHILD } from '../fixtures/dossier/birth-registration-values';
 
-let tmp: { dir: string; cleanup: () => void };
-let sim: CentralSim;
+let running: HostWithCentral;
 let host: Host;
-const simFiles = () => ({ db: join(tmp.dir, 'central.db'), keyDir: join(tmp.dir, 'central-key'), cases: 3, seed: 'counter' });
+let sim: CentralSim;
+let tmp: { dir: string };
 
 beforeAll(async () => {
-  tmp = makeTempDir('motcua-counter-');
-  sim = await startCentralSim(simFiles());
-  host = createHost({
-    appRoot: process.cwd(),
-    dbPath: join(tmp.dir, 'motcua.db'),
-    demo: true,
-    transport: 'browser',
-    version: 'test',
-    devices: false,
-    sync: false,
-    central: { url: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem },
-  });
+  running = await startHostWithCentral('counter');
+  ({ host, sim } = running);
+  tmp = { dir: running.dir };
 });
-afterAll(async () => {
-  await host.close();
-  await sim.close().catch(() => undefined);
-  tmp.cleanup();
-});
+afterAll(() => running.close());
 
-async function call<T>(session: Session, channel: string, input: unknown): Promise<T> {
-  const r = await host.router.dispatch(session, channel, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.code), { data: r.error });
-  return r.value as T;
-}
+const call = hostCall(() => host);
 
 
 /** A kiosk prepares and prints the mother's birth registration; returns the printed draft. */
@@ -156,7 +138,6 @@ describe('originals, submission and receipt', () => {
     expect(await refusal(officer, 'counter.submit', { draftId: draft.id })).toBe('COUNTER_NEEDS_SUPPLEMENT');
     expect((await check(false)).review.attachments[0]).toEqual({ id: 'birthCertificate', seen: true, note: 'Số 123/BV' });
 
-    const port = sim.port;
     await sim.close();
     const queued = await call<SubmissionView>(officer, 'counter.submit', { draftId: draft.id });
     expect(queued).toMatchObject({ state: 'queued', receiptCode: null, expectedResultDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
@@ -166,7 +147,7 @@ describe('originals, submission and receipt', () => {
     // Submitting again gives the same submission, not a second dossier.
     expect((await call<SubmissionView>(officer, 'counter.submit', { draftId: draft.id })).submissionId).toBe(queued.submissionId);
 
-    sim = await startCentralSim({ ...simFiles(), port, token: sim.token });
+    sim = await running.restartCentral();
     let sent: SubmissionView = queued;
     for (let i = 0; i < 60 && sent.state !== 'sent'; i++) {
       await call(officer, 'sync.now', {});

@@ -14,44 +14,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierView, PublicCaseStatus, SubmissionView } from '../../electron/contract';
 import { SettingsRepository } from '../../electron/db/settings-repository';
 import { FAILED_LOOKUPS_KEY } from '../../electron/host/counter-host';
-import { createHost, type Host } from '../../electron/host/create-host';
+import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
 import { encodeHandoff, loadOrCreateDeviceKey } from '../../electron/security/device-signing';
-import { startCentralSim, type CentralSim } from '../support/central-sim/server';
-import { DEMO_MOTHER as MOTHER } from '../support/host-with-central';
-import { makeTempDir } from '../support/temp-dir';
+import type { CentralSim } from '../support/central-sim/server';
+import { DEMO_MOTHER as MOTHER, hostCall, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 import { BIRTH_REGISTRATION_VALUES as CHILD } from '../fixtures/dossier/birth-registration-values';
 
-let tmp: { dir: string; cleanup: () => void };
-let sim: CentralSim;
+let running: HostWithCentral;
 let host: Host;
-const simFiles = () => ({ db: join(tmp.dir, 'central.db'), keyDir: join(tmp.dir, 'central-key'), cases: 3, seed: 'offline-receipt' });
+let sim: CentralSim;
+let tmp: { dir: string };
 
 beforeAll(async () => {
-  tmp = makeTempDir('motcua-offline-receipt-');
-  sim = await startCentralSim(simFiles());
-  host = createHost({
-    appRoot: process.cwd(),
-    dbPath: join(tmp.dir, 'motcua.db'),
-    demo: true,
-    transport: 'browser',
-    version: 'test',
-    devices: false,
-    sync: false,
-    central: { url: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem },
-  });
+  running = await startHostWithCentral('offline-receipt');
+  ({ host, sim } = running);
+  tmp = { dir: running.dir };
 });
-afterAll(async () => {
-  await host.close();
-  await sim.close().catch(() => undefined);
-  tmp.cleanup();
-});
+afterAll(() => running.close());
 
-async function call<T>(session: Session, channel: string, input: unknown): Promise<T> {
-  const r = await host.router.dispatch(session, channel, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.code), { data: r.error });
-  return r.value as T;
-}
+const call = hostCall(() => host);
 const refusal = (session: Session, channel: string, input: unknown) => call(session, channel, input).then(() => 'accepted', (e: { data: { code: string } }) => e.data.code);
 
 
@@ -94,7 +76,6 @@ describe('provisional receipt while the centre is unreachable', () => {
   it('prints a provisional receipt, answers the reference at the kiosk, then the real receipt and case once sent', async () => {
     const officer = newSession('officer');
     const draftId = await printedAndChecked(officer);
-    const port = sim.port;
     await sim.close();
     const queued = await call<SubmissionView>(officer, 'counter.submit', { draftId });
     expect(queued).toMatchObject({ state: 'queued', receiptCode: null, reference: expect.stringMatching(/^TN-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/) });
@@ -127,7 +108,7 @@ describe('provisional receipt while the centre is unreachable', () => {
     expect(await refusal(newSession('kiosk'), 'cases.status', { receiptCode: reference.slice(0, -1) })).toBe('CASE_NOT_FOUND');
     expect(await refusal(officer, 'counter.submission', { reference: other })).toBe('SUBMISSION_NOT_FOUND');
 
-    sim = await startCentralSim({ ...simFiles(), port, token: sim.token });
+    sim = await running.restartCentral();
     let sent: SubmissionView = queued;
     for (let i = 0; i < 60 && sent.state !== 'sent'; i++) {
       await call(officer, 'sync.now', {});

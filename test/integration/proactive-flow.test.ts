@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierView } from '../../electron/contract';
 import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
-import { DEMO_MOTHER as MOTHER, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
+import { DEMO_MOTHER as MOTHER, hostCall, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
 
 let running: HostWithCentral;
@@ -19,11 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => running.close());
 
-async function call<T>(session: Session, channel: string, input: unknown): Promise<T> {
-  const r = await host.router.dispatch(session, channel, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.code), { data: r.error });
-  return r.value as T;
-}
+const call = hostCall(() => host);
 
 async function motherSession(accept: boolean): Promise<Session> {
   const session = newSession('kiosk');

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createHost, type Host } from '../../electron/host/create-host';
-import { startCentralSim, type CentralSim } from './central-sim/server';
+import type { Session } from '../../electron/host/session';
+import { startCentralSim, type CentralSim, type CentralSimOptions } from './central-sim/server';
 import { makeTempDir } from './temp-dir';
 
 /** The mother on the demo card recordings; the demo centre has her spouse and a newborn on record. */
@@ -8,15 +9,22 @@ export const DEMO_MOTHER = { personalNumber: '079199012345', birthDate: '1999-05
 
 export interface HostWithCentral {
   host: Host;
+  /** The running centre; replaced by `restartCentral`. */
   sim: CentralSim;
   dir: string;
+  /** Brings the centre back on the same port, token, key and data after a test stopped it. */
+  restartCentral(): Promise<CentralSim>;
   close(): Promise<void>;
 }
 
-/** A demo host on a real SQLite file, linked to a real central simulator on loopback (no sync loop, no HID). */
+/**
+ * A demo host on a real SQLite file, linked to a real central simulator on loopback (no sync loop,
+ * no HID). The centre keeps its data and key in files, so a test can stop it and bring it back.
+ */
 export async function startHostWithCentral(name: string): Promise<HostWithCentral> {
   const tmp = makeTempDir(`motcua-${name}-`);
-  const sim = await startCentralSim({ cases: 3, seed: name });
+  const files: CentralSimOptions = { db: join(tmp.dir, 'central.db'), keyDir: join(tmp.dir, 'central-key'), cases: 3, seed: name };
+  const sim = await startCentralSim(files);
   const host = createHost({
     appRoot: process.cwd(),
     dbPath: join(tmp.dir, 'motcua.db'),
@@ -27,15 +35,26 @@ export async function startHostWithCentral(name: string): Promise<HostWithCentra
     sync: false,
     central: { url: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem },
   });
-  return {
+  const running: HostWithCentral = {
     host,
     sim,
     dir: tmp.dir,
+    restartCentral: async () => (running.sim = await startCentralSim({ ...files, port: running.sim.port, token: running.sim.token })),
     close: async () => {
       await host.close();
       // A test may have stopped the centre already, to see the app without it.
-      await sim.close().catch(() => undefined);
+      await running.sim.close().catch(() => undefined);
       tmp.cleanup();
     },
   };
+  return running;
 }
+
+/** A channel call through the host's router that returns the value, or throws with the typed error as `data`. */
+export const hostCall =
+  (host: () => Host) =>
+  async <T>(session: Session, channel: string, input: unknown): Promise<T> => {
+    const r = await host().router.dispatch(session, channel, input);
+    if (!r.ok) throw Object.assign(new Error(r.error.code), { data: r.error });
+    return r.value as T;
+  };
