@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
+import { runMotcua } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 
 // The real `motcua sync` and `motcua db stats` processes against the real simulator on loopback.
@@ -11,16 +11,6 @@ const tmp = makeTempDir('motcua-cli-sync-');
 let sim: CentralSim;
 let keyFile: string;
 
-function motcua(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/motcua.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 beforeAll(async () => {
   sim = await startCentralSim({ cases: 300, seed: 'cli-sync' });
@@ -35,31 +25,31 @@ afterAll(async () => {
 describe('motcua sync and db stats', { timeout: 30_000 }, () => {
   it('--once drains the feed (exit 0) and db stats shows every case and the cursor at the feed head', async () => {
     const db = join(tmp.dir, 'kiosk.db');
-    const sync = await motcua('sync', '--central', sim.url, '--token', sim.token, '--central-key', keyFile, '--db', db, '--once');
+    const sync = await runMotcua('sync', '--central', sim.url, '--token', sim.token, '--central-key', keyFile, '--db', db, '--once');
     expect(sync.stderr.replace(/npm warn.*\n/g, '')).toBe('');
     expect(sync.status).toBe(0);
     const head = ((await (await fetch(`${sim.url}/v1/health`)).json()) as { seq: number }).seq;
-    const stats = await motcua('db', 'stats', '--db', db, '--json');
+    const stats = await runMotcua('db', 'stats', '--db', db, '--json');
     expect(stats.status).toBe(0);
     expect(JSON.parse(stats.stdout)).toMatchObject({ schemaVersion: expect.any(Number), counts: { cases: 300 }, cursor: head, outbox: { pending: 0, sent: 0, attention: 0 } });
     // Again: nothing new, nothing duplicated.
-    expect((await motcua('sync', '--central', sim.url, '--token', sim.token, '--central-key', keyFile, '--db', db, '--once')).status).toBe(0);
-    expect(JSON.parse((await motcua('db', 'stats', '--db', db, '--json')).stdout).counts.cases).toBe(300);
+    expect((await runMotcua('sync', '--central', sim.url, '--token', sim.token, '--central-key', keyFile, '--db', db, '--once')).status).toBe(0);
+    expect(JSON.parse((await runMotcua('db', 'stats', '--db', db, '--json')).stdout).counts.cases).toBe(300);
   });
 
   it('a feed signed by another key is refused with a one-line reason, exit 1, and nothing is applied', async () => {
     const db = join(tmp.dir, 'wrong-key.db');
     const otherKey = join(tmp.dir, 'other.pem');
     writeFileSync(otherKey, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
-    const sync = await motcua('sync', '--central', sim.url, '--token', sim.token, '--central-key', otherKey, '--db', db, '--once');
+    const sync = await runMotcua('sync', '--central', sim.url, '--token', sim.token, '--central-key', otherKey, '--db', db, '--once');
     expect(sync.status).toBe(1);
     const reason = sync.stderr.split('\n').filter((l) => l.startsWith('motcua sync:'));
     expect(reason).toEqual([expect.stringContaining('bad-signature')]);
-    expect(JSON.parse((await motcua('db', 'stats', '--db', db, '--json')).stdout)).toMatchObject({ counts: { cases: 0 }, cursor: 0 });
+    expect(JSON.parse((await runMotcua('db', 'stats', '--db', db, '--json')).stdout)).toMatchObject({ counts: { cases: 0 }, cursor: 0 });
   });
 
   it('a wrong token is refused with exit 1', async () => {
-    const sync = await motcua('sync', '--central', sim.url, '--token', 'nope', '--central-key', keyFile, '--db', join(tmp.dir, 't.db'), '--once');
+    const sync = await runMotcua('sync', '--central', sim.url, '--token', 'nope', '--central-key', keyFile, '--db', join(tmp.dir, 't.db'), '--once');
     expect(sync.status).toBe(1);
     expect(sync.stderr).toMatch(/motcua sync: unauthorized/);
   });
