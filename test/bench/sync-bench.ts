@@ -34,9 +34,12 @@ function vmHwmKb(pid: number): number {
   }
 }
 
+/** The CLI as it ships: the bundle `npm run bench` builds first (tsx would add its loader to every run). */
+const CLI = ['dist/cli/motcua.cjs'];
+
 /** Runs `motcua sync --once` as a child process; times it and samples its peak RSS until it exits. */
 function syncProcess(sim: CentralSim, keyFile: string, dbPath: string): Promise<SyncRun> {
-  const args = ['--import', 'tsx', 'electron/cli/motcua.ts', 'sync', '--central', sim.url, '--token', sim.token, '--central-key', keyFile, '--db', dbPath, '--once'];
+  const args = [...CLI, 'sync', '--central', sim.url, '--token', sim.token, '--central-key', keyFile, '--db', dbPath, '--once'];
   const start = performance.now();
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
