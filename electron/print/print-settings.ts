@@ -1,8 +1,9 @@
 import type { SettingsRepository } from '../db/settings-repository';
 
-/** The kinds of document a machine prints, each on its own printer (A4 laser, 80 mm roll). */
-export const DOCUMENT_KINDS = ['dossier-a4', 'slip-80mm'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+import { documentKind, type DocumentKindName } from '../contract';
+
+export const DOCUMENT_KINDS = documentKind.options;
+export type DocumentKind = DocumentKindName;
 
 const key = (kind: DocumentKind) => `print.printer.${kind}`;
 
