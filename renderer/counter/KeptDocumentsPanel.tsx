@@ -7,7 +7,12 @@ import { PrintResult } from '../components/PrintResult';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
 
-const timeOf = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit' });
+/** "14:05 24/11", in the centre's time zone. */
+const timeOf = (iso: string) => {
+  const at = new Date(iso);
+  const zone = { timeZone: 'Asia/Ho_Chi_Minh' } as const;
+  return `${at.toLocaleTimeString('vi-VN', { ...zone, hour: '2-digit', minute: '2-digit' })} ${at.toLocaleDateString('vi-VN', { ...zone, day: '2-digit', month: '2-digit' })}`;
+};
 
 /** Documents a printer did not print (kept for a working day): why, and Reprint once the printer is back. */
 export function KeptDocumentsPanel() {
