@@ -45,7 +45,7 @@ export function PrintersPanel() {
       <p className="hint">{t('print.printersHint')}</p>
       <div className="actions">
         {documentKind.options.map((kind) => (
-          <div className="cfield" key={kind}>
+          <div className="device-field" key={kind}>
             <label htmlFor={`${id}-${kind}`}>{t('print.chooseFor', { kind: t(`print.kind_${kind}`) })}</label>
             <select id={`${id}-${kind}`} value={overview?.chosen[kind] ?? ''} disabled={!overview} onChange={(e) => void choose(kind, e.target.value)}>
               <option value="">{t('print.none')}</option>

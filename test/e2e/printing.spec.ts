@@ -57,7 +57,7 @@ test.describe.serial('printing', () => {
     await page.reload();
     await expect(panel.getByLabel('Máy in cho Phiếu 80 mm')).toHaveValue(OFFLINE_QUEUE);
     await panel.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SCREENS}/technician-printers-vi.png`, fullPage: true });
+    await panel.screenshot({ path: `${SCREENS}/technician-printers-vi.png` });
     expect(await seriousViolations(page, '.printers-panel')).toEqual([]);
     await page.context().close();
   });
