@@ -7,7 +7,10 @@ export type DocumentKind = DocumentKindName;
 
 const key = (kind: DocumentKind) => `print.printer.${kind}`;
 
-/** The technician's printer choice per document kind, in settings; null = the system default. */
+/**
+ * The technician's printer choice per document kind, in settings. null: not chosen, so the print
+ * channels hand the PDF to the screen; a reprint or test page then goes to the system default.
+ */
 export class PrinterChoice {
   constructor(private readonly settings: SettingsRepository) {}
 
