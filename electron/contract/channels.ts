@@ -10,6 +10,7 @@ import { localizedText } from './localized';
 import { applicant, caseDetail, caseHit, counterDossier, dueEntry, originalsReview, publicCaseStatus, receiptCode, submissionView } from './counter';
 import { accountView, bootstrapAccount, loginInput, loginResult, newAccount, passwordReset, username } from './accounts';
 import { ruleReminder } from './profile';
+import { documentKind, keptDocumentView, printersOverview, printOutcome, reprintId } from './printing';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
 /** Why personal data is used, recorded in the audit log with every call. */
@@ -192,6 +193,22 @@ export const channels = {
   'cases.dueList': channel({ input: none, output: z.object({ entries: z.array(dueEntry) }), roles: OFFICER, personalData: COUNTER_LIST }),
   /** A citizen at a kiosk, by exact receipt code: status and next step, never a name or number. */
   'cases.status': channel({ input: z.object({ receiptCode }).strict(), output: publicCaseStatus, roles: SERVES_CITIZENS, personalData: false }),
+  /** Printing (issue 8): the technician chooses a printer per document kind; officers reprint what was kept. */
+  'printers.list': channel({ input: none, output: printersOverview, roles: TECHNICIAN, personalData: false }),
+  'printers.choose': channel({
+    input: z.object({ kind: documentKind, printer: z.string().trim().min(1).max(127).nullable() }).strict(),
+    output: printersOverview,
+    roles: TECHNICIAN,
+    personalData: false,
+  }),
+  'printers.testPage': channel({ input: z.object({ printer: z.string().trim().min(1).max(127) }).strict(), output: printOutcome, roles: TECHNICIAN, personalData: false }),
+  'print.kept': channel({ input: none, output: z.object({ documents: z.array(keptDocumentView) }), roles: ['officer', 'technician'], personalData: false }),
+  'print.reprint': channel({
+    input: z.object({ reprintId, printer: z.string().trim().min(1).max(127).optional() }).strict(),
+    output: printOutcome,
+    roles: ['officer', 'technician'],
+    personalData: false,
+  }),
 } as const;
 
 export type Channels = typeof channels;

@@ -62,7 +62,7 @@ export const ERROR_MESSAGES = {
   PRINTER_OUT_OF_PAPER: { vi: 'Máy in hết giấy. Tài liệu đã được lưu; hãy nhờ cán bộ thêm giấy và in lại.', en: 'The printer is out of paper. The document is kept; please ask an officer to add paper and reprint it.' },
   PRINT_JOB_FAILED: { vi: 'Chưa in được tài liệu. Tài liệu đã được lưu; hãy nhờ cán bộ in lại.', en: 'The document could not be printed. It is kept; please ask an officer to reprint it.' },
   PRINT_SYSTEM_MISSING: { vi: 'Máy này chưa cài dịch vụ in (CUPS). Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'This machine has no printing service (CUPS) installed. The document is kept; please tell a technician.' },
-  PRINT_UNSUPPORTED: { vi: 'Ứng dụng chưa in được trên hệ điều hành này. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The application cannot print on this operating system yet. The document is kept; please tell a technician.' },
+  PRINT_PDF_HELPER_MISSING: { vi: 'Máy này chưa cài SumatraPDF để in tài liệu PDF. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'SumatraPDF, which prints PDF documents on this machine, is not installed. The document is kept; please tell a technician.' },
   REPRINT_NOT_FOUND: { vi: 'Không còn tài liệu này để in lại (đã quá thời hạn lưu).', en: 'This document is no longer kept for reprinting (its retention time has passed).' },
   PRINT_SERVICE_STOPPED: { vi: 'Dịch vụ in của máy (CUPS) đang không chạy. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The printing service (CUPS) is not running. The document is kept; please tell a technician.' },
   SEARCH_QUERY_EMPTY: { vi: 'Hãy nhập mã biên nhận, số định danh cá nhân hoặc họ tên để tìm.', en: 'Type a receipt code, personal number or name to search.' },

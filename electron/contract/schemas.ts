@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedText } from './localized';
+import { printerQueue, printOutcome } from './printing';
 
 /** A calendar date as `YYYY-MM-DD`; whether the day exists is checked by the service. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -27,6 +28,8 @@ export const printedDocument = z.object({
   fileName: z.string(),
   pages: z.number().int().positive(),
   pdfBase64: z.string(),
+  /** Set when a printer is chosen for the document's kind: sent to it (the PDF is then not for saving). */
+  print: printOutcome.optional(),
 });
 export type PrintedDocument = z.infer<typeof printedDocument>;
 
@@ -38,15 +41,6 @@ export const appInfo = z.object({
   schemaVersion: z.number().int(),
 });
 export type AppInfo = z.infer<typeof appInfo>;
-
-export const printerQueue = z.object({
-  name: z.string(),
-  state: z.enum(['idle', 'printing', 'disabled']),
-  accepting: z.boolean(),
-  isDefault: z.boolean(),
-  alerts: z.array(z.string()),
-});
-export type PrinterQueue = z.infer<typeof printerQueue>;
 
 export const doctorReport = z.object({
   node: z.object({ version: z.string() }),

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AppInfo } from '../contract';
 import { AuditRepository } from '../db/audit-repository';
 import { CatalogueRepository } from '../db/catalogue-repository';
@@ -44,6 +44,8 @@ import { counterHost } from './counter-host';
 import { accountHost } from './account-handlers';
 import { CaseSearch } from '../db/case-search';
 import { startCaseIndexDriver } from './case-index-driver';
+import { createPrinting } from '../print/printers';
+import { printerHandlers, withPrinting } from './print-handlers';
 
 /** The demo machine's technician PIN, given in the README: a demo has no secrets. */
 export const DEMO_TECHNICIAN_PIN = '246810';
@@ -131,12 +133,16 @@ export function createHost(config: HostConfig): Host {
   let signingKey: DeviceKey | undefined;
   const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(settings));
 
+  // CUPS (or the Windows spooler); documents that fail to print are kept next to the database.
+  const printing = createPrinting(settings, dirname(config.dbPath));
+
   const router = createRouter({
     audit,
     logError: config.logError,
     touch: accounts.touch,
     subjectOf: (session) => citizens.current(session.id)?.identity.personalNumber ?? null,
-    handlers: {
+    handlers: withPrinting(printing, {
+      ...printerHandlers({ printing, fonts }),
       ...accounts.handlers,
       ...citizenHandlers({
         citizens,
@@ -206,7 +212,7 @@ export function createHost(config: HostConfig): Host {
           knownSchemaVersion: migrations.length,
           settings,
         }),
-    },
+    }),
   });
   return {
     db,

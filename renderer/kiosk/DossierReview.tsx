@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DossierView } from '../../electron/contract';
+import type { DossierView, PrintOutcomeView } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { DossierField, displayValue } from '../components/DossierField';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -9,6 +9,7 @@ import { useDraftProblems, valueOf } from '../components/dossier-values';
 import { useDossier } from '../components/useDossier';
 import { currentLanguage } from '../i18n';
 import { savePdf } from './save-pdf';
+import { PrintResult } from '../components/PrintResult';
 
 interface Props {
   initial: DossierView;
@@ -33,6 +34,7 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
   const [step, setStep] = useState(0);
   const [attempted, setAttempted] = useState<ReadonlySet<number>>(new Set());
   const [printedPages, setPrintedPages] = useState<number | null>(null);
+  const [printOutcome, setPrintOutcome] = useState<PrintOutcomeView | undefined>();
   const [invalidStep, setInvalidStep] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const problems = useDraftProblems(view, edits, lang);
@@ -74,6 +76,7 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
     if (!doc) return;
     savePdf(doc);
     setPrintedPages(doc.pages);
+    setPrintOutcome(doc.print);
   };
 
   const stepLabel = t('dossier.step', { current: step + 1, total });
@@ -208,6 +211,7 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
               {t('dossier.printed', { pages: printedPages })}
             </p>
           )}
+          <PrintResult outcome={printOutcome} audience="kiosk" />
           <div className="actions actions-split">
             <Button variant="secondary" onClick={printedPages !== null ? onClose : back}>
               {printedPages !== null ? t('dossier.backToReminders') : t('dossier.previous')}

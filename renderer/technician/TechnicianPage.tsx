@@ -8,6 +8,7 @@ import { SyncStatusPanel } from '../components/SyncStatusPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { KioskKeysPanel } from './KioskKeysPanel';
 import { AccountsPanel } from './AccountsPanel';
+import { PrintersPanel } from './PrintersPanel';
 import { TechnicianSignIn } from './TechnicianSignIn';
 import { useSignOutWatch } from '../auth/useSignOutWatch';
 
@@ -54,6 +55,7 @@ export function TechnicianPage() {
           {report && <pre className="report">{JSON.stringify(report, null, 2)}</pre>}
           <SyncStatusPanel canSyncNow />
           <DevicesPanel />
+          <PrintersPanel />
           <KioskKeysPanel />
           <AccountsPanel />
         </>

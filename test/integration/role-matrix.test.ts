@@ -62,6 +62,11 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'cases.get': { roles: [O], input: { receiptCode: 'NONE-0000' } },
   'cases.dueList': { roles: [O], input: {} },
   'cases.status': { roles: CITIZEN_FACING, input: { receiptCode: 'NONE-0000' } },
+  'printers.list': { roles: [T], input: {} },
+  'printers.choose': { roles: [T], input: { kind: 'slip-80mm', printer: null } },
+  'printers.testPage': { roles: [T], input: { printer: 'MotCuaNoSuchQueue' } },
+  'print.kept': { roles: [O, T], input: {} },
+  'print.reprint': { roles: [O, T], input: { reprintId: '0000000000000-00000000' } },
 };
 
 let tmp: ReturnType<typeof makeTempDir>;
