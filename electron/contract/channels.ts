@@ -10,6 +10,7 @@ import { localizedText } from './localized';
 import { applicant, caseDetail, caseHit, counterDossier, dueEntry, originalsReview, publicCaseStatus, receiptCode, submissionView } from './counter';
 import { accountView, bootstrapAccount, loginInput, loginResult, newAccount, passwordReset, username } from './accounts';
 import { ruleReminder } from './profile';
+import { centralConfigure, centralRegister, centralStatus, centralTestResult } from './central';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
 /** Why personal data is used, recorded in the audit log with every call. */
@@ -192,6 +193,11 @@ export const channels = {
   'cases.dueList': channel({ input: none, output: z.object({ entries: z.array(dueEntry) }), roles: OFFICER, personalData: COUNTER_LIST }),
   /** A citizen at a kiosk, by exact receipt code: status and next step, never a name or number. */
   'cases.status': channel({ input: z.object({ receiptCode }).strict(), output: publicCaseStatus, roles: SERVES_CITIZENS, personalData: false }),
+  /** The link to the centre's one-stop system: endpoint, pinned central key, device registration, a test call. */
+  'central.status': channel({ input: none, output: centralStatus, roles: TECHNICIAN, personalData: false }),
+  'central.configure': channel({ input: centralConfigure, output: centralStatus, roles: TECHNICIAN, personalData: false }),
+  'central.register': channel({ input: centralRegister, output: centralStatus, roles: TECHNICIAN, personalData: false }),
+  'central.test': channel({ input: none, output: centralTestResult, roles: TECHNICIAN, personalData: false }),
 } as const;
 
 export type Channels = typeof channels;

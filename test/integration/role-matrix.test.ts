@@ -62,6 +62,10 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'cases.get': { roles: [O], input: { receiptCode: 'NONE-0000' } },
   'cases.dueList': { roles: [O], input: {} },
   'cases.status': { roles: CITIZEN_FACING, input: { receiptCode: 'NONE-0000' } },
+  'central.status': { roles: [T], input: {} },
+  'central.configure': { roles: [T], input: { endpoint: 'https://motcua.invalid/api', centralPublicKeyPem: 'not a key' } },
+  'central.register': { roles: [T], input: { enrolmentCode: 'NONE-0000', centreCode: 'HN-01' } },
+  'central.test': { roles: [T], input: {} },
 };
 
 let tmp: ReturnType<typeof makeTempDir>;
