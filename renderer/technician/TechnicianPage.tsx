@@ -8,6 +8,7 @@ import { SyncStatusPanel } from '../components/SyncStatusPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { KioskKeysPanel } from './KioskKeysPanel';
 import { AccountsPanel } from './AccountsPanel';
+import { CentralPanel } from './CentralPanel';
 import { TechnicianSignIn } from './TechnicianSignIn';
 import { useSignOutWatch } from '../auth/useSignOutWatch';
 
@@ -53,6 +54,7 @@ export function TechnicianPage() {
           <ErrorMessage error={error} />
           {report && <pre className="report">{JSON.stringify(report, null, 2)}</pre>}
           <SyncStatusPanel canSyncNow />
+          <CentralPanel />
           <DevicesPanel />
           <KioskKeysPanel />
           <AccountsPanel />
