@@ -16,7 +16,7 @@ import { IDENTIFICATION } from '../contract';
 import { toScanResult } from '../devices/scan-results';
 import { Outbox } from '../sync/outbox';
 import { SyncService, type CentralLink } from '../sync/sync-service';
-import { keyFileSecretStore, type SecretStore } from '../security/secret-store';
+import { keyFileSecretStore, sealClearSetting, sealedSettings, type SecretStore } from '../security/secret-store';
 import { centralHost, type AutoEnrolment } from './central-host';
 import { createDevices } from './devices';
 import { EventBus } from './event-bus';
@@ -32,7 +32,7 @@ import { loadCatalogue, type Catalogue } from '../proactive/recommend';
 import { renderComparisonSheet } from '../print/comparison-sheet';
 import { formFor } from './form-for';
 import { renderDossierPdf } from '../print/dossier-pdf';
-import { encodeHandoff, loadOrCreateDeviceKey, type DeviceKey } from '../security/device-signing';
+import { encodeHandoff, loadOrCreateDeviceKey, PRIVATE_KEY_SETTING, type DeviceKey } from '../security/device-signing';
 import { compileRules } from '../proactive/rules/engine';
 import { loadRulePacks } from '../proactive/rules/load-packs';
 import { renderReminderSheet } from '../print/reminder-sheet';
@@ -117,9 +117,11 @@ export function createHost(config: HostConfig): Host {
   });
   if (config.devices !== false) devices.start();
   // The central link (sealed token, provisioning, registration) and the sync service that uses it.
+  const secrets = config.secrets ?? keyFileSecretStore(dirname(config.dbPath));
+  sealClearSetting(settings, secrets, PRIVATE_KEY_SETTING);
   const sync = centralHost({
     db,
-    secrets: config.secrets ?? keyFileSecretStore(dirname(config.dbPath)),
+    secrets,
     makeSync: (link) => new SyncService({ db, outbox: new Outbox(db), link, onStatus: (status) => events.publish('sync.status', status) }),
     startSync: config.sync !== false,
     ...(config.central ? { link: config.central } : {}),
@@ -148,7 +150,7 @@ export function createHost(config: HostConfig): Host {
   if (config.demo) accounts.seedDemo();
   // The kiosk's signing key, made on first use: it signs the QR of every printed dossier.
   let signingKey: DeviceKey | undefined;
-  const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(settings));
+  const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(sealedSettings(settings, secrets)));
 
   const router = createRouter({
     audit,

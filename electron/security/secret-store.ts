@@ -103,3 +103,27 @@ export function keyFileSecretStore(dataDir: string): SecretStore {
     },
   };
 }
+
+interface KeyValues {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+/** Settings whose values go in sealed and come out open: for code that keeps a secret under a settings key. */
+export function sealedSettings(settings: KeyValues, secrets: SecretStore): KeyValues {
+  return {
+    get: (key) => {
+      const value = settings.get(key);
+      return value === null ? null : secrets.open(value);
+    },
+    set: (key, value) => settings.set(key, secrets.seal(value)),
+  };
+}
+
+/** Seals in place a secret an earlier version kept in clear under `key`. Returns whether it did. */
+export function sealClearSetting(settings: KeyValues, secrets: SecretStore, key: string): boolean {
+  const value = settings.get(key);
+  if (value === null || isSealed(value)) return false;
+  settings.set(key, secrets.seal(value));
+  return true;
+}

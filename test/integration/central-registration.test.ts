@@ -6,6 +6,7 @@ import type { CentralStatus, DoctorReport, SyncStatus } from '../../electron/con
 import { SettingsRepository } from '../../electron/db/settings-repository';
 import { createHost, type Host, type HostConfig } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
+import { loadOrCreateDeviceKey, PRIVATE_KEY_SETTING } from '../../electron/security/device-signing';
 import { keyFileSecretStore } from '../../electron/security/secret-store';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
 import { hostCall } from '../support/host-with-central';
@@ -154,3 +155,18 @@ function makeForeignSealed(): string {
     elsewhere.cleanup();
   }
 }
+
+describe('the kiosk signing key', () => {
+  it('is kept only sealed, and a clear one from an earlier version is sealed at start and still signs', async () => {
+    start();
+    const clear = loadOrCreateDeviceKey(settings());
+    const clearText = settings().get(PRIVATE_KEY_SETTING)!;
+    await host.close();
+    start();
+    const sealed = settings().get(PRIVATE_KEY_SETTING)!;
+    expect(sealed).toMatch(/^key-file:/);
+    expect(sealed).not.toContain(clearText);
+    // The print-outs keep the same key id: counters that trust this kiosk still do.
+    expect((await call<{ keyId: string }>(technician, 'kiosk.publicKey', {})).keyId).toBe(clear.keyId);
+  });
+});
