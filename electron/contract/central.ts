@@ -2,16 +2,17 @@ import { z } from 'zod';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** https anywhere, plain http only to this machine (a local test centre): a token never crosses a network in clear. */
+/**
+ * https anywhere, plain http only to this machine (a local test centre): a token never crosses a
+ * network in clear. No user info (where a password could hide). Read without URL: the contract
+ * runs where no URL global is typed.
+ */
 export function isAllowedEndpoint(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password) return false;
-  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  const m = /^(https?):\/\/([^/?#]*)/i.exec(value.trim());
+  if (!m || m[2]!.includes('@') || m[2] === '') return false;
+  if (m[1]!.toLowerCase() === 'https') return true;
+  const host = m[2]!.toLowerCase().replace(/:\d*$/, '');
+  return LOOPBACK_HOSTS.has(host);
 }
 
 /** The central API's base URL (also an update feed's): the one rule for the console, provisioning and the CLI. */

@@ -6,6 +6,7 @@ import { SettingsRepository } from '../../electron/db/settings-repository';
 import { CentralSettings } from '../../electron/host/central-link';
 import { applyProvisioning, PROVISION_FILE, provisionAtStart, provisioningDirs, readProvisioning } from '../../electron/host/provisioning';
 import { keyFileSecretStore } from '../../electron/security/secret-store';
+import { isAllowedEndpoint } from '../../electron/contract';
 import { makeTempDir } from '../support/temp-dir';
 
 const GOOD = { centralEndpoint: 'https://motcua.hanoi.gov.vn/api', role: 'kiosk', centreCode: 'HN-TTHCC-01' };
@@ -95,5 +96,19 @@ describe('provisioning file', () => {
     write(tmp.dir, { ...GOOD, centralEndpoint: 'https://motcua.danang.gov.vn/api' });
     provisionAtStart(central, [tmp.dir]);
     expect(central.status()).toMatchObject({ endpoint: 'https://motcua.danang.gov.vn/api', registered: false });
+  });
+
+  it.each([
+    ['https://motcua.hanoi.gov.vn/api', true],
+    ['http://127.0.0.1:8080', true],
+    ['http://localhost/api', true],
+    ['http://[::1]:8787', true],
+    ['http://motcua.hanoi.gov.vn', false],
+    ['http://127.0.0.1.evil.example', false],
+    ['http://localhost@evil.example', false],
+    ['https://user:pass@motcua.hanoi.gov.vn', false],
+    ['ftp://motcua.hanoi.gov.vn', false],
+  ])('the one endpoint rule (console, provisioning, updates): %s → %s', (url, allowed) => {
+    expect(isAllowedEndpoint(url)).toBe(allowed);
   });
 });
