@@ -16,7 +16,7 @@ import { IDENTIFICATION } from '../contract';
 import { toScanResult } from '../devices/scan-results';
 import { Outbox } from '../sync/outbox';
 import { SyncService, type CentralLink } from '../sync/sync-service';
-import { keyFileSecretStore, sealClearSetting, sealedSettings, type SecretStore } from '../security/secret-store';
+import { keyFileSecretStore, openingAlso, sealClearSetting, sealedSettings, type SecretStore } from '../security/secret-store';
 import { centralHost, type AutoEnrolment } from './central-host';
 import { createDevices } from './devices';
 import { EventBus } from './event-bus';
@@ -117,7 +117,8 @@ export function createHost(config: HostConfig): Host {
   });
   if (config.devices !== false) devices.start();
   // The central link (sealed token, provisioning, registration) and the sync service that uses it.
-  const secrets = config.secrets ?? keyFileSecretStore(dirname(config.dbPath));
+  const keyFile = keyFileSecretStore(dirname(config.dbPath));
+  const secrets = config.secrets ? openingAlso(config.secrets, keyFile) : keyFile;
   sealClearSetting(settings, secrets, PRIVATE_KEY_SETTING);
   const sync = centralHost({
     db,

@@ -127,3 +127,16 @@ export function sealClearSetting(settings: KeyValues, secrets: SecretStore, key:
   settings.set(key, secrets.seal(value));
   return true;
 }
+
+/**
+ * Seals with `primary` and also opens what `older` sealed: a machine that first ran without an OS
+ * keyring (browser mode, no keyring yet) keeps its token when the Electron app's keyring takes over.
+ */
+export function openingAlso(primary: SecretStore, older: SecretStore): SecretStore {
+  if (primary.kind === older.kind) return primary;
+  return {
+    kind: primary.kind,
+    seal: (plain) => primary.seal(plain),
+    open: (sealed) => (sealed.startsWith(`${older.kind}:`) ? older.open(sealed) : primary.open(sealed)),
+  };
+}

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CentralStatus, DoctorReport, SyncStatus } from '../../electron/contract';
@@ -7,7 +7,8 @@ import { SettingsRepository } from '../../electron/db/settings-repository';
 import { createHost, type Host, type HostConfig } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
 import { loadOrCreateDeviceKey, PRIVATE_KEY_SETTING } from '../../electron/security/device-signing';
-import { keyFileSecretStore } from '../../electron/security/secret-store';
+import { keyFileSecretStore, osSecretStore } from '../../electron/security/secret-store';
+import { PROVISION_FILE } from '../../electron/host/provisioning';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
 import { hostCall } from '../support/host-with-central';
 import { makeTempDir } from '../support/temp-dir';
@@ -168,5 +169,36 @@ describe('the kiosk signing key', () => {
     expect(sealed).not.toContain(clearText);
     // The print-outs keep the same key id: counters that trust this kiosk still do.
     expect((await call<{ keyId: string }>(technician, 'kiosk.publicKey', {})).keyId).toBe(clear.keyId);
+  });
+});
+
+describe('the OS keyring taking over from the key file', () => {
+  it('keeps the token sealed earlier with the key file readable, and seals new secrets with the keyring', async () => {
+    start();
+    await configure();
+    await register();
+    await host.close();
+    // A stand-in for safeStorage: what the Electron app passes once a keyring exists.
+    const keyring = osSecretStore({ encryptString: (p) => Buffer.from(p).reverse(), decryptString: (b) => Buffer.from(b).reverse().toString() });
+    start({ secrets: keyring });
+    expect(await testLink()).toBe('ok');
+    expect(await status()).toMatchObject({ registered: true, secretStore: 'os' });
+    expect(settings().get('central.token.sealed')).toMatch(/^key-file:/);
+    // A secret made from now on (the kiosk signing key, at its first use) is sealed with the keyring.
+    await call(technician, 'kiosk.publicKey', {});
+    expect(settings().get(PRIVATE_KEY_SETTING)).toMatch(/^os:/);
+  });
+});
+
+describe('a provisioning file that cannot be applied', () => {
+  it('is logged and named by the doctor, and changes nothing', async () => {
+    writeFileSync(join(tmp.dir, PROVISION_FILE), JSON.stringify({ centralEndpoint: 'http://motcua.hanoi.gov.vn', role: 'kiosk', centreCode: 'HN-TTHCC-01' }));
+    const logged: string[] = [];
+    start({ provisioningDirs: [tmp.dir], logError: (channel) => logged.push(channel) });
+    expect(logged).toEqual(['provisioning']);
+    const doctor = await call<DoctorReport>(technician, 'diagnostics.doctor', {});
+    expect(doctor.provisioning).toMatchObject({ status: 'invalid', path: join(tmp.dir, PROVISION_FILE) });
+    expect(doctor.problems).toContainEqual(expect.stringMatching(/^provisioning: .*invalid provisioning file .*centralEndpoint: https, or http on this machine only$/));
+    expect((await status()).endpoint).toBeNull();
   });
 });
