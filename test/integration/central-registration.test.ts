@@ -148,6 +148,17 @@ describe('the doctor', () => {
   });
 });
 
+describe('the doctor run from the CLI on an Electron machine', () => {
+  it('reports a token sealed by the app’s OS keyring as not checkable here, not as broken', async () => {
+    start();
+    await configure();
+    settings().set('central.token.sealed', `os:${Buffer.from('opaque').toString('base64')}`);
+    const doctor = await call<DoctorReport>(technician, 'diagnostics.doctor', {});
+    expect(doctor.central).toMatchObject({ registered: true, tokenReadable: null });
+    expect(doctor.problems!.filter((p) => p.startsWith('central'))).toEqual([]);
+  });
+});
+
 function makeForeignSealed(): string {
   const elsewhere = makeTempDir('motcua-elsewhere-');
   try {
