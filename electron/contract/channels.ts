@@ -11,6 +11,7 @@ import { applicant, caseDetail, caseHit, counterDossier, dueEntry, originalsRevi
 import { accountView, bootstrapAccount, loginInput, loginResult, newAccount, passwordReset, username } from './accounts';
 import { ruleReminder } from './profile';
 import { documentKind, keptDocumentView, printersOverview, printOutcome, reprintId } from './printing';
+import { centralConfigure, centralRegister, centralStatus, centralTestResult } from './central';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
 /** Why personal data is used, recorded in the audit log with every call. */
@@ -209,6 +210,11 @@ export const channels = {
     roles: ['officer', 'technician'],
     personalData: false,
   }),
+  /** The link to the centre's one-stop system: endpoint, pinned central key, device registration, a test call. */
+  'central.status': channel({ input: none, output: centralStatus, roles: TECHNICIAN, personalData: false }),
+  'central.configure': channel({ input: centralConfigure, output: centralStatus, roles: TECHNICIAN, personalData: false }),
+  'central.register': channel({ input: centralRegister, output: centralStatus, roles: TECHNICIAN, personalData: false }),
+  'central.test': channel({ input: none, output: centralTestResult, roles: TECHNICIAN, personalData: false }),
 } as const;
 
 export type Channels = typeof channels;

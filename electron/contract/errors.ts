@@ -84,6 +84,11 @@ export const ERROR_MESSAGES = {
   RECEIPT_NOT_READY: { vi: 'Hệ thống trung tâm chưa xác nhận hồ sơ nên chưa có mã biên nhận. Hồ sơ đã được lưu và sẽ tự gửi khi có kết nối.', en: 'The central system has not acknowledged the dossier yet, so there is no receipt code. It is kept and will be sent when the connection is back.' },
   CASE_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy biên nhận.', en: 'No case has this code. Check the code on the receipt.' },
   LOOKUP_RATE_LIMITED: { vi: 'Bạn đã tra cứu nhiều lần trong thời gian ngắn. Xin vui lòng đợi một phút rồi thử lại, hoặc hỏi cán bộ tại quầy.', en: 'There have been many look-ups in a short time. Please wait a minute and try again, or ask an officer at the counter.' },
+  CENTRAL_KEY_INVALID: { vi: 'Khoá không phải khoá công khai Ed25519 (PEM) của hệ thống trung tâm.', en: 'This is not the Ed25519 public key (PEM) of the central system.' },
+  CENTRAL_NOT_CONFIGURED: { vi: 'Hãy nhập địa chỉ và khoá công khai của hệ thống trung tâm trước khi đăng ký máy.', en: 'Enter the central system’s address and public key before registering this machine.' },
+  CENTRAL_UNREACHABLE: { vi: 'Chưa kết nối được hệ thống trung tâm. Hãy kiểm tra mạng và địa chỉ rồi thử lại.', en: 'The central system cannot be reached. Check the network and the address, then try again.' },
+  CENTRAL_ENROLMENT_REFUSED: { vi: 'Mã đăng ký không đúng hoặc đã được dùng. Hãy xin mã mới từ bộ phận CNTT của trung tâm.', en: 'The enrolment code is wrong or already used. Ask the centre’s IT for a new code.' },
+  CENTRAL_REGISTRATION_FAILED: { vi: 'Hệ thống trung tâm chưa nhận đăng ký của máy này. Hãy thử lại sau.', en: 'The central system did not accept this machine’s registration. Please try again later.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

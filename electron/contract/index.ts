@@ -13,3 +13,4 @@ export * from './recommend';
 export * from './accounts';
 export * from './counter';
 export * from './printing';
+export * from './central';

@@ -56,7 +56,19 @@ export const doctorReport = z.object({
     /** The printer chosen per document kind (null: the system default). */
     chosen: z.record(z.string(), z.string().nullable()).optional(),
   }),
-  central: z.object({ configured: z.boolean(), reachable: z.boolean().nullable(), url: z.string().nullable() }),
+  central: z.object({
+    configured: z.boolean(),
+    reachable: z.boolean().nullable(),
+    url: z.string().nullable(),
+    /** Issue 8: optional so earlier reports stay valid. tokenReadable null: no token, or sealed by another process's store. */
+    keyPinned: z.boolean().optional(),
+    registered: z.boolean().optional(),
+    deviceId: z.string().nullable().optional(),
+    tokenReadable: z.boolean().nullable().optional(),
+    secretStore: z.enum(['os', 'key-file']).optional(),
+  }),
+  /** The `motcua.provision.json` next to the app, if any. */
+  provisioning: z.object({ status: z.enum(['absent', 'ok', 'invalid']), path: z.string().optional(), problems: z.array(z.string()).optional() }).optional(),
   fonts: z.object({ dir: z.string(), missing: z.array(z.string()) }).optional(),
   disk: z.object({ path: z.string(), freeBytes: z.number().nullable() }).optional(),
   /** One line per problem, Vietnamese / English; empty when the machine is ready. */

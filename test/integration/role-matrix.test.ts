@@ -67,6 +67,10 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'printers.testPage': { roles: [T], input: { printer: 'MotCuaNoSuchQueue' } },
   'print.kept': { roles: [O, T], input: {} },
   'print.reprint': { roles: [O, T], input: { reprintId: '0000000000000-00000000' } },
+  'central.status': { roles: [T], input: {} },
+  'central.configure': { roles: [T], input: { endpoint: 'https://motcua.invalid/api', centralPublicKeyPem: 'not a key' } },
+  'central.register': { roles: [T], input: { enrolmentCode: 'NONE-0000', centreCode: 'HN-01' } },
+  'central.test': { roles: [T], input: {} },
 };
 
 let tmp: ReturnType<typeof makeTempDir>;
