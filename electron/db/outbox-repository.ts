@@ -1,6 +1,6 @@
 import type { Db } from './connection';
 
-export type OutboxState = 'pending' | 'sent' | 'attention';
+export type OutboxState = 'pending' | 'sent' | 'attention' | 'superseded';
 
 /** A row of `outbox` as stored: `body`, `last_error` and `receipt` are JSON text. */
 export interface OutboxRow {
@@ -13,12 +13,15 @@ export interface OutboxRow {
   receipt: string | null;
   created_at: string;
   updated_at: string;
+  /** For a 'superseded' row: the corrected row sent instead (migration 010). */
+  superseded_by: number | null;
 }
 
 export interface OutboxCounts {
   pending: number;
   sent: number;
   attention: number;
+  superseded: number;
 }
 
 /**
@@ -48,7 +51,7 @@ export class OutboxRepository {
 
   counts(): OutboxCounts {
     const rows = this.db.prepare<[], { state: OutboxState; n: number }>('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all();
-    const counts: OutboxCounts = { pending: 0, sent: 0, attention: 0 };
+    const counts: OutboxCounts = { pending: 0, sent: 0, attention: 0, superseded: 0 };
     for (const r of rows) counts[r.state] = r.n;
     return counts;
   }
@@ -78,6 +81,21 @@ export class OutboxRepository {
         .prepare(`UPDATE outbox SET state = 'attention', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'`)
         .run(errorJson, at, id).changes === 1
     );
+  }
+
+  /**
+   * A refused ('attention') row is replaced by a corrected one: the new row is inserted pending and
+   * the old one marked 'superseded' with a link to it, together. Returns the new row's id, or null
+   * (nothing written) if the old row is not in 'attention'.
+   */
+  supersede(id: number, idempotencyKey: string, bodyJson: string, at: string): number | null {
+    // Immediate: the write lock is taken before the state is read, so no other writer slips in between.
+    return this.db.transaction(() => {
+      if (this.get(id)?.state !== 'attention') return null;
+      const replacement = this.insert(idempotencyKey, bodyJson, at);
+      this.db.prepare(`UPDATE outbox SET state = 'superseded', superseded_by = ?, updated_at = ? WHERE id = ?`).run(replacement, at, id);
+      return replacement;
+    }).immediate();
   }
 
   /**
