@@ -83,6 +83,8 @@ export const ERROR_MESSAGES = {
   SUBMISSION_NOT_FOUND: { vi: 'Không tìm thấy lần nộp hồ sơ này.', en: 'This submission was not found.' },
   RECEIPT_NOT_READY: { vi: 'Hệ thống trung tâm chưa xác nhận hồ sơ nên chưa có mã biên nhận. Hồ sơ đã được lưu và sẽ tự gửi khi có kết nối.', en: 'The central system has not acknowledged the dossier yet, so there is no receipt code. It is kept and will be sent when the connection is back.' },
   CASE_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy biên nhận.', en: 'No case has this code. Check the code on the receipt.' },
+  SUBMISSION_NOT_REFUSED: { vi: 'Lần nộp này không ở danh sách cần xử lý (có thể đã được gửi lại hoặc sửa rồi).', en: 'This submission is not waiting in "Needs attention" (it may have been sent again or corrected already).' },
+  SUBMISSION_NOT_CORRECTABLE: { vi: 'Hệ thống trung tâm từ chối vì lý do không nằm ở nội dung hồ sơ: hãy bấm "Gửi lại" sau khi trung tâm đã khắc phục.', en: 'The central system refused it for a reason outside the dossier: use "Send again" once the centre has fixed it.' },
   LOOKUP_RATE_LIMITED: { vi: 'Bạn đã tra cứu nhiều lần trong thời gian ngắn. Xin vui lòng đợi một phút rồi thử lại, hoặc hỏi cán bộ tại quầy.', en: 'There have been many look-ups in a short time. Please wait a minute and try again, or ask an officer at the counter.' },
 } as const satisfies Record<string, LocalizedText>;
 

@@ -98,18 +98,10 @@ export class OutboxRepository {
     }).immediate();
   }
 
-  /**
-   * Moves an 'attention' row back to pending, due at once; with `replacement` the body and the
-   * key are replaced too. Returns false if the row is not in 'attention'.
-   */
-  requeue(id: number, at: string, replacement?: { idempotencyKey: string; bodyJson: string }): boolean {
-    const info = replacement
-      ? this.db
-          .prepare(`UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL, idempotency_key = ?, body = ?, updated_at = ? WHERE id = ? AND state = 'attention'`)
-          .run(replacement.idempotencyKey, replacement.bodyJson, at, id)
-      : this.db
-          .prepare(`UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL, updated_at = ? WHERE id = ? AND state = 'attention'`)
-          .run(at, id);
-    return info.changes === 1;
+  /** Moves an 'attention' row back to pending, due at once. Returns false if the row is not in 'attention'. */
+  requeue(id: number, at: string): boolean {
+    return (
+      this.db.prepare(`UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL, updated_at = ? WHERE id = ? AND state = 'attention'`).run(at, id).changes === 1
+    );
   }
 }
