@@ -4,20 +4,22 @@ import type { AppErrorData, CounterDossier, ScanResult } from '../../electron/co
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { api } from '../transport';
+import { AttentionPanel } from './AttentionPanel';
 import { CasesPanel } from './CasesPanel';
 import { DueListPanel } from './DueListPanel';
 import { HandoffPanel } from './HandoffPanel';
 
-type Tab = 'handoff' | 'cases' | 'due';
+type Tab = 'handoff' | 'cases' | 'due' | 'attention';
 const TABS: { tab: Tab; key: string; shortcut: string }[] = [
   { tab: 'handoff', key: 'desk.handoffTab', shortcut: '1' },
   { tab: 'cases', key: 'desk.casesTab', shortcut: '2' },
   { tab: 'due', key: 'desk.dueTab', shortcut: '3' },
+  { tab: 'attention', key: 'attention.tab', shortcut: '4' },
 ];
 
 /**
  * The counter's work beside the walk-in form: a kiosk print-out or a receipt, scanned (HID
- * scanner event) or typed into the scan field, opens the dossier or the case; Alt+1…3 switch tabs.
+ * scanner event) or typed into the scan field, opens the dossier or the case; Alt+1…4 switch tabs.
  */
 export function CounterWork() {
   const { t } = useTranslation();
@@ -93,6 +95,7 @@ export function CounterWork() {
       <div role="tabpanel">
         {tab === 'handoff' && dossier && <HandoffPanel key={dossier.view.draft.id} initial={dossier} />}
         {tab === 'cases' && <CasesPanel receiptCode={receiptCode} />}
+        {tab === 'attention' && <AttentionPanel onCorrect={(opened) => (setDossier(opened), setTab('handoff'))} />}
         {tab === 'due' && (
           <DueListPanel
             onOpen={(code) => {
