@@ -71,7 +71,7 @@ export function AccountsPanel() {
               <td>{t(`accounts.roles.${a.role}`)}</td>
               <td>{t(a.disabled ? 'accounts.disabled' : a.locked ? 'accounts.locked' : 'accounts.active')}</td>
               <td>{formatIsoDate(a.createdAt.slice(0, 10))}</td>
-              <td className="actions">
+              <td>
                 {a.locked && !a.disabled && (
                   <Button variant="secondary" aria-label={t('accounts.unlock', { username: a.username })} onClick={() => unlock(a.username)}>
                     {t('accounts.unlockShort')}
