@@ -14,12 +14,12 @@ const TABS: { tab: Tab; key: string; shortcut: string }[] = [
   { tab: 'handoff', key: 'desk.handoffTab', shortcut: '1' },
   { tab: 'cases', key: 'desk.casesTab', shortcut: '2' },
   { tab: 'due', key: 'desk.dueTab', shortcut: '3' },
-  { tab: 'attention', key: 'attention.tab', shortcut: '4' },
+  { tab: 'attention', key: 'attention.tab', shortcut: '5' },
 ];
 
 /**
  * The counter's work beside the walk-in form: a kiosk print-out or a receipt, scanned (HID
- * scanner event) or typed into the scan field, opens the dossier or the case; Alt+1…4 switch tabs.
+ * scanner event) or typed into the scan field, opens the dossier or the case; Alt+1…5 switch tabs.
  */
 export function CounterWork() {
   const { t } = useTranslation();
