@@ -7,6 +7,16 @@ import { formatIsoDate } from '../components/format-date';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
 
+/** How many refused submissions wait, kept current by the sync status: on the tab, so none goes unnoticed. */
+export function useAttentionCount(): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    void api.invoke('sync.status', {}).then((r) => r.ok && setCount(r.value.outbox.attention));
+    return api.on('sync.status', (status) => setCount(status.outbox.attention));
+  }, []);
+  return count;
+}
+
 /**
  * "Cần xử lý / Needs attention": the submissions the central system refused, each with the
  * centre's answer. The officer corrects the dossier (it then goes as a new submission) or, when
@@ -26,7 +36,9 @@ export function AttentionPanel({ onCorrect }: { onCorrect: (dossier: CounterDoss
     setError(r.ok ? null : r.error);
     if (r.ok) setItems(r.value.items);
   }, []);
-  useEffect(() => void load(), [load]);
+  // Reloaded whenever the number waiting changes (a background send refused one, another officer resolved one).
+  const waiting = useAttentionCount();
+  useEffect(() => void load(), [load, waiting]);
 
   const correct = async (item: AttentionItem) => {
     setBusy(item.submissionId);

@@ -4,7 +4,7 @@ import type { AppErrorData, CounterDossier, ScanResult } from '../../electron/co
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { api } from '../transport';
-import { AttentionPanel } from './AttentionPanel';
+import { AttentionPanel, useAttentionCount } from './AttentionPanel';
 import { CasesPanel } from './CasesPanel';
 import { DueListPanel } from './DueListPanel';
 import { HandoffPanel } from './HandoffPanel';
@@ -29,6 +29,7 @@ export function CounterWork() {
   const [dossier, setDossier] = useState<CounterDossier | null>(null);
   const [receiptCode, setReceiptCode] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorData | string | null>(null);
+  const attention = useAttentionCount();
 
   const onScan = useCallback(
     async (result: ScanResult) => {
@@ -89,6 +90,7 @@ export function CounterWork() {
         {TABS.map((x) => (
           <Button key={x.tab} role="tab" variant={tab === x.tab ? 'primary' : 'secondary'} aria-selected={tab === x.tab} aria-keyshortcuts={`Alt+${x.shortcut}`} onClick={() => setTab(x.tab)}>
             {t(x.key)}
+            {x.tab === 'attention' && attention > 0 && ` (${attention})`}
           </Button>
         ))}
       </div>

@@ -35,7 +35,7 @@ test('the centre refuses a dossier: the officer sees it under "Cần xử lý", 
   await expect(counter.getByText('Hệ thống trung tâm từ chối hồ sơ; cần kiểm tra lại.')).toBeVisible({ timeout: 15_000 });
 
   // "Cần xử lý": the refused dossier with the centre's code and words, and what can be done.
-  await counter.getByRole('tab', { name: 'Cần xử lý' }).click();
+  await counter.getByRole('tab', { name: 'Cần xử lý (1)' }).click();
   const item = counter.getByRole('article', { name: 'Đăng ký khai sinh · Nguyễn Văn An' });
   await expect(item).toBeVisible();
   await expect(item.getByText('administrative-unit-abolished · HTTP 422')).toBeVisible();
@@ -66,7 +66,7 @@ test('the centre refuses a dossier: the officer sees it under "Cần xử lý", 
   expect(served.central.store.caseByReceipt(receiptCode)?.applicant.fullName).toBe('Nguyễn Văn An');
 
   // Nothing is left waiting.
-  await counter.getByRole('tab', { name: 'Cần xử lý' }).click();
+  await counter.getByRole('tab', { name: 'Cần xử lý', exact: true }).click();
   await expect(counter.getByText('Không có hồ sơ nào cần xử lý.')).toBeVisible();
   await counterContext.close();
   expect(consoleErrors).toEqual([]);
