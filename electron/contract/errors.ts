@@ -85,6 +85,7 @@ export const ERROR_MESSAGES = {
   CASE_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy biên nhận.', en: 'No case has this code. Check the code on the receipt.' },
   SUBMISSION_NOT_REFUSED: { vi: 'Lần nộp này không ở danh sách cần xử lý (có thể đã được gửi lại hoặc sửa rồi).', en: 'This submission is not waiting in "Needs attention" (it may have been sent again or corrected already).' },
   SUBMISSION_NOT_CORRECTABLE: { vi: 'Hệ thống trung tâm từ chối vì lý do không nằm ở nội dung hồ sơ: hãy bấm "Gửi lại" sau khi trung tâm đã khắc phục.', en: 'The central system refused it for a reason outside the dossier: use "Send again" once the centre has fixed it.' },
+  SUBMISSION_BEING_CORRECTED: { vi: 'Hồ sơ này đang được mở để sửa: hãy nộp lại từ màn hình hồ sơ.', en: 'This dossier is open for correction: resubmit it from the dossier.' },
   LOOKUP_RATE_LIMITED: { vi: 'Bạn đã tra cứu nhiều lần trong thời gian ngắn. Xin vui lòng đợi một phút rồi thử lại, hoặc hỏi cán bộ tại quầy.', en: 'There have been many look-ups in a short time. Please wait a minute and try again, or ask an officer at the counter.' },
 } as const satisfies Record<string, LocalizedText>;
 

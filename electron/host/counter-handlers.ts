@@ -294,6 +294,8 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
     },
     'counter.sendAgain': async ({ submissionId }) => {
       const { found } = refused(submissionId);
+      // Reopened by counter.correct, the draft may no longer say what was sent: it goes as a new submission instead.
+      if (deps.drafts.byId(found.draft_id)?.status !== 'submitted') throw new AppError('SUBMISSION_BEING_CORRECTED');
       try {
         deps.outbox.retry(found.outbox_id);
       } catch (error) {

@@ -77,6 +77,8 @@ describe('a submission the centre refused', () => {
     const reopened = await call<CounterDossier>(officer, 'counter.correct', { submissionId: refused.submissionId });
     expect(reopened).toMatchObject({ submissionId: null, view: { status: 'printed', draft: { id: draftId } } });
     await call(officer, 'citizen.open', DEMO_MOTHER);
+    // Open for correction, it is no longer sent again unchanged: the dossier may say something else by now.
+    expect(await failure(officer, 'counter.sendAgain', { submissionId: refused.submissionId })).toBe('SUBMISSION_BEING_CORRECTED');
     await call<DossierView>(officer, 'dossier.update', { draftId, values: { 'child.placeOfOrigin': 'Tỉnh Tây Ninh' } });
     const sent = await call<SubmissionView>(officer, 'counter.submit', { draftId });
     expect(sent).toMatchObject({ state: 'sent', receiptCode: expect.stringMatching(/^MC-\d{6}-\d{7}$/) });
@@ -110,6 +112,7 @@ describe('a submission the centre refused', () => {
         ['counter.attention', 'ok', 'canbo'],
         ['counter.correct', 'ok', 'canbo'],
         ['counter.correct', 'SUBMISSION_NOT_REFUSED', 'canbo'],
+        ['counter.sendAgain', 'SUBMISSION_BEING_CORRECTED', 'canbo'],
         ['counter.sendAgain', 'SUBMISSION_NOT_REFUSED', 'canbo'],
       ]),
     );
