@@ -93,7 +93,7 @@ export function AttentionPanel({ onCorrect }: { onCorrect: (dossier: CounterDoss
                 </dd>
               </dl>
               {!item.correctable && <p className="hint">{t('attention.notCorrectable')}</p>}
-              <div className="counter-actions">
+              <div className="attention-actions">
                 {item.correctable && (
                   <Button disabled={busy !== null} onClick={() => void correct(item)}>
                     {t('attention.correct')}

@@ -43,6 +43,11 @@ test('the centre refuses a dossier: the officer sees it under "Cần xử lý", 
   await expect(item.getByText('Nguyễn Văn An · 079199012345')).toBeVisible();
   await counter.screenshot({ path: `${SCREENS}/counter-attention.png`, fullPage: true });
   expect(await seriousViolations(counter)).toEqual([]);
+  await counter.getByRole('button', { name: 'English' }).click();
+  await expect(counter.getByRole('heading', { level: 2, name: 'Needs attention' })).toBeVisible();
+  await expect(counter.getByRole('button', { name: 'Correct and resubmit' })).toBeVisible();
+  await counter.screenshot({ path: `${SCREENS}/counter-attention-en.png`, fullPage: true });
+  await counter.getByRole('button', { name: 'Tiếng Việt' }).click();
 
   // "Sửa và nộp lại": the dossier opens; the officer identifies the mother, corrects the place of origin and submits again.
   served.central.setFaults({ refuseDossier: REFUSAL });
