@@ -7,7 +7,7 @@ import { consentDecision, consentNotice, consentPurpose } from './consent';
 import { dossierEdit, dossierView } from './dossier';
 import { comparison, comparisonRequest } from './recommend';
 import { localizedText } from './localized';
-import { applicant, caseDetail, caseHit, counterDossier, dueEntry, originalsReview, publicCaseStatus, receiptCode, submissionView } from './counter';
+import { applicant, attentionItem, caseDetail, caseHit, counterDossier, dueEntry, originalsReview, publicCaseStatus, receiptCode, submissionView } from './counter';
 import { accountView, bootstrapAccount, loginInput, loginResult, newAccount, passwordReset, username } from './accounts';
 import { ruleReminder } from './profile';
 import { documentKind, keptDocumentView, printersOverview, printOutcome, reprintId } from './printing';
@@ -112,6 +112,9 @@ export const channels = {
   'accounts.list': channel({ input: none, output: z.object({ accounts: z.array(accountView) }), roles: TECHNICIAN, personalData: false }),
   'accounts.create': channel({ input: newAccount, output: accountView, roles: TECHNICIAN, personalData: false }),
   'accounts.disable': channel({ input: z.object({ username }).strict(), output: accountView, roles: TECHNICIAN, personalData: false }),
+  'accounts.enable': channel({ input: z.object({ username }).strict(), output: accountView, roles: TECHNICIAN, personalData: false }),
+  /** Lifts a lock-out after too many wrong passwords. */
+  'accounts.unlock': channel({ input: z.object({ username }).strict(), output: accountView, roles: TECHNICIAN, personalData: false }),
   'accounts.resetPassword': channel({ input: passwordReset, output: accountView, roles: TECHNICIAN, personalData: false }),
   'citizen.open': channel({ input: citizenOpen, output: z.object({ identity, fullName: z.string().nullable() }), roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
   /** Ends the citizen's turn: the profile, consents in memory and unprinted, unsubmitted drafts are erased. */
@@ -178,6 +181,12 @@ export const channels = {
   /** Into the outbox (works offline); the receipt code arrives when the centre acknowledges. */
   'counter.submit': channel({ input: draftRef, output: submissionOutput, roles: OFFICER, personalData: COUNTER }),
   'counter.submission': channel({ input: submissionLookup, output: submissionOutput, roles: OFFICER, personalData: COUNTER }),
+  /** Submissions the centre refused, waiting for an officer: "Cần xử lý". */
+  'counter.attention': channel({ input: none, output: z.object({ items: z.array(attentionItem) }), roles: OFFICER, personalData: COUNTER_LIST }),
+  /** Opens a refused dossier for correction in this officer's session; submitting it again makes a new submission. */
+  'counter.correct': channel({ input: submissionRef, output: counterDossier, roles: OFFICER, personalData: COUNTER }),
+  /** Sends a refused submission again, unchanged and under its own key, once the centre has fixed the problem. */
+  'counter.sendAgain': channel({ input: submissionRef, output: submissionOutput, roles: OFFICER, personalData: COUNTER }),
   'print.receipt': channel({ input: submissionRef, output: printedDocument.extend({ applicant }), roles: OFFICER, personalData: COUNTER }),
   /** This machine's kiosk signing key, for the counters of the centre to trust. */
   'kiosk.publicKey': channel({ input: none, output: z.object({ pem: z.string(), keyId: z.string() }), roles: TECHNICIAN, personalData: false }),

@@ -34,7 +34,8 @@ export const counterDossier = z.object({
 export type CounterDossier = z.infer<typeof counterDossier>;
 
 
-export const submissionState = z.enum(['queued', 'sent', 'attention']);
+/** 'attention': the centre refused it (4xx); 'superseded': refused, then corrected and sent again as a new submission. */
+export const submissionState = z.enum(['queued', 'sent', 'attention', 'superseded']);
 
 export const submissionView = z.object({
   submissionId: z.number().int(),
@@ -50,6 +51,24 @@ export const submissionView = z.object({
   reference: z.string().optional(),
 });
 export type SubmissionView = z.infer<typeof submissionView>;
+
+/** A submission the central system refused (4xx): it waits for an officer, it is never dropped. */
+export const attentionItem = z.object({
+  submissionId: z.number().int(),
+  /** The provisional receipt's reference the citizen may hold. */
+  reference: z.string(),
+  receivedAt: z.string(),
+  refusedAt: z.string(),
+  /** The centre's answer as it gave it: HTTP status, its error code and message. */
+  refusal: z.object({ status: z.number().int().nullable(), code: z.string().nullable(), message: z.string() }),
+  procedureCode: z.string(),
+  procedureName: localizedText.nullable(),
+  formTitle: localizedText,
+  applicant,
+  /** Refused for what the dossier says (400, 409, 422): it can be corrected; otherwise only sent again. */
+  correctable: z.boolean(),
+});
+export type AttentionItem = z.infer<typeof attentionItem>;
 
 export const caseStatus = z.enum(['received', 'processing', 'supplement-required', 'completed', 'rejected', 'returned']);
 export const urgency = z.enum(['overdue', 'due-soon', 'none']);

@@ -78,4 +78,8 @@ export class AccountRepository {
   disable(id: string): void {
     this.db.prepare('UPDATE accounts SET disabled = 1 WHERE id = ?').run(id);
   }
+
+  enable(id: string): void {
+    this.db.prepare('UPDATE accounts SET disabled = 0 WHERE id = ?').run(id);
+  }
 }

@@ -10,6 +10,10 @@ export interface AuditRow {
   legal_basis: string;
   subject: string | null;
   outcome: string;
+  /** Username of the account that acted (migration 009); null for a kiosk and older rows. */
+  actor: string | null;
+  /** For an account event, the account it was about (migration 009). */
+  target: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -26,8 +30,8 @@ export class AuditRepository {
   insert(row: NewAuditRow): void {
     this.db
       .prepare(
-        `INSERT INTO audit_log (at, session, role, channel, purpose, legal_basis, subject, outcome, prev_hash, hash)
-         VALUES (@at, @session, @role, @channel, @purpose, @legal_basis, @subject, @outcome, @prev_hash, @hash)`,
+        `INSERT INTO audit_log (at, session, role, channel, purpose, legal_basis, subject, outcome, actor, target, prev_hash, hash)
+         VALUES (@at, @session, @role, @channel, @purpose, @legal_basis, @subject, @outcome, @actor, @target, @prev_hash, @hash)`,
       )
       .run(row);
   }

@@ -57,8 +57,20 @@ export class CounterRepository {
       .get(hex);
   }
 
+  /** The draft's latest submission: a refused one corrected and sent again has several (migration 009). */
   submissionOfDraft(draftId: string): SubmissionRow | undefined {
-    return this.db.prepare<[string], SubmissionRow>('SELECT * FROM counter_submissions WHERE draft_id = ?').get(draftId);
+    return this.db.prepare<[string], SubmissionRow>('SELECT * FROM counter_submissions WHERE draft_id = ? ORDER BY id DESC LIMIT 1').get(draftId);
+  }
+
+  submissionOfOutbox(outboxId: number): SubmissionRow | undefined {
+    return this.db.prepare<[number], SubmissionRow>('SELECT * FROM counter_submissions WHERE outbox_id = ?').get(outboxId);
+  }
+
+  /** The submissions the centre refused ('attention' in the outbox), oldest first. */
+  refused(): SubmissionRow[] {
+    return this.db
+      .prepare<[], SubmissionRow>(`SELECT s.* FROM counter_submissions s JOIN outbox o ON o.id = s.outbox_id WHERE o.state = 'attention' ORDER BY s.id`)
+      .all();
   }
 
   /** Runs `work` in one transaction: the outbox row and the submission are written together. */

@@ -1,6 +1,6 @@
 import type { Db } from './connection';
 
-export type OutboxState = 'pending' | 'sent' | 'attention';
+export type OutboxState = 'pending' | 'sent' | 'attention' | 'superseded';
 
 /** A row of `outbox` as stored: `body`, `last_error` and `receipt` are JSON text. */
 export interface OutboxRow {
@@ -13,12 +13,15 @@ export interface OutboxRow {
   receipt: string | null;
   created_at: string;
   updated_at: string;
+  /** For a 'superseded' row: the corrected row sent instead (migration 009). */
+  superseded_by: number | null;
 }
 
 export interface OutboxCounts {
   pending: number;
   sent: number;
   attention: number;
+  superseded: number;
 }
 
 /**
@@ -48,7 +51,7 @@ export class OutboxRepository {
 
   counts(): OutboxCounts {
     const rows = this.db.prepare<[], { state: OutboxState; n: number }>('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all();
-    const counts: OutboxCounts = { pending: 0, sent: 0, attention: 0 };
+    const counts: OutboxCounts = { pending: 0, sent: 0, attention: 0, superseded: 0 };
     for (const r of rows) counts[r.state] = r.n;
     return counts;
   }
@@ -81,17 +84,24 @@ export class OutboxRepository {
   }
 
   /**
-   * Moves an 'attention' row back to pending, due at once; with `replacement` the body and the
-   * key are replaced too. Returns false if the row is not in 'attention'.
+   * A refused ('attention') row is replaced by a corrected one: the new row is inserted pending and
+   * the old one marked 'superseded' with a link to it, together. Returns the new row's id, or null
+   * (nothing written) if the old row is not in 'attention'.
    */
-  requeue(id: number, at: string, replacement?: { idempotencyKey: string; bodyJson: string }): boolean {
-    const info = replacement
-      ? this.db
-          .prepare(`UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL, idempotency_key = ?, body = ?, updated_at = ? WHERE id = ? AND state = 'attention'`)
-          .run(replacement.idempotencyKey, replacement.bodyJson, at, id)
-      : this.db
-          .prepare(`UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL, updated_at = ? WHERE id = ? AND state = 'attention'`)
-          .run(at, id);
-    return info.changes === 1;
+  supersede(id: number, idempotencyKey: string, bodyJson: string, at: string): number | null {
+    // Immediate: the write lock is taken before the state is read, so no other writer slips in between.
+    return this.db.transaction(() => {
+      if (this.get(id)?.state !== 'attention') return null;
+      const replacement = this.insert(idempotencyKey, bodyJson, at);
+      this.db.prepare(`UPDATE outbox SET state = 'superseded', superseded_by = ?, updated_at = ? WHERE id = ?`).run(replacement, at, id);
+      return replacement;
+    }).immediate();
+  }
+
+  /** Moves an 'attention' row back to pending, due at once. Returns false if the row is not in 'attention'. */
+  requeue(id: number, at: string): boolean {
+    return (
+      this.db.prepare(`UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL, updated_at = ? WHERE id = ? AND state = 'attention'`).run(at, id).changes === 1
+    );
   }
 }

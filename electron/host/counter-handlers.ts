@@ -1,11 +1,11 @@
-import { AppError, dossierDraft, PROVISIONAL_REFERENCE, type CounterDossier, type DossierDraft, type FormTemplate, type LocalizedText, type OriginalsReview, type PublicCaseStatus, type SubmissionView } from '../contract';
+import { AppError, dossierDraft, PROVISIONAL_REFERENCE, type AttentionItem, type CounterDossier, type DossierDraft, type FormTemplate, type LocalizedText, type OriginalsReview, type PublicCaseStatus, type SubmissionView } from '../contract';
 import type { CounterRepository, SubmissionRow } from '../db/counter-repository';
 import type { DraftRepository, DraftRow } from '../db/draft-repository';
 import type { IsoDate } from '../proactive/calendar-date';
 import { addWorkingDays, type WorkdayOptions } from '../proactive/calendar';
 import { missingFields } from '../proactive/dossier';
 import { decodeHandoff } from '../security/device-signing';
-import type { Outbox } from '../sync/outbox';
+import { OutboxRetryError, refusedForBody, type DossierBody, type Outbox } from '../sync/outbox';
 import { applicantFields, applicantOf, assertDraftComplete, withEmptyFields } from './draft-checks';
 import type { KioskKeys } from './kiosk-keys';
 import type { ReceiptData } from '../print/receipt-pdf';
@@ -15,7 +15,7 @@ import type { Session } from './session';
 export interface CounterHandlerDeps {
   drafts: DraftRepository;
   counter: CounterRepository;
-  outbox: Pick<Outbox, 'enqueue' | 'get'>;
+  outbox: Pick<Outbox, 'enqueue' | 'get' | 'supersede' | 'retry'>;
   /** A sync round: sends the outbox if the centre is reachable (the submission stays queued otherwise) and pulls the feed. */
   sendNow: () => Promise<unknown>;
   keys: KioskKeys;
@@ -36,9 +36,19 @@ export interface CounterHandlerDeps {
   sendWaitMs?: number;
 }
 
-type CounterChannels = 'counter.openHandoff' | 'counter.checkOriginals' | 'counter.submit' | 'counter.submission' | 'print.receipt' | 'kiosk.publicKey' | 'kiosk.trustKey';
+type CounterChannels =
+  | 'counter.openHandoff'
+  | 'counter.checkOriginals'
+  | 'counter.submit'
+  | 'counter.submission'
+  | 'counter.attention'
+  | 'counter.correct'
+  | 'counter.sendAgain'
+  | 'print.receipt'
+  | 'kiosk.publicKey'
+  | 'kiosk.trustKey';
 
-const STATES = { pending: 'queued', sent: 'sent', attention: 'attention' } as const;
+const STATES = { pending: 'queued', sent: 'sent', attention: 'attention', superseded: 'superseded' } as const;
 
 /**
  * The reference on a provisional receipt: TN- and the first 12 hex digits of the outbox row's
@@ -99,7 +109,8 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
     identified: deps.serveApplicant(session.id, applicantFields(draft, form)),
     keyId,
     review: deps.counter.review(row.id) ?? emptyReview(form),
-    submissionId: deps.counter.submissionOfDraft(row.id)?.id ?? null,
+    // A refused dossier reopened for correction is not submitted (yet again): no receipt to offer.
+    submissionId: row.status === 'submitted' ? (deps.counter.submissionOfDraft(row.id)?.id ?? null) : null,
   });
 
   /** The hand-off's draft becomes this session's; a submitted one is only reopened, never overwritten. */
@@ -142,7 +153,49 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
     if (!found) throw new AppError('SUBMISSION_NOT_FOUND');
     return found;
   };
-  const byReference = (reference: string) => (PROVISIONAL_REFERENCE.test(reference) ? deps.counter.submissionByReference(reference) : undefined);
+  /** A refused submission corrected and sent again: its reference, on the citizen's provisional receipt, leads on to the new one. */
+  const latest = (found: SubmissionRow): SubmissionRow => {
+    const next = deps.outbox.get(found.outbox_id)?.supersededBy ?? null;
+    const replacement = next === null ? undefined : deps.counter.submissionOfOutbox(next);
+    return replacement ? latest(replacement) : found;
+  };
+  const byReference = (reference: string) => {
+    const found = PROVISIONAL_REFERENCE.test(reference) ? deps.counter.submissionByReference(reference) : undefined;
+    return found && latest(found);
+  };
+  /** A refused submission ('attention' in the outbox), or SUBMISSION_NOT_REFUSED. */
+  const refused = (submissionId: number) => {
+    const found = submission(submissionId);
+    const entry = deps.outbox.get(found.outbox_id);
+    if (entry?.state !== 'attention') throw new AppError('SUBMISSION_NOT_REFUSED');
+    return { found, entry };
+  };
+  /** Durable already; a reachable centre answers within the wait, an unreachable one is caught up by the sync loop. */
+  const sendAndWait = async (submissionId: number) => {
+    await Promise.race([deps.sendNow().catch(() => undefined), new Promise((r) => setTimeout(r, deps.sendWaitMs ?? 3000))]);
+    const view = submissionView(submission(submissionId));
+    // The new case comes down the feed on the next round: pull it now, so a kiosk can look it up at once.
+    if (view.state === 'sent') void deps.sendNow().catch(() => undefined);
+    return view;
+  };
+  const attentionItem = (found: SubmissionRow): AttentionItem => {
+    const entry = deps.outbox.get(found.outbox_id)!;
+    const { form } = load(deps.drafts.byId(found.draft_id)!);
+    const error = entry.lastError;
+    return {
+      submissionId: found.id,
+      reference: provisionalReference(entry.idempotencyKey),
+      receivedAt: found.received_at,
+      refusedAt: error?.at || entry.updatedAt,
+      refusal: { status: error?.status ?? null, code: error?.code ?? null, message: error?.message ?? '' },
+      procedureCode: entry.body.procedureCode,
+      procedureName: deps.procedure(entry.body.procedureCode)?.name ?? null,
+      formTitle: form.title,
+      // What was sent, and refused: the officer compares it with the dossier before correcting.
+      applicant: entry.body.applicant,
+      correctable: refusedForBody(error),
+    };
+  };
 
   const provisionalStatus: ProvisionalStatus = async (reference, lookUp) => {
     const found = byReference(reference);
@@ -195,7 +248,10 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
     'counter.submit': async ({ draftId }, session) => {
       const { row, draft, form } = own(draftId, session);
       const already = deps.counter.submissionOfDraft(row.id);
-      if (already) return submissionView(already);
+      // Reopened by counter.correct after the centre refused it for its content: it goes again as a new submission.
+      const lastTry = already && row.status !== 'submitted' ? deps.outbox.get(already.outbox_id) : undefined;
+      const replacing = lastTry?.state === 'attention' && refusedForBody(lastTry.lastError) ? already : undefined;
+      if (already && !replacing) return submissionView(already);
       assertDraftComplete(draft, form);
       const review = deps.counter.review(row.id) ?? emptyReview(form);
       if (review.needsSupplement) throw new AppError('COUNTER_NEEDS_SUPPLEMENT');
@@ -205,8 +261,9 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
       const days = deps.procedure(draft.procedureCode)?.processingDays ?? null;
       const applicant = applicantOf(draft, form);
       const fields = Object.fromEntries(Object.entries(draft.fields).map(([id, f]) => [id, f.value]));
+      const body: DossierBody = { procedureCode: draft.procedureCode, applicant, fields };
       const id = deps.counter.transaction(() => {
-        const queued = deps.outbox.enqueue({ procedureCode: draft.procedureCode, applicant, fields });
+        const queued = replacing ? deps.outbox.supersede(replacing.outbox_id, body) : deps.outbox.enqueue(body);
         deps.drafts.save({ ...row, status: 'submitted', updated_at: clock().toISOString() });
         return deps.counter.insertSubmission({
           draft_id: row.id,
@@ -215,18 +272,37 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
           expected_result_date: days === null ? null : addWorkingDays(today, days, deps.calendar()),
         });
       });
-      // Durable already; a reachable centre answers within the wait, an unreachable one is caught up by the sync loop.
-      await Promise.race([deps.sendNow().catch(() => undefined), new Promise((r) => setTimeout(r, deps.sendWaitMs ?? 3000))]);
-      const view = submissionView(submission(id));
-      // The new case comes down the feed on the next round: pull it now, so a kiosk can look it up at once.
-      if (view.state === 'sent') void deps.sendNow().catch(() => undefined);
-      return view;
+      return sendAndWait(id);
     },
     'counter.submission': (input) => {
       if ('submissionId' in input) return submissionView(submission(input.submissionId));
       const found = byReference(input.reference);
       if (!found) throw new AppError('SUBMISSION_NOT_FOUND');
       return submissionView(found);
+    },
+    'counter.attention': () => ({ items: deps.counter.refused().map(attentionItem) }),
+    'counter.correct': ({ submissionId }, session) => {
+      const { found, entry } = refused(submissionId);
+      if (!refusedForBody(entry.lastError)) throw new AppError('SUBMISSION_NOT_CORRECTABLE');
+      // The draft comes to this officer, editable again; the refused submission keeps what was sent.
+      const now = clock().toISOString();
+      deps.drafts.handOver(found.draft_id, session.id, now);
+      const row: DraftRow = { ...deps.drafts.byId(found.draft_id)!, status: 'printed', updated_at: now };
+      deps.drafts.save(row);
+      const { draft, form } = load(row);
+      return dossier(row, draft, form, null, session);
+    },
+    'counter.sendAgain': async ({ submissionId }) => {
+      const { found } = refused(submissionId);
+      // Reopened by counter.correct, the draft may no longer say what was sent: it goes as a new submission instead.
+      if (deps.drafts.byId(found.draft_id)?.status !== 'submitted') throw new AppError('SUBMISSION_BEING_CORRECTED');
+      try {
+        deps.outbox.retry(found.outbox_id);
+      } catch (error) {
+        if (error instanceof OutboxRetryError) throw new AppError('SUBMISSION_NOT_REFUSED');
+        throw error;
+      }
+      return sendAndWait(found.id);
     },
     'print.receipt': async ({ submissionId }) => {
       const found = submission(submissionId);

@@ -149,7 +149,7 @@ export function createHost(config: HostConfig): Host {
     return templates;
   });
   const drafts = new DraftRepository(db);
-  const accounts = accountHost({ db, settings, endCitizenTurn: (session) => (citizens.close(session.id), drafts.purgeUnkept(session.id)) });
+  const accounts = accountHost({ db, settings, audit, endCitizenTurn: (session) => (citizens.close(session.id), drafts.purgeUnkept(session.id)) });
   if (config.demo) accounts.seedDemo();
   // The kiosk's signing key, made on first use: it signs the QR of every printed dossier.
   let signingKey: DeviceKey | undefined;
@@ -216,7 +216,7 @@ export function createHost(config: HostConfig): Host {
         return { role: session.role };
       },
       'session.lock': (_input, session) => {
-        accounts.signOut(session);
+        accounts.logOut(session);
         return { role: session.role };
       },
       'scan.classify': ({ text, asciiOnly }) => toScanResult(classifyScan(text, today()), asciiOnly),

@@ -60,6 +60,7 @@ export function createRouter({ handlers, audit, subjectOf = () => null, logError
           legalBasis: def.personalData.legalBasis,
           subject: typeof subject === 'string' ? subject : null,
           outcome: result.ok ? 'ok' : result.error.code,
+          actor: session.account ?? null,
         });
       }
       return result;

@@ -15,6 +15,20 @@ export interface NewAccount {
   password: string;
 }
 
+export type LoginFailure = 'unknown-user' | 'disabled' | 'wrong-password' | 'locked';
+export type LoginAttempt =
+  | { ok: true; account: AccountView }
+  /** `username`: the account's, or null for an unknown name; `lockedNow`: this failure locked the account. */
+  | { ok: false; reason: LoginFailure; username: string | null; lockedNow: boolean; error: AppError };
+
+const refused = (reason: LoginFailure, account: AccountRecord | null, error: AppError, lockedNow = false): LoginAttempt => ({
+  ok: false,
+  reason,
+  username: account?.username ?? null,
+  lockedNow,
+  error,
+});
+
 /** Officer and technician accounts: hashed passwords, lock-out, the first technician. */
 export class Accounts {
   /** Verified against for an unknown username, so it takes as long as a wrong password. */
@@ -27,17 +41,29 @@ export class Accounts {
 
   /** Throws AUTH_FAILED (unknown, disabled or wrong password: one answer) or AUTH_LOCKED. */
   login(username: string, password: string): AccountView {
+    const attempt = this.attemptLogin(username, password);
+    if (!attempt.ok) throw attempt.error;
+    return attempt.account;
+  }
+
+  /**
+   * A log-in with why it failed, for the audit log only: the caller still answers one AUTH_FAILED
+   * for an unknown name, a disabled account and a wrong password.
+   */
+  attemptLogin(username: string, password: string): LoginAttempt {
     const account = this.repo.byUsername(username);
-    if (account && account.lockedUntil !== null && this.now() < account.lockedUntil) throw new AppError('AUTH_LOCKED');
+    if (account && account.lockedUntil !== null && this.now() < account.lockedUntil) return refused('locked', account, new AppError('AUTH_LOCKED'));
     const ok = verifySecret(password, account ? parseHash(account.passwordHash) : (this.dummy ??= hashSecret('', ACCOUNT_SCRYPT)));
-    if (!account || account.disabled) throw new AppError('AUTH_FAILED', ['username', 'password']);
+    const failed = new AppError('AUTH_FAILED', ['username', 'password']);
+    if (!account) return refused('unknown-user', null, failed);
+    if (account.disabled) return refused('disabled', account, failed);
     if (!ok) {
       const next = afterFailure(account.failedCount, this.now());
       this.repo.setFailures(account.id, next.failures, next.lockedUntil);
-      throw new AppError('AUTH_FAILED', ['username', 'password']);
+      return refused('wrong-password', account, failed, next.lockedUntil !== null);
     }
     if (account.failedCount !== 0 || account.lockedUntil !== null) this.repo.setFailures(account.id, 0, null);
-    return this.view({ ...account, failedCount: 0, lockedUntil: null });
+    return { ok: true, account: this.view({ ...account, failedCount: 0, lockedUntil: null }) };
   }
 
   /** Whether a signed-in account may go on: a disabled (or vanished) one is signed out at its next call. */
@@ -83,6 +109,19 @@ export class Accounts {
     if (account.role === 'technician' && !account.disabled && this.repo.count('technician', true) === 1) throw new AppError('ACCOUNT_LAST_TECHNICIAN');
     this.repo.disable(account.id);
     return this.view({ ...account, disabled: true });
+  }
+
+  enable(username: string): AccountView {
+    const account = this.require(username);
+    this.repo.enable(account.id);
+    return this.view({ ...account, disabled: false });
+  }
+
+  /** Lifts a lock-out and forgets the failed attempts: the technician has spoken to the officer. */
+  unlock(username: string): AccountView {
+    const account = this.require(username);
+    this.repo.setFailures(account.id, 0, null);
+    return this.view({ ...account, failedCount: 0, lockedUntil: null });
   }
 
   resetPassword(username: string, password: string): AccountView {

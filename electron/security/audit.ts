@@ -11,6 +11,10 @@ export interface AuditEntry {
   /** The personal number the data belongs to; stored only as a keyed hash. */
   subject: string | null;
   outcome: string;
+  /** The account that acted (a username; for a log-in, the name tried); null for a kiosk. */
+  actor?: string | null;
+  /** For an account event: the account acted on (created, disabled, unlocked…). */
+  target?: string | null;
 }
 
 const GENESIS = '0'.repeat(64);
@@ -18,6 +22,8 @@ const SUBJECT_KEY = 'audit.subjectKey';
 
 function rowHash(row: Omit<NewAuditRow, 'hash'>): string {
   const fields = [row.prev_hash, row.at, row.session, row.role, row.channel, row.purpose, row.legal_basis, row.subject, row.outcome];
+  // Rows from before these columns (and a kiosk's) hash as they always did.
+  if (row.actor !== null || row.target !== null) fields.push(row.actor, row.target);
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
@@ -48,6 +54,8 @@ export class AuditLog {
         legal_basis: entry.legalBasis,
         subject,
         outcome: entry.outcome,
+        actor: entry.actor ?? null,
+        target: entry.target ?? null,
         prev_hash: this.rows.lastHash() ?? GENESIS,
       };
       this.rows.insert({ ...row, hash: rowHash(row) });

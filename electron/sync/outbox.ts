@@ -7,7 +7,8 @@
  *
  * States: 'pending' (to send; a passing failure — 429, 5xx, network, timeout, unreadable answer —
  * keeps it here with a backoff), 'sent' (the receipt is stored), 'attention' (the centre refused
- * it with a 4xx: an officer must look; it is never dropped nor retried until `retry`).
+ * it with a 4xx: an officer must look; it is never dropped nor retried until `retry` or `supersede`), 'superseded'
+ * (refused, then replaced by a corrected row under a new key: kept, with a link to the new row).
  *
  * When a pending row is next due is not a column: `last_error` (JSON, {@link OutboxError})
  * keeps the wait chosen after the failure (`delayMs`, from backoffMs and Retry-After), and the row
@@ -61,6 +62,8 @@ export interface OutboxEntry {
   updatedAt: string;
   /** For a pending row, when it may next be sent (ISO); null otherwise. */
   nextAttemptAt: string | null;
+  /** For a superseded row, the id of the corrected row sent instead. */
+  supersededBy: number | null;
 }
 
 export interface SendDueOptions {
@@ -98,6 +101,11 @@ function isTransient(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
+/** The centre refused the dossier itself (so it made no case under its key): a corrected body may go under a new key. */
+export function refusedForBody(error: OutboxError | null): boolean {
+  return error?.status === 400 || error?.status === 409 || error?.status === 422;
+}
+
 function parseError(text: string | null): OutboxError | null {
   if (text === null) return null;
   try {
@@ -124,6 +132,7 @@ function toEntry(row: OutboxRow): OutboxEntry {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     nextAttemptAt: row.state === 'pending' ? new Date(dueAt(row)).toISOString() : null,
+    supersededBy: row.superseded_by,
   };
 }
 
@@ -183,28 +192,41 @@ export class Outbox {
   }
 
   /**
-   * An officer puts an 'attention' row back to pending, due at once. With a corrected `body` the
-   * row gets a fresh Idempotency-Key (the old key belongs to the old body); that is only allowed
-   * when the centre refused the dossier itself (400, 409, 422), i.e. it made no case under the old
-   * key. Without a body the same key is kept, so a resend can never make a second case.
+   * An officer puts an 'attention' row back to pending, due at once, under the same key, so a
+   * resend can never make a second case (the centre fixed its side). A corrected dossier goes
+   * through `supersede` instead.
    */
-  retry(id: number, correctedBody?: DossierBody): OutboxEntry {
+  retry(id: number): OutboxEntry {
+    this.attentionRow(id);
+    if (!this.repo.requeue(id, this.clock().toISOString())) throw new OutboxRetryError(`Outbox row ${id} changed meanwhile.`);
+    return toEntry(this.repo.get(id)!);
+  }
+
+  /**
+   * A refused row's corrected dossier, as a new pending row under a fresh Idempotency-Key (the
+   * centre made no case under the old one); the old row stays, 'superseded', linked to the new.
+   * Only for a row refused for its body (400, 409, 422).
+   */
+  supersede(id: number, correctedBody: DossierBody): { id: number; idempotencyKey: string } {
+    this.assertRefusedForBody(this.attentionRow(id));
+    const idempotencyKey = randomUUID();
+    const newId = this.repo.supersede(id, idempotencyKey, JSON.stringify(correctedBody), this.clock().toISOString());
+    if (newId === null) throw new OutboxRetryError(`Outbox row ${id} changed meanwhile.`);
+    return { id: newId, idempotencyKey };
+  }
+
+  private attentionRow(id: number): OutboxRow {
     const row = this.repo.get(id);
     if (!row) throw new OutboxRetryError(`No outbox row ${id}.`);
     if (row.state !== 'attention') throw new OutboxRetryError(`Outbox row ${id} is '${row.state}', not 'attention'.`);
-    const at = this.clock().toISOString();
-    let done: boolean;
-    if (correctedBody) {
+    return row;
+  }
+
+  private assertRefusedForBody(row: OutboxRow): void {
+    if (!refusedForBody(parseError(row.last_error))) {
       const status = parseError(row.last_error)?.status ?? null;
-      if (status !== 400 && status !== 409 && status !== 422) {
-        throw new OutboxRetryError(`Outbox row ${id} was not refused for its body (status ${status ?? 'none'}); retry it unchanged.`);
-      }
-      done = this.repo.requeue(id, at, { idempotencyKey: randomUUID(), bodyJson: JSON.stringify(correctedBody) });
-    } else {
-      done = this.repo.requeue(id, at);
+      throw new OutboxRetryError(`Outbox row ${row.id} was not refused for its body (status ${status ?? 'none'}); retry it unchanged.`);
     }
-    if (!done) throw new OutboxRetryError(`Outbox row ${id} changed meanwhile.`);
-    return toEntry(this.repo.get(id)!);
   }
 
   /**

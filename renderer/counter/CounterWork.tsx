@@ -4,22 +4,24 @@ import type { AppErrorData, CounterDossier, ScanResult } from '../../electron/co
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { api } from '../transport';
+import { AttentionPanel, useAttentionCount } from './AttentionPanel';
 import { CasesPanel } from './CasesPanel';
 import { DueListPanel } from './DueListPanel';
 import { HandoffPanel } from './HandoffPanel';
 import { KeptDocumentsPanel } from './KeptDocumentsPanel';
 
-type Tab = 'handoff' | 'cases' | 'due' | 'kept';
+type Tab = 'handoff' | 'cases' | 'due' | 'kept' | 'attention';
 const TABS: { tab: Tab; key: string; shortcut: string }[] = [
   { tab: 'handoff', key: 'desk.handoffTab', shortcut: '1' },
   { tab: 'cases', key: 'desk.casesTab', shortcut: '2' },
   { tab: 'due', key: 'desk.dueTab', shortcut: '3' },
   { tab: 'kept', key: 'print.keptTab', shortcut: '4' },
+  { tab: 'attention', key: 'attention.tab', shortcut: '5' },
 ];
 
 /**
  * The counter's work beside the walk-in form: a kiosk print-out or a receipt, scanned (HID
- * scanner event) or typed into the scan field, opens the dossier or the case; Alt+1…4 switch tabs.
+ * scanner event) or typed into the scan field, opens the dossier or the case; Alt+1…5 switch tabs.
  */
 export function CounterWork() {
   const { t } = useTranslation();
@@ -29,6 +31,7 @@ export function CounterWork() {
   const [dossier, setDossier] = useState<CounterDossier | null>(null);
   const [receiptCode, setReceiptCode] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorData | string | null>(null);
+  const attention = useAttentionCount();
 
   const onScan = useCallback(
     async (result: ScanResult) => {
@@ -89,12 +92,14 @@ export function CounterWork() {
         {TABS.map((x) => (
           <Button key={x.tab} role="tab" variant={tab === x.tab ? 'primary' : 'secondary'} aria-selected={tab === x.tab} aria-keyshortcuts={`Alt+${x.shortcut}`} onClick={() => setTab(x.tab)}>
             {t(x.key)}
+            {x.tab === 'attention' && attention > 0 && ` (${attention})`}
           </Button>
         ))}
       </div>
       <div role="tabpanel">
         {tab === 'handoff' && dossier && <HandoffPanel key={dossier.view.draft.id} initial={dossier} />}
         {tab === 'cases' && <CasesPanel receiptCode={receiptCode} />}
+        {tab === 'attention' && <AttentionPanel onCorrect={(opened) => (setDossier(opened), setTab('handoff'))} />}
         {tab === 'due' && (
           <DueListPanel
             onOpen={(code) => {

@@ -9,7 +9,7 @@ import { api } from '../transport';
 
 const EMPTY = { username: '', displayName: '', role: 'officer' as AccountRole, password: '' };
 
-/** The technician's account management: who may sign in, new accounts, disabling, new passwords. */
+/** The technician's account management: who may sign in, new accounts, disabling and enabling, lifting a lock-out, new passwords. */
 export function AccountsPanel() {
   const { t } = useTranslation();
   const id = useId();
@@ -43,6 +43,8 @@ export function AccountsPanel() {
     if (await act(() => api.invoke('accounts.resetPassword', reset), t('accounts.resetDone', { username: reset.username }))) setReset({ username: '', password: '' });
   };
   const disable = (username: string) => void act(() => api.invoke('accounts.disable', { username }), t('accounts.disabledOne', { username }));
+  const enable = (username: string) => void act(() => api.invoke('accounts.enable', { username }), t('accounts.enabledOne', { username }));
+  const unlock = (username: string) => void act(() => api.invoke('accounts.unlock', { username }), t('accounts.unlockedOne', { username }));
   const invalid = (field: string) => error?.fields?.includes(field) ?? false;
   const active = accounts.filter((a) => !a.disabled);
 
@@ -70,7 +72,16 @@ export function AccountsPanel() {
               <td>{t(a.disabled ? 'accounts.disabled' : a.locked ? 'accounts.locked' : 'accounts.active')}</td>
               <td>{formatIsoDate(a.createdAt.slice(0, 10))}</td>
               <td>
-                {!a.disabled && (
+                {a.locked && !a.disabled && (
+                  <Button variant="secondary" aria-label={t('accounts.unlock', { username: a.username })} onClick={() => unlock(a.username)}>
+                    {t('accounts.unlockShort')}
+                  </Button>
+                )}
+                {a.disabled ? (
+                  <Button variant="secondary" aria-label={t('accounts.enable', { username: a.username })} onClick={() => enable(a.username)}>
+                    {t('accounts.enableShort')}
+                  </Button>
+                ) : (
                   <Button variant="secondary" aria-label={t('accounts.disable', { username: a.username })} onClick={() => disable(a.username)}>
                     {t('accounts.disableShort')}
                   </Button>

@@ -1,10 +1,11 @@
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { kioskCall } from './kiosk-print';
 import { logIn } from './log-in';
 
 const NEW_OFFICER = { username: 'lan.nguyen', displayName: 'Cán bộ Nguyễn Thị Lan', password: 'quầy-số-3-sáng' };
 
-test('a technician logs in with an account, creates an officer who can then log in at the counter, and disables them', async ({ page, browser, served, consoleErrors }) => {
+test('a technician logs in with an account, creates an officer who can then log in at the counter, disables, enables and unlocks them', async ({ page, browser, served, consoleErrors }) => {
   await page.goto(served.url);
   await page.goto(`${served.origin}/technician`);
   await expect(page.getByRole('heading', { level: 2, name: 'Hoặc mở khoá bằng mã PIN kỹ thuật viên' })).toBeVisible();
@@ -33,9 +34,24 @@ test('a technician logs in with an account, creates an officer who can then log 
   await counter.goto(`${served.origin}/counter`);
   await logIn(counter, NEW_OFFICER);
   await expect(counter.getByText(`Đang làm việc: ${NEW_OFFICER.displayName}`)).toBeVisible();
-  await counter.close();
+  await counter.getByRole('button', { name: 'Đăng xuất' }).click();
+  // Someone then guesses five wrong passwords there: the account locks.
+  const { username, password } = NEW_OFFICER;
+  for (let i = 0; i < 5; i++) await expect(kioskCall(counter, 'auth.login', { username, password: 'không-phải-mật-khẩu' })).rejects.toThrow('AUTH_FAILED');
+  await expect(kioskCall(counter, 'auth.login', { username, password })).rejects.toThrow('AUTH_LOCKED');
 
+  const row = panel.getByRole('row', { name: new RegExp(NEW_OFFICER.username) });
   await panel.getByRole('button', { name: `Vô hiệu hoá tài khoản ${NEW_OFFICER.username}` }).click();
-  await expect(panel.getByRole('row', { name: new RegExp(NEW_OFFICER.username) })).toContainText('Đã vô hiệu hoá');
+  await expect(row).toContainText('Đã vô hiệu hoá');
+  await panel.getByRole('button', { name: `Cho dùng lại tài khoản ${NEW_OFFICER.username}` }).click();
+  await expect(panel.getByRole('status')).toHaveText(`Tài khoản ${NEW_OFFICER.username} đã được dùng lại.`);
+  await expect(row).toContainText('Đang bị khoá tạm thời');
+  await panel.screenshot({ path: 'test-results/screens/technician-accounts-locked.png' });
+  expect(await seriousViolations(page, '.accounts-panel')).toEqual([]);
+  await panel.getByRole('button', { name: `Mở khoá tài khoản ${NEW_OFFICER.username}` }).click();
+  await expect(row).toContainText('Đang dùng');
+  await logIn(counter, NEW_OFFICER);
+  await expect(counter.getByText(`Đang làm việc: ${NEW_OFFICER.displayName}`)).toBeVisible();
+  await counter.close();
   expect(consoleErrors).toEqual([]);
 });

@@ -11,15 +11,14 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DossierView, PublicCaseStatus, SubmissionView } from '../../electron/contract';
+import type { PublicCaseStatus, SubmissionView } from '../../electron/contract';
 import { SettingsRepository } from '../../electron/db/settings-repository';
 import { FAILED_LOOKUPS_KEY } from '../../electron/host/counter-host';
 import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
-import { encodeHandoff } from '../../electron/security/device-signing';
 import type { CentralSim } from '../support/central-sim/server';
-import { DEMO_MOTHER as MOTHER, hostCall, hostDeviceKey, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
-import { BIRTH_REGISTRATION_VALUES as CHILD } from '../fixtures/dossier/birth-registration-values';
+import { DEMO_MOTHER as MOTHER, hostCall, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
+import { printedAndChecked } from '../support/counter-dossier';
 
 let running: HostWithCentral;
 let host: Host;
@@ -36,25 +35,6 @@ afterAll(() => running.close());
 const call = hostCall(() => host);
 const refusal = (session: Session, channel: string, input: unknown) => call(session, channel, input).then(() => 'accepted', (e: { data: { code: string } }) => e.data.code);
 
-
-async function printedAndChecked(officer: Session): Promise<string> {
-  const kiosk = newSession('kiosk');
-  await call(kiosk, 'citizen.open', MOTHER);
-  await call(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: true });
-  const { draft } = await call<DossierView>(kiosk, 'dossier.prepare', { formId: 'birth-registration' });
-  const done = await call<DossierView>(kiosk, 'dossier.update', { draftId: draft.id, values: CHILD });
-  await call(kiosk, 'dossier.print', { draftId: draft.id });
-  await call(kiosk, 'citizen.close', {});
-  const key = hostDeviceKey(running);
-  await call(officer, 'counter.openHandoff', { text: encodeHandoff(done.draft, key).text });
-  await call(officer, 'counter.checkOriginals', {
-    draftId: draft.id,
-    attachments: [{ id: 'birthCertificate', seen: true, note: '' }, { id: 'marriageCertificate', seen: true, note: '' }],
-    needsSupplement: false,
-    supplementNote: '',
-  });
-  return draft.id;
-}
 
 function pdfText(name: string, pdfBase64: string): { text: string; qr: string | undefined } {
   const file = join(tmp.dir, name);
@@ -75,7 +55,7 @@ const noPersonalData = (value: unknown) => {
 describe('provisional receipt while the centre is unreachable', () => {
   it('prints a provisional receipt, answers the reference at the kiosk, then the real receipt and case once sent', async () => {
     const officer = newSession('officer');
-    const draftId = await printedAndChecked(officer);
+    const draftId = await printedAndChecked(running, officer);
     await sim.close();
     const queued = await call<SubmissionView>(officer, 'counter.submit', { draftId });
     expect(queued).toMatchObject({ state: 'queued', receiptCode: null, reference: expect.stringMatching(/^TN-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/) });

@@ -85,7 +85,7 @@ describe('Outbox.enqueue', () => {
     }
 
     reopen();
-    expect(outbox.counts()).toEqual({ pending: 1, sent: 0, attention: 0 });
+    expect(outbox.counts()).toEqual({ pending: 1, sent: 0, attention: 0, superseded: 0 });
     expect(outbox.get(id)).toMatchObject({ idempotencyKey, state: 'pending', nextAttemptAt: new Date(T0).toISOString() });
   });
 
@@ -107,7 +107,7 @@ describe('Outbox.sendDue', () => {
     expect(entry).toMatchObject({ state: 'sent', attempts: 1, lastError: null, nextAttemptAt: null });
     expect(entry.receipt).toEqual({ caseId: made!.id, receiptCode: made!.receiptCode, status: 'received' });
     expect(outbox.list('sent').map((e) => e.id)).toEqual([id]);
-    expect(outbox.counts()).toEqual({ pending: 0, sent: 1, attention: 0 });
+    expect(outbox.counts()).toEqual({ pending: 0, sent: 1, attention: 0, superseded: 0 });
 
     // Nothing left to send.
     expect(await outbox.sendDue(opts())).toMatchObject({ attempted: 0, sent: 0 });
@@ -194,10 +194,10 @@ describe('Outbox.sendDue', () => {
     clock = T0 + 24 * 3600_000;
     expect(await outbox.sendDue(opts())).toMatchObject({ attempted: 0, attention: 0 });
     expect(posts).toHaveLength(2);
-    expect(outbox.counts()).toEqual({ pending: 0, sent: 1, attention: 1 });
+    expect(outbox.counts()).toEqual({ pending: 0, sent: 1, attention: 1, superseded: 0 });
   });
 
-  it('retry(id) puts an attention row back to pending; with a corrected body it is sent under a fresh key', async () => {
+  it('retry(id) puts an attention row back to pending; supersede(id, body) sends a corrected body as a new row under a fresh key, keeping the refused one', async () => {
     const bad: DossierBody = { ...dossier('Sửa Lại'), procedureCode: 'NO.SUCH' };
     const { id, idempotencyKey } = outbox.enqueue(bad);
     await outbox.sendDue(opts());
@@ -206,16 +206,18 @@ describe('Outbox.sendDue', () => {
     // Unchanged: back to pending, due at once, same key — and refused again.
     clock = T0 + 60_000;
     expect(outbox.retry(id)).toMatchObject({ state: 'pending', attempts: 0, lastError: null, idempotencyKey, nextAttemptAt: new Date(clock).toISOString() });
-    expect(outbox.counts()).toEqual({ pending: 1, sent: 0, attention: 0 });
+    expect(outbox.counts()).toEqual({ pending: 1, sent: 0, attention: 0, superseded: 0 });
     expect(await outbox.sendDue(opts())).toMatchObject({ attempted: 1, attention: 1 });
     expect(posts).toEqual([idempotencyKey, idempotencyKey]);
 
-    // Corrected by the officer: a fresh key, then sent.
-    const fixed = outbox.retry(id, dossier('Sửa Lại'));
+    // Corrected by the officer: a new row with a fresh key is sent; the refused one stays, superseded.
+    const fixed = outbox.supersede(id, dossier('Sửa Lại'));
     expect(fixed.idempotencyKey).not.toBe(idempotencyKey);
-    expect(fixed.body.procedureCode).toBe('CC.CAP-DOI');
+    expect(outbox.get(fixed.id)!.body.procedureCode).toBe('CC.CAP-DOI');
     expect(await outbox.sendDue(opts())).toMatchObject({ attempted: 1, sent: 1 });
-    expect(outbox.get(id)).toMatchObject({ state: 'sent', receipt: { receiptCode: simCases('Sửa Lại')[0]!.receiptCode } });
+    expect(outbox.get(fixed.id)).toMatchObject({ state: 'sent', receipt: { receiptCode: simCases('Sửa Lại')[0]!.receiptCode } });
+    expect(outbox.get(id)).toMatchObject({ state: 'superseded', supersededBy: fixed.id, idempotencyKey, body: { procedureCode: 'NO.SUCH' } });
+    expect(outbox.counts()).toMatchObject({ attention: 0, superseded: 1 });
 
     // Only attention rows can be retried.
     expect(() => outbox.retry(id)).toThrow(OutboxRetryError);
@@ -235,18 +237,18 @@ describe('Outbox.sendDue', () => {
     expect(await outbox.sendDue(opts())).toMatchObject({ attempted: 1, attention: 1, sent: 0 });
     expect(outbox.get(id)!.lastError).toMatchObject({ status: 409, code: 'idempotency-key-reused' });
     expect(simCases('Trùng Khóa')).toHaveLength(0);
-    // A 409 is about the body under this key: a corrected retry gets a fresh key.
-    outbox.retry(id, dossier('Trùng Khóa'));
+    // A 409 is about the body under this key: the corrected dossier goes under a fresh key.
+    const fixed = outbox.supersede(id, dossier('Trùng Khóa'));
     await outbox.sendDue(opts());
-    expect(outbox.get(id)).toMatchObject({ state: 'sent' });
+    expect(outbox.get(fixed.id)).toMatchObject({ state: 'sent' });
     expect(simCases('Trùng Khóa')).toHaveLength(1);
   });
 
-  it('a retry with a new body is refused when the centre did not refuse the body', async () => {
+  it('a corrected body is refused when the centre did not refuse the body', async () => {
     const { id } = outbox.enqueue(dossier('Sai Mã'));
     await outbox.sendDue(opts({ token: 'wrong-token' }));
     expect(outbox.get(id)).toMatchObject({ state: 'attention', lastError: { status: 401, code: 'unauthorized' } });
-    expect(() => outbox.retry(id, dossier('Sai Mã', {}))).toThrow(/not refused for its body/);
+    expect(() => outbox.supersede(id, dossier('Sai Mã', {}))).toThrow(/not refused for its body/);
     outbox.retry(id);
     await outbox.sendDue(opts());
     expect(outbox.get(id)).toMatchObject({ state: 'sent' });
@@ -261,7 +263,7 @@ describe('Outbox.sendDue', () => {
     expect(a).toMatchObject({ attempted: 10, sent: 10, pending: 0, attention: 0 });
     expect(posts).toHaveLength(10);
     expect(new Set(posts).size).toBe(10);
-    expect(outbox.counts()).toEqual({ pending: 0, sent: 10, attention: 0 });
+    expect(outbox.counts()).toEqual({ pending: 0, sent: 10, attention: 0, superseded: 0 });
 
     const receipts = ids.map((id) => outbox.get(id)!.receipt!.receiptCode);
     expect(new Set(receipts).size).toBe(10);

@@ -19,6 +19,8 @@ export const faultsSchema = z.strictObject({
   badSignature: z.boolean().optional(),
   /** The first change line of each batch is sent twice (and hashed as sent). */
   duplicateLines: z.boolean().optional(),
+  /** POST /v1/dossiers answers 422 `code`/`message` to a dossier whose fields[field] is `value`: a central rule the client does not know. */
+  refuseDossier: z.strictObject({ field: z.string().min(1), value: z.string(), code: z.string().min(1), message: z.string().min(1) }).optional(),
   /** The /v1/changes body trickles out `bytes` at a time, one slice every `tickMs`. */
   drip: z.strictObject({ bytes: z.number().int().min(1), tickMs: z.number().int().min(0) }).optional(),
 });

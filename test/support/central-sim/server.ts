@@ -92,6 +92,8 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
     }
     if (path === '/v1/dossiers' && method === 'POST') {
       const body = await readJsonBody(req);
+      const refuse = faults.get().refuseDossier;
+      if (refuse && (body as { fields?: Record<string, unknown> } | null)?.fields?.[refuse.field] === refuse.value) throw new HttpError(422, refuse.code, refuse.message);
       const reply = submitDossier(store, req.headers['idempotency-key'] as string | undefined, body, now);
       return sendJson(res, reply.status, reply.body);
     }
