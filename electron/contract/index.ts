@@ -12,3 +12,4 @@ export * from './forms';
 export * from './recommend';
 export * from './accounts';
 export * from './counter';
+export * from './kiosk-options';
