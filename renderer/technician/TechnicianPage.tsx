@@ -7,6 +7,7 @@ import { api } from '../transport';
 import { SyncStatusPanel } from '../components/SyncStatusPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { KioskKeysPanel } from './KioskKeysPanel';
+import { KioskOptionsPanel } from './KioskOptionsPanel';
 import { AccountsPanel } from './AccountsPanel';
 import { TechnicianSignIn } from './TechnicianSignIn';
 import { useSignOutWatch } from '../auth/useSignOutWatch';
@@ -55,6 +56,7 @@ export function TechnicianPage() {
           <SyncStatusPanel canSyncNow />
           <DevicesPanel />
           <KioskKeysPanel />
+          <KioskOptionsPanel />
           <AccountsPanel />
         </>
       )}
