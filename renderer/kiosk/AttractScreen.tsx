@@ -54,9 +54,18 @@ export function AttractScreen({ options, wiped, scanError, onType, onLookup, onC
       </h2>
       <div className="attract-start">
         <div className="start-way start-scan">
-          <span className="start-icon" aria-hidden="true">
-            ▣
-          </span>
+          <svg className="start-icon" aria-hidden="true" viewBox="0 0 64 48" width="96" height="72">
+            {/* A card with a QR code: what to hold under the scanner. */}
+            <rect x="2" y="2" width="60" height="44" rx="6" fill="none" stroke="currentColor" strokeWidth="3" />
+            <rect x="34" y="10" width="9" height="9" fill="currentColor" />
+            <rect x="47" y="10" width="9" height="9" fill="currentColor" />
+            <rect x="34" y="29" width="9" height="9" fill="currentColor" />
+            <rect x="47" y="24" width="4" height="4" fill="currentColor" />
+            <rect x="52" y="31" width="4" height="7" fill="currentColor" />
+            <rect x="8" y="12" width="18" height="3" fill="currentColor" />
+            <rect x="8" y="20" width="14" height="3" fill="currentColor" />
+            <rect x="8" y="28" width="18" height="3" fill="currentColor" />
+          </svg>
           <Bilingual as="p" className="start-title" text={both('kioskUi.attract.scan')} />
           <Bilingual as="p" className="start-hint" text={both('kioskUi.attract.scanHint')} />
         </div>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { getI18n, useTranslation } from 'react-i18next';
 import type { AppErrorData, CitizenQuery, ConsentDecision, ConsentNotice, DossierView, Identity, RuleReminder, ScanResult } from '../../electron/contract';
 import { useKioskOptions } from '../components/useKioskOptions';
 import { api } from '../transport';
@@ -64,7 +64,8 @@ export function KioskPage() {
   const [display, changeDisplay, resetDisplay] = useDisplayPrefs();
   // Bumped by every wipe: an answer that arrives for an earlier citizen is dropped.
   const epoch = useRef(0);
-  useEffect(() => void i18n.changeLanguage(defaultLanguage), [i18n, defaultLanguage]);
+  // The instance itself: useTranslation's i18n is a new object after every language change, which would undo the citizen's choice here.
+  useEffect(() => void getI18n().changeLanguage(defaultLanguage), [defaultLanguage]);
 
   // Everything personal lives in this state, the host's session and whatever the browser kept; dropping all three is the wipe.
   const wipe = useCallback(
@@ -75,9 +76,9 @@ export function KioskPage() {
       setState(to === 'home' ? { screen: 'home', wiped: byIdle, scanError: null } : { screen: 'identify', busy: false, error: null });
       setAskingOfficer(false);
       resetDisplay();
-      void i18n.changeLanguage(defaultLanguage);
+      void getI18n().changeLanguage(defaultLanguage);
     },
-    [i18n, defaultLanguage, resetDisplay],
+    [defaultLanguage, resetDisplay],
   );
   const onIdle = useCallback(() => wipe(true), [wipe]);
   // Anything a citizen changed, even on the welcome screen (text size, language), is undone when they walk away.

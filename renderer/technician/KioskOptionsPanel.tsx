@@ -49,6 +49,8 @@ export function KioskOptionsPanel() {
       <p className="hint">{t('kioskOptions.intro')}</p>
       <form
         className="device-fields"
+        // The host checks the range and says why in both languages; the browser's own bubble would not.
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void save();
