@@ -14,9 +14,12 @@ export function AskOfficerScreen({ centreName, onBack }: { centreName: Localized
       </h1>
       <Bilingual as="p" className="calm" text={both('kioskUi.officer.calm')} />
       <div className="officer-where">
-        <span aria-hidden="true" className="officer-icon">
-          🙋
-        </span>
+        <svg className="officer-icon" aria-hidden="true" viewBox="0 0 48 48" width="64" height="64">
+          {/* A person raising a hand: how to call the nearest officer. */}
+          <circle cx="20" cy="12" r="6" fill="currentColor" />
+          <path d="M10 44V28a10 10 0 0 1 20 0v16" fill="none" stroke="currentColor" strokeWidth="4" strokeLinecap="round" />
+          <path d="M28 22l8-10V4" fill="none" stroke="currentColor" strokeWidth="4" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
         <Bilingual as="p" text={both('kioskUi.officer.where')} />
       </div>
       {centreName && (centreName.vi || centreName.en) && <Bilingual as="p" className="officer-centre" text={centreName} />}

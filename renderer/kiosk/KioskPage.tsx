@@ -288,7 +288,7 @@ export function KioskPage() {
   // "Ask an officer" and "are you still there?" cover the screen without unmounting it: Back and Continue return to it as it was.
   return (
     <AskOfficerContext.Provider value={() => setAskingOfficer(true)}>
-      <div className="kiosk" inert={secondsLeft !== null}>
+      <div className="kiosk">
         <DisplayControls prefs={display} onChange={changeDisplay} />
         {askingOfficer && <AskOfficerScreen centreName={options?.centreName ?? null} onBack={() => setAskingOfficer(false)} />}
         <div className="kiosk-screen" hidden={askingOfficer}>

@@ -193,10 +193,13 @@ test('a technician sets the kiosk options: the attract screen, its language, the
     await kiosk.goto(served.url);
     await expect(kiosk.getByRole('heading', { level: 1 })).toHaveText(WELCOME);
     await expect(kiosk.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(kiosk.getByText('Trung tâm Phục vụ hành chính công phường Sài Gòn')).toBeVisible();
-    await expect(kiosk.getByText('Saigon Ward Public Service Centre')).toBeVisible();
-    await expect(kiosk.getByText('Monday – Friday: 7:30–17:00')).toBeVisible();
-    await expect(kiosk.getByText('Sáng thứ Bảy: 7 giờ 30 – 11 giờ 30')).toBeVisible();
+    const attract = kiosk.getByRole('main');
+    await expect(attract.getByText('Trung tâm Phục vụ hành chính công phường Sài Gòn')).toBeVisible();
+    await expect(attract.getByText('Saigon Ward Public Service Centre')).toBeVisible();
+    await expect(attract.getByText('Monday – Friday: 7:30–17:00')).toBeVisible();
+    await expect(attract.getByText('Sáng thứ Bảy: 7 giờ 30 – 11 giờ 30')).toBeVisible();
+    // The header names the centre as typed too, in the screen's language.
+    await expect(kiosk.getByRole('banner')).toContainText('Saigon Ward Public Service Centre');
     // 30 s idle: the question comes after 30 s, not 60.
     await kiosk.getByRole('button', { name: /^Nhập số định danh/ }).click();
     await kiosk.clock.fastForward(29_000);
