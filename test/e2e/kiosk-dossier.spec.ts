@@ -197,9 +197,10 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(h1).toContainText('Bước 2/7');
   // Whatever a page might leave in the browser's storage must not outlive the citizen either.
-  await page.evaluate(() => {
+  await page.evaluate(async () => {
     sessionStorage.setItem('probe', 'Nguyễn Văn An');
     localStorage.setItem('probe', '079199012345');
+    await (await caches.open('probe')).put('/probe', new Response('Nguyễn Văn An'));
   });
   // The draft is in the host's database, under this browser's session.
   const db = new Database(join(served.dataDir, 'demo.db'), { readonly: true, fileMustExist: true });
@@ -232,10 +233,10 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
   await expect(h1).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
   await expect(page.getByRole('status')).toContainText('Phiên trước đã kết thúc; thông tin của bạn đã được xoá.');
 
-  // Nothing of the citizen anywhere: not in the DOM (attributes included), not in window storage, not in the database, not in the host.
+  // Nothing of the citizen anywhere: not in the DOM (attributes included), not in window storage or the Cache API, not in the database, not in the host.
   const html = await page.content();
   for (const trace of ['Nguyễn Văn An', '079199012345', '•••••••• 2345', 'Ủy ban nhân dân phường Bến Nghé']) expect(html).not.toContain(trace);
-  expect(await page.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([0, 0]);
+  expect(await page.evaluate(async () => [sessionStorage.length, localStorage.length, (await caches.keys()).length])).toEqual([0, 0, 0]);
   await expect.poll(() => draftsOfSession.get(session!.session)?.n).toBe(0);
   db.close();
   await expect

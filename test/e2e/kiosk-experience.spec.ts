@@ -184,7 +184,7 @@ test('a technician sets the kiosk options: the attract screen, its language, the
     await panel.getByRole('button', { name: 'Lưu tuỳ chọn' }).click();
     await expect(panel.getByRole('status')).toHaveText('Đã lưu. Kiosk dùng tuỳ chọn mới từ lượt phục vụ sau.');
     expect(await seriousViolations(page, '.kiosk-options')).toEqual([]);
-    await page.screenshot({ path: `${SCREENS}/technician-kiosk-options.png`, fullPage: true });
+    await panel.screenshot({ path: `${SCREENS}/technician-kiosk-options.png` });
 
     // A kiosk (another browser) shows them; the welcome stays Vietnamese first, the rest opens in English.
     const context = await browser.newContext();
