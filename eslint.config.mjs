@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream'];
 const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
 const ELECTRON_ONLY_IN_APP = { name: 'electron', message: 'Only electron/app/ may import electron.' };
+const UPDATER_ONLY_IN_APP = { name: 'electron-updater', message: 'Only electron/app/ may import electron-updater.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -15,7 +16,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': restrict([], [ELECTRON_ONLY_IN_APP]),
+      'no-restricted-imports': restrict([], [ELECTRON_ONLY_IN_APP, UPDATER_ONLY_IN_APP]),
+      // Electron security checklist, item 15: nothing the app shows opens outside it.
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='openExternal']", message: 'shell.openExternal is not used: the kiosk never leaves the app.' }],
     },
   },
   { files: ['electron/app/**', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
@@ -25,7 +28,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [{ group: [...NODE_BUILTINS, '../*', '!./*'], message: 'The contract is pure: zod and its own files only.' }],
-        [ELECTRON_ONLY_IN_APP],
+        [ELECTRON_ONLY_IN_APP, UPDATER_ONLY_IN_APP],
       ),
     },
   },
@@ -34,7 +37,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [{ group: ['**/electron/**', '**/renderer/**', '../../*'], message: 'drivers/ depend on nothing of ours.' }],
-        [ELECTRON_ONLY_IN_APP],
+        [ELECTRON_ONLY_IN_APP, UPDATER_ONLY_IN_APP],
       ),
     },
   },
@@ -43,7 +46,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [{ group: ['**/host/*', '**/app/*', '**/cli/*', '**/renderer/**'], message: 'Services know nothing of transports.' }],
-        [ELECTRON_ONLY_IN_APP],
+        [ELECTRON_ONLY_IN_APP, UPDATER_ONLY_IN_APP],
       ),
     },
   },
@@ -58,7 +61,7 @@ export default tseslint.config(
             message: 'The renderer sees only the contract: no Node, SQL or drivers.',
           },
         ],
-        [ELECTRON_ONLY_IN_APP],
+        [ELECTRON_ONLY_IN_APP, UPDATER_ONLY_IN_APP],
       ),
     },
   },

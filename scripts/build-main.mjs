@@ -6,10 +6,12 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const NATIVE = ['electron', 'better-sqlite3', 'node-hid'];
+// electron-updater stays a package of the app (it requires electron and lazy-loads its per-platform updaters).
+const MAIN_EXTERNAL = [...NATIVE, 'electron-updater'];
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'info', absWorkingDir: root };
 
 const bundles = [
-  { entryPoints: ['electron/app/main.ts'], outfile: 'dist/electron/main.cjs', external: NATIVE },
+  { entryPoints: ['electron/app/main.ts'], outfile: 'dist/electron/main.cjs', external: MAIN_EXTERNAL },
   // A sandboxed preload can require only 'electron': everything else (the contract, zod) is inlined.
   { entryPoints: ['electron/app/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] },
   { entryPoints: ['electron/cli/motcua.ts'], outfile: 'dist/cli/motcua.cjs', external: NATIVE },

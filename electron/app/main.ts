@@ -2,9 +2,12 @@
 // the neighbouring files; this one only puts them in order.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { createHost, type Host } from '../host/create-host';
 import { appVersion, defaultDbPath } from '../host/app-files';
+import { CENTRAL_ENV, centralFromEnv } from '../host/central-env';
+import { provisioningDirs } from '../host/provisioning';
 import { appRoot, dataDir } from './app-paths';
 import { forwardEvents } from './events';
 import { installGuards } from './guards';
@@ -12,6 +15,8 @@ import { registerIpc } from './ipc';
 import { parseLaunchFlags } from './launch-flags';
 import { APP_ORIGIN } from './origin';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { electronSecretStore } from './secret-store';
+import { startUpdates } from './updater';
 import { sessionsPerWebContents } from './sessions';
 import { windowOptions } from './window-options';
 
@@ -23,6 +28,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const flags = parseLaunchFlags(process.argv.slice(1));
+  // Read once and dropped: the printing and other child processes need not inherit a token.
+  const central = centralFromEnv(process.env);
+  delete process.env[CENTRAL_ENV];
   let window: BrowserWindow | null = null;
   let host: Host | null = null;
 
@@ -31,7 +39,11 @@ if (!app.requestSingleInstanceLock()) {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('will-quit', () => void host?.close());
+  let stopUpdates: (() => void) | null = null;
+  app.on('will-quit', () => {
+    stopUpdates?.();
+    void host?.close();
+  });
 
   app
     .whenReady()
@@ -39,7 +51,11 @@ if (!app.requestSingleInstanceLock()) {
       const root = appRoot(app);
       const dbPath = flags.db ?? defaultDbPath(dataDir(app), flags.demo);
       mkdirSync(dirname(dbPath), { recursive: true });
+      const secrets = electronSecretStore(safeStorage);
       host = createHost({
+        ...central,
+        ...(secrets ? { secrets } : {}),
+        provisioningDirs: provisioningDirs(app.getPath('exe')),
         appRoot: root,
         dbPath,
         demo: flags.demo,
@@ -47,11 +63,22 @@ if (!app.requestSingleInstanceLock()) {
         version: appVersion(root),
         logError: (channel, error) => console.error(`[${channel}]`, error),
       });
+      const running = host;
+      stopUpdates = startUpdates({
+        updater: autoUpdater,
+        app,
+        feedUrl: running.updateUrl(),
+        servingCitizen: () => running.servingCitizen(),
+        log: (message, error) => console.error(`[updates] ${message}`, error ?? ''),
+      });
       Menu.setApplicationMenu(null);
       serveRenderer(protocol, join(root, 'dist', 'renderer'));
       const sessionFor = sessionsPerWebContents();
       registerIpc(ipcMain, host.router, sessionFor);
-      window = new BrowserWindow(windowOptions({ preload: join(__dirname, 'preload.cjs'), kiosk: flags.kiosk }));
+      // Electronegativity reads only literal options: these come from windowOptions() (isolated,
+      // sandboxed, no Node: electron-window-options.test.ts), the preload exposes invoke/on only
+      // (electron-preload.test.ts), and a middle-click's new window is denied (electron-guards.test.ts).
+      window = new BrowserWindow(windowOptions({ preload: join(__dirname, 'preload.cjs'), kiosk: flags.kiosk })); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK PRELOAD_JS_CHECK AUXCLICK_JS_CHECK
       forwardEvents(host.events, window.webContents, sessionFor(window.webContents));
       window.on('closed', () => (window = null));
       return window.loadURL(`${APP_ORIGIN}/kiosk`);

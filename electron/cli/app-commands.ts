@@ -2,10 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DoctorReport } from '../contract';
-import { openDatabase } from '../db/connection';
-import { SettingsRepository } from '../db/settings-repository';
 import { appVersion, defaultDbPath } from '../host/app-files';
-import { saveCentralLink } from '../host/central-link';
+import type { AutoEnrolment } from '../host/central-host';
+import { CENTRAL_ENV } from '../host/central-env';
 import { createHost } from '../host/create-host';
 import { diagnosticsBundle } from '../host/diagnostics-bundle';
 import { findElectron } from '../host/electron-binary';
@@ -25,7 +24,10 @@ function centralFromFlags(flags: Flags): CentralLink | undefined {
   return { url: flags.central, token: flags.token, publicKeyPem: readFileSync(flags['central-key'], 'utf8') };
 }
 
-function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true, central = centralFromFlags(flags)) {
+/** The centre a started app links to: one given whole by flags, or the demo's, enrolled with at start. */
+type CentralChoice = { link: CentralLink } | { enrol: AutoEnrolment } | undefined;
+
+function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true, central: CentralChoice = linkFromFlags(flags)) {
   const root = appRoot();
   const dbPath = flags.db ?? defaultDbPath(dataDir(), flags.demo);
   mkdirSync(dirname(dbPath), { recursive: true });
@@ -36,16 +38,24 @@ function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true
     transport,
     devices,
     sync: devices,
-    ...(central ? { central } : {}),
+    ...(central && 'link' in central ? { central: central.link } : {}),
+    ...(central && 'enrol' in central ? { enrol: central.enrol } : {}),
+    // A thin client's "next to the app" is the folder holding bin/motcua.cjs.
+    provisioningDirs: [root],
     version: appVersion(root),
     logError: (channel, error) => console.error(`[${channel}]`, error),
   });
 }
 
-export async function serve(flags: Flags, central?: CentralLink): Promise<void> {
+function linkFromFlags(flags: Flags): CentralChoice {
+  const link = centralFromFlags(flags);
+  return link ? { link } : undefined;
+}
+
+export async function serve(flags: Flags, central?: CentralChoice): Promise<void> {
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${flags.port}`);
-  const host = hostFor(flags, 'browser', true, central ?? centralFromFlags(flags));
+  const host = hostFor(flags, 'browser', true, central ?? linkFromFlags(flags));
   const web = await startWebHost({ router: host.router, events: host.events, staticDir: join(appRoot(), 'dist', 'renderer'), port });
   console.log(web.url);
   if (flags.open && !openInChromium(web.url, flags.kiosk)) {
@@ -60,17 +70,15 @@ export async function start(flags: Flags): Promise<void> {
   const root = appRoot();
   const electron = findElectron(root);
   // The demo brings its own centre, so sync works with no configuration.
-  const central = centralFromFlags(flags) ?? (flags.demo ? (await startDemoCentral(root, dataDir()))?.link : undefined);
-  if (central) console.log(`Central: ${central.url}`);
+  const demo = !centralFromFlags(flags) && flags.demo ? await startDemoCentral(root, dataDir()) : null;
+  const central: CentralChoice = demo ? { enrol: demo.enrol } : linkFromFlags(flags);
+  if (central) console.log(`Central: ${'link' in central ? central.link.url : central.enrol.url}`);
   if (electron.binary) {
-    if (central) {
-      const db = openDatabase(flags.db ?? defaultDbPath(dataDir(), flags.demo), join(root, 'electron', 'db', 'migrations')).db;
-      saveCentralLink(new SettingsRepository(db), central);
-      db.close();
-    }
     const args = [join(root, 'dist', 'electron', 'main.cjs'), ...(flags.demo ? ['--demo'] : []), ...(flags.kiosk ? ['--kiosk'] : [])];
     if (flags.db) args.push('--db', flags.db);
-    const child = spawn(electron.binary, args, { stdio: 'inherit' });
+    // The Electron app seals secrets with the OS keyring, which only it can open: it stores the link itself.
+    const env = central ? { ...process.env, [CENTRAL_ENV]: JSON.stringify(central) } : process.env;
+    const child = spawn(electron.binary, args, { stdio: 'inherit', env });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }

@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { backupDatabase, BackupError, restoreDatabase } from '../db/backup';
 import { openDatabase } from '../db/connection';
+import { loadMigrations } from '../db/migrations';
 import { databaseStats } from '../db/stats';
 import { CHANGES_FEED } from '../sync/apply-batch';
 import { auditVerify } from './audit';
@@ -7,14 +10,8 @@ import type { Flags } from './flags';
 import { appRoot } from './paths';
 import { runSync } from './sync';
 
-// The commands that work on a database file alone: sync, db stats, audit verify. They load no
+// The commands that work on a database file alone: sync, db stats/backup/restore, audit verify. They load no
 // host, fonts or renderer, so they start fast and stay small.
-
-/** Commands that work on a database file alone: no host, no demo, no devices. */
-export function openDb(flags: Flags) {
-  if (!flags.db) throw new Error('--db PATH is required');
-  return openDatabase(flags.db, join(appRoot(), 'electron', 'db', 'migrations')).db;
-}
 
 export async function syncCommand(flags: Flags): Promise<void> {
   const db = openDb(flags);
@@ -38,7 +35,44 @@ export async function auditCommand(flags: Flags, sub: string | undefined, usage:
   }
 }
 
+const migrationsDir = () => join(appRoot(), 'electron', 'db', 'migrations');
+
+/** Commands that work on a database file alone: no host, no demo, no devices. */
+export function openDb(flags: Flags) {
+  if (!flags.db) throw new Error('--db PATH is required');
+  return openDatabase(flags.db, migrationsDir()).db;
+}
+
+/** `db backup --to FILE` and `db restore --from FILE`: JSON on one line, `{ok:false,error}` and exit 1 when refused. */
+async function backupOrRestore(flags: Flags, sub: 'backup' | 'restore'): Promise<object> {
+  const knownSchema = loadMigrations(migrationsDir()).length;
+  if (!flags.db) throw new BackupError('BACKUP_NOT_FOUND', 'Thiếu --db PATH', '--db PATH is required');
+  if (sub === 'restore') {
+    if (!flags.from) throw new BackupError('BACKUP_NOT_FOUND', 'Thiếu --from FILE', '--from FILE is required');
+    const safetyCopy = `${flags.db}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    return restoreDatabase(flags.db, flags.from, safetyCopy, knownSchema);
+  }
+  if (!flags.to) throw new BackupError('BACKUP_TARGET_EXISTS', 'Thiếu --to FILE', '--to FILE is required');
+  if (!existsSync(flags.db)) throw new BackupError('BACKUP_NOT_FOUND', `Không có cơ sở dữ liệu ${flags.db}`, `no database at ${flags.db}`);
+  const db = openDb(flags);
+  try {
+    return { backup: await backupDatabase(db, flags.to, knownSchema) };
+  } finally {
+    db.close();
+  }
+}
+
 export async function dbCommand(flags: Flags, sub: string | undefined, usage: string): Promise<void> {
+  if (sub === 'backup' || sub === 'restore') {
+    try {
+      console.log(JSON.stringify({ ok: true, ...(await backupOrRestore(flags, sub)) }));
+    } catch (error) {
+      if (!(error instanceof BackupError)) throw error;
+      console.log(JSON.stringify({ ok: false, error: { code: error.code, message: error.message } }));
+      process.exitCode = 1;
+    }
+    return;
+  }
   if (sub !== 'stats') throw new Error(`unknown db command: ${sub ?? ''}\n${usage}`);
   const db = openDb(flags);
   try {
@@ -48,4 +82,3 @@ export async function dbCommand(flags: Flags, sub: string | undefined, usage: st
     db.close();
   }
 }
-

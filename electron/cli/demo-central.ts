@@ -1,22 +1,29 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { CentralLink } from '../sync/sync-service';
+import type { AutoEnrolment } from '../host/central-host';
 
 export interface DemoCentral {
-  link: CentralLink;
+  /** The simulator's address and key, and a one-time code the app enrols with on its own. */
+  enrol: AutoEnrolment;
   stop(): void;
 }
 
+/** The demo centre's code (resources/demo has its name and address). */
+export const DEMO_CENTRE_CODE = 'DEMO-TTHCC-01';
+
 /**
  * The demo's central system: the reference simulator, started beside the app from a source
- * checkout. Packaged builds do not ship it, and then the demo runs without a centre.
+ * checkout. Packaged builds do not ship it, and then the demo runs without a centre. Each start
+ * issues a fresh enrolment code: the app registers like a real machine, with no configuration.
  */
 export async function startDemoCentral(root: string, dataDir: string): Promise<DemoCentral | null> {
   const main = join(root, 'test', 'support', 'central-sim', 'main.ts');
   if (!existsSync(main)) return null;
-  const args = ['--import', 'tsx', main, '--port', '0', '--cases', '2000', '--seed', 'demo'];
+  const enrolmentCode = `DEMO-${randomBytes(6).toString('hex').toUpperCase()}`;
+  const args = ['--import', 'tsx', main, '--port', '0', '--cases', '2000', '--seed', 'demo', '--enrolment-code', enrolmentCode];
   args.push('--key-dir', join(dataDir, 'central'), '--db', join(dataDir, 'central.db'));
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string | null>((resolve) => {
@@ -24,8 +31,8 @@ export async function startDemoCentral(root: string, dataDir: string): Promise<D
     child.once('exit', () => resolve(null));
   });
   if (line === null) return null;
-  const { url, token, publicKeyPem } = JSON.parse(line) as CentralLink;
+  const { url, publicKeyPem } = JSON.parse(line) as { url: string; publicKeyPem: string };
   const stop = () => void child.kill('SIGTERM');
   process.once('exit', stop);
-  return { link: { url, token, publicKeyPem }, stop };
+  return { enrol: { url, publicKeyPem, enrolmentCode, centreCode: DEMO_CENTRE_CODE }, stop };
 }

@@ -22,6 +22,7 @@ export const OPTIONS = {
   today: { type: 'string' },
   year: { type: 'string' },
   from: { type: 'string' },
+  to: { type: 'string' },
   add: { type: 'string' },
   'saturday-morning': { type: 'boolean', default: false },
   list: { type: 'boolean', default: false },

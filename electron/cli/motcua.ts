@@ -12,6 +12,11 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
                                                       bundle without personal data or secrets
   motcua remind --profile FILE [--today YYYY-MM-DD] [--json]
                                                       a citizen's reminders with legal basis, most urgent first
+  motcua sync --central URL --token T --central-key PEM_FILE --db PATH [--once]
+                                                      pulls the central change feed; --once drains it and exits
+  motcua db stats --db PATH [--json]                  schema, row counts, the feed cursor, the outbox by state
+  motcua db backup --db PATH --to FILE                a consistent copy while the app runs (SQLite online backup), checked
+  motcua db restore --db PATH --from FILE             puts a checked backup back; the state it replaces is kept beside it
   motcua audit verify --db PATH [--json]              checks the audit log's hash chain; exit 1 names the first broken row
   motcua calendar --year YYYY [--json]                lunar new year and the public holidays (days off) of a year
   motcua workdays --from YYYY-MM-DD --add N [--saturday-morning] [--json]

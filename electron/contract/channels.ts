@@ -11,6 +11,8 @@ import { applicant, caseDetail, caseHit, counterDossier, dueEntry, originalsRevi
 import { accountView, bootstrapAccount, loginInput, loginResult, newAccount, passwordReset, username } from './accounts';
 import { ruleReminder } from './profile';
 import { kioskOptions } from './kiosk-options';
+import { documentKind, keptDocumentView, printersOverview, printOutcome, reprintId } from './printing';
+import { centralConfigure, centralRegister, centralStatus, centralTestResult } from './central';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
 /** Why personal data is used, recorded in the audit log with every call. */
@@ -196,6 +198,27 @@ export const channels = {
   'cases.dueList': channel({ input: none, output: z.object({ entries: z.array(dueEntry) }), roles: OFFICER, personalData: COUNTER_LIST }),
   /** A citizen at a kiosk, by exact receipt code: status and next step, never a name or number. */
   'cases.status': channel({ input: z.object({ receiptCode }).strict(), output: publicCaseStatus, roles: SERVES_CITIZENS, personalData: false }),
+  /** Printing (issue 8): the technician chooses a printer per document kind; officers reprint what was kept. */
+  'printers.list': channel({ input: none, output: printersOverview, roles: TECHNICIAN, personalData: false }),
+  'printers.choose': channel({
+    input: z.object({ kind: documentKind, printer: z.string().trim().min(1).max(127).nullable() }).strict(),
+    output: printersOverview,
+    roles: TECHNICIAN,
+    personalData: false,
+  }),
+  'printers.testPage': channel({ input: z.object({ printer: z.string().trim().min(1).max(127) }).strict(), output: printOutcome, roles: TECHNICIAN, personalData: false }),
+  'print.kept': channel({ input: none, output: z.object({ documents: z.array(keptDocumentView) }), roles: ['officer', 'technician'], personalData: false }),
+  'print.reprint': channel({
+    input: z.object({ reprintId, printer: z.string().trim().min(1).max(127).optional() }).strict(),
+    output: printOutcome,
+    roles: ['officer', 'technician'],
+    personalData: false,
+  }),
+  /** The link to the centre's one-stop system: endpoint, pinned central key, device registration, a test call. */
+  'central.status': channel({ input: none, output: centralStatus, roles: TECHNICIAN, personalData: false }),
+  'central.configure': channel({ input: centralConfigure, output: centralStatus, roles: TECHNICIAN, personalData: false }),
+  'central.register': channel({ input: centralRegister, output: centralStatus, roles: TECHNICIAN, personalData: false }),
+  'central.test': channel({ input: none, output: centralTestResult, roles: TECHNICIAN, personalData: false }),
 } as const;
 
 export type Channels = typeof channels;

@@ -62,7 +62,7 @@ export const ERROR_MESSAGES = {
   PRINTER_OUT_OF_PAPER: { vi: 'Máy in hết giấy. Tài liệu đã được lưu; hãy nhờ cán bộ thêm giấy và in lại.', en: 'The printer is out of paper. The document is kept; please ask an officer to add paper and reprint it.' },
   PRINT_JOB_FAILED: { vi: 'Chưa in được tài liệu. Tài liệu đã được lưu; hãy nhờ cán bộ in lại.', en: 'The document could not be printed. It is kept; please ask an officer to reprint it.' },
   PRINT_SYSTEM_MISSING: { vi: 'Máy này chưa cài dịch vụ in (CUPS). Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'This machine has no printing service (CUPS) installed. The document is kept; please tell a technician.' },
-  PRINT_UNSUPPORTED: { vi: 'Ứng dụng chưa in được trên hệ điều hành này. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The application cannot print on this operating system yet. The document is kept; please tell a technician.' },
+  PRINT_PDF_HELPER_MISSING: { vi: 'Máy này chưa cài SumatraPDF để in tài liệu PDF. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'SumatraPDF, which prints PDF documents on this machine, is not installed. The document is kept; please tell a technician.' },
   REPRINT_NOT_FOUND: { vi: 'Không còn tài liệu này để in lại (đã quá thời hạn lưu).', en: 'This document is no longer kept for reprinting (its retention time has passed).' },
   PRINT_SERVICE_STOPPED: { vi: 'Dịch vụ in của máy (CUPS) đang không chạy. Tài liệu đã được lưu; hãy báo cán bộ kỹ thuật.', en: 'The printing service (CUPS) is not running. The document is kept; please tell a technician.' },
   SEARCH_QUERY_EMPTY: { vi: 'Hãy nhập mã biên nhận, số định danh cá nhân hoặc họ tên để tìm.', en: 'Type a receipt code, personal number or name to search.' },
@@ -84,6 +84,11 @@ export const ERROR_MESSAGES = {
   RECEIPT_NOT_READY: { vi: 'Hệ thống trung tâm chưa xác nhận hồ sơ nên chưa có mã biên nhận. Hồ sơ đã được lưu và sẽ tự gửi khi có kết nối.', en: 'The central system has not acknowledged the dossier yet, so there is no receipt code. It is kept and will be sent when the connection is back.' },
   CASE_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy biên nhận.', en: 'No case has this code. Check the code on the receipt.' },
   LOOKUP_RATE_LIMITED: { vi: 'Bạn đã tra cứu nhiều lần trong thời gian ngắn. Xin vui lòng đợi một phút rồi thử lại, hoặc hỏi cán bộ tại quầy.', en: 'There have been many look-ups in a short time. Please wait a minute and try again, or ask an officer at the counter.' },
+  CENTRAL_KEY_INVALID: { vi: 'Khoá không phải khoá công khai Ed25519 (PEM) của hệ thống trung tâm.', en: 'This is not the Ed25519 public key (PEM) of the central system.' },
+  CENTRAL_NOT_CONFIGURED: { vi: 'Hãy nhập địa chỉ và khoá công khai của hệ thống trung tâm trước khi đăng ký máy.', en: 'Enter the central system’s address and public key before registering this machine.' },
+  CENTRAL_UNREACHABLE: { vi: 'Chưa kết nối được hệ thống trung tâm. Hãy kiểm tra mạng và địa chỉ rồi thử lại.', en: 'The central system cannot be reached. Check the network and the address, then try again.' },
+  CENTRAL_ENROLMENT_REFUSED: { vi: 'Mã đăng ký không đúng hoặc đã được dùng. Hãy xin mã mới từ bộ phận CNTT của trung tâm.', en: 'The enrolment code is wrong or already used. Ask the centre’s IT for a new code.' },
+  CENTRAL_REGISTRATION_FAILED: { vi: 'Hệ thống trung tâm chưa nhận đăng ký của máy này. Hãy thử lại sau.', en: 'The central system did not accept this machine’s registration. Please try again later.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -13,3 +13,5 @@ export * from './recommend';
 export * from './accounts';
 export * from './counter';
 export * from './kiosk-options';
+export * from './printing';
+export * from './central';

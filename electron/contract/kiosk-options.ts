@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { machineRole } from './central';
 import { LANGUAGES } from './localized';
-
-/** Which screen the app opens on: a citizens' touch kiosk or an officer's counter workstation. */
-export const machineRole = z.enum(['kiosk', 'counter']);
-export type MachineRole = z.infer<typeof machineRole>;
 
 /** How long a kiosk waits without a touch before it asks "are you still there?" (seconds). */
 export const IDLE_SECONDS = { min: 30, max: 600, default: 60 } as const;
@@ -18,6 +15,7 @@ const bilingualLine = (max: number) => z.object({ vi: z.string().trim().max(max)
  */
 export const kioskOptions = z
   .object({
+    /** Which screen the app opens on: a citizens' touch kiosk or an officer's counter workstation (the role the machine was provisioned or registered with). */
     role: machineRole,
     idleSeconds: z.number().int().min(IDLE_SECONDS.min).max(IDLE_SECONDS.max),
     defaultLanguage: z.enum(LANGUAGES),

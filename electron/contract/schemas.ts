@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedText } from './localized';
+import { printerQueue, printOutcome } from './printing';
 
 /** A calendar date as `YYYY-MM-DD`; whether the day exists is checked by the service. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -27,6 +28,8 @@ export const printedDocument = z.object({
   fileName: z.string(),
   pages: z.number().int().positive(),
   pdfBase64: z.string(),
+  /** Set when a printer is chosen for the document's kind: sent to it (the PDF is then not for saving). */
+  print: printOutcome.optional(),
 });
 export type PrintedDocument = z.infer<typeof printedDocument>;
 
@@ -38,15 +41,6 @@ export const appInfo = z.object({
   schemaVersion: z.number().int(),
 });
 export type AppInfo = z.infer<typeof appInfo>;
-
-export const printerQueue = z.object({
-  name: z.string(),
-  state: z.enum(['idle', 'printing', 'disabled']),
-  accepting: z.boolean(),
-  isDefault: z.boolean(),
-  alerts: z.array(z.string()),
-});
-export type PrinterQueue = z.infer<typeof printerQueue>;
 
 export const doctorReport = z.object({
   node: z.object({ version: z.string() }),
@@ -62,7 +56,19 @@ export const doctorReport = z.object({
     /** The printer chosen per document kind (null: the system default). */
     chosen: z.record(z.string(), z.string().nullable()).optional(),
   }),
-  central: z.object({ configured: z.boolean(), reachable: z.boolean().nullable(), url: z.string().nullable() }),
+  central: z.object({
+    configured: z.boolean(),
+    reachable: z.boolean().nullable(),
+    url: z.string().nullable(),
+    /** Issue 8: optional so earlier reports stay valid. tokenReadable null: no token, or sealed by another process's store. */
+    keyPinned: z.boolean().optional(),
+    registered: z.boolean().optional(),
+    deviceId: z.string().nullable().optional(),
+    tokenReadable: z.boolean().nullable().optional(),
+    secretStore: z.enum(['os', 'key-file']).optional(),
+  }),
+  /** The `motcua.provision.json` next to the app, if any. */
+  provisioning: z.object({ status: z.enum(['absent', 'ok', 'invalid']), path: z.string().optional(), problems: z.array(z.string()).optional() }).optional(),
   fonts: z.object({ dir: z.string(), missing: z.array(z.string()) }).optional(),
   disk: z.object({ path: z.string(), freeBytes: z.number().nullable() }).optional(),
   /** One line per problem, Vietnamese / English; empty when the machine is ready. */

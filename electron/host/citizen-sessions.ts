@@ -33,6 +33,11 @@ export class CitizenSessions {
   close(sessionId: string): void {
     this.bySession.delete(sessionId);
   }
+
+  /** Whether any session is serving a citizen right now. */
+  serving(): boolean {
+    return this.bySession.size > 0;
+  }
 }
 
 /** The central profile while the consent it was read on holds; null otherwise. */

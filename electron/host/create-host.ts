@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AppInfo } from '../contract';
 import { AuditRepository } from '../db/audit-repository';
 import { CatalogueRepository } from '../db/catalogue-repository';
@@ -16,7 +16,8 @@ import { IDENTIFICATION } from '../contract';
 import { toScanResult } from '../devices/scan-results';
 import { Outbox } from '../sync/outbox';
 import { SyncService, type CentralLink } from '../sync/sync-service';
-import { centralLink, saveCentralLink } from './central-link';
+import { keyFileSecretStore, openingAlso, sealClearSetting, sealedSettings, type SecretStore } from '../security/secret-store';
+import { centralHost, type AutoEnrolment } from './central-host';
 import { createDevices } from './devices';
 import { EventBus } from './event-bus';
 import { createRouter, type Router } from './router';
@@ -31,7 +32,7 @@ import { loadCatalogue, type Catalogue } from '../proactive/recommend';
 import { renderComparisonSheet } from '../print/comparison-sheet';
 import { formFor } from './form-for';
 import { renderDossierPdf } from '../print/dossier-pdf';
-import { encodeHandoff, loadOrCreateDeviceKey, type DeviceKey } from '../security/device-signing';
+import { encodeHandoff, loadOrCreateDeviceKey, PRIVATE_KEY_SETTING, type DeviceKey } from '../security/device-signing';
 import { compileRules } from '../proactive/rules/engine';
 import { loadRulePacks } from '../proactive/rules/load-packs';
 import { renderReminderSheet } from '../print/reminder-sheet';
@@ -45,6 +46,8 @@ import { accountHost } from './account-handlers';
 import { CaseSearch } from '../db/case-search';
 import { startCaseIndexDriver } from './case-index-driver';
 import { kioskOptionsHandlers } from './kiosk-options-handlers';
+import { createPrinting } from '../print/printers';
+import { printerHandlers, withPrinting } from './print-handlers';
 
 /** The demo machine's technician PIN, given in the README: a demo has no secrets. */
 export const DEMO_TECHNICIAN_PIN = '246810';
@@ -52,6 +55,12 @@ export const DEMO_TECHNICIAN_PIN = '246810';
 export interface HostConfig {
   /** The central system to sync with; remembered in settings, so later starts need not repeat it. */
   central?: CentralLink;
+  /** The demo's centre, enrolled with on its own at start. */
+  enrol?: AutoEnrolment;
+  /** Seals the device token and keys: Electron's safeStorage, given by electron/app; else a key file beside the database. */
+  secrets?: SecretStore;
+  /** Folders a `motcua.provision.json` may be in (next to the app). */
+  provisioningDirs?: readonly string[];
   /** Pull the central feed (off in tests that do not need it). */
   sync?: boolean;
   /** Read HID devices (off in tests that do not need them: no polling timers). */
@@ -71,6 +80,10 @@ export interface Host {
   router: Router;
   events: EventBus;
   audit: AuditLog;
+  /** Whether a citizen is being served at this moment (an update never installs then). */
+  servingCitizen(): boolean;
+  /** Where updates are looked for (settings or provisioning); null: no checks. */
+  updateUrl(): string | null;
   close(): Promise<void>;
 }
 
@@ -106,9 +119,20 @@ export function createHost(config: HostConfig): Host {
     onChanged: () => events.publish('devices.changed', {}),
   });
   if (config.devices !== false) devices.start();
-  if (config.central) saveCentralLink(settings, config.central);
-  const sync = new SyncService({ db, outbox: new Outbox(db), link: centralLink(settings), onStatus: (status) => events.publish('sync.status', status) });
-  if (config.sync !== false) sync.start();
+  // The central link (sealed token, provisioning, registration) and the sync service that uses it.
+  const keyFile = keyFileSecretStore(dirname(config.dbPath));
+  const secrets = config.secrets ? openingAlso(config.secrets, keyFile) : keyFile;
+  sealClearSetting(settings, secrets, PRIVATE_KEY_SETTING);
+  const sync = centralHost({
+    db,
+    secrets,
+    makeSync: (link) => new SyncService({ db, outbox: new Outbox(db), link, onStatus: (status) => events.publish('sync.status', status) }),
+    startSync: config.sync !== false,
+    ...(config.central ? { link: config.central } : {}),
+    ...(config.enrol ? { enrol: config.enrol } : {}),
+    ...(config.provisioningDirs ? { provisioningDirs: config.provisioningDirs } : {}),
+    ...(config.logError ? { logError: config.logError } : {}),
+  });
   const caseIndex = startCaseIndexDriver(CaseSearch.of(db), { onError: (error) => config.logError?.('case-index', error) });
   if (config.demo && !technicianPin.isSet()) technicianPin.set(DEMO_TECHNICIAN_PIN);
   const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));
@@ -130,20 +154,24 @@ export function createHost(config: HostConfig): Host {
   if (config.demo) accounts.seedDemo();
   // The kiosk's signing key, made on first use: it signs the QR of every printed dossier.
   let signingKey: DeviceKey | undefined;
-  const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(settings));
+  const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(sealedSettings(settings, secrets)));
+
+  // CUPS (or the Windows spooler); documents that fail to print are kept next to the database.
+  const printing = createPrinting(settings, dirname(config.dbPath));
 
   const router = createRouter({
     audit,
     logError: config.logError,
     touch: accounts.touch,
     subjectOf: (session) => citizens.current(session.id)?.identity.personalNumber ?? null,
-    handlers: {
+    handlers: withPrinting(printing, {
+      ...printerHandlers({ printing, fonts }),
       ...accounts.handlers,
       ...citizenHandlers({
         citizens,
         consents: new ConsentRegistry(new ConsentRepository(db)),
         subjectHash: (pin) => audit.subjectHash(pin),
-        centralLink: () => centralLink(settings),
+        centralLink: () => sync.central.link(),
         purgeDrafts: (sessionId) => drafts.purgeUnkept(sessionId),
         today,
         logError: config.logError,
@@ -198,6 +226,7 @@ export function createHost(config: HostConfig): Host {
       'devices.assign': ({ key, role, profile }) => devices.assign(key, role, profile),
       'devices.test': ({ key, on }) => devices.test(key, on),
       'devices.replay': ({ name }) => devices.replay(name),
+      ...sync.handlers,
       'sync.status': () => sync.current(),
       'sync.now': () => sync.syncNow(),
       'diagnostics.doctor': () =>
@@ -207,14 +236,18 @@ export function createHost(config: HostConfig): Host {
           schemaVersion: schemaVersion(db),
           knownSchemaVersion: migrations.length,
           settings,
+          central: sync.central,
+          provisioning: sync.provisioning,
         }),
-    },
+    }),
   });
   return {
     db,
     router,
     events,
     audit,
+    servingCitizen: () => citizens.serving(),
+    updateUrl: () => sync.central.updateUrl(),
     close: async () => {
       caseIndex.stop();
       await Promise.all([devices.stop(), sync.stop()]);

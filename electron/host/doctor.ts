@@ -9,6 +9,9 @@ import { PrinterChoice } from '../print/print-settings';
 import type { PrinterList, PrinterSystem } from '../print/print-types';
 import { printerSystem } from '../print/printers';
 import { findElectron } from './electron-binary';
+import { centralDoctor } from './central-doctor';
+import type { CentralSettings } from './central-link';
+import type { ProvisioningRead } from './provisioning';
 
 export interface DoctorDeps {
   appRoot: string;
@@ -16,6 +19,9 @@ export interface DoctorDeps {
   schemaVersion: number;
   knownSchemaVersion: number;
   settings: SettingsRepository;
+  /** The central link (registration, sealed token) and what was found of a provisioning file at start. */
+  central: CentralSettings;
+  provisioning: ProvisioningRead;
   /** The machine's printing (CUPS or the Windows adapter) unless a test gives another. */
   printers?: PrinterSystem;
   /** Below this much free space in the data folder the doctor complains (default 500 MB). */
@@ -88,6 +94,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   const url = deps.settings.get('central.url');
   const chosen = new PrinterChoice(deps.settings).all();
   const [hid, queues, reachable] = await Promise.all([probeHidBackend(), printerQueues(deps.printers ?? printerSystem()), url ? centreReachable(url) : null]);
+  const central = centralDoctor(deps.central, deps.provisioning, reachable, bareUrl);
   const fontsDir = join(deps.appRoot, 'resources', 'fonts');
   const dataDir = dirname(deps.dbPath);
   const report: DoctorReport = {
@@ -99,7 +106,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
       'error' in queues
         ? { found: [], error: queues.error, chosen }
         : { found: queues.printers.map((p) => p.name), queues: queues.printers, defaultPrinter: queues.defaultPrinter, chosen },
-    central: { configured: url !== null, reachable, url },
+    central: central.section,
+    provisioning: central.provisioning,
     fonts: { dir: fontsDir, missing: missingFonts(fontsDir) },
     disk: { path: dataDir, freeBytes: freeBytes(dataDir) },
   };
@@ -108,8 +116,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     ...(deps.schemaVersion !== deps.knownSchemaVersion ? [`database: lược đồ ${deps.schemaVersion}, ứng dụng biết ${deps.knownSchemaVersion} / schema ${deps.schemaVersion}, the app knows ${deps.knownSchemaVersion}`] : []),
     ...(hid.backend === 'unavailable' ? [`hid: không đọc được thiết bị HID / HID backend unavailable: ${hid.error ?? ''}`] : []),
     ...('error' in queues ? [`printers: ${queues.error}`] : printerProblems(queues, chosen)),
-    ...(url === null ? ['central: chưa cấu hình máy chủ trung tâm / central system not configured'] : []),
-    ...(reachable === false ? [`central: không kết nối được ${bareUrl(url!)} / ${bareUrl(url!)} not reachable (GET /v1/health)`] : []),
+    ...central.problems,
     ...report.fonts!.missing.map((f) => `fonts: thiếu phông chữ / font missing: ${f}`),
     ...(free !== null && free < (deps.minFreeBytes ?? MIN_FREE_BYTES) ? [`disk: còn ${Math.floor(free / 1048576)} MB trong ${dataDir} / only ${Math.floor(free / 1048576)} MB free in ${dataDir}`] : []),
   ];

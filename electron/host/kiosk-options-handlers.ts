@@ -3,9 +3,12 @@ import type { SettingsRepository } from '../db/settings-repository';
 import { CALENDAR_SETTINGS } from './centre-calendar';
 import type { Handlers } from './router';
 
-/** Where each option lives in the settings table (Saturday morning is the calendar's own key). */
+/**
+ * Where each option lives in the settings table. The role is the one provisioning and device
+ * registration write (central-link.ts), Saturday morning the calendar's own key: one setting each.
+ */
 export const KIOSK_SETTINGS = {
-  role: 'machine.role',
+  role: 'kiosk.role',
   idleSeconds: 'kiosk.idleSeconds',
   defaultLanguage: 'kiosk.defaultLanguage',
   centreName: 'kiosk.centreName',

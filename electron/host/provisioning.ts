@@ -2,23 +2,21 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { SettingsRepository } from '../db/settings-repository';
+import { centralEndpoint, centreCode, machineRole } from '../contract';
+import type { CentralSettings } from './central-link';
 
 /** The file a technician drops next to the installed app to point it at its centre. */
 export const PROVISION_FILE = 'motcua.provision.json';
 
-const endpoint = z
-  .string()
-  .url()
-  .refine((u) => /^https:\/\//.test(u) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(u), 'https, or http on this machine only');
-
 export const provisioningSchema = z
   .object({
     /** The centre's one-stop system (the central API's base URL). */
-    centralEndpoint: endpoint,
-    role: z.enum(['kiosk', 'counter']),
+    centralEndpoint,
+    role: machineRole,
     /** The service centre's code, as the central system knows it. */
-    centreCode: z.string().regex(/^[A-Z0-9][A-Z0-9.-]{0,31}$/, 'capital letters, digits, dots and dashes'),
+    centreCode,
+    /** Where the app looks for updates (electron-builder's generic provider); absent: no checks. */
+    updateUrl: centralEndpoint.optional(),
   })
   .strict();
 export type Provisioning = z.infer<typeof provisioningSchema>;
@@ -66,11 +64,21 @@ const APPLIED = 'provisioning.sha256';
  * Writes a provisioning file's values into settings once per version of the file, so a
  * technician's later change in the console is not undone at every start. Returns whether it did.
  */
-export function applyProvisioning(settings: SettingsRepository, read: Extract<ProvisioningRead, { status: 'ok' }>): boolean {
+export function applyProvisioning(central: CentralSettings, read: Extract<ProvisioningRead, { status: 'ok' }>): boolean {
+  const settings = central.settings;
   if (settings.get(APPLIED) === read.sha256) return false;
-  settings.set('central.url', read.value.centralEndpoint);
+  central.setEndpoint(read.value.centralEndpoint);
   settings.set('kiosk.role', read.value.role);
   settings.set('centre.code', read.value.centreCode);
+  if (read.value.updateUrl !== undefined) central.setUpdateUrl(read.value.updateUrl);
   settings.set(APPLIED, read.sha256);
   return true;
+}
+
+/** At start: a valid file next to the app is applied (once per version); an invalid one is logged, and kept for the doctor. */
+export function provisionAtStart(central: CentralSettings, dirs: readonly string[], logError?: (channel: string, error: unknown) => void): ProvisioningRead {
+  const read = readProvisioning(dirs);
+  if (read.status === 'ok') applyProvisioning(central, read);
+  if (read.status === 'invalid') logError?.('provisioning', new Error(`${read.path}: ${read.problems.join('; ')}`));
+  return read;
 }

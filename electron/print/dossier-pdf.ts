@@ -12,7 +12,7 @@ import {
 import { formatVietnameseDate, type IsoDate } from '../proactive/calendar-date';
 import { embedFonts, type DocumentFonts, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
-import { drawQrCode, qrWidthInModules } from './qr';
+import { qrCode } from './qr';
 import { wrapText } from './text-flow';
 
 /** A4 with the margins of administrative documents (Nghị định 30/2020/NĐ-CP): 25 mm left, 15 mm right. */
@@ -207,13 +207,14 @@ function drawAttachments(flow: PageFlow, fonts: DocumentFonts, template: FormTem
 
 /** The QR for the counter on the left, the date and the signer on the right: kept together on one page. */
 function drawClosing(flow: PageFlow, fonts: DocumentFonts, input: DossierPdfInput): void {
-  const qrSize = qrWidthInModules(input.handoff) * QR_MODULE;
+  const qr = qrCode(input.handoff);
+  const qrSize = qr.widthInModules * QR_MODULE;
   flow.y -= 6;
   drawWrapped(flow, input.template.declaration.vi, TEXT, fonts.regular);
   drawWrapped(flow, input.template.declaration.en, SMALL, fonts.regular, GREY);
   flow.ensure(qrSize + 24);
   const top = flow.y - 8;
-  drawQrCode(flow.page, input.handoff, { x: MARGIN.left - 4 * QR_MODULE, y: top - qrSize, moduleSize: QR_MODULE });
+  qr.draw(flow.page, { x: MARGIN.left - 4 * QR_MODULE, y: top - qrSize, moduleSize: QR_MODULE });
   const caption = 'Mã hồ sơ điện tử dành cho cán bộ tiếp nhận / For the counter officer';
   flow.page.drawText(caption, { x: MARGIN.left, y: top - qrSize - 8, size: 6.5, font: fonts.regular, color: GREY });
 

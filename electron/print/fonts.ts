@@ -21,8 +21,25 @@ export function readFontFiles(fontsDir: string): FontFiles {
   };
 }
 
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+type ParsedFont = ReturnType<Fontkit['create']>;
+
+/**
+ * fontkit parses each font file once: a parsed font only gains glyph and layout caches, and every
+ * document still gets its own subset, so the slips and dossiers after the first skip the parse.
+ */
+const parsed = new WeakMap<Uint8Array, ParsedFont>();
+const parseOnce: Fontkit = {
+  create(data, postscriptName) {
+    if (postscriptName !== undefined) return fontkit.create(data, postscriptName);
+    let font = parsed.get(data);
+    if (!font) parsed.set(data, (font = fontkit.create(data)));
+    return font;
+  },
+};
+
 export async function embedFonts(doc: PDFDocument, files: FontFiles): Promise<DocumentFonts> {
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(parseOnce);
   const [regular, bold] = await Promise.all([
     doc.embedFont(files.regular, { subset: true }),
     doc.embedFont(files.bold, { subset: true }),

@@ -1,12 +1,16 @@
 import type { SettingsRepository } from '../db/settings-repository';
 
-/** The kinds of document a machine prints, each on its own printer (A4 laser, 80 mm roll). */
-export const DOCUMENT_KINDS = ['dossier-a4', 'slip-80mm'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+import { documentKind, type DocumentKindName } from '../contract';
+
+export const DOCUMENT_KINDS = documentKind.options;
+export type DocumentKind = DocumentKindName;
 
 const key = (kind: DocumentKind) => `print.printer.${kind}`;
 
-/** The technician's printer choice per document kind, in settings; null = the system default. */
+/**
+ * The technician's printer choice per document kind, in settings. null: not chosen, so the print
+ * channels hand the PDF to the screen; a reprint or test page then goes to the system default.
+ */
 export class PrinterChoice {
   constructor(private readonly settings: SettingsRepository) {}
 

@@ -4,7 +4,7 @@ import type { IsoDate } from '../proactive/calendar-date';
 import { formatLongDate } from '../proactive/recommend/format';
 import { embedFonts, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
-import { drawQrCode, qrWidthInModules } from './qr';
+import { qrCode } from './qr';
 import { drawParagraphs, setParagraphs, type Paragraph } from './text-flow';
 
 /** What the receipt prints. */
@@ -59,7 +59,8 @@ export async function renderReceiptPdf(data: ReceiptData, files: FontFiles): Pro
 
   const side = QR_SIDE;
   const qrBottom = y - side;
-  drawQrCode(page, data.receiptCode, { x: PAGE.width - MARGIN.right - side, y: qrBottom, moduleSize: side / qrWidthInModules(data.receiptCode) });
+  const qr = qrCode(data.receiptCode);
+  qr.draw(page, { x: PAGE.width - MARGIN.right - side, y: qrBottom, moduleSize: side / qr.widthInModules });
   const line = (vi: string, en: string, value: string): Paragraph[] => [
     { text: `${vi}: ${value}`, font: regular, size: 10.5 },
     { text: en, font: regular, size: 7.5, color: GREY, spaceAfter: 3 },

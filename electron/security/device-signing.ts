@@ -38,8 +38,9 @@ const SIGNATURE_BYTES = 64;
 /** Inflating a signed body is safe, but a key may leak: a bound keeps a deflate bomb harmless. */
 const MAX_INFLATED_BYTES = 256 * 1024;
 
-// The private key is stored in clear (PKCS8, base64) until field encryption lands.
-const PRIVATE_KEY_SETTING = 'device.signing.privateKeyPkcs8';
+// PKCS8, base64. The host hands a sealing settings store (security/secret-store.ts sealedSettings):
+// the key is stored only encrypted.
+export const PRIVATE_KEY_SETTING = 'device.signing.privateKeyPkcs8';
 
 export interface DeviceKey {
   /** Hex of the key id bytes carried in every hand-off. */

@@ -1,6 +1,6 @@
 import { createHash, createPublicKey, verify, type Hash, type KeyObject } from 'node:crypto';
 import { caseDataSchema, changeLineSchema, checkpointSchema, parseCaseUpsert, type Checkpoint, type VerifiedChange } from './feed-schema';
-import { LineTooLongError, ndjsonLines, type ByteSource, type NdjsonLine } from './ndjson-stream';
+import { LineTooLongError, ndjsonLineGroups, type ByteSource, type NdjsonLine } from './ndjson-stream';
 
 /**
  * Verifies one batch of `GET /v1/changes` line by line: the running SHA-256 over the exact
@@ -145,7 +145,7 @@ export class BatchVerifier {
 export async function readVerifiedBatch(source: ByteSource, options: VerifierOptions & { maxLineBytes?: number }): Promise<VerifiedBatch> {
   const verifier = new BatchVerifier(options);
   try {
-    for await (const line of ndjsonLines(source, { maxLineBytes: options.maxLineBytes })) verifier.accept(line);
+    for await (const group of ndjsonLineGroups(source, { maxLineBytes: options.maxLineBytes })) for (const line of group) verifier.accept(line);
   } catch (error) {
     if (error instanceof BatchRejectedError) throw error;
     if (error instanceof LineTooLongError) throw new BatchRejectedError('bad-line', error.message);

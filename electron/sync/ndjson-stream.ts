@@ -71,26 +71,54 @@ async function* chunksOf(source: ByteSource): AsyncGenerator<Uint8Array> {
   }
 }
 
-/** Yields the lines of `source` in order; a final fragment without '\n' is yielded unterminated. */
-export async function* ndjsonLines(source: ByteSource, options: NdjsonOptions = {}): AsyncGenerator<NdjsonLine> {
+/** Decodes `count` lines that are `region` split on '\n': one decoder call for them all, per line only when the region is not valid UTF-8. */
+function decodeLines(region: Uint8Array, bytes: Uint8Array[]): (string | null)[] {
+  const whole = decode(region);
+  return whole === null ? bytes.map(decode) : whole.split('\n');
+}
+
+/**
+ * Yields the lines of `source` in order, grouped by the chunk that completes them (one await per
+ * chunk, not per line: a first sync reads a million lines); a final fragment without '\n' comes
+ * last, unterminated.
+ */
+export async function* ndjsonLineGroups(source: ByteSource, options: NdjsonOptions = {}): AsyncGenerator<NdjsonLine[]> {
   const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   let pending: Uint8Array[] = [];
   let pendingLength = 0;
   for await (const chunk of chunksOf(source)) {
+    const group: NdjsonLine[] = [];
     let start = 0;
-    for (;;) {
-      const nl = chunk.indexOf(0x0a, start);
-      if (nl === -1) break;
-      const piece = chunk.subarray(start, nl);
-      const length = pendingLength + piece.length;
+    let nl = chunk.indexOf(0x0a);
+    if (nl !== -1 && pending.length > 0) {
+      // The line begun in earlier chunks: joined (a copy) before it is decoded.
+      const length = pendingLength + nl;
       if (length > max) throw new LineTooLongError(max);
-      // Copy once: the caller may keep the line while the source reuses its chunk (concat of
-      // several parts is already a copy).
-      const bytes = pending.length === 0 ? piece.slice() : concat([...pending, piece], length);
+      const bytes = concat([...pending, chunk.subarray(0, nl)], length);
+      group.push({ bytes, text: decode(bytes), terminated: true });
       pending = [];
       pendingLength = 0;
-      yield { bytes, text: decode(bytes), terminated: true };
       start = nl + 1;
+      nl = chunk.indexOf(0x0a, start);
+    }
+    if (nl !== -1) {
+      // Every whole line of this chunk, copied once (the caller may keep a line while the source
+      // reuses its chunk) and decoded in one call.
+      const regionStart = start;
+      const own: Uint8Array[] = [];
+      for (; nl !== -1; nl = chunk.indexOf(0x0a, start)) {
+        if (nl - start > max) throw new LineTooLongError(max);
+        own.push(chunk.subarray(start, nl));
+        start = nl + 1;
+      }
+      const region = chunk.slice(regionStart, start - 1);
+      const texts = decodeLines(region, own);
+      let at = 0;
+      own.forEach((view, i) => {
+        const bytes = region.subarray(at, at + view.length);
+        at += view.length + 1;
+        group.push({ bytes, text: texts[i]!, terminated: true });
+      });
     }
     if (start < chunk.length) {
       const rest = chunk.slice(start);
@@ -98,9 +126,10 @@ export async function* ndjsonLines(source: ByteSource, options: NdjsonOptions = 
       if (pendingLength > max) throw new LineTooLongError(max);
       pending.push(rest);
     }
+    if (group.length > 0) yield group;
   }
   if (pendingLength > 0) {
     const bytes = concat(pending, pendingLength);
-    yield { bytes, text: decode(bytes), terminated: false };
+    yield [{ bytes, text: decode(bytes), terminated: false }];
   }
 }

@@ -1,11 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, ChannelOutput, Comparison, PreferenceName } from '../../electron/contract';
+import type { AppErrorData, ChannelOutput, Comparison, PreferenceName, PrintOutcomeView } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { displayOrder, formatLongDate, formatVisits, formatVnd, PREFERENCES } from '../components/compare-format';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { currentLanguage } from '../i18n';
 import { savePdf } from '../kiosk/save-pdf';
+import { PrintResult } from '../components/PrintResult';
 import { api } from '../transport';
 
 type Outcome = ChannelOutput<'recommend.outcomes'>['outcomes'][number];
@@ -21,6 +22,7 @@ export function ComparisonPanel() {
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [busy, setBusy] = useState(false);
   const [printedPages, setPrintedPages] = useState<number | null>(null);
+  const [printOutcome, setPrintOutcome] = useState<PrintOutcomeView | undefined>();
   const [error, setError] = useState<AppErrorData | null>(null);
 
   useEffect(() => {
@@ -35,6 +37,7 @@ export function ComparisonPanel() {
     setBusy(true);
     setError(null);
     setPrintedPages(null);
+    setPrintOutcome(undefined);
     const r = await api.invoke('recommend.compare', { outcomeId, preference });
     setBusy(false);
     if (!r.ok) return setError(r.error);
@@ -49,6 +52,7 @@ export function ComparisonPanel() {
     if (!r.ok) return setError(r.error);
     savePdf(r.value);
     setPrintedPages(r.value.pages);
+    setPrintOutcome(r.value.print);
   };
 
   const status = (o: Comparison['options'][number]) =>
@@ -147,6 +151,7 @@ export function ComparisonPanel() {
               {t('compare.printed', { pages: printedPages })}
             </p>
           )}
+          <PrintResult outcome={printOutcome} audience="counter" />
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DossierView } from '../../electron/contract';
+import type { DossierView, PrintOutcomeView } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { DossierField } from '../components/DossierField';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -8,6 +8,7 @@ import { useDraftProblems, valueOf } from '../components/dossier-values';
 import { useDossier } from '../components/useDossier';
 import { currentLanguage } from '../i18n';
 import { savePdf } from '../kiosk/save-pdf';
+import { PrintResult } from '../components/PrintResult';
 
 /** Fields Enter moves through, in the form's order: the open ones (a locked value is not typed). */
 const ENTER_STOPS = '[data-field]:not([readonly]):not([disabled])';
@@ -21,6 +22,7 @@ export function CounterDossier({ initial }: { initial: DossierView }) {
   const { template } = view;
   const [attempted, setAttempted] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  const [printOutcome, setPrintOutcome] = useState<PrintOutcomeView | undefined>();
   const problems = useDraftProblems(view, edits, lang);
 
   const isEmpty = (id: string) => {
@@ -35,10 +37,12 @@ export function CounterDossier({ initial }: { initial: DossierView }) {
   const print = async () => {
     setAttempted(true);
     setStatus(null);
+    setPrintOutcome(undefined);
     const doc = await dossier.print();
     if (!doc) return;
     savePdf(doc);
     setStatus(t('dossier.printed', { pages: doc.pages }));
+    setPrintOutcome(doc.print);
   };
   // Enter goes to the next field; on the last one it saves.
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
@@ -117,6 +121,7 @@ export function CounterDossier({ initial }: { initial: DossierView }) {
             {status}
           </p>
         )}
+        <PrintResult outcome={printOutcome} audience="counter" />
         <ErrorMessage error={dossier.error} />
       </div>
     </form>

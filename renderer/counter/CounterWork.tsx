@@ -7,17 +7,19 @@ import { api } from '../transport';
 import { CasesPanel } from './CasesPanel';
 import { DueListPanel } from './DueListPanel';
 import { HandoffPanel } from './HandoffPanel';
+import { KeptDocumentsPanel } from './KeptDocumentsPanel';
 
-type Tab = 'handoff' | 'cases' | 'due';
+type Tab = 'handoff' | 'cases' | 'due' | 'kept';
 const TABS: { tab: Tab; key: string; shortcut: string }[] = [
   { tab: 'handoff', key: 'desk.handoffTab', shortcut: '1' },
   { tab: 'cases', key: 'desk.casesTab', shortcut: '2' },
   { tab: 'due', key: 'desk.dueTab', shortcut: '3' },
+  { tab: 'kept', key: 'print.keptTab', shortcut: '4' },
 ];
 
 /**
  * The counter's work beside the walk-in form: a kiosk print-out or a receipt, scanned (HID
- * scanner event) or typed into the scan field, opens the dossier or the case; Alt+1…3 switch tabs.
+ * scanner event) or typed into the scan field, opens the dossier or the case; Alt+1…4 switch tabs.
  */
 export function CounterWork() {
   const { t } = useTranslation();
@@ -101,6 +103,7 @@ export function CounterWork() {
             }}
           />
         )}
+        {tab === 'kept' && <KeptDocumentsPanel />}
       </div>
     </section>
   );

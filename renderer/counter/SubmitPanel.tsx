@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, SubmissionView } from '../../electron/contract';
+import type { AppErrorData, PrintOutcomeView, SubmissionView } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatIsoDate } from '../components/format-date';
 import { savePdf } from '../kiosk/save-pdf';
+import { PrintResult } from '../components/PrintResult';
 import { api } from '../transport';
 
 /** How often a queued submission asks whether the centre has acknowledged it. */
@@ -16,6 +17,8 @@ export function SubmitPanel({ initial }: { initial: SubmissionView }) {
   const [submission, setSubmission] = useState(initial);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [printed, setPrinted] = useState<'official' | 'provisional' | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [printOutcome, setPrintOutcome] = useState<PrintOutcomeView | undefined>();
 
   // The outbox sends it with the next sync round; until then, ask now and then.
   useEffect(() => {
@@ -28,9 +31,13 @@ export function SubmitPanel({ initial }: { initial: SubmissionView }) {
 
   const print = async () => {
     setError(null);
+    setPrinting(true);
+    setPrintOutcome(undefined);
     const result = await api.invoke('print.receipt', { submissionId: submission.submissionId });
+    setPrinting(false);
     if (!result.ok) return setError(result.error);
     savePdf(result.value);
+    setPrintOutcome(result.value.print);
     // While queued the host prints the provisional receipt (local reference); once sent, the official one.
     setPrinted(submission.receiptCode === null ? 'provisional' : 'official');
   };
@@ -51,6 +58,7 @@ export function SubmitPanel({ initial }: { initial: SubmissionView }) {
       )}
       {printed === 'provisional' && submission.state === 'queued' && <p className="notice">{t('desk.provisionalPrinted')}</p>}
       {printed === 'official' && <p className="notice">{t('desk.receiptPrinted')}</p>}
+      <PrintResult printing={printing} outcome={printOutcome} audience="counter" />
       <ErrorMessage error={error} />
     </section>
   );

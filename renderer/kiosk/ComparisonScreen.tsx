@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, ComparedOptionView, Comparison, PreferenceName } from '../../electron/contract';
+import type { AppErrorData, ComparedOptionView, Comparison, PreferenceName, PrintOutcomeView } from '../../electron/contract';
 import { Bilingual, useBoth } from '../components/Bilingual';
 import { Button } from '../components/Button';
 import { displayOrder, formatLongDate, formatVisits, formatVnd, PREFERENCES } from '../components/compare-format';
@@ -10,6 +10,7 @@ import { currentLanguage } from '../i18n';
 import { api } from '../transport';
 import { KioskNav } from './KioskNav';
 import { savePdf } from './save-pdf';
+import { PrintResult } from '../components/PrintResult';
 
 interface Props {
   outcomeId: string;
@@ -32,6 +33,7 @@ export function ComparisonScreen({ outcomeId, backLabel, onBack, onFinish }: Pro
   const [resorted, setResorted] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [printedPages, setPrintedPages] = useState<number | null>(null);
+  const [printOutcome, setPrintOutcome] = useState<PrintOutcomeView | undefined>();
   const [error, setError] = useState<AppErrorData | null>(null);
 
   // A sheet that arrives after the screen left (finished, or wiped when idle) is not saved.
@@ -70,6 +72,7 @@ export function ComparisonScreen({ outcomeId, backLabel, onBack, onFinish }: Pro
   const print = async () => {
     setPrinting(true);
     setPrintedPages(null);
+    setPrintOutcome(undefined);
     setError(null);
     const result = await api.invoke('print.comparison', { outcomeId, preference });
     if (!mounted.current) return;
@@ -77,6 +80,7 @@ export function ComparisonScreen({ outcomeId, backLabel, onBack, onFinish }: Pro
     if (!result.ok) return setError(result.error);
     savePdf(result.value);
     setPrintedPages(result.value.pages);
+    setPrintOutcome(result.value.print);
   };
 
   const options = comparison ? displayOrder(comparison.options) : [];
@@ -133,6 +137,7 @@ export function ComparisonScreen({ outcomeId, backLabel, onBack, onFinish }: Pro
           {t('compare.printed', { pages: printedPages })}
         </p>
       )}
+      <PrintResult printing={printing} outcome={printOutcome} audience="kiosk" />
       <div className="actions">
         {onFinish && (
           <Button variant="secondary" onClick={onFinish}>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DossierView } from '../../electron/contract';
+import type { DossierView, PrintOutcomeView } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { DossierField, displayValue } from '../components/DossierField';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -10,6 +10,7 @@ import { useDossier } from '../components/useDossier';
 import { currentLanguage } from '../i18n';
 import { KioskNav } from './KioskNav';
 import { savePdf } from './save-pdf';
+import { PrintResult } from '../components/PrintResult';
 
 interface Props {
   initial: DossierView;
@@ -34,6 +35,7 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
   const [step, setStep] = useState(0);
   const [attempted, setAttempted] = useState<ReadonlySet<number>>(new Set());
   const [printedPages, setPrintedPages] = useState<number | null>(null);
+  const [printOutcome, setPrintOutcome] = useState<PrintOutcomeView | undefined>();
   const [invalidStep, setInvalidStep] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const problems = useDraftProblems(view, edits, lang);
@@ -75,6 +77,7 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
     if (!doc) return;
     savePdf(doc);
     setPrintedPages(doc.pages);
+    setPrintOutcome(doc.print);
   };
 
   const stepLabel = t('dossier.step', { current: step + 1, total });
@@ -206,6 +209,7 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
               {t('dossier.printed', { pages: printedPages })}
             </p>
           )}
+          <PrintResult outcome={printOutcome} audience="kiosk" />
           <div className="actions actions-next">
             <Button className="btn-hero" disabled={dossier.busy} onClick={() => void print()}>
               {dossier.busy ? t('dossier.printing') : t('dossier.print')}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getI18n, useTranslation } from 'react-i18next';
-import type { AppErrorData, CitizenQuery, ConsentDecision, ConsentNotice, DossierView, Identity, RuleReminder, ScanResult } from '../../electron/contract';
+import type { AppErrorData, CitizenQuery, ConsentDecision, ConsentNotice, DossierView, Identity, PrintOutcomeView, RuleReminder, ScanResult } from '../../electron/contract';
 import { useKioskOptions } from '../components/useKioskOptions';
 import { api } from '../transport';
 import { AskOfficerScreen } from './AskOfficerScreen';
@@ -39,6 +39,8 @@ interface RemindersState {
   list: ReminderList | null;
   printing: Paper | null;
   printedPages: number | null;
+  /** What the printer made of the last print (absent when the PDF was saved instead). */
+  printOutcome?: PrintOutcomeView;
   preparing: string | null;
   error: AppErrorData | null;
 }
@@ -161,12 +163,14 @@ export function KioskPage() {
   const print = async (paper: Paper) => {
     if (state.screen !== 'reminders') return;
     const still = current();
-    setState({ ...state, printing: paper, printedPages: null, error: null });
+    setState({ ...state, printing: paper, printedPages: null, printOutcome: undefined, error: null });
     const result = await api.invoke('print.reminders', { paper });
     still(() => {
       if (result.ok) savePdf(result.value);
       setState((s) =>
-        s.screen === 'reminders' ? { ...s, printing: null, printedPages: result.ok ? result.value.pages : null, error: result.ok ? null : result.error } : s,
+        s.screen === 'reminders'
+          ? { ...s, printing: null, printedPages: result.ok && !result.value.print ? result.value.pages : null, printOutcome: result.ok ? result.value.print : undefined, error: result.ok ? null : result.error }
+          : s,
       );
     });
   };
@@ -248,6 +252,7 @@ export function KioskPage() {
             profile={state.profile}
             printing={state.printing}
             printedPages={state.printedPages}
+            printOutcome={state.printOutcome}
             preparing={state.preparing}
             error={state.error}
             onPrint={(paper) => void print(paper)}

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, ChannelOutput, ConsentDecision, Identity, RuleReminder } from '../../electron/contract';
+import type { AppErrorData, ChannelOutput, ConsentDecision, Identity, PrintOutcomeView, RuleReminder } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatIsoDate } from '../components/format-date';
+import { PrintResult } from '../components/PrintResult';
 import { currentLanguage } from '../i18n';
 import { KioskNav } from './KioskNav';
 import type { ScannedCard } from './scanned-card';
@@ -20,6 +21,7 @@ interface Props {
   profile: ConsentDecision['profile'];
   printing: Paper | null;
   printedPages: number | null;
+  printOutcome?: PrintOutcomeView;
   /** The reminder whose dossier is being prepared. */
   preparing: string | null;
   error: AppErrorData | null;
@@ -35,7 +37,7 @@ interface Props {
 const masked = (pin: string) => `•••••••• ${pin.slice(-4)}`;
 
 export function RemindersScreen(props: Props) {
-  const { identity, list, card, greetingName, profile, printing, printedPages, preparing, error, onPrint, onPrepare, onCompare, onBack, onFinish } = props;
+  const { identity, list, card, greetingName, profile, printing, printedPages, printOutcome, preparing, error, onPrint, onPrepare, onCompare, onBack, onFinish } = props;
   const { t, i18n } = useTranslation();
   const lng = currentLanguage(i18n.language);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -77,6 +79,7 @@ export function RemindersScreen(props: Props) {
           {t('reminders.printed', { pages: printedPages })}
         </p>
       )}
+      <PrintResult printing={printing !== null} outcome={printOutcome} audience="kiosk" />
       <div className="actions">
         <Button variant="secondary" onClick={onFinish}>
           {t('kiosk.finish')}

@@ -9,6 +9,8 @@ import { DevicesPanel } from './DevicesPanel';
 import { KioskKeysPanel } from './KioskKeysPanel';
 import { KioskOptionsPanel } from './KioskOptionsPanel';
 import { AccountsPanel } from './AccountsPanel';
+import { PrintersPanel } from './PrintersPanel';
+import { CentralPanel } from './CentralPanel';
 import { TechnicianSignIn } from './TechnicianSignIn';
 import { useSignOutWatch } from '../auth/useSignOutWatch';
 
@@ -54,7 +56,9 @@ export function TechnicianPage() {
           <ErrorMessage error={error} />
           {report && <pre className="report">{JSON.stringify(report, null, 2)}</pre>}
           <SyncStatusPanel canSyncNow />
+          <CentralPanel />
           <DevicesPanel />
+          <PrintersPanel />
           <KioskKeysPanel />
           <KioskOptionsPanel />
           <AccountsPanel />

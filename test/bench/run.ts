@@ -10,6 +10,7 @@ import { readFontFiles } from '../../electron/print/fonts';
 import { renderReminderSheet } from '../../electron/print/reminder-sheet';
 import { compileRules } from '../../electron/proactive/rules/engine';
 import { loadRulePacks } from '../../electron/proactive/rules/load-packs';
+import { printSummary } from './summary';
 
 async function opsPerSecond(fn: () => unknown, ms = 1500): Promise<number> {
   for (let i = 0; i < 5; i++) await fn();
@@ -61,6 +62,9 @@ async function main() {
 }
 
 void main()
+  .then(async () => (await import('./bundle-size')).runBundleSizeBench())
   .then(async () => (await import('./sync-bench')).runSyncBench())
   .then(async () => (await import('./rules-bench')).runRulesBench())
-  .then(async () => (await import('./search-bench')).runSearchBench());
+  .then(async () => (await import('./search-bench')).runSearchBench())
+  .then(async () => (await import('./pdf-bench')).runPdfBench())
+  .then(() => printSummary());

@@ -3,6 +3,7 @@
  * accept what the simulator really sends (validated with JSON Schema 2020-12, the dialect of
  * OpenAPI 3.1).
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import yaml from 'js-yaml';
@@ -25,7 +26,7 @@ const schema = (name: string): Validator => ajv.compile({ $ref: `central-api#/co
 const auth = (): Record<string, string> => ({ authorization: `Bearer ${sim.token}` });
 
 beforeAll(async () => {
-  sim = await startCentralSim({ cases: 20, seed: 'openapi', token: 'oa' });
+  sim = await startCentralSim({ cases: 20, seed: 'openapi', token: 'oa', enrolmentCodes: ['OA-ENROL-1'] });
   ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
   ajv.addSchema({ $id: 'central-api', components: doc.components });
 });
@@ -36,10 +37,11 @@ afterAll(async () => {
 describe('resources/central-api.yaml', () => {
   it('is OpenAPI 3.1 with exactly the simulator routes and bearer security', () => {
     expect(doc.openapi).toMatch(/^3\.1\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/cases/{receiptCode}', '/v1/changes', '/v1/citizens/{pin}', '/v1/dossiers', '/v1/health']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/cases/{receiptCode}', '/v1/changes', '/v1/citizens/{pin}', '/v1/devices', '/v1/dossiers', '/v1/health']);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/v1/health']!.get!.security).toEqual([]);
+    expect(doc.paths['/v1/devices']!.post!.security).toEqual([]);
     expect(doc.paths['/v1/dossiers']!.post!.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
     expect(doc.paths['/v1/citizens/{pin}']!.get!.parameters).toContainEqual(expect.objectContaining({ name: 'X-Consent-Token', in: 'header' }));
     for (const [path, item] of Object.entries(doc.paths)) {
@@ -82,6 +84,21 @@ describe('resources/central-api.yaml', () => {
     expect(schema('Health')(await (await fetch(`${sim.url}/v1/health`)).json())).toBe(true);
     const error = await fetch(`${sim.url}/v1/cases/none`, { headers: auth() });
     expect(schema('Error')(await error.json())).toBe(true);
+  });
+
+  it('accepts the simulator’s device registration, its refusal of a used code, and the body it asks for', async () => {
+    const body = { publicKeyPem: generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString(), centreCode: 'HN-01', role: 'kiosk', enrolmentCode: 'OA-ENROL-1' };
+    expect(schema('DeviceRegistration')(body)).toBe(true);
+    const register = () => fetch(`${sim.url}/v1/devices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const first = await register();
+    expect(first.status).toBe(201);
+    const issued = (await first.json()) as { token: string };
+    expect(schema('DeviceToken')(issued), JSON.stringify(schema('DeviceToken').errors)).toBe(true);
+    const again = await register();
+    expect(again.status).toBe(403);
+    expect(schema('Error')(await again.json())).toBe(true);
+    const changes = await fetch(`${sim.url}/v1/changes?after=0&limit=1`, { headers: { authorization: `Bearer ${issued.token}` } });
+    expect(changes.status).toBe(200);
   });
 
   it('rejects what breaks the contract', () => {

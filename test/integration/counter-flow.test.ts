@@ -12,12 +12,11 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounterDossier, DossierDraft, DossierView, PublicCaseStatus, SubmissionView } from '../../electron/contract';
-import { SettingsRepository } from '../../electron/db/settings-repository';
 import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
 import { encodeHandoff, exportPublicKeyPem, loadOrCreateDeviceKey, type DeviceKey } from '../../electron/security/device-signing';
 import type { CentralSim } from '../support/central-sim/server';
-import { DEMO_MOTHER as MOTHER, hostCall, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
+import { DEMO_MOTHER as MOTHER, hostCall, hostDeviceKey, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 import { BIRTH_REGISTRATION_VALUES as CHILD } from '../fixtures/dossier/birth-registration-values';
 
 let running: HostWithCentral;
@@ -47,7 +46,7 @@ async function kioskPrints(): Promise<DossierDraft> {
   return done.draft;
 }
 
-const ownKey = (): DeviceKey => loadOrCreateDeviceKey(new SettingsRepository(host.db));
+const ownKey = (): DeviceKey => hostDeviceKey(running);
 const otherKioskKey = (): DeviceKey => {
   const store = new Map<string, string>();
   return loadOrCreateDeviceKey({ get: (k) => store.get(k) ?? null, set: (k, v) => void store.set(k, v) });

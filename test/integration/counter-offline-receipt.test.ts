@@ -16,9 +16,9 @@ import { SettingsRepository } from '../../electron/db/settings-repository';
 import { FAILED_LOOKUPS_KEY } from '../../electron/host/counter-host';
 import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
-import { encodeHandoff, loadOrCreateDeviceKey } from '../../electron/security/device-signing';
+import { encodeHandoff } from '../../electron/security/device-signing';
 import type { CentralSim } from '../support/central-sim/server';
-import { DEMO_MOTHER as MOTHER, hostCall, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
+import { DEMO_MOTHER as MOTHER, hostCall, hostDeviceKey, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 import { BIRTH_REGISTRATION_VALUES as CHILD } from '../fixtures/dossier/birth-registration-values';
 
 let running: HostWithCentral;
@@ -45,7 +45,7 @@ async function printedAndChecked(officer: Session): Promise<string> {
   const done = await call<DossierView>(kiosk, 'dossier.update', { draftId: draft.id, values: CHILD });
   await call(kiosk, 'dossier.print', { draftId: draft.id });
   await call(kiosk, 'citizen.close', {});
-  const key = loadOrCreateDeviceKey(new SettingsRepository(host.db));
+  const key = hostDeviceKey(running);
   await call(officer, 'counter.openHandoff', { text: encodeHandoff(done.draft, key).text });
   await call(officer, 'counter.checkOriginals', {
     draftId: draft.id,

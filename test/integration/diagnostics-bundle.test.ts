@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SettingsRepository } from '../../electron/db/settings-repository';
 import { schemaVersion } from '../../electron/db/migrations';
-import { saveCentralLink } from '../../electron/host/central-link';
+import { CentralSettings } from '../../electron/host/central-link';
+import { keyFileSecretStore } from '../../electron/security/secret-store';
 import { createHost, type Host } from '../../electron/host/create-host';
 import { diagnosticsBundle } from '../../electron/host/diagnostics-bundle';
 import { runDoctor } from '../../electron/host/doctor';
@@ -38,7 +39,8 @@ beforeAll(async () => {
   host = createHost({ appRoot: process.cwd(), dbPath, demo: false, transport: 'browser', version: 'test', devices: false, sync: false });
   const { db } = host;
   const settings = new SettingsRepository(db);
-  saveCentralLink(settings, { url: `https://user:${TOKEN}@motcua.example.gov.vn/api?token=${TOKEN}`, token: TOKEN, publicKeyPem: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAexample\n-----END PUBLIC KEY-----' });
+  const central = new CentralSettings(settings, keyFileSecretStore(tmp.dir));
+  central.saveLink({ url: `https://user:${TOKEN}@motcua.example.gov.vn/api?token=${TOKEN}`, token: TOKEN, publicKeyPem: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAexample\n-----END PUBLIC KEY-----' });
   new TechnicianPin(settings).set(TECHNICIAN_PIN);
   loadOrCreateDeviceKey(settings);
   const now = '2026-11-23T08:00:00.000Z';
@@ -60,7 +62,7 @@ beforeAll(async () => {
     host.audit.record({ session: 's1', role: 'kiosk', channel: 'reminders.forCitizen', purpose: 'reminders', legalBasis: 'Luật Căn cước 2023', subject: c.number, outcome: i % 2 ? 'ok' : 'PIN_PROVINCE' });
   });
   db.prepare(`INSERT INTO sync_state (feed, cursor, last_error, last_error_at) VALUES ('changes', 42, 'central unreachable: ECONNREFUSED', ?)`).run(now);
-  const doctor = await runDoctor({ appRoot: process.cwd(), dbPath, schemaVersion: schemaVersion(db), knownSchemaVersion: schemaVersion(db), settings, printers: noPrinters });
+  const doctor = await runDoctor({ appRoot: process.cwd(), dbPath, schemaVersion: schemaVersion(db), knownSchemaVersion: schemaVersion(db), settings, central, provisioning: { status: 'absent' }, printers: noPrinters });
   serialised = JSON.stringify(diagnosticsBundle({ db, doctor, version: 'test' }));
 });
 afterAll(async () => {
@@ -76,7 +78,7 @@ describe('diagnostics bundle', () => {
     expect(bundle.lastErrors).toEqual([expect.objectContaining({ channel: 'reminders.forCitizen', outcome: 'PIN_PROVINCE' }), expect.anything()]);
     expect(bundle.counts).toMatchObject({ cases: 4, drafts: 4, consents: 4, auditRows: 4 });
     expect(bundle.config.settings).toMatchObject({ 'central.url': 'https://motcua.example.gov.vn/api' });
-    expect(bundle.config.withheld).toEqual(expect.arrayContaining(['central.token', 'technician.pin', 'device.signing.privateKeyPkcs8', 'audit.subjectKey']));
+    expect(bundle.config.withheld).toEqual(expect.arrayContaining(['central.token.sealed', 'technician.pin', 'device.signing.privateKeyPkcs8', 'audit.subjectKey']));
     expect(bundle.doctor.problems).toEqual(expect.arrayContaining([expect.stringMatching(/no printer chosen for slip-80mm/)]));
   });
 
@@ -90,7 +92,7 @@ describe('diagnostics bundle', () => {
   it('holds no personal number at all, and no secret: token, PIN hash, private key, audit key', () => {
     expect(serialised).not.toMatch(/(?<!\d)0\d{11}(?!\d)/);
     const settings = new SettingsRepository(host.db);
-    for (const key of ['central.token', 'technician.pin', 'device.signing.privateKeyPkcs8', 'audit.subjectKey']) {
+    for (const key of ['central.token.sealed', 'technician.pin', 'device.signing.privateKeyPkcs8', 'audit.subjectKey']) {
       const secret = settings.get(key)!;
       expect(secret.length).toBeGreaterThan(5);
       expect(serialised).not.toContain(secret);

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir, userInfo } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,25 +11,15 @@ import { PrintService } from '../../electron/print/print-service';
 import { PrinterChoice } from '../../electron/print/print-settings';
 import { renderReminderSheet } from '../../electron/print/reminder-sheet';
 import { renderTestPage } from '../../electron/print/print-test-page';
+import { arrived, cupsReadiness, ink, PDF_QUEUE } from '../support/cups';
 import { makeTempDir } from '../support/temp-dir';
 
 /**
  * Against the machine's real CUPS with the cups-pdf queue `.ci/run` installs. In CI a missing
  * scheduler or queue fails the suite; elsewhere it is skipped with the reason.
  */
-const QUEUE = 'MotCuaPDF';
+const QUEUE = PDF_QUEUE;
 const TITLE = 'phieu-nhac-viec-2026-11-23.pdf';
-
-function cupsReadiness(): string | null {
-  try {
-    const scheduler = execFileSync('lpstat', ['-r'], { encoding: 'utf8', timeout: 5000, env: { ...process.env, LC_ALL: 'C' } });
-    if (!/scheduler is running/.test(scheduler)) return 'the CUPS scheduler (cupsd) is not running';
-    execFileSync('lpstat', ['-p', QUEUE], { timeout: 5000, stdio: 'ignore' });
-    return null;
-  } catch {
-    return `CUPS or its queue ${QUEUE} is missing (install cups, cups-client, printer-driver-cups-pdf and run the CUPS step of .ci/run)`;
-  }
-}
 
 const notReady = cupsReadiness();
 if (notReady && !process.env.CI) console.warn(`printing-cups skipped: ${notReady}`);
@@ -39,30 +28,6 @@ if (notReady && !process.env.CI) console.warn(`printing-cups skipped: ${notReady
 it.runIf(process.env.CI)('CI has the CUPS scheduler running and the MotCuaPDF queue', () => {
   expect(notReady, notReady ?? '').toBeNull();
 });
-
-/** cups-pdf's `Out` folder (conf default `${HOME}/PDF`) for jobs this user submits. */
-function cupsPdfOut(): string {
-  const conf = readFileSync('/etc/cups/cups-pdf.conf', 'utf8');
-  const out = /^Out\s+(.+)$/m.exec(conf)?.[1]?.trim() ?? '/var/spool/cups-pdf/${USER}';
-  return out.replace('${HOME}', homedir()).replace('${USER}', userInfo().username);
-}
-
-async function arrived(jobId: string, timeoutMs = 20_000): Promise<string> {
-  const suffix = `job_${jobId.split('-').pop()}.pdf`;
-  const dir = cupsPdfOut();
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-    const file = existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith(suffix)) : undefined;
-    if (file) return join(dir, file);
-  }
-  throw new Error(`cups-pdf wrote no file ending ${suffix} in ${dir}`);
-}
-
-/** Dark pixels of page 1 at 30 dpi: a blank page has none. */
-function ink(pdf: string): number {
-  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '30', '-f', '1', '-l', '1', pdf], { timeout: 20_000 });
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
-  return [...pgm.subarray(header[0].length)].filter((v) => v < 128).length;
-}
 
 describe.skipIf(notReady !== null)('printing on a real CUPS (cups-pdf)', () => {
   let tmp: ReturnType<typeof makeTempDir>;

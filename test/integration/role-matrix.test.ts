@@ -67,6 +67,15 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'cases.get': { roles: [O], input: { receiptCode: 'NONE-0000' } },
   'cases.dueList': { roles: [O], input: {} },
   'cases.status': { roles: CITIZEN_FACING, input: { receiptCode: 'NONE-0000' } },
+  'printers.list': { roles: [T], input: {} },
+  'printers.choose': { roles: [T], input: { kind: 'slip-80mm', printer: null } },
+  'printers.testPage': { roles: [T], input: { printer: 'MotCuaNoSuchQueue' } },
+  'print.kept': { roles: [O, T], input: {} },
+  'print.reprint': { roles: [O, T], input: { reprintId: '0000000000000-00000000' } },
+  'central.status': { roles: [T], input: {} },
+  'central.configure': { roles: [T], input: { endpoint: 'https://motcua.invalid/api', centralPublicKeyPem: 'not a key' } },
+  'central.register': { roles: [T], input: { enrolmentCode: 'NONE-0000', centreCode: 'HN-01' } },
+  'central.test': { roles: [T], input: {} },
 };
 
 let tmp: ReturnType<typeof makeTempDir>;

@@ -1,5 +1,8 @@
 import { join } from 'node:path';
+import { SettingsRepository } from '../../electron/db/settings-repository';
 import { createHost, type Host } from '../../electron/host/create-host';
+import { loadOrCreateDeviceKey, type DeviceKey } from '../../electron/security/device-signing';
+import { keyFileSecretStore, sealedSettings } from '../../electron/security/secret-store';
 import type { Session } from '../../electron/host/session';
 import { startCentralSim, type CentralSim, type CentralSimOptions } from './central-sim/server';
 import { makeTempDir } from './temp-dir';
@@ -58,3 +61,7 @@ export const hostCall =
     if (!r.ok) throw Object.assign(new Error(r.error.code), { data: r.error });
     return r.value as T;
   };
+
+/** The host's own kiosk signing key, opened as the host opens it (sealed with the key file beside its database). */
+export const hostDeviceKey = (running: HostWithCentral): DeviceKey =>
+  loadOrCreateDeviceKey(sealedSettings(new SettingsRepository(running.host.db), keyFileSecretStore(running.dir)));

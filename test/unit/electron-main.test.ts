@@ -13,6 +13,8 @@ const fake = vi.hoisted(() => {
   const state = {
     lock: true,
     dataDir: '',
+    keyring: true,
+    updateUrl: null as string | null,
     appListeners: new Map<string, Listener>(),
     windows: [] as { options: unknown; loadURL: ReturnType<typeof vi.fn>; focus: ReturnType<typeof vi.fn> }[],
   };
@@ -43,11 +45,25 @@ const fake = vi.hoisted(() => {
     dialog: { showErrorBox: vi.fn() },
     ipcMain: { handle: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: () => state.keyring,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (plain: string) => Buffer.from(plain),
+      decryptString: (sealed: Buffer) => sealed.toString(),
+    },
   };
-  const host = { router: { dispatch: vi.fn() }, events: { subscribe: vi.fn(() => () => {}) }, close: vi.fn() };
-  return { state, electron, host, createHost: vi.fn(() => host) };
+  const autoUpdater = { setFeedURL: vi.fn(), checkForUpdates: vi.fn(async () => null), on: vi.fn(), autoDownload: false, autoInstallOnAppQuit: false };
+  const host = {
+    router: { dispatch: vi.fn() },
+    events: { subscribe: vi.fn(() => () => {}) },
+    close: vi.fn(),
+    updateUrl: () => state.updateUrl,
+    servingCitizen: vi.fn(() => false),
+  };
+  return { state, electron, autoUpdater, host, createHost: vi.fn((_config: Record<string, unknown>) => host) };
 });
 vi.mock('electron', () => fake.electron);
+vi.mock('electron-updater', () => ({ autoUpdater: fake.autoUpdater }));
 vi.mock('../../electron/host/create-host', () => ({ createHost: fake.createHost }));
 
 const argv = process.argv;
@@ -63,6 +79,9 @@ async function launch(...flags: string[]): Promise<void> {
 beforeEach(() => {
   vi.clearAllMocks();
   fake.state.lock = true;
+  fake.state.keyring = true;
+  fake.state.updateUrl = null;
+  delete process.env.MOTCUA_CENTRAL;
   fake.state.dataDir = mkdtempSync(join(tmpdir(), 'motcua-main-'));
   fake.state.appListeners.clear();
   fake.state.windows.length = 0;
@@ -124,6 +143,35 @@ describe('main process', () => {
   ])('defaults the database to the app data folder (%j)', async (flags, file) => {
     await launch(...flags);
     expect(fake.createHost).toHaveBeenCalledWith(expect.objectContaining({ dbPath: join(fake.state.dataDir, 'appData', 'motcua', file) }));
+  });
+
+  it('seals secrets with the OS keyring where there is one, and leaves the host its key file where not', async () => {
+    await launch();
+    expect(fake.createHost.mock.calls[0]![0].secrets).toMatchObject({ kind: 'os' });
+    fake.state.keyring = false;
+    fake.state.windows.length = 0;
+    await launch();
+    expect(fake.createHost.mock.calls[1]![0].secrets).toBeUndefined();
+  });
+
+  it('reads a provisioning file next to the executable, and takes the centre `motcua start` hands over, without passing it on', async () => {
+    const enrol = { url: 'http://127.0.0.1:8787', publicKeyPem: 'PEM', enrolmentCode: 'DEMO-1', centreCode: 'DEMO-TTHCC-01' };
+    process.env.MOTCUA_CENTRAL = JSON.stringify({ enrol });
+    await launch('--demo');
+    expect(fake.createHost).toHaveBeenCalledWith(expect.objectContaining({ enrol, provisioningDirs: [fake.state.dataDir] }));
+    expect(process.env.MOTCUA_CENTRAL).toBeUndefined();
+  });
+
+  it('checks for updates only where an update folder is configured, from the generic provider', async () => {
+    await launch();
+    expect(fake.autoUpdater.setFeedURL).not.toHaveBeenCalled();
+    expect(fake.autoUpdater.checkForUpdates).not.toHaveBeenCalled();
+    fake.state.updateUrl = 'https://motcua.hanoi.gov.vn/updates';
+    fake.state.windows.length = 0;
+    await launch();
+    expect(fake.autoUpdater.setFeedURL).toHaveBeenCalledExactlyOnceWith({ provider: 'generic', url: 'https://motcua.hanoi.gov.vn/updates' });
+    expect(fake.autoUpdater.checkForUpdates).toHaveBeenCalledOnce();
+    fake.state.appListeners.get('will-quit')!();
   });
 
   it('focuses the window on a second launch and closes the host on quit', async () => {

@@ -6,13 +6,15 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function importErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
 }
 
 describe('layer boundaries', () => {
   it.each([
     ['electron/host/x.ts', "import { app } from 'electron';"],
     ['electron/proactive/x.ts', "import { ipcMain } from 'electron';"],
+    ['electron/host/x.ts', "import { autoUpdater } from 'electron-updater';"],
+    ['electron/app/x.ts', "import { shell } from 'electron'; void shell.openExternal('https://example.org');"],
     ['renderer/x.ts', "import { createHost } from '../electron/host/create-host';"],
     ['renderer/x.ts', "import { readFileSync } from 'node:fs';"],
     ['renderer/x.ts', "import Database from 'better-sqlite3';"],

@@ -20,6 +20,7 @@ interface BuilderConfig {
   linux: { target: string[] };
   deb: { depends: string[] };
   publish: Record<string, unknown> & { url: string };
+  electronFuses: Record<string, boolean>;
 }
 const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 
@@ -85,6 +86,18 @@ describe('electron-builder.yml', () => {
     for (const file of [...walk(join(root, 'test', 'support')), 'test/unit/packaging-config.test.ts', 'electron/app/main.ts', 'dist/cli/motcua.cjs.map', 'resources/central-api.yaml']) {
       expect(packed(file), file).toBe(false);
     }
+  });
+
+  it('flips the fuses that would let the packaged binary run other code: Node mode, NODE_OPTIONS, --inspect, loose app files', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it('publishes to a generic update server for electron-updater, at a URL the centre sets', () => {

@@ -91,10 +91,10 @@ describe('PrintService', () => {
     await expect(service(ok.system).reprint(outcome.reprintId)).rejects.toMatchObject({ data: { code: 'REPRINT_NOT_FOUND' } });
   });
 
-  it('no CUPS client: PRINT_SYSTEM_MISSING; on Windows: PRINT_UNSUPPORTED; both keep the document', async () => {
+  it('no CUPS client, or no PowerShell on Windows: PRINT_SYSTEM_MISSING; both keep the document', async () => {
     const noLp: CommandRunner = () => Promise.reject(new AppError('PRINT_SYSTEM_MISSING'));
     expect(await service(cupsPrinters(noLp)).print({ kind: 'slip-80mm', title: 'p.pdf', pdf: PDF })).toMatchObject({ status: 'kept', error: { code: 'PRINT_SYSTEM_MISSING' } });
-    expect(await service(windowsSpooler()).print({ kind: 'slip-80mm', title: 'p.pdf', pdf: PDF })).toMatchObject({ status: 'kept', error: { code: 'PRINT_UNSUPPORTED' } });
+    expect(await service(windowsSpooler({ run: noLp })).print({ kind: 'slip-80mm', title: 'p.pdf', pdf: PDF })).toMatchObject({ status: 'kept', error: { code: 'PRINT_SYSTEM_MISSING' } });
     expect(new ReprintStore(tmp.dir).list()).toHaveLength(2);
   });
 
@@ -128,8 +128,8 @@ describe('ReprintStore retention', () => {
 });
 
 describe('createPrinting', () => {
-  it('picks CUPS on Linux and the (unimplemented) spooler adapter on Windows, and applies the retention rule at start', async () => {
-    await expect(printerSystem('win32').list()).rejects.toMatchObject({ data: { code: 'PRINT_UNSUPPORTED' } });
+  it('picks CUPS on Linux and the spooler adapter on Windows (here without PowerShell), and applies the retention rule at start', async () => {
+    await expect(printerSystem('win32').list()).rejects.toMatchObject({ data: { code: 'PRINT_SYSTEM_MISSING' } });
     const db = new Database(':memory:');
     db.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     const old = new ReprintStore(tmp.dir, { maxAgeMs: 3600_000, maxDocuments: 50 }, () => Date.parse('2020-01-01T00:00:00Z')).keep(PDF, { title: 'old.pdf', kind: 'slip-80mm' });

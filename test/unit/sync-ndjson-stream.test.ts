@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { LineTooLongError, ndjsonLines, type NdjsonLine } from '../../electron/sync/ndjson-stream';
+import { LineTooLongError, ndjsonLineGroups, type NdjsonLine } from '../../electron/sync/ndjson-stream';
 
 const enc = new TextEncoder();
 
@@ -26,15 +26,15 @@ function webStream(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
   });
 }
 
-async function collect(source: Parameters<typeof ndjsonLines>[0], maxLineBytes?: number): Promise<NdjsonLine[]> {
+async function collect(source: Parameters<typeof ndjsonLineGroups>[0], maxLineBytes?: number): Promise<NdjsonLine[]> {
   const lines: NdjsonLine[] = [];
-  for await (const line of ndjsonLines(source, { maxLineBytes })) lines.push(line);
+  for await (const group of ndjsonLineGroups(source, { maxLineBytes })) lines.push(...group);
   return lines;
 }
 
 const simple = (lines: NdjsonLine[]) => lines.map((l) => ({ bytes: Buffer.from(l.bytes).toString('hex'), text: l.text, terminated: l.terminated }));
 
-describe('ndjsonLines', () => {
+describe('ndjsonLineGroups', () => {
   it('yields each line with its exact bytes and text', async () => {
     const body = enc.encode('{"a":1}\n{"name":"Nguyễn Văn An"}\n');
     const lines = await collect(webStream([body]));
@@ -73,6 +73,12 @@ describe('ndjsonLines', () => {
     expect([...lines[0]!.bytes]).toEqual([0x22, 0xc3, 0x22]);
   });
 
+  it('gives null text only to the invalid line of a chunk, its neighbours decoded', async () => {
+    const body = Buffer.concat([Buffer.from('"Đặng"\n'), Buffer.from([0x22, 0xc3, 0x22, 0x0a]), Buffer.from('"Hường"\n')]);
+    const lines = await collect(webStream([new Uint8Array(body)]));
+    expect(lines.map((l) => l.text)).toEqual(['"Đặng"', null, '"Hường"']);
+  });
+
   it('refuses a line longer than maxLineBytes, with or without a newline', async () => {
     await expect(collect(webStream([enc.encode('0123456789\n')]), 5)).rejects.toBeInstanceOf(LineTooLongError);
     await expect(collect(webStream([enc.encode('0123'), enc.encode('456789')]), 5)).rejects.toBeInstanceOf(LineTooLongError);
@@ -81,13 +87,13 @@ describe('ndjsonLines', () => {
   it('yields lines before the stream ends (streaming, not buffering)', async () => {
     let controller!: ReadableStreamDefaultController<Uint8Array>;
     const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
-    const it = ndjsonLines(stream);
+    const it = ndjsonLineGroups(stream);
     controller.enqueue(enc.encode('first\nsec'));
     const first = await it.next();
-    expect(first.value).toMatchObject({ text: 'first', terminated: true });
+    expect(first.value).toMatchObject([{ text: 'first', terminated: true }]);
     controller.enqueue(enc.encode('ond\n'));
     controller.close();
-    expect((await it.next()).value).toMatchObject({ text: 'second' });
+    expect((await it.next()).value).toMatchObject([{ text: 'second' }]);
     expect((await it.next()).done).toBe(true);
   });
 

@@ -12,6 +12,7 @@ const { values } = parseArgs({
     cases: { type: 'string', default: '100' },
     seed: { type: 'string', default: 'motcua' },
     token: { type: 'string' },
+    'enrolment-code': { type: 'string', multiple: true },
     'key-dir': { type: 'string' },
     db: { type: 'string', default: ':memory:' },
     'latency-ms': { type: 'string' },
@@ -55,6 +56,7 @@ void (async () => {
     seed: values.seed,
     token: values.token,
     keyDir: values['key-dir'],
+    enrolmentCodes: values['enrolment-code'] ?? [],
     db: values.db,
     faults: Object.fromEntries(Object.entries(faults).filter(([, v]) => v !== undefined)) as Faults,
   });

@@ -10,6 +10,7 @@ import { citizenProfile, profileForPurpose } from './citizens';
 import { PROACTIVE_PURPOSE, proactiveProfile } from './proactive-profiles';
 import { submitDossier } from './dossiers';
 import { handleControl } from './control';
+import { deviceRegistry } from './devices';
 import { makeFaultState, type ActiveFaults, type Faults } from './faults';
 import { HttpError, readJsonBody, sendError, sendJson, sleep } from './http-util';
 import { loadOrCreateKey } from './keys';
@@ -24,6 +25,8 @@ export interface CentralSimOptions {
   /** SQLite file; ':memory:' (the default) keeps nothing. A file generated for the same seed and count is reused. */
   db?: string;
   faults?: Faults;
+  /** One-time codes a device may register with (POST /v1/devices); none: registration is refused. */
+  enrolmentCodes?: readonly string[];
   /** The clock for new dossiers; tests may fix it. */
   now?: () => Date;
 }
@@ -38,11 +41,12 @@ export interface CentralSim {
   close(): Promise<void>;
 }
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const m = /^Bearer (.+)$/.exec(header ?? '');
-  if (!m) return false;
+const bearerOf = (header: string | undefined): string | null => /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? null;
+
+function tokenMatches(presented: string | null, token: string): boolean {
+  if (presented === null) return false;
   // Compare digests so the comparison is constant-time whatever the lengths.
-  const a = createHash('sha256').update(m[1] ?? '').digest();
+  const a = createHash('sha256').update(presented).digest();
   const b = createHash('sha256').update(token).digest();
   return timingSafeEqual(a, b);
 }
@@ -54,15 +58,17 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
   const store = openStore(options.db ?? ':memory:', seed, options.cases ?? 100);
   const faults = makeFaultState(options.faults);
   const now = options.now ?? (() => new Date());
+  const devices = deviceRegistry(store, options.enrolmentCodes ?? []);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     const method = req.method ?? 'GET';
-    const authorised = tokenMatches(req.headers.authorization, token);
+    const bearer = bearerOf(req.headers.authorization);
+    const operator = tokenMatches(bearer, token);
 
     if (path.startsWith('/_control/')) {
-      if (!authorised) throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.');
+      if (!operator) throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.');
       return handleControl(req, res, path, store, faults, now);
     }
     if (!path.startsWith('/v1/')) throw new HttpError(404, 'not-found', `No route ${path}.`);
@@ -75,6 +81,9 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
       throw new HttpError(failure.status, code, 'Injected failure; retry later.', { 'retry-after': String(failure.retryAfterSeconds) });
     }
     if (path === '/v1/health' && method === 'GET') return sendJson(res, 200, { status: 'ok', seq: store.lastSeq() });
+    if (path === '/v1/devices' && method === 'POST') return sendJson(res, 201, devices.register(await readJsonBody(req)));
+    // The operator's token (tests, `npm run central`) or a token issued at device registration.
+    const authorised = operator || (bearer !== null && devices.issued(bearer));
     if (!authorised) throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.', { 'www-authenticate': 'Bearer' });
 
     if (path === '/v1/changes' && method === 'GET') {

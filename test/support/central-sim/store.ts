@@ -24,6 +24,9 @@ export interface CentralStore {
   allocateCaseIndex(): number;
   idempotent(key: string): { bodyHash: string; reply: StoredReply } | undefined;
   remember(key: string, bodyHash: string, reply: StoredReply): void;
+  /** Registered devices: only the SHA-256 of a token is kept, as a real centre would. */
+  addDevice(device: { deviceId: string; tokenHash: string; publicKeyPem: string; centreCode: string; role: string }): void;
+  deviceByTokenHash(tokenHash: string): string | undefined;
   transaction<T>(fn: () => T): T;
   close(): void;
 }
@@ -32,6 +35,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, receipt TEXT, line TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, body_hash TEXT NOT NULL, reply TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, public_key_pem TEXT NOT NULL, centre_code TEXT NOT NULL, role TEXT NOT NULL);
 `;
 
 /** The exact line of a change; key order is fixed so equal changes are equal bytes. */
@@ -67,6 +71,8 @@ export function openStore(path: string, seed: string, cases: number): CentralSto
   const caseCount = db.prepare('SELECT COUNT(DISTINCT receipt) FROM changes WHERE receipt IS NOT NULL').pluck();
   const getKey = db.prepare('SELECT body_hash, reply FROM idempotency WHERE key = ?');
   const putKey = db.prepare('INSERT INTO idempotency (key, body_hash, reply) VALUES (?, ?, ?)');
+  const putDevice = db.prepare('INSERT INTO devices (device_id, token_hash, public_key_pem, centre_code, role) VALUES (@deviceId, @tokenHash, @publicKeyPem, @centreCode, @role)');
+  const deviceByToken = db.prepare('SELECT device_id FROM devices WHERE token_hash = ?').pluck();
 
   const caseOf = (code: string): { id: string; data: CaseData } | undefined => {
     const line = byReceipt.get(code) as string | undefined;
@@ -91,6 +97,8 @@ export function openStore(path: string, seed: string, cases: number): CentralSto
       return row && { bodyHash: row.body_hash, reply: JSON.parse(row.reply) as StoredReply };
     },
     remember: (key, bodyHash, reply) => void putKey.run(key, bodyHash, JSON.stringify(reply)),
+    addDevice: (device) => void putDevice.run(device),
+    deviceByTokenHash: (hash) => deviceByToken.get(hash) as string | undefined,
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };
