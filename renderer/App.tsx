@@ -7,7 +7,7 @@ import { CounterPage } from './counter/CounterPage';
 import { KioskPage } from './kiosk/KioskPage';
 import { TechnicianPage } from './technician/TechnicianPage';
 import { api } from './transport';
-import { useKioskOptions } from './components/useKioskOptions';
+import { KioskOptionsProvider, useKioskOptions } from './components/KioskOptions';
 
 /** Who may work at the counter: an officer, or a technician checking the workstation. */
 const COUNTER_ROLES = ['officer', 'technician'] as const;
@@ -18,23 +18,25 @@ export function App() {
     void api.invoke('app.info', {}).then((r) => r.ok && setInfo(r.value));
   }, []);
   return (
-    <BrowserRouter>
-      <Layout info={info}>
-        <Routes>
-          <Route path="/kiosk" element={<KioskPage />} />
-          <Route
-            path="/counter"
-            element={
-              <SignedIn roles={COUNTER_ROLES} titleKey="counter.title">
-                <CounterPage />
-              </SignedIn>
-            }
-          />
-          <Route path="/technician" element={<TechnicianPage />} />
-          <Route path="*" element={<RoleHome />} />
-        </Routes>
-      </Layout>
-    </BrowserRouter>
+    <KioskOptionsProvider>
+      <BrowserRouter>
+        <Layout info={info}>
+          <Routes>
+            <Route path="/kiosk" element={<KioskPage />} />
+            <Route
+              path="/counter"
+              element={
+                <SignedIn roles={COUNTER_ROLES} titleKey="counter.title">
+                  <CounterPage />
+                </SignedIn>
+              }
+            />
+            <Route path="/technician" element={<TechnicianPage />} />
+            <Route path="*" element={<RoleHome />} />
+          </Routes>
+        </Layout>
+      </BrowserRouter>
+    </KioskOptionsProvider>
   );
 }
 

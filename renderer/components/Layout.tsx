@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../electron/contract';
 import { currentLanguage } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useKioskOptions } from './useKioskOptions';
+import { useKioskOptions } from './KioskOptions';
 
 /** Header with the centre's name and the language switch, then the screen. */
 export function Layout({ info, children }: { info: AppInfo | null; children: ReactNode }) {

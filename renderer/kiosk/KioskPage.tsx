@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getI18n, useTranslation } from 'react-i18next';
 import type { AppErrorData, CitizenQuery, ConsentDecision, ConsentNotice, DossierView, Identity, PrintOutcomeView, RuleReminder, ScanResult } from '../../electron/contract';
-import { useKioskOptions } from '../components/useKioskOptions';
+import { useKioskOptions, useReloadKioskOptions } from '../components/KioskOptions';
 import { api } from '../transport';
 import { AskOfficerScreen } from './AskOfficerScreen';
 import { AttractScreen } from './AttractScreen';
@@ -60,6 +60,8 @@ type State =
 export function KioskPage() {
   const { t, i18n } = useTranslation();
   const options = useKioskOptions();
+  // Every wipe reads the options again, so a technician's change reaches the next citizen.
+  const reloadOptions = useReloadKioskOptions();
   const defaultLanguage = options?.defaultLanguage ?? 'vi';
   const [state, setState] = useState<State>({ screen: 'home', wiped: false, scanError: null });
   const [askingOfficer, setAskingOfficer] = useState(false);
@@ -77,10 +79,11 @@ export function KioskPage() {
       void wipeBrowserTraces();
       setState(to === 'home' ? { screen: 'home', wiped: byIdle, scanError: null } : { screen: 'identify', busy: false, error: null });
       setAskingOfficer(false);
+      reloadOptions();
       resetDisplay();
       void getI18n().changeLanguage(defaultLanguage);
     },
-    [defaultLanguage, resetDisplay],
+    [defaultLanguage, resetDisplay, reloadOptions],
   );
   const onIdle = useCallback(() => wipe(true), [wipe]);
   // Anything a citizen changed, even on the welcome screen (text size, language), is undone when they walk away.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { IDLE_SECONDS, LANGUAGES, type AppErrorData, type KioskOptions } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { useReloadKioskOptions } from '../components/KioskOptions';
 import { api } from '../transport';
 
 type TextKey = 'centreName' | 'openingHours';
@@ -22,6 +23,7 @@ export function KioskOptionsPanel() {
   const [idle, setIdle] = useState('');
   const [error, setError] = useState<AppErrorData | null>(null);
   const [saved, setSaved] = useState(false);
+  const reloadShared = useReloadKioskOptions();
   useEffect(() => {
     void api.invoke('kiosk.options', {}).then((r) => {
       if (!r.ok) return setError(r.error);
@@ -39,7 +41,9 @@ export function KioskOptionsPanel() {
     const r = await api.invoke('kiosk.setOptions', { ...options, idleSeconds: Number(idle) });
     setError(r.ok ? null : r.error);
     setSaved(r.ok);
-    if (r.ok) setOptions(r.value);
+    if (!r.ok) return;
+    setOptions(r.value);
+    reloadShared();
   };
   const idleInvalid = error?.fields?.includes('idleSeconds') ?? false;
 

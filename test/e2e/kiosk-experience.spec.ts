@@ -163,6 +163,13 @@ test('every control of the attract screen and of a step is reached with the keyb
 
 test('a technician sets the kiosk options: the attract screen, its language, the idle time and the screen the machine opens on follow', async ({ page, browser, served, consoleErrors }) => {
   test.setTimeout(90_000);
+  // A kiosk (another browser) already showing its welcome screen before the change.
+  const context = await browser.newContext();
+  const kiosk = await context.newPage();
+  await kiosk.clock.install();
+  await kiosk.goto(served.url);
+  const attract = kiosk.getByRole('main');
+  await expect(attract).toContainText('Trung tâm Phục vụ hành chính công (bản trình diễn)');
   try {
     // The console panel, with the host's refusal of an idle time out of range.
     await page.goto(served.url);
@@ -186,14 +193,11 @@ test('a technician sets the kiosk options: the attract screen, its language, the
     expect(await seriousViolations(page, '.kiosk-options')).toEqual([]);
     await panel.screenshot({ path: `${SCREENS}/technician-kiosk-options.png` });
 
-    // A kiosk (another browser) shows them; the welcome stays Vietnamese first, the rest opens in English.
-    const context = await browser.newContext();
-    const kiosk = await context.newPage();
-    await kiosk.clock.install();
-    await kiosk.goto(served.url);
+    // From the next citizen on (a session begun and ended), the kiosk shows them; the welcome stays Vietnamese first, the rest opens in English.
+    await kiosk.getByRole('button', { name: /^Nhập số định danh/ }).click();
+    await kiosk.getByRole('button', { name: /^Quay lại Back/ }).click();
     await expect(kiosk.getByRole('heading', { level: 1 })).toHaveText(WELCOME);
     await expect(kiosk.locator('html')).toHaveAttribute('lang', 'en');
-    const attract = kiosk.getByRole('main');
     await expect(attract.getByText('Trung tâm Phục vụ hành chính công phường Sài Gòn')).toBeVisible();
     await expect(attract.getByText('Saigon Ward Public Service Centre')).toBeVisible();
     await expect(attract.getByText('Monday – Friday: 7:30–17:00')).toBeVisible();
@@ -207,7 +211,6 @@ test('a technician sets the kiosk options: the attract screen, its language, the
     await expect(stillThere).toHaveCount(0);
     await kiosk.clock.fastForward(2_000);
     await expect(stillThere).toBeVisible();
-    await context.close();
 
     // A counter machine opens on the counter's log-in.
     await setOptions(browser, served.url, { role: 'counter' });
@@ -216,6 +219,7 @@ test('a technician sets the kiosk options: the attract screen, its language, the
     await expect(counter).toHaveURL(`${served.origin}/counter`);
     await counter.close();
   } finally {
+    await context.close();
     await setOptions(browser, served.url, DEFAULTS);
   }
   expect(consoleErrors).toEqual([]);

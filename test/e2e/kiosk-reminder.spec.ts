@@ -125,6 +125,8 @@ test('the kiosk screens have no serious or critical accessibility violations', a
   await expect(page.getByRole('button', { name: /^Không đồng ý/ })).toBeEnabled();
   expect(await serious()).toEqual([]);
   await page.getByRole('button', { name: /^Không đồng ý/ }).click();
+  // The consent screen has its own level-2 headings: the reminders first.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Cấp đổi thẻ căn cước');
   expect(await serious()).toEqual([]);
 });
