@@ -7,6 +7,7 @@ import { CounterPage } from './counter/CounterPage';
 import { KioskPage } from './kiosk/KioskPage';
 import { TechnicianPage } from './technician/TechnicianPage';
 import { api } from './transport';
+import { KioskOptionsProvider, useKioskOptions } from './components/KioskOptions';
 
 /** Who may work at the counter: an officer, or a technician checking the workstation. */
 const COUNTER_ROLES = ['officer', 'technician'] as const;
@@ -17,22 +18,37 @@ export function App() {
     void api.invoke('app.info', {}).then((r) => r.ok && setInfo(r.value));
   }, []);
   return (
-    <BrowserRouter>
-      <Layout info={info}>
-        <Routes>
-          <Route path="/kiosk" element={<KioskPage />} />
-          <Route
-            path="/counter"
-            element={
-              <SignedIn roles={COUNTER_ROLES} titleKey="counter.title">
-                <CounterPage />
-              </SignedIn>
-            }
-          />
-          <Route path="/technician" element={<TechnicianPage />} />
-          <Route path="*" element={<Navigate to="/kiosk" replace />} />
-        </Routes>
-      </Layout>
-    </BrowserRouter>
+    <KioskOptionsProvider>
+      <BrowserRouter>
+        <Layout info={info}>
+          <Routes>
+            <Route path="/kiosk" element={<KioskPage />} />
+            <Route
+              path="/counter"
+              element={
+                <SignedIn roles={COUNTER_ROLES} titleKey="counter.title">
+                  <CounterPage />
+                </SignedIn>
+              }
+            />
+            <Route path="/technician" element={<TechnicianPage />} />
+            <Route path="*" element={<RoleHome />} />
+          </Routes>
+        </Layout>
+      </BrowserRouter>
+    </KioskOptionsProvider>
   );
+}
+
+/** The screen this machine opens on, as a technician set its role (a kiosk until the host says otherwise). */
+function RoleHome() {
+  const options = useKioskOptions();
+  const [waited, setWaited] = useState(false);
+  // A host that does not answer must not leave a blank screen: after a moment the kiosk opens anyway.
+  useEffect(() => {
+    const timer = window.setTimeout(() => setWaited(true), 3000);
+    return () => window.clearTimeout(timer);
+  }, []);
+  if (!options && !waited) return null;
+  return <Navigate to={options?.role === 'counter' ? '/counter' : '/kiosk'} replace />;
 }

@@ -10,6 +10,7 @@ import { localizedText } from './localized';
 import { applicant, attentionItem, caseDetail, caseHit, counterDossier, dueEntry, originalsReview, publicCaseStatus, receiptCode, submissionView } from './counter';
 import { accountView, bootstrapAccount, loginInput, loginResult, newAccount, passwordReset, username } from './accounts';
 import { ruleReminder } from './profile';
+import { kioskOptions } from './kiosk-options';
 import { documentKind, keptDocumentView, printersOverview, printOutcome, reprintId } from './printing';
 import { centralConfigure, centralRegister, centralStatus, centralTestResult } from './central';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
@@ -191,6 +192,9 @@ export const channels = {
   /** This machine's kiosk signing key, for the counters of the centre to trust. */
   'kiosk.publicKey': channel({ input: none, output: z.object({ pem: z.string(), keyId: z.string() }), roles: TECHNICIAN, personalData: false }),
   'kiosk.trustKey': channel({ input: z.object({ pem: z.string().max(2000) }).strict(), output: z.object({ keyIds: z.array(z.string()) }), roles: TECHNICIAN, personalData: false }),
+  /** What the kiosk screens show and how long they wait (no personal data: read before anyone is identified). */
+  'kiosk.options': channel({ input: none, output: kioskOptions, roles: ALL, personalData: false }),
+  'kiosk.setOptions': channel({ input: kioskOptions, output: kioskOptions, roles: TECHNICIAN, personalData: false }),
   'cases.search': channel({
     input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }).strict(),
     /** indexComplete false: names are searched among the cases indexed so far (a first sync still being indexed); codes and numbers always. */

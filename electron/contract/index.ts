@@ -12,5 +12,6 @@ export * from './forms';
 export * from './recommend';
 export * from './accounts';
 export * from './counter';
+export * from './kiosk-options';
 export * from './printing';
 export * from './central';

@@ -45,6 +45,7 @@ import { counterHost } from './counter-host';
 import { accountHost } from './account-handlers';
 import { CaseSearch } from '../db/case-search';
 import { startCaseIndexDriver } from './case-index-driver';
+import { kioskOptionsHandlers } from './kiosk-options-handlers';
 import { createPrinting } from '../print/printers';
 import { printerHandlers, withPrinting } from './print-handlers';
 
@@ -202,6 +203,7 @@ export function createHost(config: HostConfig): Host {
           renderDossierPdf({ template, draft, handoff: encodeHandoff(draft, deviceKey()).text, fonts, date: today(), place: catalogue.centre()?.address.split(',').at(-1)?.trim() }),
       }),
       ...counterHost({ db, settings, citizens, templates: formTemplates, ruleEngine, deviceKey, subjectHash: (pin) => audit.subjectHash(pin), sendNow: () => sync.syncNow(), calendar: centreCalendar(config.appRoot, settings, config.logError), fonts, today, logError: config.logError }),
+      ...kioskOptionsHandlers({ settings, registeredCentreName: () => catalogue.centre()?.name ?? null }),
       'app.info': () => ({
         version: config.version,
         transport: config.transport,

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { formatIsoDate } from '../components/format-date';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
+import { KioskNav } from './KioskNav';
 import { savePdf } from './save-pdf';
 import { PrintResult } from '../components/PrintResult';
 
@@ -143,13 +144,11 @@ export function ComparisonScreen({ outcomeId, backLabel, onBack, onFinish }: Pro
             {t('kiosk.finish')}
           </Button>
         )}
-        <Button variant="secondary" onClick={onBack}>
-          {backLabel}
-        </Button>
         <Button disabled={printing || !comparison || loading} onClick={() => void print()}>
           {printing ? t('compare.printing') : t('compare.print')}
         </Button>
       </div>
+      <KioskNav onBack={onBack} backHint={backLabel} />
     </section>
   );
 }

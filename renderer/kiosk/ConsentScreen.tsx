@@ -4,6 +4,7 @@ import type { AppErrorData, ConsentNotice } from '../../electron/contract';
 import { Bilingual, useBoth } from '../components/Bilingual';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { KioskNav } from './KioskNav';
 
 interface Props {
   greetingName: string | null;
@@ -11,6 +12,9 @@ interface Props {
   busy: boolean;
   error: AppErrorData | null;
   onDecide: (accept: boolean) => void;
+  onBack: () => void;
+  /** Where Back leads, under its label. */
+  backHint: string;
   onFinish: () => void;
 }
 
@@ -18,7 +22,7 @@ interface Props {
  * Before anything is read from the central system: what, why, on which law, for whom and for how
  * long, in plain Vietnamese with English under it; one touch to agree or to go on without it.
  */
-export function ConsentScreen({ greetingName, notice, busy, error, onDecide, onFinish }: Props) {
+export function ConsentScreen({ greetingName, notice, busy, error, onDecide, onBack, backHint, onFinish }: Props) {
   const { t } = useTranslation();
   const both = useBoth();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -86,6 +90,7 @@ export function ConsentScreen({ greetingName, notice, busy, error, onDecide, onF
           {t('kiosk.finish')}
         </Button>
       </div>
+      <KioskNav onBack={onBack} backHint={backHint} />
     </section>
   );
 }

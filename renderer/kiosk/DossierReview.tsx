@@ -8,6 +8,7 @@ import { ProvenanceBadge } from '../components/ProvenanceBadge';
 import { useDraftProblems, valueOf } from '../components/dossier-values';
 import { useDossier } from '../components/useDossier';
 import { currentLanguage } from '../i18n';
+import { KioskNav } from './KioskNav';
 import { savePdf } from './save-pdf';
 import { PrintResult } from '../components/PrintResult';
 
@@ -135,11 +136,8 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
             );
           })}
           <ErrorMessage error={invalidStep ? t('dossier.fixErrors') : dossier.error} />
-          <div className="actions actions-split">
-            <Button variant="secondary" onClick={back}>
-              {step === 0 ? t('dossier.backToReminders') : t('dossier.previous')}
-            </Button>
-            <Button type="submit" disabled={dossier.busy}>
+          <div className="actions actions-next">
+            <Button type="submit" className="btn-hero" disabled={dossier.busy}>
               {dossier.busy ? t('dossier.saving') : t('dossier.next')}
             </Button>
           </div>
@@ -212,10 +210,7 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
             </p>
           )}
           <PrintResult outcome={printOutcome} audience="kiosk" />
-          <div className="actions actions-split">
-            <Button variant="secondary" onClick={printedPages !== null ? onClose : back}>
-              {printedPages !== null ? t('dossier.backToReminders') : t('dossier.previous')}
-            </Button>
+          <div className="actions actions-next">
             <Button className="btn-hero" disabled={dossier.busy} onClick={() => void print()}>
               {dossier.busy ? t('dossier.printing') : t('dossier.print')}
             </Button>
@@ -227,6 +222,11 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
           {t('kiosk.finish')}
         </Button>
       </div>
+      {/* Back goes one step back; from the first step, or once printed, to the reminders. */}
+      <KioskNav
+        onBack={printedPages !== null ? onClose : back}
+        backHint={step === 0 || printedPages !== null ? t('dossier.backToReminders') : t('dossier.step', { current: step, total })}
+      />
     </section>
   );
 }

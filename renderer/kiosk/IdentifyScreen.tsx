@@ -5,6 +5,7 @@ import { Button } from '../components/Button';
 import { DigitField, digitsToIsoDate, formatDate, formatPersonalNumber } from '../components/DigitField';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { applyKey, Keypad } from '../components/Keypad';
+import { KioskNav } from './KioskNav';
 
 type FieldName = 'personalNumber' | 'birthDate' | 'cardIssueDate';
 
@@ -73,16 +74,14 @@ export function IdentifyScreen({ busy, error, onSubmit, onBack }: Props) {
           ))}
           <ErrorMessage error={incomplete ? t('identify.incomplete') : error} />
           <div className="actions">
-            <Button variant="secondary" onClick={onBack}>
-              {t('kiosk.back')}
-            </Button>
-            <Button type="submit" disabled={busy}>
+            <Button type="submit" className="btn-hero" disabled={busy}>
               {busy ? t('identify.checking') : t('identify.submit')}
             </Button>
           </div>
         </form>
         <Keypad onKey={(key) => set(active, applyKey(values[active], key, FIELDS.find((f) => f.name === active)!.max))} />
       </div>
+      <KioskNav onBack={onBack} backHint={t('kioskUi.toStart')} />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { getI18n, useTranslation } from 'react-i18next';
 import type { AppErrorData, CitizenQuery, ConsentDecision, ConsentNotice, DossierView, Identity, PrintOutcomeView, RuleReminder, ScanResult } from '../../electron/contract';
-import { Button } from '../components/Button';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { useKioskOptions, useReloadKioskOptions } from '../components/KioskOptions';
 import { api } from '../transport';
+import { AskOfficerScreen } from './AskOfficerScreen';
+import { AttractScreen } from './AttractScreen';
 import { ComparisonScreen } from './ComparisonScreen';
 import { ConsentScreen } from './ConsentScreen';
 import { DossierReview } from './DossierReview';
@@ -13,11 +14,17 @@ import { OutcomesScreen } from './OutcomesScreen';
 import { RemindersScreen, type Paper, type ReminderList } from './RemindersScreen';
 import { savePdf } from './save-pdf';
 import type { ScannedCard } from './scanned-card';
+import { DisplayControls } from './DisplayControls';
+import { AskOfficerContext } from './KioskNav';
+import { StillThereDialog } from './StillThereDialog';
+import { useDisplayPrefs, DEFAULT_DISPLAY } from './useDisplayPrefs';
 import { useIdle } from './useIdle';
 import { useKeyboardWedge } from './useKeyboardWedge';
+import { wipeBrowserTraces } from './wipe-browser';
 
-/** Two minutes without a touch ends the citizen's session. */
-const IDLE_MS = 120_000;
+/** Until the options arrive: the default idle time; then "are you still there?" for this long. */
+const DEFAULT_IDLE_S = 60;
+const COUNTDOWN_S = 10;
 
 /** The citizen being served, as `citizen.open` answered. */
 interface Citizen {
@@ -52,22 +59,37 @@ type State =
 
 export function KioskPage() {
   const { t, i18n } = useTranslation();
+  const options = useKioskOptions();
+  // Every wipe reads the options again, so a technician's change reaches the next citizen.
+  const reloadOptions = useReloadKioskOptions();
+  const defaultLanguage = options?.defaultLanguage ?? 'vi';
   const [state, setState] = useState<State>({ screen: 'home', wiped: false, scanError: null });
+  const [askingOfficer, setAskingOfficer] = useState(false);
+  const [display, changeDisplay, resetDisplay] = useDisplayPrefs();
   // Bumped by every wipe: an answer that arrives for an earlier citizen is dropped.
   const epoch = useRef(0);
+  // The instance itself: useTranslation's i18n is a new object after every language change, which would undo the citizen's choice here.
+  useEffect(() => void getI18n().changeLanguage(defaultLanguage), [defaultLanguage]);
 
-  // Everything personal lives in this state and in the host's session; dropping both is the wipe.
+  // Everything personal lives in this state, the host's session and whatever the browser kept; dropping all three is the wipe.
   const wipe = useCallback(
-    (byIdle: boolean) => {
+    (byIdle: boolean, to: 'home' | 'identify' = 'home') => {
       epoch.current += 1;
       void api.invoke('citizen.close', {});
-      setState({ screen: 'home', wiped: byIdle, scanError: null });
-      void i18n.changeLanguage('vi');
+      void wipeBrowserTraces();
+      setState(to === 'home' ? { screen: 'home', wiped: byIdle, scanError: null } : { screen: 'identify', busy: false, error: null });
+      setAskingOfficer(false);
+      reloadOptions();
+      resetDisplay();
+      void getI18n().changeLanguage(defaultLanguage);
     },
-    [i18n],
+    [defaultLanguage, resetDisplay, reloadOptions],
   );
   const onIdle = useCallback(() => wipe(true), [wipe]);
-  useIdle(IDLE_MS, onIdle, state.screen !== 'home');
+  // Anything a citizen changed, even on the welcome screen (text size, language), is undone when they walk away.
+  const changed =
+    state.screen !== 'home' || askingOfficer || display.textSize !== DEFAULT_DISPLAY.textSize || display.highContrast || i18n.language !== defaultLanguage;
+  const { secondsLeft, stillHere } = useIdle((options?.idleSeconds ?? DEFAULT_IDLE_S) * 1000, COUNTDOWN_S, onIdle, changed);
 
   /** Runs `then` with an answer only if no wipe happened while it was on its way. */
   const current = () => {
@@ -86,12 +108,18 @@ export function KioskPage() {
       );
     }
     const citizen: Citizen = { identity: opened.value.identity, fullName: opened.value.fullName, card };
-    still(() => setState({ screen: 'consent', citizen, notice: null, busy: false, error: null }));
+    still(() => void askConsent(citizen));
+  }, []);
+
+  /** The consent notice, after identification and again when the citizen goes back from the reminders. */
+  const askConsent = async (citizen: Citizen) => {
+    const still = current();
+    setState({ screen: 'consent', citizen, notice: null, busy: false, error: null });
     const notice = await api.invoke('consent.notice', { purpose: 'proactive-services' });
     still(() =>
       setState((s) => (s.screen === 'consent' ? { ...s, notice: notice.ok ? notice.value : null, error: notice.ok ? null : notice.error } : s)),
     );
-  }, []);
+  };
 
   const loadReminders = async (citizen: Citizen, profile: ConsentDecision['profile']) => {
     const still = current();
@@ -127,7 +155,7 @@ export function KioskPage() {
     },
     [identify, t],
   );
-  const listening = state.screen === 'home' || state.screen === 'identify';
+  const listening = (state.screen === 'home' || state.screen === 'identify') && !askingOfficer;
   useEffect(() => (listening ? api.on('scan', ({ result }) => onScan(result)) : undefined), [listening, onScan]);
   const onWedge = useCallback(
     (text: string) => void api.invoke('scan.classify', { text, asciiOnly: true }).then((r) => r.ok && onScan(r.value)),
@@ -180,99 +208,102 @@ export function KioskPage() {
     setState({ screen: 'compare', outcomeId, back });
   };
 
-  switch (state.screen) {
-    case 'lookup':
-      return <StatusLookupScreen initialCode={state.code} onHome={() => setState({ screen: 'home', wiped: false, scanError: null })} />;
-    case 'home':
-      return (
-        <section className="kiosk-home" aria-labelledby="welcome">
-          <h1 id="welcome">{t('kiosk.welcome')}</h1>
-          <p className="lead">{t('kiosk.intro')}</p>
-          <Button className="btn-hero" onClick={() => setState({ screen: 'identify', busy: false, error: null })}>
-            {t('kiosk.start')}
-          </Button>
-          <p className="scan-hint">{t('scan.scanHint')}</p>
-          <ErrorMessage error={state.scanError} />
-          <div className="home-ways">
-            <p className="hint">{t('lookup.intro')}</p>
-            <Button variant="secondary" onClick={() => setState({ screen: 'lookup', code: null })}>
-              {t('lookup.open')}
-            </Button>
-          </div>
-          <div className="home-ways">
-            <p className="hint">{t('compare.seeWaysIntro')}</p>
-            <Button variant="secondary" onClick={() => setState({ screen: 'outcomes' })}>
-              {t('compare.seeWays')}
-            </Button>
-          </div>
-          {state.wiped && (
-            <p className="notice" role="status">
-              {t('kiosk.idleWiped')}
-            </p>
-          )}
-        </section>
-      );
-    case 'identify':
-      // The form keeps its digits across a failed check: it stays mounted while busy.
-      return <IdentifyScreen busy={state.busy} error={state.error} onSubmit={(q) => void identify(q)} onBack={() => wipe(false)} />;
-    case 'consent':
-      return (
-        <ConsentScreen
-          greetingName={state.citizen.card?.name ?? null}
-          notice={state.notice}
-          busy={state.busy}
-          error={state.error}
-          onDecide={(accept) => void decide(accept)}
-          onFinish={() => wipe(false)}
-        />
-      );
-    case 'reminders':
-      return (
-        <RemindersScreen
-          identity={state.citizen.identity}
-          list={state.list}
-          card={state.citizen.card}
-          greetingName={state.list?.fullName ?? state.citizen.card?.name ?? state.citizen.fullName}
-          profile={state.profile}
-          printing={state.printing}
-          printedPages={state.printedPages}
-          printOutcome={state.printOutcome}
-          preparing={state.preparing}
-          error={state.error}
-          onPrint={(paper) => void print(paper)}
-          onPrepare={(r, formId) => void prepare(r, formId)}
-          onCompare={compare}
-          onFinish={() => wipe(false)}
-        />
-      );
-    case 'dossier':
-      return (
-        <DossierReview
-          key={state.view.draft.id}
-          initial={state.view}
-          preparedAt={state.preparedAt}
-          onClose={() => setState({ screen: 'reminders', ...state.back })}
-          onFinish={() => wipe(false)}
-        />
-      );
-    case 'compare': {
-      const { back, outcomeId } = state;
-      return (
-        <ComparisonScreen
-          key={outcomeId}
-          outcomeId={outcomeId}
-          backLabel={back ? t('compare.backToReminders') : t('compare.backToOutcomes')}
-          onBack={() => setState(back ? { screen: 'reminders', ...back } : { screen: 'outcomes' })}
-          {...(back ? { onFinish: () => wipe(false) } : {})}
-        />
-      );
+  const toHome = () => setState({ screen: 'home', wiped: false, scanError: null });
+
+  const screen = () => {
+    switch (state.screen) {
+      case 'lookup':
+        return <StatusLookupScreen initialCode={state.code} onHome={toHome} />;
+      case 'home':
+        return (
+          <AttractScreen
+            options={options}
+            wiped={state.wiped}
+            scanError={state.scanError}
+            onType={() => setState({ screen: 'identify', busy: false, error: null })}
+            onLookup={() => setState({ screen: 'lookup', code: null })}
+            onCompare={() => setState({ screen: 'outcomes' })}
+          />
+        );
+      case 'identify':
+        // The form keeps its digits across a failed check: it stays mounted while busy.
+        return <IdentifyScreen busy={state.busy} error={state.error} onSubmit={(q) => void identify(q)} onBack={() => wipe(false)} />;
+      case 'consent': {
+        // Back undoes the identification: to the keypad if the number was typed, else to the start.
+        const typed = state.citizen.card === null;
+        return (
+          <ConsentScreen
+            greetingName={state.citizen.card?.name ?? null}
+            notice={state.notice}
+            busy={state.busy}
+            error={state.error}
+            onDecide={(accept) => void decide(accept)}
+            onBack={() => wipe(false, typed ? 'identify' : 'home')}
+            backHint={t(typed ? 'kioskUi.toIdentify' : 'kioskUi.toStart')}
+            onFinish={() => wipe(false)}
+          />
+        );
+      }
+      case 'reminders': {
+        const { citizen } = state;
+        return (
+          <RemindersScreen
+            identity={citizen.identity}
+            list={state.list}
+            card={citizen.card}
+            greetingName={state.list?.fullName ?? citizen.card?.name ?? citizen.fullName}
+            profile={state.profile}
+            printing={state.printing}
+            printedPages={state.printedPages}
+            printOutcome={state.printOutcome}
+            preparing={state.preparing}
+            error={state.error}
+            onPrint={(paper) => void print(paper)}
+            onPrepare={(r, formId) => void prepare(r, formId)}
+            onCompare={compare}
+            onBack={() => void askConsent(citizen)}
+            onFinish={() => wipe(false)}
+          />
+        );
+      }
+      case 'dossier':
+        return (
+          <DossierReview
+            key={state.view.draft.id}
+            initial={state.view}
+            preparedAt={state.preparedAt}
+            onClose={() => setState({ screen: 'reminders', ...state.back })}
+            onFinish={() => wipe(false)}
+          />
+        );
+      case 'compare': {
+        const { back, outcomeId } = state;
+        return (
+          <ComparisonScreen
+            key={outcomeId}
+            outcomeId={outcomeId}
+            backLabel={back ? t('compare.backToReminders') : t('compare.backToOutcomes')}
+            onBack={() => setState(back ? { screen: 'reminders', ...back } : { screen: 'outcomes' })}
+            {...(back ? { onFinish: () => wipe(false) } : {})}
+          />
+        );
+      }
+      case 'outcomes':
+        return <OutcomesScreen onChoose={(outcomeId) => setState({ screen: 'compare', outcomeId, back: null })} onBack={toHome} />;
     }
-    case 'outcomes':
-      return (
-        <OutcomesScreen
-          onChoose={(outcomeId) => setState({ screen: 'compare', outcomeId, back: null })}
-          onBack={() => setState({ screen: 'home', wiped: false, scanError: null })}
-        />
-      );
-  }
+  };
+
+  // "Ask an officer" and "are you still there?" cover the screen without unmounting it: Back and Continue return to it as it was.
+  return (
+    <AskOfficerContext.Provider value={() => setAskingOfficer(true)}>
+      <div className="kiosk">
+        <DisplayControls prefs={display} onChange={changeDisplay} />
+        {askingOfficer && <AskOfficerScreen centreName={options?.centreName ?? null} onBack={() => setAskingOfficer(false)} />}
+        <div className="kiosk-screen" hidden={askingOfficer}>
+          {screen()}
+        </div>
+      </div>
+      {secondsLeft !== null && <StillThereDialog secondsLeft={secondsLeft} onContinue={stillHere} />}
+    </AskOfficerContext.Provider>
+  );
 }

@@ -5,6 +5,7 @@ import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
+import { KioskNav } from './KioskNav';
 
 type Outcome = ChannelOutput<'recommend.outcomes'>['outcomes'][number];
 
@@ -49,11 +50,7 @@ export function OutcomesScreen({ onChoose, onBack }: { onChoose: (outcomeId: str
         </ul>
       )}
       <ErrorMessage error={error} />
-      <div className="actions">
-        <Button variant="secondary" onClick={onBack}>
-          {t('compare.backHome')}
-        </Button>
-      </div>
+      <KioskNav onBack={onBack} backHint={t('compare.backHome')} />
     </section>
   );
 }

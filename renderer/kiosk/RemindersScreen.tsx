@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { formatIsoDate } from '../components/format-date';
 import { PrintResult } from '../components/PrintResult';
 import { currentLanguage } from '../i18n';
+import { KioskNav } from './KioskNav';
 import type { ScannedCard } from './scanned-card';
 
 export type ReminderList = ChannelOutput<'proactive.reminders'>;
@@ -28,13 +29,15 @@ interface Props {
   onPrepare: (reminder: RuleReminder, formId: string) => void;
   /** Opens the comparison of the ways to the reminder's outcome. */
   onCompare?: (outcomeId: string) => void;
+  /** Back to the consent notice, to decide again. */
+  onBack: () => void;
   onFinish: () => void;
 }
 
 const masked = (pin: string) => `•••••••• ${pin.slice(-4)}`;
 
 export function RemindersScreen(props: Props) {
-  const { identity, list, card, greetingName, profile, printing, printedPages, printOutcome, preparing, error, onPrint, onPrepare, onCompare, onFinish } = props;
+  const { identity, list, card, greetingName, profile, printing, printedPages, printOutcome, preparing, error, onPrint, onPrepare, onCompare, onBack, onFinish } = props;
   const { t, i18n } = useTranslation();
   const lng = currentLanguage(i18n.language);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -88,6 +91,7 @@ export function RemindersScreen(props: Props) {
           {printing === 'a4' ? t('reminders.printing') : t('reminders.printA4')}
         </Button>
       </div>
+      <KioskNav onBack={onBack} backHint={t('kioskUi.toConsent')} />
     </section>
   );
 }

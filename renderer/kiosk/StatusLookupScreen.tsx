@@ -7,6 +7,7 @@ import { caseDay as day } from '../components/case-day';
 import { Keypad, type KeypadKey } from '../components/Keypad';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
+import { KioskNav } from './KioskNav';
 import { useKeyboardWedge } from './useKeyboardWedge';
 
 const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '-'];
@@ -100,11 +101,9 @@ export function StatusLookupScreen({ initialCode, onHome }: { initialCode: strin
           <Button type="submit" className="btn-hero" disabled={code.length < 4}>
             {t('lookup.find')}
           </Button>
-          <Button variant="secondary" onClick={onHome}>
-            {t('lookup.home')}
-          </Button>
         </div>
       </form>
+      <KioskNav onBack={onHome} backHint={t('lookup.home')} />
     </section>
   );
 }

@@ -1,20 +1,47 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
-/** Calls `onIdle` after `ms` without a touch or key, so a citizen's data never waits for the next person. */
-export function useIdle(ms: number, onIdle: () => void, enabled: boolean): void {
+/**
+ * After `idleMs` without a touch or key, counts `countdownS` seconds down (the caller shows them:
+ * "are you still there?"); any touch or key starts over; at zero `onIdle` runs, so a citizen's
+ * data never waits for the next person. `secondsLeft` is null while nobody is being asked.
+ */
+export function useIdle(idleMs: number, countdownS: number, onIdle: () => void, enabled: boolean): { secondsLeft: number | null; stillHere: () => void } {
+  const [left, setLeft] = useState<number | null>(null);
+  const rearm = useRef<() => void>(() => {});
   useEffect(() => {
     if (!enabled) return;
-    let timer = window.setTimeout(onIdle, ms);
-    const reset = () => {
+    let timer: number | undefined;
+    let tick: number | undefined;
+    const stop = () => {
       window.clearTimeout(timer);
-      timer = window.setTimeout(onIdle, ms);
+      window.clearInterval(tick);
     };
-    ACTIVITY.forEach((e) => window.addEventListener(e, reset, { passive: true }));
+    const ask = () => {
+      let n = countdownS;
+      setLeft(n);
+      tick = window.setInterval(() => {
+        n -= 1;
+        if (n > 0) return setLeft(n);
+        stop();
+        setLeft(null);
+        onIdle();
+      }, 1000);
+    };
+    const arm = () => {
+      stop();
+      setLeft(null);
+      timer = window.setTimeout(ask, idleMs);
+    };
+    rearm.current = arm;
+    arm();
+    ACTIVITY.forEach((e) => window.addEventListener(e, arm, { passive: true }));
     return () => {
-      window.clearTimeout(timer);
-      ACTIVITY.forEach((e) => window.removeEventListener(e, reset));
+      stop();
+      ACTIVITY.forEach((e) => window.removeEventListener(e, arm));
     };
-  }, [ms, onIdle, enabled]);
+  }, [idleMs, countdownS, onIdle, enabled]);
+  const stillHere = useCallback(() => rearm.current(), []);
+  return { secondsLeft: enabled ? left : null, stillHere };
 }

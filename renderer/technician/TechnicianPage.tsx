@@ -7,6 +7,7 @@ import { api } from '../transport';
 import { SyncStatusPanel } from '../components/SyncStatusPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { KioskKeysPanel } from './KioskKeysPanel';
+import { KioskOptionsPanel } from './KioskOptionsPanel';
 import { AccountsPanel } from './AccountsPanel';
 import { PrintersPanel } from './PrintersPanel';
 import { CentralPanel } from './CentralPanel';
@@ -59,6 +60,7 @@ export function TechnicianPage() {
           <DevicesPanel />
           <PrintersPanel />
           <KioskKeysPanel />
+          <KioskOptionsPanel />
           <AccountsPanel />
         </>
       )}

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { technicianReplays } from './replay';
 
 const SCREENS = 'test-results/screens';
-
-
 
 /** The day `days` from today in Vietnam, as the host counts it. */
 const vnDay = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -181,22 +181,64 @@ test('prefill + render of the review screen after a scan, measured in the browse
   expect(consoleErrors).toEqual([]);
 });
 
-test('two minutes without a touch in the middle of a dossier erase it, on screen and in the host', async ({ page, browser, served, consoleErrors }) => {
+test('a minute without a touch in the middle of a dossier asks, counts ten seconds down, then erases everything: screen, storage, database, host', async ({ page, browser, served, consoleErrors }) => {
+  test.setTimeout(90_000);
   await page.clock.install();
   await page.goto(served.url);
   await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
+  const h1 = page.getByRole('heading', { level: 1 });
   const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
+  const prepared = page.waitForResponse((r) => r.url().endsWith('/api/dossier.prepare'));
   await birth.getByRole('button', { name: 'Chuẩn bị hồ sơ' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bước 1/7');
+  const draftId = ((await (await prepared).json()) as { value: { draft: { id: string } } }).value.draft.id;
+  await expect(h1).toContainText('Bước 1/7');
   await page.getByLabel('Kính gửi', { exact: true }).fill('Ủy ban nhân dân phường Bến Nghé');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(h1).toContainText('Bước 2/7');
+  // Whatever a page might leave in the browser's storage must not outlive the citizen either.
+  await page.evaluate(async () => {
+    sessionStorage.setItem('probe', 'Nguyễn Văn An');
+    localStorage.setItem('probe', '079199012345');
+    await (await caches.open('probe')).put('/probe', new Response('Nguyễn Văn An'));
+  });
+  // The draft is in the host's database, under this browser's session.
+  const db = new Database(join(served.dataDir, 'demo.db'), { readonly: true, fileMustExist: true });
+  const draftsOfSession = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM drafts WHERE session = ?');
+  const session = db.prepare<[string], { session: string; status: string }>('SELECT session, status FROM drafts WHERE id = ?').get(draftId);
+  expect(session?.status).toBe('draft');
+  expect(draftsOfSession.get(session!.session)?.n).toBe(1);
 
-  await page.clock.fastForward(119_000);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bước 1/7');
-  await page.clock.fastForward(2_000);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
-  await expect(page.getByRole('status')).toHaveText('Phiên trước đã kết thúc; thông tin của bạn đã được xoá.');
-  await expect(page.locator('body')).not.toContainText('Nguyễn Văn An');
+  // A minute (the default) without a touch: the question, with ten seconds to answer; "Continue" keeps everything.
+  const stillThere = page.getByRole('alertdialog', { name: 'Bạn còn ở đây không? Are you still there?' });
+  await page.clock.fastForward(58_000);
+  await expect(stillThere).toHaveCount(0);
+  await page.clock.fastForward(3_000);
+  await expect(stillThere).toBeVisible();
+  await expect(stillThere).toContainText('Phiên sẽ kết thúc và thông tin sẽ bị xoá sau 10 giây.');
+  await expect(stillThere.getByRole('button', { name: /^Tiếp tục/ })).toBeFocused();
+  await page.clock.runFor(4_000);
+  await expect(stillThere).toContainText('sau 6 giây');
+  await page.keyboard.press('Enter');
+  await expect(stillThere).toHaveCount(0);
+  await expect(h1).toContainText('Bước 2/7');
+
+  // Asked again, nobody answers: at zero the session ends.
+  await page.clock.fastForward(61_000);
+  await expect(stillThere).toBeVisible();
+  await page.clock.runFor(9_000);
+  await expect(stillThere).toContainText('sau 1 giây');
+  await page.clock.runFor(1_000);
+  await expect(stillThere).toHaveCount(0);
+  await expect(h1).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
+  await expect(page.getByRole('status')).toContainText('Phiên trước đã kết thúc; thông tin của bạn đã được xoá.');
+
+  // Nothing of the citizen anywhere: not in the DOM (attributes included), not in window storage or the Cache API, not in the database, not in the host.
+  const html = await page.content();
+  for (const trace of ['Nguyễn Văn An', '079199012345', '•••••••• 2345', 'Ủy ban nhân dân phường Bến Nghé']) expect(html).not.toContain(trace);
+  expect(await page.evaluate(async () => [sessionStorage.length, localStorage.length, (await caches.keys()).length])).toEqual([0, 0, 0]);
+  await expect.poll(() => draftsOfSession.get(session!.session)?.n).toBe(0);
+  db.close();
   await expect
     .poll(() => page.evaluate(() => fetch('/api/proactive.reminders', { method: 'POST', body: '{}' }).then((r) => r.json())))
     .toMatchObject({ ok: false, error: { code: 'NO_CITIZEN' } });

@@ -33,7 +33,7 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await page.screenshot({ path: `${SCREENS}/kiosk-home-vi.png` });
 
-  await page.getByRole('button', { name: 'Bắt đầu' }).click();
+  await page.getByRole('button', { name: /^Nhập số định danh/ }).click();
   await tapDigits(page, citizen.personalNumber);
   await tapDigits(page, citizen.birthDigits);
   await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue(`001 0${citizen.personalNumber.slice(4, 6)} 012345`);
@@ -92,7 +92,7 @@ test('a citizen types their number, declines consent, sees the reminder in both 
 
 test('a wrong number gets a clear message in Vietnamese and English and keeps what was typed', async ({ page, served, consoleErrors }) => {
   await page.goto(served.url);
-  await page.getByRole('button', { name: 'Bắt đầu' }).click();
+  await page.getByRole('button', { name: /^Nhập số định danh/ }).click();
   await tapDigits(page, `0990${citizen.personalNumber.slice(4)}`);
   await tapDigits(page, citizen.birthDigits);
   await page.getByRole('button', { name: 'Xem nhắc việc' }).click();
@@ -117,7 +117,7 @@ test('the kiosk screens have no serious or critical accessibility violations', a
   const serious = async () =>
     await seriousViolations(page);
   expect(await serious()).toEqual([]);
-  await page.getByRole('button', { name: 'Bắt đầu' }).click();
+  await page.getByRole('button', { name: /^Nhập số định danh/ }).click();
   expect(await serious()).toEqual([]);
   await tapDigits(page, citizen.personalNumber);
   await tapDigits(page, citizen.birthDigits);
@@ -125,6 +125,8 @@ test('the kiosk screens have no serious or critical accessibility violations', a
   await expect(page.getByRole('button', { name: /^Không đồng ý/ })).toBeEnabled();
   expect(await serious()).toEqual([]);
   await page.getByRole('button', { name: /^Không đồng ý/ }).click();
+  // The consent screen has its own level-2 headings: the reminders first.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Cấp đổi thẻ căn cước');
   expect(await serious()).toEqual([]);
 });

@@ -5,7 +5,7 @@ const SCREENS = 'test-results/screens';
 
 test('a replayed HID-POS scan of a CCCD identifies the citizen on the kiosk, name with its diacritics', async ({ page, browser, served, consoleErrors }) => {
   await page.goto(served.url);
-  await expect(page.getByText('Hoặc quét mã QR ở mặt sau thẻ căn cước.')).toBeVisible();
+  await expect(page.getByText('Quét căn cước công dân', { exact: true })).toBeVisible();
   await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
   await expect(page.getByText('Xin chào, Nguyễn Văn An!')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Cho phép dùng thông tin của bạn');

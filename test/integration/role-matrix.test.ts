@@ -63,6 +63,11 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'print.receipt': { roles: [O], input: { submissionId: 1 } },
   'kiosk.publicKey': { roles: [T], input: {} },
   'kiosk.trustKey': { roles: [T], input: { pem: 'not a key' } },
+  'kiosk.options': { roles: ANYONE, input: {} },
+  'kiosk.setOptions': {
+    roles: [T],
+    input: { role: 'kiosk', idleSeconds: 60, defaultLanguage: 'vi', centreName: { vi: 'Trung tâm', en: 'Centre' }, openingHours: { vi: 'Giờ', en: 'Hours' }, saturdayMorning: false },
+  },
   'cases.search': { roles: [O], input: { query: 'nguyen' } },
   'cases.get': { roles: [O], input: { receiptCode: 'NONE-0000' } },
   'cases.dueList': { roles: [O], input: {} },

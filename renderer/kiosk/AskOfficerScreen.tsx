@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+import { Bilingual, useBoth } from '../components/Bilingual';
+import type { LocalizedText } from '../../electron/contract';
+
+/** A calm page: nothing went wrong, an officer will come or is at the desk; Back returns to where the citizen was. */
+export function AskOfficerScreen({ centreName, onBack }: { centreName: LocalizedText | null; onBack: () => void }) {
+  const both = useBoth();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="ask-officer" aria-labelledby="ask-officer-title">
+      <h1 id="ask-officer-title" ref={heading} tabIndex={-1}>
+        <Bilingual text={both('kioskUi.officer.title')} />
+      </h1>
+      <Bilingual as="p" className="calm" text={both('kioskUi.officer.calm')} />
+      <div className="officer-where">
+        <svg className="officer-icon" aria-hidden="true" viewBox="0 0 48 48" width="64" height="64">
+          {/* A person raising a hand: how to call the nearest officer. */}
+          <circle cx="20" cy="12" r="6" fill="currentColor" />
+          <path d="M10 44V28a10 10 0 0 1 20 0v16" fill="none" stroke="currentColor" strokeWidth="4" strokeLinecap="round" />
+          <path d="M28 22l8-10V4" fill="none" stroke="currentColor" strokeWidth="4" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        <Bilingual as="p" text={both('kioskUi.officer.where')} />
+      </div>
+      {centreName && (centreName.vi || centreName.en) && <Bilingual as="p" className="officer-centre" text={centreName} />}
+      <Bilingual as="p" className="hint" text={both('kioskUi.officer.privacy')} />
+      <div className="kiosk-nav">
+        <button type="button" className="btn btn-primary btn-nav btn-back" onClick={onBack}>
+          <span aria-hidden="true" className="nav-icon">
+            ←
+          </span>
+          <Bilingual text={both('kioskUi.back')} />
+        </button>
+      </div>
+    </section>
+  );
+}

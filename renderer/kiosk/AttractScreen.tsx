@@ -1,0 +1,105 @@
+import type { AppErrorData, KioskOptions } from '../../electron/contract';
+import { Bilingual, useBoth } from '../components/Bilingual';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { KioskNav } from './KioskNav';
+
+interface Props {
+  options: KioskOptions | null;
+  /** The previous session was ended by the idle countdown. */
+  wiped: boolean;
+  scanError: AppErrorData | string | null;
+  onType: () => void;
+  onLookup: () => void;
+  onCompare: () => void;
+}
+
+const SERVICES = ['reminders', 'dossiers', 'compare', 'status'] as const;
+
+/**
+ * The kiosk's home while nobody is being served: what it can do and how to start, in large
+ * Vietnamese with English under it, whatever language the last citizen chose. A card scanned
+ * now starts at once (KioskPage listens).
+ */
+export function AttractScreen({ options, wiped, scanError, onType, onLookup, onCompare }: Props) {
+  const both = useBoth();
+  const centre = options?.centreName;
+  return (
+    <section className="attract" aria-labelledby="welcome">
+      <header className="attract-head">
+        <h1 id="welcome" lang="vi">
+          {both('kiosk.welcome').vi}
+        </h1>
+        <p className="attract-en" lang="en">
+          {both('kiosk.welcome').en}
+        </p>
+        {centre && (centre.vi || centre.en) && <Bilingual as="p" className="attract-centre" text={centre} />}
+        {options && (
+          <div className="attract-hours">
+            <Bilingual as="p" text={both('kioskUi.attract.hours')} className="hours-title" />
+            <Bilingual as="p" text={options.openingHours} />
+            {options.saturdayMorning && <Bilingual as="p" text={both('kioskUi.attract.saturday')} />}
+          </div>
+        )}
+      </header>
+
+      <ErrorMessage error={scanError} />
+      {wiped && (
+        <p className="notice" role="status">
+          {both('kiosk.idleWiped').vi} <span lang="en">{both('kiosk.idleWiped').en}</span>
+        </p>
+      )}
+
+      <h2 className="attract-subtitle">
+        <Bilingual text={both('kioskUi.attract.howToStart')} />
+      </h2>
+      <div className="attract-start">
+        <div className="start-way start-scan">
+          <svg className="start-icon" aria-hidden="true" viewBox="0 0 64 48" width="96" height="72">
+            {/* A card with a QR code: what to hold under the scanner. */}
+            <rect x="2" y="2" width="60" height="44" rx="6" fill="none" stroke="currentColor" strokeWidth="3" />
+            <rect x="34" y="10" width="9" height="9" fill="currentColor" />
+            <rect x="47" y="10" width="9" height="9" fill="currentColor" />
+            <rect x="34" y="29" width="9" height="9" fill="currentColor" />
+            <rect x="47" y="24" width="4" height="4" fill="currentColor" />
+            <rect x="52" y="31" width="4" height="7" fill="currentColor" />
+            <rect x="8" y="12" width="18" height="3" fill="currentColor" />
+            <rect x="8" y="20" width="14" height="3" fill="currentColor" />
+            <rect x="8" y="28" width="18" height="3" fill="currentColor" />
+          </svg>
+          <Bilingual as="p" className="start-title" text={both('kioskUi.attract.scan')} />
+          <Bilingual as="p" className="start-hint" text={both('kioskUi.attract.scanHint')} />
+        </div>
+        <button type="button" className="btn btn-primary start-way start-type" onClick={onType}>
+          <span className="start-icon" aria-hidden="true">
+            123
+          </span>
+          <Bilingual className="start-title" text={both('kioskUi.attract.type')} />
+          <Bilingual className="start-hint" text={both('kioskUi.attract.typeHint')} />
+        </button>
+      </div>
+
+      <h2 className="attract-subtitle">
+        <Bilingual text={both('kioskUi.attract.canDo')} />
+      </h2>
+      <ul className="attract-services">
+        {SERVICES.map((s) => (
+          <li key={s}>
+            <Bilingual as="p" className="service-title" text={both(`kioskUi.attract.${s}`)} />
+            <Bilingual as="p" className="service-text" text={both(`kioskUi.attract.${s}Text`)} />
+            {s === 'compare' && (
+              <button type="button" className="btn btn-secondary" onClick={onCompare}>
+                <Bilingual text={both('compare.seeWays')} />
+              </button>
+            )}
+            {s === 'status' && (
+              <button type="button" className="btn btn-secondary" onClick={onLookup}>
+                <Bilingual text={both('lookup.open')} />
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <KioskNav />
+    </section>
+  );
+}
