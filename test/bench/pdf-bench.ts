@@ -12,6 +12,7 @@ import { prefillDraft } from '../../electron/proactive/dossier';
 import { encodeHandoff } from '../../electron/security/device-signing';
 import { bundledTemplate, CARD, CENTRAL, ENTERED_CHILD } from '../fixtures/dossier/citizen';
 import { newDeviceKey } from '../fixtures/dossier/device-key';
+import { opsPerSecond } from './rate';
 import { addSummary } from './summary';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -48,19 +49,6 @@ th { text-align: left; width: 45%; font-weight: normal; vertical-align: top; } i
 <img src="${qr}" style="width:45mm"></body></html>`;
 }
 
-/** Documents per second over about `ms`, after two warm-up runs. */
-async function perSecond(fn: () => Promise<unknown>, ms = 3000): Promise<number> {
-  await fn();
-  await fn();
-  let n = 0;
-  const start = performance.now();
-  while (performance.now() - start < ms) {
-    await fn();
-    n++;
-  }
-  return (n * 1000) / (performance.now() - start);
-}
-
 export async function runPdfBench(): Promise<void> {
   const fontsDir = join(process.cwd(), 'resources', 'fonts');
   const fonts = readFontFiles(fontsDir);
@@ -70,7 +58,7 @@ export async function runPdfBench(): Promise<void> {
   const html = await dossierHtml(template, draft, handoff, fontsDir);
 
   const ours = await renderDossierPdf({ template, draft, handoff, fonts, date: '2026-11-23', place: 'Hà Nội' });
-  const oursRate = await perSecond(() => renderDossierPdf({ template, draft, handoff, fonts, date: '2026-11-23', place: 'Hà Nội' }));
+  const oursRate = await opsPerSecond(() => renderDossierPdf({ template, draft, handoff, fonts, date: '2026-11-23', place: 'Hà Nội' }), 3000, 2);
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -81,7 +69,7 @@ export async function runPdfBench(): Promise<void> {
       return page.pdf({ format: 'A4', printBackground: true });
     };
     const theirs = await print();
-    const theirsRate = await perSecond(print);
+    const theirsRate = await opsPerSecond(print, 3000, 2);
     const speedup = oursRate / theirsRate;
     const sizeRatio = ours.pdf.length / theirs.length;
     console.log('\ndossier PDF: pdf-lib vs the same dossier as HTML printed by Chromium (page.pdf)');

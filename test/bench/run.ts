@@ -10,18 +10,8 @@ import { readFontFiles } from '../../electron/print/fonts';
 import { renderReminderSheet } from '../../electron/print/reminder-sheet';
 import { compileRules } from '../../electron/proactive/rules/engine';
 import { loadRulePacks } from '../../electron/proactive/rules/load-packs';
+import { opsPerSecond } from './rate';
 import { printSummary } from './summary';
-
-async function opsPerSecond(fn: () => unknown, ms = 1500): Promise<number> {
-  for (let i = 0; i < 5; i++) await fn();
-  let n = 0;
-  const start = performance.now();
-  while (performance.now() - start < ms) {
-    await fn();
-    n++;
-  }
-  return (n * 1000) / (performance.now() - start);
-}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
