@@ -1,7 +1,7 @@
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { kioskPrintsBirthRegistration } from './kiosk-print';
-import { logIn } from './log-in';
+import { counterScansHandoff } from './log-in';
 
 const SCREENS = 'test-results/screens';
 /** Long An was merged into Tây Ninh on 1 July 2025: the centre refuses the old name, the kiosk's form did not know. */
@@ -15,21 +15,16 @@ const REFUSAL = {
 /** The counter's form that identifies the citizen served (number and birth date). */
 const IDENTIFY_FORM = 'Công dân';
 
+// The centre is shared by every spec: its refusal must not outlive this one.
+test.afterEach(({ served }) => served.central.setFaults({}));
+
 test('the centre refuses a dossier: the officer sees it under "Cần xử lý", corrects it and gets a receipt', async ({ page, browser, served, consoleErrors }, testInfo) => {
   test.setTimeout(120_000);
   await page.goto(served.url);
   const handoff = await kioskPrintsBirthRegistration(page, testInfo);
   served.central.setFaults({ refuseDossier: REFUSAL });
 
-  const counterContext = await browser.newContext({ acceptDownloads: true });
-  const counter = await counterContext.newPage();
-  counter.on('pageerror', (e) => consoleErrors.push(e.message));
-  await counter.goto(served.url);
-  await counter.goto(`${served.origin}/counter`);
-  await logIn(counter);
-  const scanField = counter.getByLabel('Quét hoặc dán mã QR (hồ sơ kiosk, giấy biên nhận)');
-  await scanField.fill(handoff);
-  await scanField.press('Enter');
+  const counter = await counterScansHandoff(browser, served, consoleErrors, handoff);
   await counter.getByRole('checkbox', { name: /Giấy chứng sinh/ }).check();
   await counter.getByRole('button', { name: 'Tiếp nhận và gửi hồ sơ' }).click();
   await expect(counter.getByText('Hệ thống trung tâm từ chối hồ sơ; cần kiểm tra lại.')).toBeVisible({ timeout: 15_000 });
@@ -73,6 +68,6 @@ test('the centre refuses a dossier: the officer sees it under "Cần xử lý", 
   // Nothing is left waiting.
   await counter.getByRole('tab', { name: 'Cần xử lý', exact: true }).click();
   await expect(counter.getByText('Không có hồ sơ nào cần xử lý.')).toBeVisible();
-  await counterContext.close();
+  await counter.context().close();
   expect(consoleErrors).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { kioskPrintsBirthRegistration } from './kiosk-print';
-import { logIn } from './log-in';
+import { counterScansHandoff } from './log-in';
 
 const SCREENS = 'test-results/screens';
 
@@ -14,15 +14,7 @@ test('kiosk print-out → counter scan, originals, submit, receipt → status at
   expect(handoff).toMatch(/^MOTCUA1:/);
 
   // The officer signs in at the counter and scans the print-out (a keyboard-mode scanner types into the scan field).
-  const counterContext = await browser.newContext({ acceptDownloads: true });
-  const counter = await counterContext.newPage();
-  counter.on('pageerror', (e) => consoleErrors.push(e.message));
-  await counter.goto(served.url);
-  await counter.goto(`${served.origin}/counter`);
-  await logIn(counter);
-  const scanField = counter.getByLabel('Quét hoặc dán mã QR (hồ sơ kiosk, giấy biên nhận)');
-  await scanField.fill(handoff);
-  await scanField.press('Enter');
+  const counter = await counterScansHandoff(browser, served, consoleErrors, handoff);
   await expect(counter.getByRole('heading', { level: 2, name: /TỜ KHAI ĐĂNG KÝ KHAI SINH/ })).toBeVisible();
   await expect(counter.getByText('Người nộp: Nguyễn Văn An · 079199012345')).toBeVisible();
 
@@ -58,7 +50,7 @@ test('kiosk print-out → counter scan, originals, submit, receipt → status at
   await expect(counter.getByRole('heading', { level: 2, name: 'Hồ sơ đến hạn' })).toBeVisible();
   await expect(counter.getByText('Không có hồ sơ cần nhắc.').or(counter.locator('.counter-due li').first())).toBeVisible();
   await counter.screenshot({ path: `${SCREENS}/counter-due-list-vi.png`, fullPage: true });
-  await counterContext.close();
+  await counter.context().close();
 
   // At the kiosk, the citizen types the receipt code and sees the status, no name or number.
   await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from './fixtures';
 import { kioskPrintsBirthRegistration } from './kiosk-print';
-import { logIn } from './log-in';
+import { counterScansHandoff } from './log-in';
 
 test('centre unreachable: the counter prints a provisional receipt, the kiosk finds its reference, the official receipt follows', async ({ page, browser, served, consoleErrors }, testInfo) => {
   test.setTimeout(180_000);
@@ -10,15 +10,7 @@ test('centre unreachable: the counter prints a provisional receipt, the kiosk fi
 
   // The centre answers 503 to everything: the submission stays queued.
   served.central.setFaults({ failNext: { count: 10_000, status: 503, retryAfterSeconds: 1 } });
-  const counterContext = await browser.newContext({ acceptDownloads: true });
-  const counter = await counterContext.newPage();
-  counter.on('pageerror', (e) => consoleErrors.push(e.message));
-  await counter.goto(served.url);
-  await counter.goto(`${served.origin}/counter`);
-  await logIn(counter);
-  const scanField = counter.getByLabel('Quét hoặc dán mã QR (hồ sơ kiosk, giấy biên nhận)');
-  await scanField.fill(handoff);
-  await scanField.press('Enter');
+  const counter = await counterScansHandoff(browser, served, consoleErrors, handoff);
   await counter.getByRole('checkbox', { name: /Giấy chứng sinh/ }).check();
   await counter.getByRole('button', { name: 'Tiếp nhận và gửi hồ sơ' }).click();
   const referenceLine = counter.getByText(/^Số tham chiếu tạm \(cho đến khi có mã biên nhận\): TN-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
@@ -54,6 +46,6 @@ test('centre unreachable: the counter prints a provisional receipt, the kiosk fi
   const officialText = execFileSync('pdftotext', [officialPdf, '-'], { encoding: 'utf8' });
   expect(officialText).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
   expect(officialText).toContain(receiptCode);
-  await counterContext.close();
+  await counter.context().close();
   expect(consoleErrors).toEqual([]);
 });
