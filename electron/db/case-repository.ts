@@ -87,6 +87,11 @@ export class CaseRepository {
 
   /** Inserts or replaces the case with this id; writing the same record twice changes nothing. */
   upsert(c: CaseRecord): void {
+    this.write(c.id, c.seq, c);
+  }
+
+  /** The same, from a feed change's id, seq and data as they are (the sync copies nothing per case). */
+  write(id: string, seq: number, c: Omit<CaseRecord, 'id' | 'seq'>): void {
     // Positional parameters: binding by name costs a lookup per parameter, a million times.
     (this.upsertStatement ??= this.db.prepare(
       `INSERT INTO cases (id, receipt_code, procedure_code, applicant_personal_number, applicant_full_name, status,
@@ -97,7 +102,7 @@ export class CaseRepository {
          status = excluded.status, received_at = excluded.received_at, due_at = excluded.due_at,
          updated_at = excluded.updated_at, timeline = excluded.timeline, seq = excluded.seq`,
     )).run(
-      c.id,
+      id,
       c.receiptCode,
       c.procedureCode,
       c.applicant.personalNumber,
@@ -107,7 +112,7 @@ export class CaseRepository {
       c.dueAt,
       c.updatedAt,
       JSON.stringify(c.timeline),
-      c.seq,
+      seq,
     );
   }
 

@@ -53,7 +53,7 @@ export function applyBatch(db: Db, batch: VerifiedBatch, feed = CHANGES_FEED): A
   const applyOne = (c: VerifiedChange): void => {
     if (c.type === 'case') {
       if (c.op === 'delete') cases.delete(c.id);
-      else cases.upsert({ id: c.id, seq: c.seq, ...c.data });
+      else cases.write(c.id, c.seq, c.data);
       return;
     }
     if (c.type === 'procedure') {
