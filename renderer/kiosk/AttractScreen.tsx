@@ -16,9 +16,9 @@ interface Props {
 const SERVICES = ['reminders', 'dossiers', 'compare', 'status'] as const;
 
 /**
- * The kiosk's home while nobody is being served: what it can do and how to start, in large
- * Vietnamese with English under it, whatever language the last citizen chose. A card scanned
- * now starts at once (KioskPage listens).
+ * The kiosk's home while nobody is being served: how to start (first, above the fold), what it
+ * can do, then the opening hours; in large Vietnamese with English under it, whatever language
+ * the last citizen chose. A card scanned now starts at once (KioskPage listens).
  */
 export function AttractScreen({ options, wiped, scanError, onType, onLookup, onCompare }: Props) {
   const both = useBoth();
@@ -33,13 +33,6 @@ export function AttractScreen({ options, wiped, scanError, onType, onLookup, onC
           {both('kiosk.welcome').en}
         </p>
         {centre && (centre.vi || centre.en) && <Bilingual as="p" className="attract-centre" text={centre} />}
-        {options && (
-          <div className="attract-hours">
-            <Bilingual as="p" text={both('kioskUi.attract.hours')} className="hours-title" />
-            <Bilingual as="p" text={options.openingHours} />
-            {options.saturdayMorning && <Bilingual as="p" text={both('kioskUi.attract.saturday')} />}
-          </div>
-        )}
       </header>
 
       <ErrorMessage error={scanError} />
@@ -99,6 +92,13 @@ export function AttractScreen({ options, wiped, scanError, onType, onLookup, onC
           </li>
         ))}
       </ul>
+      {options && (
+        <div className="attract-hours">
+          <Bilingual as="p" text={both('kioskUi.attract.hours')} className="hours-title" />
+          <Bilingual as="p" text={options.openingHours} />
+          {options.saturdayMorning && <Bilingual as="p" text={both('kioskUi.attract.saturday')} />}
+        </div>
+      )}
       <KioskNav />
     </section>
   );
