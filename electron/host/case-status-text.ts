@@ -1,15 +1,18 @@
 import type { LocalizedText } from '../contract';
 import type { SyncedCaseStatus } from '../db/case-repository';
 
+/** While the authority works on it, the citizen only waits for the result date. */
+const WAIT_FOR_RESULT: LocalizedText = { vi: 'Không cần làm gì thêm. Hãy quay lại vào ngày hẹn trả kết quả.', en: 'Nothing to do now. Come back on the expected result date.' };
+
 /** What a case's status means to the citizen, and what they do next (the kiosk's status lookup). */
 export const CASE_STATUS_TEXT: Record<SyncedCaseStatus, { meaning: LocalizedText; nextStep: LocalizedText }> = {
   received: {
     meaning: { vi: 'Hồ sơ đã được tiếp nhận và đang chờ chuyển xử lý.', en: 'The dossier has been received and is waiting to be processed.' },
-    nextStep: { vi: 'Không cần làm gì thêm. Hãy quay lại vào ngày hẹn trả kết quả.', en: 'Nothing to do now. Come back on the expected result date.' },
+    nextStep: WAIT_FOR_RESULT,
   },
   processing: {
     meaning: { vi: 'Hồ sơ đang được cơ quan có thẩm quyền giải quyết.', en: 'The competent authority is processing the dossier.' },
-    nextStep: { vi: 'Không cần làm gì thêm. Hãy quay lại vào ngày hẹn trả kết quả.', en: 'Nothing to do now. Come back on the expected result date.' },
+    nextStep: WAIT_FOR_RESULT,
   },
   'supplement-required': {
     meaning: { vi: 'Hồ sơ cần bổ sung, hoàn thiện thêm giấy tờ.', en: 'The dossier needs more documents.' },
