@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
+
+/** The citizen whose card the kiosk print-out helpers read. */
+export const KIOSK_CITIZEN = { personalNumber: '079199012345', fullName: 'Nguyễn Văn An' };
 
 /** The kiosk's channels, as its screens call them in this browser session. */
 export async function kioskCall<T>(page: Page, channel: string, input: unknown): Promise<T> {
@@ -33,7 +36,7 @@ function qrOfLastPage(pdfPath: string, pages: number, dir: string): string {
  * returns the text of the print-out's QR, as the counter's scanner would read it.
  */
 export async function kioskPrintsBirthRegistration(page: Page, testInfo: TestInfo): Promise<string> {
-  await kioskCall(page, 'citizen.open', { personalNumber: '079199012345', birthDate: '1999-05-01', fullName: 'Nguyễn Văn An', source: 'card' });
+  await kioskCall(page, 'citizen.open', { personalNumber: KIOSK_CITIZEN.personalNumber, birthDate: '1999-05-01', fullName: KIOSK_CITIZEN.fullName, source: 'card' });
   await kioskCall(page, 'consent.decide', { purpose: 'proactive-services', accept: true });
   const { draft } = await kioskCall<{ draft: { id: string } }>(page, 'dossier.prepare', { formId: 'birth-registration' });
   await kioskCall(page, 'dossier.update', { draftId: draft.id, values: BIRTH_REGISTRATION_VALUES });
@@ -42,4 +45,17 @@ export async function kioskPrintsBirthRegistration(page: Page, testInfo: TestInf
   const dossierPdf = testInfo.outputPath('dossier.pdf');
   writeFileSync(dossierPdf, Buffer.from(printed.pdfBase64, 'base64'));
   return qrOfLastPage(dossierPdf, printed.pages, testInfo.outputDir);
+}
+
+/**
+ * A citizen at the kiosk types a receipt code (or reference) into "Tra cứu hồ sơ" and sees its
+ * status as `heading`; the answer shows neither the applicant's name nor their number.
+ */
+export async function kioskLooksUp(page: Page, code: string, heading: string): Promise<void> {
+  await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();
+  await page.getByLabel('Mã hồ sơ (trên giấy biên nhận)').fill(code);
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `${code} · ${heading}` })).toBeVisible();
+  await expect(page.getByText(KIOSK_CITIZEN.personalNumber)).toHaveCount(0);
+  await expect(page.getByText(KIOSK_CITIZEN.fullName)).toHaveCount(0);
 }
