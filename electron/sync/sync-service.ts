@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../contract';
+import { AppError, type SyncStatus } from '../contract';
 import type { Db } from '../db/connection';
 import { SyncStateRepository } from '../db/sync-state-repository';
 import { CHANGES_FEED } from './apply-batch';
@@ -103,17 +103,23 @@ export class SyncService {
         onBatch: (p) => this.update({ cursor: p.cursor, ...this.lagFor(p.cursor, headSeq) }),
       });
       // Queued submissions go out on the same beat; each keeps its Idempotency-Key until acknowledged.
-      await this.deps.outbox.sendDue({ baseUrl: link.url, token: link.token, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+      // A queue that cannot be read (a stored value altered, the data key gone) stops the sending, not the feed, and says so.
+      const outboxError = await this.deps.outbox
+        .sendDue({ baseUrl: link.url, token: link.token, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) })
+        .then(() => null, (error: unknown) => {
+          if (!(error instanceof AppError)) throw error;
+          return `outbox: ${error.data.message.vi} / ${error.data.message.en}`;
+        });
       this.update({ outbox: this.outboxCounts() });
       const saved = this.state.get(CHANGES_FEED);
       if (result.ok) {
         this.failures = 0;
-        this.update({ state: 'idle', cursor: result.cursor, lastSuccessAt: saved.lastSuccessAt, lastError: null, ...this.lagFor(result.cursor, Math.max(headSeq ?? 0, result.cursor)) });
+        this.update({ state: outboxError ? 'error' : 'idle', cursor: result.cursor, lastSuccessAt: saved.lastSuccessAt, lastError: outboxError, ...this.lagFor(result.cursor, Math.max(headSeq ?? 0, result.cursor)) });
         this.schedule(this.deps.intervalMs ?? 30_000);
       } else {
         this.failures += 1;
         const offline = result.error.kind === 'network' || result.error.kind === 'unavailable';
-        this.update({ state: offline ? 'offline' : 'error', cursor: result.cursor, lastError: saved.lastError });
+        this.update({ state: offline ? 'offline' : 'error', cursor: result.cursor, lastError: outboxError ?? saved.lastError });
         const retryAfter = 'retryAfterSeconds' in result.error ? result.error.retryAfterSeconds : null;
         this.schedule(backoffMs(this.failures, retryAfter, this.deps.random));
       }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierView, SubmissionView } from '../../electron/contract';
 import { newSession, type Session } from '../../electron/host/session';
+import { Outbox } from '../../electron/sync/outbox';
 import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
 import { clearTextIn } from '../support/clear-text';
 import { printedAndChecked } from '../support/counter-dossier';
@@ -27,6 +28,8 @@ let running: HostWithCentral;
 const call = hostCall(() => running.host);
 const dbPath = () => join(running.dir, 'motcua.db');
 const row = <T>(sql: string) => running.host.db.prepare(sql).get() as T;
+/** A stored ciphertext with one of its characters changed, as a disk error or a hand on the file would. */
+const altered = (stored: string) => stored.slice(0, 20) + (stored[20] === 'A' ? 'B' : 'A') + stored.slice(21);
 
 beforeAll(async () => {
   running = await startHostWithCentral('at-rest');
@@ -77,5 +80,26 @@ describe('personal data at rest', { timeout: 30_000 }, () => {
     // And what the officer sees is the clear dossier again, read through the cipher.
     await call(officer, 'auth.login', { username: 'canbo', password: 'motcua-demo' });
     expect(await call(officer, 'counter.submission', { submissionId: sent.submissionId })).toMatchObject({ state: 'sent', receiptCode: sent.receiptCode });
+  });
+
+  it('an altered value is refused with a typed error, never read as empty, and the sync goes on', async () => {
+    const kiosk = newSession('kiosk');
+    await call(kiosk, 'citizen.open', DEMO_MOTHER);
+    await call(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: true });
+    const { draft } = await call<DossierView>(kiosk, 'dossier.prepare', { formId: 'birth-registration' });
+    const stored = row<{ data: string }>(`SELECT data FROM drafts WHERE id = '${draft.id}'`).data;
+    running.host.db.prepare('UPDATE drafts SET data = ? WHERE id = ?').run(altered(stored), draft.id);
+    const refused = await running.host.router.dispatch(kiosk, 'dossier.update', { draftId: draft.id, values: VALUES });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'STORED_DATA_UNREADABLE', message: { vi: expect.stringMatching(/giải mã/), en: expect.stringMatching(/decrypted/) } } });
+    await call(kiosk, 'citizen.close', {});
+
+    // A queued dossier altered on disk: the sending stops with that error on the sync status; the app goes on.
+    const officer = newSession();
+    await call(officer, 'auth.login', { username: 'canbo', password: 'motcua-demo' });
+    const { id } = new Outbox(running.host.db).enqueue({ procedureCode: '1.001193', applicant: { personalNumber: DEMO_MOTHER.personalNumber, fullName: DEMO_MOTHER.fullName }, fields: {} });
+    const body = row<{ body: string }>(`SELECT body FROM outbox WHERE id = ${id}`).body;
+    running.host.db.prepare('UPDATE outbox SET body = ? WHERE id = ?').run(altered(body), id);
+    expect(await call(officer, 'sync.now', {})).toMatchObject({ state: 'error', lastError: expect.stringMatching(/Stored data could not be decrypted/) });
+    expect(await call(officer, 'session.get', {})).toMatchObject({ role: 'officer' });
   });
 });
