@@ -67,7 +67,7 @@ describe('personal data at rest', { timeout: 30_000 }, () => {
     });
     const submitted = await call<SubmissionView>(officer, 'counter.submit', { draftId });
     // On a loaded machine the centre may answer after the submit's short wait: the sync sends it then.
-    if (submitted.state === 'pending') await call(officer, 'sync.now', {});
+    if (submitted.state === 'queued') await call(officer, 'sync.now', {});
     const sent = await call<SubmissionView>(officer, 'counter.submission', { submissionId: submitted.submissionId });
     expect(sent).toMatchObject({ state: 'sent', receiptCode: expect.stringMatching(/\S/) });
     expect(row<{ state: string; receipt: string }>(`SELECT state, receipt FROM outbox ORDER BY id DESC LIMIT 1`)).toMatchObject({ state: 'sent', receipt: expect.stringMatching(/^enc1:/) });
