@@ -129,6 +129,14 @@ describe('fault injection through POST /_control/faults', () => {
     expect((await get(`${sim.url}/v1/health`)).status).toBe(200);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(240);
   });
+
+  it('goes down on request: every /v1 connection is reset unanswered, /_control still answers to bring it back', async () => {
+    await setFaults({ down: true });
+    await expect(get(`${sim.url}/v1/health`)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    await expect(get(`${sim.url}/v1/changes?after=0&limit=5`, auth)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    expect((await setFaults({})).status).toBe(200);
+    expect((await get(`${sim.url}/v1/health`)).status).toBe(200);
+  });
 });
 
 describe('the program (main.ts) and its flags', () => {

@@ -74,6 +74,8 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
     if (!path.startsWith('/v1/')) throw new HttpError(404, 'not-found', `No route ${path}.`);
 
     const active = faults.get();
+    // Reset, not an error reply: to the client the centre is simply not there.
+    if (active.down) return void req.socket.destroy();
     if (active.latencyMs) await sleep(active.latencyMs);
     const failure = faults.takeFailure();
     if (failure) {
