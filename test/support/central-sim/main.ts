@@ -23,6 +23,7 @@ const { values } = parseArgs({
     'bad-signature': { type: 'boolean' },
     'duplicate-lines': { type: 'boolean' },
     down: { type: 'boolean' },
+    'lose-dossier-reply': { type: 'boolean' },
     'drip-bytes': { type: 'string' },
     'drip-tick-ms': { type: 'string', default: '10' },
   },
@@ -41,6 +42,7 @@ const faults: Faults = {
   badSignature: values['bad-signature'],
   duplicateLines: values['duplicate-lines'],
   down: values.down,
+  loseDossierReply: values['lose-dossier-reply'],
 };
 const failCount = int('fail-next', values['fail-next']);
 if (failCount) {

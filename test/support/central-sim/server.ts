@@ -97,6 +97,7 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
       const refuse = faults.get().refuseDossier;
       if (refuse && (body as { fields?: Record<string, unknown> } | null)?.fields?.[refuse.field] === refuse.value) throw new HttpError(422, refuse.code, refuse.message);
       const reply = submitDossier(store, req.headers['idempotency-key'] as string | undefined, body, now);
+      if (faults.get().loseDossierReply) return void req.socket.destroy();
       return sendJson(res, reply.status, reply.body);
     }
     const caseMatch = /^\/v1\/cases\/([^/]+)$/.exec(path);
