@@ -25,6 +25,9 @@ const systemClock: SyncClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** Between pulls while all is well. */
+export const SYNC_INTERVAL_MS = 30_000;
+
 export interface SyncServiceDeps {
   db: Db;
   outbox: Outbox;
@@ -131,7 +134,7 @@ export class SyncService {
       if (result.ok) {
         this.failures = 0;
         this.update({ state: 'idle', cursor: result.cursor, lastSuccessAt: saved.lastSuccessAt, lastError: null, ...this.lagFor(result.cursor, Math.max(headSeq ?? 0, result.cursor)) });
-        this.schedule(this.deps.intervalMs ?? 30_000);
+        this.schedule(this.deps.intervalMs ?? SYNC_INTERVAL_MS);
       } else {
         this.failures += 1;
         const offline = result.error.kind === 'network' || result.error.kind === 'unavailable';

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../electron/contract';
 import { CaseRepository } from '../../electron/db/case-repository';
 import { faultsSchema, type ActiveFaults, type Faults } from '../support/central-sim/faults';
-import { centralCaseFingerprints, centralReceiptsByApplicant, localCaseFingerprints, startSyncRig, type Submission } from '../support/sync-rig';
+import { caseDifference, centralReceiptsByApplicant, startSyncRig, type Submission } from '../support/sync-rig';
 import { makeTempDir } from '../support/temp-dir';
 
 const CASES = Number(process.env.FAULT_MATRIX_CASES ?? 3000);
@@ -52,15 +52,6 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-/** What differs between two id → fingerprint maps. */
-function difference(expected: Map<string, string>, actual: Map<string, string>): { missing: string[]; extra: string[]; changed: string[] } {
-  return {
-    missing: [...expected.keys()].filter((id) => !actual.has(id)),
-    extra: [...actual.keys()].filter((id) => !expected.has(id)),
-    changed: [...expected].filter(([id, f]) => actual.has(id) && actual.get(id) !== f).map(([id]) => id),
-  };
-}
-
 describe('every central fault mode during a full sync and during submissions', { timeout: 60_000 }, () => {
   it.each(Object.keys(faultsSchema.shape))('%s: nothing lost, nothing duplicated, the queue drains', async (mode) => {
     const fault = CASES_BY_MODE[mode as keyof ActiveFaults];
@@ -93,7 +84,7 @@ describe('every central fault mode during a full sync and during submissions', {
       await rig.runUntil(() => rig.caughtUp());
 
       // The kiosk's cases are exactly the centre's, and the cursor is its head.
-      expect(difference(centralCaseFingerprints(rig.sim), localCaseFingerprints(rig.db))).toEqual({ missing: [], extra: [], changed: [] });
+      expect(caseDifference(rig.sim, rig.db)).toEqual({ missing: [], extra: [], changed: [] });
       expect(rig.service.current()).toMatchObject({ state: 'idle', cursor: rig.sim.store.lastSeq(), lag: 0, lastError: null });
 
       // One central case per accepted submission, its receipt stored; refused ones wait for an officer.

@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { SyncStatus } from '../../electron/contract';
 import { CaseRepository } from '../../electron/db/case-repository';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { Outbox, type DossierBody } from '../../electron/sync/outbox';
@@ -136,17 +135,28 @@ function centralLatest(sim: CentralSim): Map<string, { seq: number; data: CaseDa
 }
 
 /** Every case the centre holds: id → seq and SHA-256 of its data. */
-export function centralCaseFingerprints(sim: CentralSim): Map<string, string> {
+function centralCaseFingerprints(sim: CentralSim): Map<string, string> {
   const out = new Map<string, string>();
   for (const [id, c] of centralLatest(sim)) if (c) out.set(id, fingerprint(c.seq, c.data));
   return out;
 }
 
 /** Every case this kiosk holds, fingerprinted the same way. */
-export function localCaseFingerprints(db: Db): Map<string, string> {
+function localCaseFingerprints(db: Db): Map<string, string> {
   const out = new Map<string, string>();
   for (const { id, seq, ...data } of new CaseRepository(db).all()) out.set(id, fingerprint(seq, data));
   return out;
+}
+
+/** How the kiosk's cases differ from the centre's (ids, seq, data): all empty when they are equal. */
+export function caseDifference(sim: CentralSim, db: Db): { missing: string[]; extra: string[]; changed: string[] } {
+  const central = centralCaseFingerprints(sim);
+  const local = localCaseFingerprints(db);
+  return {
+    missing: [...central.keys()].filter((id) => !local.has(id)),
+    extra: [...local.keys()].filter((id) => !central.has(id)),
+    changed: [...central].filter(([id, f]) => local.has(id) && local.get(id) !== f).map(([id]) => id),
+  };
 }
 
 /** The centre's cases by applicant name: a submission's unique name must map to exactly one. */
