@@ -142,7 +142,15 @@ export class SyncService {
         const retryAfter = 'retryAfterSeconds' in result.error ? result.error.retryAfterSeconds : null;
         this.schedule(backoffMs(this.failures, retryAfter, this.deps.random));
       }
-    })().finally(() => (this.running = null));
+    })()
+      // Anything unforeseen (a disk error, a bug) is reported and retried like a failed pull: the
+      // timer must never be left unset, or the machine would silently stop syncing.
+      .catch((error: unknown) => {
+        this.failures += 1;
+        this.update({ state: 'error', lastError: `unexpected: ${error instanceof Error ? error.message : String(error)}` });
+        this.schedule(backoffMs(this.failures, null, this.deps.random));
+      })
+      .finally(() => (this.running = null));
     return this.running;
   }
 
