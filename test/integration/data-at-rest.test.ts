@@ -93,13 +93,13 @@ describe('personal data at rest', { timeout: 30_000 }, () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'STORED_DATA_UNREADABLE', message: { vi: expect.stringMatching(/giải mã/), en: expect.stringMatching(/decrypted/) } } });
     await call(kiosk, 'citizen.close', {});
 
-    // A queued dossier altered on disk: the sending stops with that error on the sync status; the app goes on.
+    // A queued dossier altered on disk: the sync round stops with that error on its status (and retries later); the app goes on.
     const officer = newSession();
     await call(officer, 'auth.login', { username: 'canbo', password: 'motcua-demo' });
     const { id } = new Outbox(running.host.db).enqueue({ procedureCode: '1.001193', applicant: { personalNumber: DEMO_MOTHER.personalNumber, fullName: DEMO_MOTHER.fullName }, fields: {} });
     const body = row<{ body: string }>(`SELECT body FROM outbox WHERE id = ${id}`).body;
     running.host.db.prepare('UPDATE outbox SET body = ? WHERE id = ?').run(altered(body), id);
-    expect(await call(officer, 'sync.now', {})).toMatchObject({ state: 'error', lastError: expect.stringMatching(/Stored data could not be decrypted/) });
+    expect(await call(officer, 'sync.now', {})).toMatchObject({ state: 'error', lastError: expect.stringMatching(/STORED_DATA_UNREADABLE/) });
     expect(await call(officer, 'session.get', {})).toMatchObject({ role: 'officer' });
   });
 });
