@@ -1,7 +1,7 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Comparison, ComparedOptionView, LocalizedText } from '../contract';
 import { formatLongDate, formatVnd } from '../proactive/recommend/format';
-import { embedFonts, type DocumentFonts, type FontFiles } from './fonts';
+import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
 import { drawParagraphs, setParagraphs, wrapText, type Paragraph } from './text-flow';
 
@@ -73,7 +73,7 @@ function drawText(page: PDFPage, paragraphs: Paragraph[], top: number): number {
  */
 export async function renderComparisonSheet(data: Comparison, fonts: FontFiles): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create();
-  const embedded: DocumentFonts = await embedFonts(doc, fonts);
+  const embedded: DocumentFonts = embedFonts(doc, fonts);
   const { regular, bold } = embedded;
   doc.setTitle(`So sánh cách thực hiện: ${data.outcome.title.vi}`);
   doc.setProducer('MotCua');
@@ -121,5 +121,5 @@ export async function renderComparisonSheet(data: Comparison, fonts: FontFiles):
     y = PAGE.height - MARGIN + 8;
   }
   drawText(page, closing, y - 8);
-  return { pdf: await doc.save(), pages: doc.getPageCount() };
+  return { pdf: await savePdf(doc, embedded), pages: doc.getPageCount() };
 }

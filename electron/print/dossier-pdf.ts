@@ -10,7 +10,7 @@ import {
   type FormTemplate,
 } from '../contract';
 import { formatVietnameseDate, type IsoDate } from '../proactive/calendar-date';
-import { embedFonts, type DocumentFonts, type FontFiles } from './fonts';
+import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
 import { qrCode } from './qr';
 import { wrapText } from './text-flow';
@@ -249,7 +249,7 @@ function drawPageNumbers(doc: PDFDocument, fonts: DocumentFonts): void {
  */
 export async function renderDossierPdf(input: DossierPdfInput): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create();
-  const fonts = await embedFonts(doc, input.fonts);
+  const fonts = embedFonts(doc, input.fonts);
   doc.setTitle(`${input.template.title.vi} / ${input.template.title.en}`);
   doc.setProducer('MotCua');
   doc.setCreator('MotCua');
@@ -265,5 +265,5 @@ export async function renderDossierPdf(input: DossierPdfInput): Promise<{ pdf: U
   drawAttachments(flow, fonts, input.template, input.template.sections.length + 1);
   drawClosing(flow, fonts, input);
   drawPageNumbers(doc, fonts);
-  return { pdf: await doc.save(), pages: doc.getPageCount() };
+  return { pdf: await savePdf(doc, fonts), pages: doc.getPageCount() };
 }
