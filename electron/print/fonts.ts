@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFContentStream, PDFFont, PDFRef, type PDFDocument } from 'pdf-lib';
 import { fontFace } from './font-face';
-import { flate, SubsetFontEmbedder } from './subset-font';
+import { writePageText } from './page-text';
+import { flate } from './flate-stream';
+import { SubsetFontEmbedder } from './subset-font';
 
 export interface FontFiles {
   regular: Uint8Array;
@@ -32,10 +34,11 @@ export function embedFonts(doc: PDFDocument, files: FontFiles): DocumentFonts {
 }
 
 /**
- * Embeds the fonts, compresses the pages' content with Node's zlib (pdf-lib would use pako, a
+ * Writes the pages' text, embeds the fonts, compresses the pages' content with Node's zlib (pdf-lib would use pako, a
  * few times slower) and writes the file.
  */
 export async function savePdf(doc: PDFDocument, fonts: DocumentFonts): Promise<Uint8Array> {
+  writePageText(doc);
   await Promise.all([fonts.regular.embed(), fonts.bold.embed()]);
   const { context } = doc;
   for (const page of doc.getPages()) {

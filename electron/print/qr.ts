@@ -1,5 +1,5 @@
-import { deflateSync } from 'node:zlib';
 import { create, type QRCode } from 'qrcode';
+import { flate } from './flate-stream';
 import { concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFPage } from 'pdf-lib';
 
 type QRCodeModules = QRCode['modules'];
@@ -49,7 +49,7 @@ function drawModules(page: PDFPage, modules: QRCodeModules, at: { x: number; y: 
     path += 'f 1 0 0 1 0 -1 cm\n';
   }
   const { context } = page.doc;
-  const form = context.stream(deflateSync(path), { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, size, size], Filter: 'FlateDecode' });
+  const form = flate(context, path, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, size, size] });
   const name = page.node.newXObject('QR', context.register(form));
   const quiet = QR_QUIET_ZONE * at.moduleSize;
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(at.moduleSize, 0, 0, at.moduleSize, at.x + quiet, at.y + quiet), drawObject(name), popGraphicsState());

@@ -1,5 +1,5 @@
-import { deflateSync } from 'node:zlib';
 import { CustomFontEmbedder, PDFHexString, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
+import { flate } from './flate-stream';
 import type { FontFace } from './font-face';
 import { GlyphSubset } from './truetype-subset';
 
@@ -81,11 +81,6 @@ export class SubsetFontEmbedder extends CustomFontEmbedder {
     context.assign(ref, type0);
     return ref;
   }
-}
-
-/** A stream compressed with Node's zlib (native, several times quicker than pdf-lib's pako). */
-export function flate(context: PDFContext, bytes: Uint8Array | string, dict: Record<string, number> = {}) {
-  return context.stream(deflateSync(bytes), { ...dict, Filter: 'FlateDecode' });
 }
 
 /** Six capitals naming the subset (PDF 32000-1, 9.6.4), from its glyphs, so one set always gets one name. */
