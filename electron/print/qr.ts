@@ -1,11 +1,7 @@
-import { create, type QRCode } from 'qrcode';
-import { flate } from './flate-stream';
 import { concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFPage } from 'pdf-lib';
+import { flate } from './flate-stream';
+import { qrMatrix, type QrMatrix } from './qr-matrix';
 
-type QRCodeModules = QRCode['modules'];
-
-/** Error correction M: a printed page survives a fold or a smudge; H would need a larger code. */
-const LEVEL = 'M';
 /** The white border the QR specification asks for, in modules. */
 export const QR_QUIET_ZONE = 4;
 
@@ -16,13 +12,9 @@ export interface QrCode {
   draw(page: PDFPage, at: { x: number; y: number; moduleSize: number }): void;
 }
 
-/**
- * The QR code of `text`, encoded once (a 1,370-character hand-off takes a while to mask) for sizing
- * and drawing. One byte-mode segment: the hand-off is base64url, which byte mode carries anyway,
- * and qrcode's mode optimiser (a shortest-path search over every character) took as long as the rest.
- */
+/** The QR code of `text`, encoded once (a 1,370-character hand-off takes a while to mask) for sizing and drawing. */
 export function qrCode(text: string): QrCode {
-  const { modules } = create([{ data: Buffer.from(text), mode: 'byte' }], { errorCorrectionLevel: LEVEL });
+  const modules = qrMatrix(text);
   return { widthInModules: modules.size + 2 * QR_QUIET_ZONE, draw: (page, at) => drawModules(page, modules, at) };
 }
 
@@ -33,7 +25,7 @@ export function qrCode(text: string): QrCode {
  * width are all that change, which compresses well). An image mask would be smaller, but Poppler
  * renders its modules 3 or 4 pixels wide at 150 dpi and the scan then fails; a path keeps the edges.
  */
-function drawModules(page: PDFPage, modules: QRCodeModules, at: { x: number; y: number; moduleSize: number }): void {
+function drawModules(page: PDFPage, modules: QrMatrix, at: { x: number; y: number; moduleSize: number }): void {
   const { size, data } = modules;
   let path = `0 g 1 0 0 1 0 ${size - 1} cm\n`;
   for (let row = 0; row < size; row++) {
