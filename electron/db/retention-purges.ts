@@ -70,18 +70,26 @@ export function reducedBody(body: string): string {
   return JSON.stringify({ procedureCode: typeof procedureCode === 'string' ? procedureCode : null });
 }
 
+/** How a body column is read and written: as it is, or through a field cipher bound to the row's Idempotency-Key. */
+export interface BodyCodec {
+  open(stored: string, idempotencyKey: string): string;
+  seal(plain: string, idempotencyKey: string): string;
+}
+const CLEAR_BODY: BodyCodec = { open: (stored) => stored, seal: (plain) => plain };
+
 /**
  * Sent or superseded dossiers last written before `before`: the body (the applicant and the form's
  * values) is cut down to `reducedBody`; the receipt (receipt code, case id) stays.
  */
-export function reduceSentBodies(db: Db, before: string, at: string): number {
+export function reduceSentBodies(db: Db, before: string, at: string, codec: BodyCodec = CLEAR_BODY): number {
   const rows = db
-    .prepare<[string], { id: number; body: string }>(
-      `SELECT id, body FROM outbox WHERE state IN ('sent', 'superseded') AND reduced_at IS NULL AND julianday(updated_at) < julianday(?)`,
+    .prepare<[string], { id: number; idempotency_key: string; body: string }>(
+      `SELECT id, idempotency_key, body FROM outbox
+       WHERE state IN ('sent', 'superseded') AND reduced_at IS NULL AND julianday(updated_at) < julianday(?)`,
     )
     .all(before);
   const reduce = db.prepare<[string, string, number]>('UPDATE outbox SET body = ?, reduced_at = ? WHERE id = ?');
-  for (const row of rows) reduce.run(reducedBody(row.body), at, row.id);
+  for (const row of rows) reduce.run(codec.seal(reducedBody(codec.open(row.body, row.idempotency_key)), row.idempotency_key), at, row.id);
   return rows.length;
 }
 
