@@ -9,10 +9,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditRepository } from '../../electron/db/audit-repository';
 import { CaseSearch } from '../../electron/db/case-search';
 import { openDatabase, type Db } from '../../electron/db/connection';
+import { OutboxRepository } from '../../electron/db/outbox-repository';
 import { SettingsRepository } from '../../electron/db/settings-repository';
 import { AuditLog } from '../../electron/security/audit';
 import { DEFAULT_POLICY, policyFromSettings, purge, runRetention, type PurgeCounts } from '../../electron/security/retention';
-import { insertConsent, insertDraft, insertSubmission, retentionSnapshot, SENT_BODY, syncCases as syncRows, type SyncedCase } from '../support/retention-rows';
+import {
+  insertConsent,
+  insertCorrectedSubmission,
+  insertDraft,
+  insertSubmission,
+  outboxBody,
+  retentionSnapshot,
+  SENT_BODY,
+  syncCases as syncRows,
+  type SyncedCase,
+} from '../support/retention-rows';
 import { makeTempDir } from '../support/temp-dir';
 
 const NOW = new Date('2026-11-20T03:00:00.000Z');
@@ -47,10 +58,8 @@ const NONE: PurgeCounts = { consents: 0, drafts: 0, sentBodiesReduced: 0, otherC
 
 const consent = (id: string, accepted: boolean, recordedAt: string, expiresAt: string | null) => insertConsent(db, id, accepted, recordedAt, expiresAt);
 const draft = (id: string, status: 'draft' | 'printed' | 'submitted', updatedAt: string) => insertDraft(db, id, status, updatedAt);
-const submission = (draftId: string, state: 'pending' | 'sent' | 'attention' | 'superseded', updatedAt: string, supersededBy: number | null = null) =>
-  insertSubmission(db, draftId, state, updatedAt, supersededBy);
+const submission = (draftId: string, state: 'pending' | 'sent' | 'attention', at: string) => insertSubmission(db, draftId, state, at);
 const syncCases = (cases: SyncedCase[]) => syncRows(db, cases);
-const BODY = SENT_BODY;
 
 const found = (name: string) => CaseSearch.of(db).search(name, { now: NOW }).map((h) => h.receiptCode);
 
@@ -78,7 +87,7 @@ describe('retention periods', () => {
     }
     // A refused submission corrected and sent: the whole chain goes together.
     draft('corrected', 'submitted', ago(400));
-    submission('corrected', 'superseded', ago(60), submission('corrected', 'sent', ago(31)));
+    insertCorrectedSubmission(db, 'corrected', ago(60), ago(31));
     draft('pending', 'submitted', ago(400));
     submission('pending', 'pending', ago(400));
     draft('attention', 'printed', ago(400));
@@ -106,12 +115,13 @@ describe('retention periods', () => {
     draft('pending', 'submitted', ago(100));
     const pending = submission('pending', 'pending', ago(100));
     expect(run()).toEqual({ ...NONE, sentBodiesReduced: 1 });
-    const row = (id: number) => db.prepare('SELECT body, receipt, reduced_at FROM outbox WHERE id = ?').get(id) as { body: string; receipt: string | null; reduced_at: string | null };
-    expect(row(outbox[1]!)).toEqual({ body: '{"procedureCode":"CC.CAP-DOI"}', receipt: expect.stringContaining('"receiptCode":"MC-sent1"'), reduced_at: NOW.toISOString() });
-    for (const id of [outbox[-1]!, outbox[0]!, pending]) expect(row(id)).toMatchObject({ body: BODY, reduced_at: null });
+    // Read as the app reads them (the counter's provisional status shows the procedure code and the receipt).
+    const row = (id: number) => ({ ...new OutboxRepository(db).get(id)!, ...(db.prepare('SELECT reduced_at FROM outbox WHERE id = ?').get(id) as object) });
+    expect(row(outbox[1]!)).toMatchObject({ body: '{"procedureCode":"CC.CAP-DOI"}', receipt: expect.stringContaining('"receiptCode":"MC-sent1"'), reduced_at: NOW.toISOString() });
+    for (const id of [outbox[-1]!, outbox[0]!, pending]) expect(row(id)).toMatchObject({ body: SENT_BODY, reduced_at: null });
     // The next day the next one; a body is reduced once.
     expect(run(new Date(NOW.getTime() + DAY)).sentBodiesReduced).toBe(1);
-    expect(row(outbox[0]!).body).toBe('{"procedureCode":"CC.CAP-DOI"}');
+    expect(outboxBody(db, outbox[0]!)).toBe('{"procedureCode":"CC.CAP-DOI"}');
     expect(run(new Date(NOW.getTime() + DAY)).sentBodiesReduced).toBe(0);
   });
 

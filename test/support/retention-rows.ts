@@ -4,6 +4,7 @@
  */
 import { CaseSearch } from '../../electron/db/case-search';
 import type { Db } from '../../electron/db/connection';
+import { OutboxRepository } from '../../electron/db/outbox-repository';
 import { applyBatch } from '../../electron/sync/apply-batch';
 import type { CaseData } from '../../electron/sync/feed-schema';
 
@@ -25,23 +26,37 @@ export function insertDraft(db: Db, id: string, status: 'draft' | 'printed' | 's
   db.prepare(`INSERT INTO counter_reviews (draft_id, attachments, needs_supplement, supplement_note, updated_at) VALUES (?, '[]', 0, 'ghi chú', ?)`).run(id, updatedAt);
 }
 
-/** A submission of `draftId` through an outbox row in `state`, last written at `updatedAt`; returns the outbox id. */
-export function insertSubmission(
-  db: Db,
-  draftId: string,
-  state: 'pending' | 'sent' | 'attention' | 'superseded',
-  updatedAt: string,
-  supersededBy: number | null = null,
-): number {
-  const receipt = state === 'sent' ? JSON.stringify({ caseId: `case-${draftId}`, receiptCode: `MC-${draftId}`, status: 'received' }) : null;
-  const outboxId = Number(
-    db
-      .prepare(`INSERT INTO outbox (idempotency_key, body, state, receipt, created_at, updated_at, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(`key-${draftId}-${state}-${updatedAt}`, SENT_BODY, state, receipt, updatedAt, updatedAt, supersededBy).lastInsertRowid,
-  );
-  db.prepare('INSERT INTO counter_submissions (draft_id, outbox_id, received_at) VALUES (?, ?, ?)').run(draftId, outboxId, updatedAt);
+const receiptOf = (draftId: string) => JSON.stringify({ caseId: `case-${draftId}`, receiptCode: `MC-${draftId}`, status: 'received' });
+const REFUSAL = JSON.stringify({ kind: 'refused', status: 422, code: 'invalid-field', message: 'Thiếu trường bắt buộc', retryAfterSeconds: null, delayMs: null, at: '' });
+
+function submit(db: Db, draftId: string, outboxId: number, at: string): number {
+  db.prepare('INSERT INTO counter_submissions (draft_id, outbox_id, received_at) VALUES (?, ?, ?)').run(draftId, outboxId, at);
   return outboxId;
 }
+
+/**
+ * A submission of `draftId` through the outbox's own repository (so its columns are stored as the
+ * app stores them), left in `state` as of `at`; returns the outbox id.
+ */
+export function insertSubmission(db: Db, draftId: string, state: 'pending' | 'sent' | 'attention', at: string): number {
+  const outbox = new OutboxRepository(db);
+  const id = outbox.insert(`key-${draftId}-${state}-${at}`, SENT_BODY, at);
+  if (state === 'sent') outbox.markSent(id, receiptOf(draftId), at);
+  if (state === 'attention') outbox.markAttention(id, REFUSAL, at);
+  return submit(db, draftId, id, at);
+}
+
+/** A submission the centre refused at `refusedAt`, corrected and sent again, acknowledged at `sentAt`: [refused, sent] outbox ids. */
+export function insertCorrectedSubmission(db: Db, draftId: string, refusedAt: string, sentAt: string): [number, number] {
+  const outbox = new OutboxRepository(db);
+  const refused = insertSubmission(db, draftId, 'attention', refusedAt);
+  const sent = outbox.supersede(refused, `key-${draftId}-corrected`, SENT_BODY, refusedAt)!;
+  outbox.markSent(sent, receiptOf(draftId), sentAt);
+  return [refused, submit(db, draftId, sent, refusedAt)];
+}
+
+/** The body of an outbox row as the app reads it. */
+export const outboxBody = (db: Db, id: number): string => new OutboxRepository(db).get(id)!.body;
 
 export interface SyncedCase {
   id: string;
