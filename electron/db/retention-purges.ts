@@ -1,5 +1,7 @@
+import { AppError } from '../contract';
 import { CaseSearch } from './case-search';
 import type { Db } from './connection';
+import { fieldCipherOf } from './field-encryption';
 
 /**
  * The deletions of the retention policy (electron/security/retention.ts), one function per kind of
@@ -70,18 +72,15 @@ export function reducedBody(body: string): string {
   return JSON.stringify({ procedureCode: typeof procedureCode === 'string' ? procedureCode : null });
 }
 
-/** How a body column is read and written: as it is, or through a field cipher bound to the row's Idempotency-Key. */
-export interface BodyCodec {
-  open(stored: string, idempotencyKey: string): string;
-  seal(plain: string, idempotencyKey: string): string;
-}
-const CLEAR_BODY: BodyCodec = { open: (stored) => stored, seal: (plain) => plain };
-
 /**
  * Sent or superseded dossiers last written before `before`: the body (the applicant and the form's
- * values) is cut down to `reducedBody`; the receipt (receipt code, case id) stays.
+ * values) is cut down to `reducedBody`; the receipt (receipt code, case id) stays. The body is
+ * encrypted as the outbox repository keeps it (bound to the row's Idempotency-Key): opened, cut,
+ * sealed again; a body that no longer opens (altered) keeps nothing. Without the data key this throws.
  */
-export function reduceSentBodies(db: Db, before: string, at: string, codec: BodyCodec = CLEAR_BODY): number {
+export function reduceSentBodies(db: Db, before: string, at: string): number {
+  const cipher = fieldCipherOf(db);
+  const place = (row: string) => ({ table: 'outbox', column: 'body', row });
   const rows = db
     .prepare<[string], { id: number; idempotency_key: string; body: string }>(
       `SELECT id, idempotency_key, body FROM outbox
@@ -89,7 +88,18 @@ export function reduceSentBodies(db: Db, before: string, at: string, codec: Body
     )
     .all(before);
   const reduce = db.prepare<[string, string, number]>('UPDATE outbox SET body = ?, reduced_at = ? WHERE id = ?');
-  for (const row of rows) reduce.run(codec.seal(reducedBody(codec.open(row.body, row.idempotency_key)), row.idempotency_key), at, row.id);
+  const open = (stored: string, key: string): string => {
+    try {
+      return cipher.decrypt(stored, place(key));
+    } catch (error) {
+      if (error instanceof AppError && error.data.code === 'STORED_DATA_UNREADABLE') return '';
+      throw error;
+    }
+  };
+  for (const row of rows) {
+    const key = row.idempotency_key;
+    reduce.run(cipher.encrypt(reducedBody(open(row.body, key)), place(key)), at, row.id);
+  }
   return rows.length;
 }
 

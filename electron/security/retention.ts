@@ -89,22 +89,27 @@ function step(db: Db, dryRun: boolean, work: () => number): number {
   return count;
 }
 
-/** Applies the policy once: one transaction per kind of row. */
-export function purge(db: Db, { policy, now, ownCentre, dryRun = false }: PurgeOptions): PurgeCounts {
+const noCounts = (): PurgeCounts => ({ consents: 0, drafts: 0, sentBodiesReduced: 0, otherCentreCases: 0, closedCases: 0 });
+
+/**
+ * Applies the policy once: one transaction per kind of row, each committed as it ends. `counts`
+ * fills as the steps end, so a caller still knows what went when a later step throws.
+ */
+export function purge(db: Db, { policy, now, ownCentre, dryRun = false }: PurgeOptions, counts: PurgeCounts = noCounts()): PurgeCounts {
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
-  return {
-    consents: step(db, dryRun, () => purgeConsents(db, before(policy.refusedConsentDays), before(policy.expiredConsentDays))),
-    drafts: step(db, dryRun, () =>
-      purgeDrafts(db, {
-        unkeptBefore: before(policy.unkeptDraftDays),
-        printedBefore: before(policy.printedDraftDays),
-        receivedBefore: before(policy.submittedDraftDays),
-      }),
-    ),
-    sentBodiesReduced: step(db, dryRun, () => reduceSentBodies(db, before(policy.sentBodyDays), now.toISOString())),
-    otherCentreCases: ownCentre === null ? 0 : step(db, dryRun, () => purgeOtherCentresCases(db, ownCentre, before(policy.otherCentreCaseDays))),
-    closedCases: step(db, dryRun, () => purgeClosedCases(db, before(policy.closedCaseDays))),
-  };
+  counts.consents = step(db, dryRun, () => purgeConsents(db, before(policy.refusedConsentDays), before(policy.expiredConsentDays)));
+  counts.drafts = step(db, dryRun, () =>
+    purgeDrafts(db, {
+      unkeptBefore: before(policy.unkeptDraftDays),
+      printedBefore: before(policy.printedDraftDays),
+      receivedBefore: before(policy.submittedDraftDays),
+    }),
+  );
+  if (ownCentre !== null) counts.otherCentreCases = step(db, dryRun, () => purgeOtherCentresCases(db, ownCentre, before(policy.otherCentreCaseDays)));
+  counts.closedCases = step(db, dryRun, () => purgeClosedCases(db, before(policy.closedCaseDays)));
+  // Last: it alone needs the data key, which a CLI cannot open where the app's OS keyring sealed it.
+  counts.sentBodiesReduced = step(db, dryRun, () => reduceSentBodies(db, before(policy.sentBodyDays), now.toISOString()));
+  return counts;
 }
 
 export const countsText = (c: PurgeCounts): string =>
@@ -142,10 +147,17 @@ export interface RetentionRunDeps {
  */
 export function runRetention({ db, settings, audit, now, log, via, dryRun = false }: RetentionRunDeps): PurgeCounts {
   const ownCentre = settings.get('centre.code');
-  const counts = purge(db, { policy: policyFromSettings(settings, log), now: now(), ownCentre, dryRun });
-  if (ownCentre === null) log('retention: this machine has no centre code yet; other centres\' cases are kept');
-  log(`retention${dryRun ? ' (dry run)' : ''}: ${countsText(counts)}`);
+  const counts = noCounts();
+  let failure: unknown = null;
+  try {
+    purge(db, { policy: policyFromSettings(settings, log), now: now(), ownCentre, dryRun }, counts);
+  } catch (error) {
+    failure = error;
+  }
+  if (ownCentre === null) log("retention: this machine has no centre code yet; other centres' cases are kept");
+  log(`retention${dryRun ? ' (dry run)' : ''}${failure === null ? '' : ' (stopped by an error)'}: ${countsText(counts)}`);
   if (!dryRun && Object.values(counts).some((n) => n > 0)) audit.record(purgeAuditEntry(counts, via));
+  if (failure !== null) throw failure;
   return counts;
 }
 

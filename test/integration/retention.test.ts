@@ -125,6 +125,14 @@ describe('retention periods', () => {
     expect(run(new Date(NOW.getTime() + DAY)).sentBodiesReduced).toBe(0);
   });
 
+  it('a sent body that no longer opens (altered) is reduced to nothing, readable again', () => {
+    draft('altered', 'submitted', ago(10));
+    const id = submission('altered', 'sent', ago(8));
+    db.prepare('UPDATE outbox SET body = ? WHERE id = ?').run(`enc1:${'A'.repeat(60)}`, id);
+    expect(run().sentBodiesReduced).toBe(1);
+    expect(outboxBody(db, id)).toBe('{"procedureCode":null}');
+  });
+
   it("other centres' cases go (at once by default, after the set period when one is set); this centre's open cases never, its closed ones after 2 years", () => {
     settings.set('retention.otherCentreCaseDays', '7');
     syncCases([
