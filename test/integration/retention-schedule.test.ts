@@ -6,45 +6,21 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditRepository } from '../../electron/db/audit-repository';
 import { createHost, type Host } from '../../electron/host/create-host';
-import { RETENTION_INTERVAL_MS, type RetentionClock } from '../../electron/security/retention';
+import { RETENTION_INTERVAL_MS } from '../../electron/security/retention';
+import { SimulatedClock } from '../support/simulated-clock';
 import { makeTempDir } from '../support/temp-dir';
 
 const START = new Date('2026-11-20T03:00:00.000Z');
 const DAY = RETENTION_INTERVAL_MS;
 
-/** Timers that fire only when the test moves time on. */
-function fakeClock(start: Date) {
-  let now = start.getTime();
-  let nextId = 1;
-  const timers = new Map<number, { at: number; run: () => void }>();
-  const clock: RetentionClock & { advance(ms: number): void; pending(): number } = {
-    now: () => new Date(now),
-    setTimeout: (run, ms) => (timers.set(nextId, { at: now + ms, run }), nextId++),
-    clearTimeout: (id) => void timers.delete(id as number),
-    advance(ms) {
-      const end = now + ms;
-      for (;;) {
-        const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        timers.delete(due[0]);
-        now = due[1].at;
-        due[1].run();
-      }
-      now = end;
-    },
-    pending: () => timers.size,
-  };
-  return clock;
-}
-
 let tmp: ReturnType<typeof makeTempDir>;
 let host: Host | undefined;
-let clock: ReturnType<typeof fakeClock>;
+let clock: SimulatedClock;
 let lines: string[];
 
 beforeEach(() => {
   tmp = makeTempDir('motcua-retention-schedule-');
-  clock = fakeClock(START);
+  clock = new SimulatedClock(START.getTime());
   lines = [];
   host = createHost({
     appRoot: process.cwd(),
@@ -73,32 +49,32 @@ const drafts = () => host!.db.prepare('SELECT id FROM drafts ORDER BY id').pluck
 const purgeEntries = () => new AuditRepository(host!.db).all().filter((r) => r.channel === 'retention.purge');
 
 describe('the retention schedule', () => {
-  it('runs right after start, then every 24 hours, each run logged and audited when it removed something', () => {
+  it('runs right after start, then every 24 hours, each run logged and audited when it removed something', async () => {
     leftDraft('crash-1', new Date(START.getTime() - 3 * DAY));
     expect(lines).toEqual([]); // the host comes up first
-    clock.advance(0);
+    expect(clock.nextDue()).toBe(START.getTime());
+    await clock.fireNext();
     expect(drafts()).toEqual([]);
     expect(lines).toEqual(['retention: consents=0 drafts=1 sentBodiesReduced=0 otherCentreCases=0 closedCases=0']);
+    expect(clock.nextDue()).toBe(START.getTime() + DAY);
 
-    // A draft left an hour after start is one day old at the next run only 23 hours later: kept; the run after takes it.
+    // A draft left an hour after start is 23 hours old at the next run: kept; the run after takes it.
     leftDraft('crash-2', new Date(START.getTime() + 3_600_000));
-    clock.advance(DAY - 1);
-    expect(lines).toHaveLength(1);
-    clock.advance(1);
-    expect(lines).toHaveLength(2);
+    await clock.fireNext();
     expect(drafts()).toEqual(['crash-2']);
-    clock.advance(DAY);
+    await clock.fireNext();
     expect(drafts()).toEqual([]);
+    expect(clock.ms()).toBe(START.getTime() + 2 * DAY);
     expect(lines).toHaveLength(3);
     // Two runs removed a draft, the one between removed nothing: two audit entries.
     expect(purgeEntries().map((r) => r.outcome)).toEqual(Array(2).fill('consents=0 drafts=1 sentBodiesReduced=0 otherCentreCases=0 closedCases=0'));
   });
 
   it('stops with the host: no timer left behind', async () => {
-    clock.advance(0);
-    expect(clock.pending()).toBe(1);
+    await clock.fireNext();
+    expect(clock.nextDue()).not.toBeNull();
     await host!.close();
     host = undefined;
-    expect(clock.pending()).toBe(0);
+    expect(clock.nextDue()).toBeNull();
   });
 });
