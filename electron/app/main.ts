@@ -62,6 +62,7 @@ if (!app.requestSingleInstanceLock()) {
         transport: 'electron',
         version: appVersion(root),
         logError: (channel, error) => console.error(`[${channel}]`, error),
+        log: (line) => console.error(line),
       });
       const running = host;
       stopUpdates = startUpdates({

@@ -38,12 +38,14 @@ function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true
     transport,
     devices,
     sync: devices,
+    retention: devices,
     ...(central && 'link' in central ? { central: central.link } : {}),
     ...(central && 'enrol' in central ? { enrol: central.enrol } : {}),
     // A thin client's "next to the app" is the folder holding bin/motcua.cjs.
     provisioningDirs: [root],
     version: appVersion(root),
     logError: (channel, error) => console.error(`[${channel}]`, error),
+    log: (line) => console.error(line),
   });
 }
 

@@ -8,9 +8,10 @@ import { CHANGES_FEED } from '../sync/apply-batch';
 import { auditVerify } from './audit';
 import type { Flags } from './flags';
 import { appRoot } from './paths';
+import { purgeCommand } from './purge';
 import { runSync } from './sync';
 
-// The commands that work on a database file alone: sync, db stats/backup/restore, audit verify. They load no
+// The commands that work on a database file alone: sync, db stats/backup/restore/purge, audit verify. They load no
 // host, fonts or renderer, so they start fast and stay small.
 
 export async function syncCommand(flags: Flags): Promise<void> {
@@ -70,6 +71,15 @@ export async function dbCommand(flags: Flags, sub: string | undefined, usage: st
       if (!(error instanceof BackupError)) throw error;
       console.log(JSON.stringify({ ok: false, error: { code: error.code, message: error.message } }));
       process.exitCode = 1;
+    }
+    return;
+  }
+  if (sub === 'purge') {
+    const db = openDb(flags);
+    try {
+      purgeCommand(db, { dryRun: flags['dry-run'], json: flags.json });
+    } finally {
+      db.close();
     }
     return;
   }

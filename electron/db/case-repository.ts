@@ -22,6 +22,8 @@ export interface CaseRecord {
   timeline: CaseTimelineEntry[];
   /** Feed seq of the change that last wrote the case. */
   seq: number;
+  /** The centre that received the case; absent or null from a feed without it (taken as this centre's). */
+  centreCode?: string | null;
 }
 
 interface Row {
@@ -36,6 +38,7 @@ interface Row {
   updated_at: string;
   timeline: string;
   seq: number;
+  centre_code: string | null;
 }
 
 const fromRow = (r: Row): CaseRecord => ({
@@ -49,6 +52,7 @@ const fromRow = (r: Row): CaseRecord => ({
   updatedAt: r.updated_at,
   timeline: JSON.parse(r.timeline) as CaseTimelineEntry[],
   seq: r.seq,
+  centreCode: r.centre_code,
 });
 
 /** Synced cases (table `cases`). Writes come from the sync feed only. */
@@ -95,12 +99,13 @@ export class CaseRepository {
     // Positional parameters: binding by name costs a lookup per parameter, a million times.
     (this.upsertStatement ??= this.db.prepare(
       `INSERT INTO cases (id, receipt_code, procedure_code, applicant_personal_number, applicant_full_name, status,
-         received_at, due_at, updated_at, timeline, seq)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         received_at, due_at, updated_at, timeline, seq, centre_code)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET receipt_code = excluded.receipt_code, procedure_code = excluded.procedure_code,
          applicant_personal_number = excluded.applicant_personal_number, applicant_full_name = excluded.applicant_full_name,
          status = excluded.status, received_at = excluded.received_at, due_at = excluded.due_at,
-         updated_at = excluded.updated_at, timeline = excluded.timeline, seq = excluded.seq`,
+         updated_at = excluded.updated_at, timeline = excluded.timeline, seq = excluded.seq,
+         centre_code = excluded.centre_code`,
     )).run(
       id,
       c.receiptCode,
@@ -113,6 +118,7 @@ export class CaseRepository {
       c.updatedAt,
       JSON.stringify(c.timeline),
       seq,
+      c.centreCode ?? null,
     );
   }
 

@@ -334,6 +334,11 @@ export class CaseSearch {
     return [...urgent, ...recent];
   }
 
+  /** Removes a case's entries from the name index, for a case deleted outside the feed (retention); call in the deleting transaction. */
+  forget(caseId: string): void {
+    this.unindex(caseId);
+  }
+
   private index(row: ChangedRow): void {
     this.unindex(row.id);
     const name = indexedText(nameWords(row.applicant_full_name));

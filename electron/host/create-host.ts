@@ -48,6 +48,7 @@ import { startCaseIndexDriver } from './case-index-driver';
 import { kioskOptionsHandlers } from './kiosk-options-handlers';
 import { createPrinting } from '../print/printers';
 import { printerHandlers, withPrinting } from './print-handlers';
+import { realClock, runRetention, scheduleRetention, type RetentionClock } from '../security/retention';
 
 /** The demo machine's technician PIN, given in the README: a demo has no secrets. */
 export const DEMO_TECHNICIAN_PIN = '246810';
@@ -73,6 +74,12 @@ export interface HostConfig {
   version: string;
   today?: () => IsoDate;
   logError?: (channel: string, error: unknown) => void;
+  /** Informational lines (the retention purge's counts). */
+  log?: (line: string) => void;
+  /** Purge by the retention policy at start and daily (off for one-shot commands such as `doctor`). */
+  retention?: boolean;
+  /** The retention schedule's clock (a test's fake one). */
+  retentionClock?: RetentionClock;
 }
 
 export interface Host {
@@ -136,6 +143,16 @@ export function createHost(config: HostConfig): Host {
     ...(config.logError ? { logError: config.logError } : {}),
   });
   const caseIndex = startCaseIndexDriver(CaseSearch.of(db), { onError: (error) => config.logError?.('case-index', error) });
+  // Retention (issue 9): the purge runs right after start, then daily.
+  const clock = config.retentionClock ?? realClock;
+  const retention =
+    config.retention === false
+      ? null
+      : scheduleRetention(
+          () => runRetention({ db, settings, audit, now: () => clock.now(), log: config.log ?? (() => {}), via: 'schedule' }),
+          (error) => config.logError?.('retention', error),
+          clock,
+        );
   if (config.demo && !technicianPin.isSet()) technicianPin.set(DEMO_TECHNICIAN_PIN);
   const fonts = readFontFiles(join(config.appRoot, 'resources', 'fonts'));
   const citizens = new CitizenSessions();
@@ -252,6 +269,7 @@ export function createHost(config: HostConfig): Host {
     updateUrl: () => sync.central.updateUrl(),
     close: async () => {
       caseIndex.stop();
+      retention?.stop();
       await Promise.all([devices.stop(), sync.stop()]);
       db.close();
     },

@@ -25,6 +25,9 @@ export const checkpointSchema = z.object({
 });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
+/** A service centre's code (as in device registration). */
+const CENTRE_CODE = /^[A-Z0-9][A-Z0-9.-]{0,31}$/;
+
 export const caseDataSchema = z.object({
   receiptCode: z.string().min(1).max(100),
   procedureCode: z.string().min(1).max(100),
@@ -34,6 +37,8 @@ export const caseDataSchema = z.object({
   dueAt: z.string().min(1),
   updatedAt: z.string().min(1),
   timeline: z.array(z.object({ at: z.string().min(1), status: z.enum(CASE_STATUSES), note: z.string() })),
+  /** The centre that received the case; feeds from before the field have none. */
+  centreCode: z.string().regex(CENTRE_CODE).optional(),
 });
 export type CaseData = z.infer<typeof caseDataSchema>;
 
@@ -53,12 +58,13 @@ export function parseCaseUpsert(line: unknown): Extract<VerifiedChange, { type: 
   if (!isObject(line) || line.type !== 'case' || line.op !== 'upsert') return null;
   const { seq, id, data } = line;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0 || !isText(id, 200) || !isObject(data)) return null;
-  const { receiptCode, procedureCode, applicant, status, receivedAt, dueAt, updatedAt, timeline } = data;
+  const { receiptCode, procedureCode, applicant, status, receivedAt, dueAt, updatedAt, timeline, centreCode } = data;
   if (!isText(receiptCode, 100) || !isText(procedureCode, 100) || !STATUS_SET.has(status)) return null;
   if (!isObject(applicant)) return null;
   const { personalNumber, fullName } = applicant;
   if (typeof personalNumber !== 'string' || !PERSONAL_NUMBER.test(personalNumber) || !isText(fullName, 200)) return null;
   if (!isText(receivedAt) || !isText(dueAt) || !isText(updatedAt) || !Array.isArray(timeline)) return null;
+  if (centreCode !== undefined && (typeof centreCode !== 'string' || !CENTRE_CODE.test(centreCode))) return null;
   const entries: CaseData['timeline'] = [];
   for (const e of timeline as unknown[]) {
     if (!isObject(e) || !isText(e.at) || !STATUS_SET.has(e.status) || typeof e.note !== 'string') return null;
@@ -78,6 +84,7 @@ export function parseCaseUpsert(line: unknown): Extract<VerifiedChange, { type: 
       dueAt,
       updatedAt,
       timeline: entries,
+      ...(centreCode !== undefined ? { centreCode } : {}),
     },
   };
 }

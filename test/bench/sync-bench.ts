@@ -86,7 +86,7 @@ function rawInsertMs(sim: CentralSim, dbPath: string): { ms: number; rows: numbe
   const db = openDatabase(dbPath, join(process.cwd(), 'electron', 'db', 'migrations')).db;
   const insert = db.prepare(
     `INSERT INTO cases (id, receipt_code, procedure_code, applicant_personal_number, applicant_full_name, status,
-       received_at, due_at, updated_at, timeline, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       received_at, due_at, updated_at, timeline, seq, centre_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let ms = 0;
   let rows = 0;
@@ -96,12 +96,12 @@ function rawInsertMs(sim: CentralSim, dbPath: string): { ms: number; rows: numbe
     const page = sim.store.page(after, 10_000);
     if (page.length === 0) break;
     after = page[page.length - 1]!.seq;
-    const params: (string | number)[][] = [];
+    const params: (string | number | null)[][] = [];
     for (const { line } of page) {
       const c = JSON.parse(line) as { seq: number; type: string; id: string; data: CaseData };
       if (c.type !== 'case') continue;
       const d = c.data;
-      params.push([c.id, d.receiptCode, d.procedureCode, d.applicant.personalNumber, d.applicant.fullName, d.status, d.receivedAt, d.dueAt, d.updatedAt, JSON.stringify(d.timeline), c.seq]);
+      params.push([c.id, d.receiptCode, d.procedureCode, d.applicant.personalNumber, d.applicant.fullName, d.status, d.receivedAt, d.dueAt, d.updatedAt, JSON.stringify(d.timeline), c.seq, d.centreCode ?? null]);
     }
     const t = performance.now();
     for (const p of params) insert.run(p);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePersonalNumber } from '../../drivers/idcard/personal-number';
 import procedures from '../../resources/demo/procedures.json';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
+import { NEIGHBOUR_CENTRE, SIM_CENTRE } from '../support/central-sim/cases';
 
 interface Change { seq: number; type: string; op: string; id: string; data?: Record<string, unknown> }
 interface Checkpoint { type: 'checkpoint'; seq: number; more: boolean; hash: string; sig: string }
@@ -44,8 +45,9 @@ function verifyBatch(body: Buffer, publicKeyPem: string): { changes: Change[]; c
 const STATUSES = ['received', 'processing', 'supplement-required', 'completed', 'rejected', 'returned'];
 
 function expectConsistentCase(data: Record<string, unknown>): void {
-  const c = data as { receiptCode: string; procedureCode: string; applicant: { personalNumber: string; fullName: string }; status: string; receivedAt: string; dueAt: string; updatedAt: string; timeline: { at: string; status: string; note: string }[] };
-  expect(Object.keys(c).sort()).toEqual(['applicant', 'dueAt', 'procedureCode', 'receiptCode', 'receivedAt', 'status', 'timeline', 'updatedAt']);
+  const c = data as { receiptCode: string; procedureCode: string; applicant: { personalNumber: string; fullName: string }; status: string; receivedAt: string; dueAt: string; updatedAt: string; timeline: { at: string; status: string; note: string }[]; centreCode: string };
+  expect(Object.keys(c).sort()).toEqual(['applicant', 'centreCode', 'dueAt', 'procedureCode', 'receiptCode', 'receivedAt', 'status', 'timeline', 'updatedAt']);
+  expect([SIM_CENTRE, NEIGHBOUR_CENTRE]).toContain(c.centreCode);
   expect(parsePersonalNumber(c.applicant.personalNumber).ok).toBe(true);
   expect(c.applicant.fullName.split(' ').length).toBeGreaterThanOrEqual(3);
   expect(STATUSES).toContain(c.status);

@@ -19,7 +19,16 @@ export interface CaseData {
   dueAt: string;
   updatedAt: string;
   timeline: TimelineEntry[];
+  /** The centre that received the case (absent in feeds from before the field). */
+  centreCode?: string;
 }
+
+/** The simulated system serves the demo centre; a neighbouring centre's cases come down the same feed. */
+export const SIM_CENTRE = 'DEMO-TTHCC-01';
+export const NEIGHBOUR_CENTRE = 'DEMO-TTHCC-02';
+
+/** Every tenth generated case was received at the neighbouring centre: a machine keeps only its own (retention). */
+export const centreOfCase = (index: number): string => (index % 10 === 0 ? NEIGHBOUR_CENTRE : SIM_CENTRE);
 
 export interface ProcedureInfo { code: string; processingDays: number }
 
@@ -102,5 +111,6 @@ export function generateCase(prng: Prng, seed: string, index: number, procedures
     dueAt: dueAtFor(receivedAt, procedure),
     updatedAt: last.at,
     timeline,
+    centreCode: centreOfCase(index),
   };
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parsePersonalNumber } from '../../../drivers/idcard/personal-number';
-import { caseIdFor, dueAtFor, receiptCodeFor, type CaseData } from './cases';
+import { caseIdFor, dueAtFor, receiptCodeFor, SIM_CENTRE, type CaseData } from './cases';
 import { PROCEDURES } from './catalogue';
 import { canonicalJson, HttpError } from './http-util';
 import type { CentralStore, StoredReply } from './store';
@@ -46,6 +46,7 @@ export function submitDossier(store: CentralStore, idempotencyKey: string | unde
       dueAt: dueAtFor(at, procedure),
       updatedAt: at.toISOString(),
       timeline: [{ at: at.toISOString(), status: 'received', note: 'Tiếp nhận hồ sơ từ kiosk' }],
+      centreCode: SIM_CENTRE,
     };
     const caseId = caseIdFor(index);
     store.append({ type: 'case', op: 'upsert', id: caseId, data }, data.receiptCode);

@@ -51,7 +51,8 @@ export function openStore(path: string, seed: string, cases: number): CentralSto
   const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
   // The catalogue is part of what was generated: a file made with another catalogue is made again.
   const catalogue = createHash('sha256').update(JSON.stringify([headChanges(), tailChanges()])).digest('hex').slice(0, 16);
-  const generatedFor = `${seed}|${cases}|${catalogue}`;
+  // The data format too: a file made before cases carried their centre is made again.
+  const generatedFor = `${seed}|${cases}|${catalogue}|centre`;
   if (meta.get('generated') !== generatedFor) {
     // No journal during the bulk load: it would write every byte twice, and a crash just means regenerate.
     db.pragma('journal_mode = OFF');
