@@ -29,11 +29,10 @@ import { makeTempDir } from '../support/temp-dir';
 
 const KILLS = Number(process.env.POWER_LOSS_KILLS ?? 2);
 const KINDS = Object.keys(MODELS) as CrashKind[];
-/** After `ready`, the kill lands within this window: several ops' time (a PDF, a scrypt hash are slow). */
+/** After the first write begins, the kill lands within this window: several ops' time (a PDF, a scrypt hash are slow). */
 const WRITE_WINDOW_MS: Partial<Record<CrashKind, number>> = { drafts: 5000, counter: 4000, accounts: 3000 };
 const START_WINDOW_MS = 2500;
 
-const prng = makePrng('power-loss');
 const tmp = makeTempDir('motcua-power-loss-');
 /** Every kill, for whoever reads the run. */
 const log: string[] = [];
@@ -61,7 +60,7 @@ interface Run {
   stderr: string;
 }
 
-/** Starts the writer and kills it `delay` ms after it is ready (or after it starts, with `early`). */
+/** Starts the writer and kills it `delay` ms after its first write begins (or after it starts, with `early`). */
 function runWriter(kind: CrashKind, dir: string, first: number, early: boolean, delay: number): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/crash-writer.ts', kind, dir, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const run: Run = { ops: [], committed: 0, ready: false, signal: null, stderr: '' };
@@ -74,15 +73,17 @@ function runWriter(kind: CrashKind, dir: string, first: number, early: boolean, 
     const lines = (pending + c.toString()).split('\n');
     pending = lines.pop()!;
     for (const line of lines) {
-      if (line === 'ready') {
-        run.ready = true;
-        if (!early) timers.push(setTimeout(kill, delay));
-      } else if (line.startsWith('begin ')) run.ops.push(JSON.parse(line.slice(6)) as CrashOp);
+      if (line === 'ready') run.ready = true;
+      else if (line.startsWith('begin ')) {
+        if (!early && run.ops.length === 0) timers.push(setTimeout(kill, delay));
+        run.ops.push(JSON.parse(line.slice(6)) as CrashOp);
+      }
       else if (line.startsWith('committed ')) run.committed++;
     }
   });
+  // 'close', not 'exit': the lines still in the pipe when the child died are read first.
   return new Promise((resolve) =>
-    child.on('exit', (_code, signal) => {
+    child.on('close', (_code, signal) => {
       for (const t of timers) clearTimeout(t);
       run.signal = signal;
       resolve(run);
@@ -141,45 +142,68 @@ function makeBackup(path: string, marker: string, bulk: number): void {
 }
 
 describe('power loss: kill -9 during writes', () => {
-  it.each(KINDS)('%s: every file opens whole, at the last committed state', { timeout: 120_000 }, async (kind) => {
-    const model = MODELS[kind];
-    const dir = makeTempDir(`motcua-power-loss-${kind}-`);
-    try {
-      if (kind === 'restore') RESTORE_SOURCES.forEach((f, i) => makeBackup(join(dir.dir, f), 'AB'[i]!, RESTORE_BULK[i]!));
-      let state = model.initial;
-      let next = 0;
-      let kills = 0;
-      for (let i = 0; i < KILLS; i++) {
-        const early = i === 0;
-        const run = await runWriter(kind, dir.dir, next, early, prng.int(0, early ? START_WINDOW_MS : (WRITE_WINDOW_MS[kind] ?? 900)));
-        const label = `${kind} kill ${i + 1}: ${run.committed} committed of ${run.ops.length} begun`;
-        expect(run.signal, `${label}: the writer ended by itself\n${run.stderr}`).toBe('SIGKILL');
-        if (!early) expect(run.ops.length, `${label}: the kill fell before any write`).toBeGreaterThan(0);
-        kills++;
-        // The files as the kill left them: the committed ops, or those and the one begun.
-        const committed = run.ops.slice(0, run.committed).reduce(model.reduce, state);
-        const begun = run.ops.length > run.committed ? model.reduce(committed, run.ops.at(-1)!) : null;
-        const candidates = begun ? [committed, begun, ...(model.auditedAfterAwait?.(run.ops.at(-1)!) ? [{ ...begun, audit: committed.audit }] : [])] : [committed];
-        const found = plainMain(dir.dir, (db) => (unmigrated(db) && !model.files ? model.initial : model.project(db, dir.dir)));
-        const match = candidates.find((c) => isDeepStrictEqual(c, found));
-        expect(found, `${label}: not the last committed state (last op begun: ${JSON.stringify(run.ops.at(-1))})`).toEqual(match ?? committed);
-        if (match === candidates[2]) unauditedKills.push(`${label}: ${JSON.stringify(run.ops.at(-1))} committed, its audit row not`);
-        log.push(`${label}${match === candidates[1] ? ' (the begun one had committed too)' : match === candidates[2] ? ' (the begun one had committed, NOT its audit row)' : ''}`);
-        // The app opens every file after the crash (bringing it up to date as it would at start).
-        for (const path of model.files?.(dir.dir) ?? [join(dir.dir, DB_FILE)]) checkOpens(path, label);
-        // The demo's officer and technician are made together at the first start, or not yet.
-        if (!run.ready && !model.files) expect(plainMain(dir.dir, demoAccounts), label).toSatisfy((n: number) => n === 0 || n === DEMO_ACCOUNTS.length);
-        if (model.afterOpen) plainMain(dir.dir, (db) => model.afterOpen!(db, dir.dir));
-        state = plainMain(dir.dir, (db) => model.project(db, dir.dir));
-        next = Math.max(next, ...run.ops.map((op) => op.k + 1));
-      }
-      expect(kills).toBe(KILLS);
-      if (kind === 'audit') {
-        const verify = await runMotcua('audit', 'verify', '--db', join(dir.dir, DB_FILE));
-        expect(verify.status, verify.stdout + verify.stderr).toBe(0);
-      }
-    } finally {
-      dir.cleanup();
-    }
-  });
+  // Two kinds at a time: a writer spends most of its life starting up (tsx, the host).
+  const slots = limit(2);
+  it.concurrent.each(KINDS)('%s: every file opens whole, at the last committed state', { timeout: 90_000 * KILLS }, (kind) => slots(() => killRepeatedly(kind)));
 });
+
+/** Kills one kind's writer KILLS times on the same files, checking them after each kill. */
+async function killRepeatedly(kind: CrashKind): Promise<void> {
+  const model = MODELS[kind];
+  // Its own seed per kind: a kind run alone (-t) kills at the same moments as in the whole file.
+  const prng = makePrng(`power-loss|${kind}`);
+  const dir = makeTempDir(`motcua-power-loss-${kind}-`);
+  try {
+    if (kind === 'restore') RESTORE_SOURCES.forEach((f, i) => makeBackup(join(dir.dir, f), 'AB'[i]!, RESTORE_BULK[i]!));
+    let state = model.initial;
+    let next = 0;
+    let kills = 0;
+    for (let i = 0; i < KILLS; i++) {
+      const early = i === 0;
+      const run = await runWriter(kind, dir.dir, next, early, prng.int(0, early ? START_WINDOW_MS : (WRITE_WINDOW_MS[kind] ?? 900)));
+      const label = `${kind} kill ${i + 1}: ${run.committed} committed of ${run.ops.length} begun`;
+      expect(run.signal, `${label}: the writer ended by itself\n${run.stderr}`).toBe('SIGKILL');
+      if (!early) expect(run.ops.length, `${label}: the kill fell before any write`).toBeGreaterThan(0);
+      kills++;
+      // The files as the kill left them: the committed ops, or those and the one begun.
+      const committed = run.ops.slice(0, run.committed).reduce(model.reduce, state);
+      const begun = run.ops.length > run.committed ? model.reduce(committed, run.ops.at(-1)!) : null;
+      const candidates = begun ? [committed, begun, ...(model.auditedAfterAwait?.(run.ops.at(-1)!) ? [{ ...begun, audit: committed.audit }] : [])] : [committed];
+      const found = plainMain(dir.dir, (db) => (unmigrated(db) && !model.files ? model.initial : model.project(db, dir.dir)));
+      const match = candidates.find((c) => isDeepStrictEqual(c, found));
+      expect(found, `${label}: not the last committed state (last op begun: ${JSON.stringify(run.ops.at(-1))})`).toEqual(match ?? committed);
+      if (match === candidates[2]) unauditedKills.push(`${label}: ${JSON.stringify(run.ops.at(-1))} committed, its audit row not`);
+      log.push(`${label}${match === candidates[1] ? ' (the begun one had committed too)' : match === candidates[2] ? ' (the begun one had committed, NOT its audit row)' : ''}`);
+      // The app opens every file after the crash (bringing it up to date as it would at start).
+      for (const path of model.files?.(dir.dir) ?? [join(dir.dir, DB_FILE)]) checkOpens(path, label);
+      // The demo's officer and technician are made together at the first start, or not yet.
+      if (!run.ready && !model.files) expect(plainMain(dir.dir, demoAccounts), label).toSatisfy((n: number) => n === 0 || n === DEMO_ACCOUNTS.length);
+      if (model.afterOpen) plainMain(dir.dir, (db) => model.afterOpen!(db, dir.dir));
+      state = plainMain(dir.dir, (db) => model.project(db, dir.dir));
+      next = Math.max(next, ...run.ops.map((op) => op.k + 1));
+    }
+    expect(kills).toBe(KILLS);
+    if (kind === 'audit') {
+      const verify = await runMotcua('audit', 'verify', '--db', join(dir.dir, DB_FILE));
+      expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+    }
+  } finally {
+    dir.cleanup();
+  }
+}
+
+/** Runs at most `n` of the given tasks at once. */
+function limit(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= n) await new Promise<void>((r) => waiting.push(r));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}

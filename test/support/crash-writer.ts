@@ -3,7 +3,8 @@
  * database through the app's own code and writes one kind of thing in a loop, for ever.
  * Usage: node --import tsx test/support/crash-writer.ts <kind> <dir> <first k>
  *
- * Protocol on stdout (written synchronously, so a line that is out is out, whatever kills us):
+ * Protocol on stdout, each line in the pipe before the writer goes on (a line that is out is out,
+ * whatever kills us; process.stdout would queue it in memory when the pipe is full):
  *   `ready` once set up; `begin {op}` before a write and `committed {op}` once it has returned.
  * After a kill the database must hold what the committed ops wrote, plus at most the one begun.
  */
@@ -12,7 +13,20 @@ import type { CrashKind, CrashOp, Writer } from './crash-ops';
 
 const [kind, dir, first] = process.argv.slice(2) as [CrashKind, string, string];
 
-const line = (text: string) => writeSync(1, `${text}\n`);
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Writes the whole line into the pipe, waiting while it is full (fd 1 is non-blocking). */
+function line(text: string): void {
+  const bytes = Buffer.from(`${text}\n`);
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += writeSync(1, bytes, done);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
 
 const writers: Record<CrashKind, () => Promise<Writer>> = {
   drafts: () => import('./crash-writes-host').then((m) => m.draftsWriter),
