@@ -11,7 +11,7 @@ import { DEMO_ACCOUNTS } from '../../electron/host/account-handlers';
 import { AuditLog } from '../../electron/security/audit';
 import { makePrng } from '../support/central-sim/prng';
 import { DB_FILE, type CrashKind, type CrashOp } from '../support/crash-ops';
-import { CURRENT_SCHEMA, MODELS, RESTORE_BULK } from '../support/crash-models';
+import { MODELS, RESTORE_BULK } from '../support/crash-models';
 import { MIGRATIONS_DIR, RESTORE_SOURCES } from '../support/crash-writes-db';
 import { runMotcua } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
@@ -23,6 +23,10 @@ import { makeTempDir } from '../support/temp-dir';
 // chain must verify, and the rows must be exactly what the committed writes made: the ops the
 // writer said had committed, plus at most the one it had begun (its commit may have returned just
 // before the kill). The sync's own kill -9 test is sync-crash.test.ts.
+//
+// A SIGKILL is not a power cut: what the process wrote stays in the OS page cache. This proves the
+// writes are atomic and consistent; that a commit also outlives a power cut rests on SQLite's
+// fsync of the WAL at every commit (synchronous FULL, which openDatabase sets; checked here).
 //
 // POWER_LOSS_KILLS (default 2) sets the kills per kind; the first kill of a kind lands anywhere in
 // the writer's start-up (the app's migrations of a new file, the demo seed), the others while it writes.
@@ -44,7 +48,6 @@ const schemaOf = (db: Db) => db.prepare<[], { sql: string }>("SELECT sql FROM sq
 beforeAll(() => {
   const fresh = openDatabase(join(tmp.dir, 'reference.db'), MIGRATIONS_DIR);
   reference = schemaOf(fresh.db);
-  CURRENT_SCHEMA.version = fresh.migrations.length;
   fresh.db.close();
 });
 afterAll(() => {
@@ -98,6 +101,8 @@ function checkOpens(path: string, label: string): void {
     expect(db.pragma('integrity_check', { simple: true }), label).toBe('ok');
     expect(db.pragma('foreign_key_check'), label).toEqual([]);
     expect(db.pragma('user_version', { simple: true }), label).toBe(migrations.length);
+    // A reopened WAL file fsyncs every commit too (better-sqlite3's own default would be NORMAL).
+    expect(db.pragma('synchronous', { simple: true }), `${label}: synchronous`).toBe(2);
     expect(schemaOf(db), label).toEqual(reference);
     expect(new AuditLog(new AuditRepository(db), new SettingsRepository(db)).verify(), label).toMatchObject({ ok: true });
   } finally {
@@ -128,6 +133,7 @@ const unmigrated = (db: Db) => db.pragma('user_version', { simple: true }) === 0
  */
 const unauditedKills: string[] = [];
 
+/** How many of the demo's accounts the file has. */
 const demoAccounts = (db: Db) => db.prepare(`SELECT count(*) FROM accounts WHERE username IN (${DEMO_ACCOUNTS.map(() => '?').join(', ')})`).pluck().get(...DEMO_ACCOUNTS.map((a) => a.username)) as number;
 
 /** A backup as `motcua db backup` would have made it, told apart by its marker and bulk. */

@@ -8,7 +8,8 @@ import { KIOSK_SETTINGS } from '../../electron/host/kiosk-options-handlers';
 import { CALENDAR_SETTINGS } from '../../electron/host/centre-calendar';
 import { keyFileSecretStore } from '../../electron/security/secret-store';
 import { DB_FILE, childName, kioskOptionsFor, secretFor, type CrashKind, type CrashOp } from './crash-ops';
-import { CASES_PER_BATCH, deviceFor, OLD_SCHEMA, OLD_SUBMISSIONS, outboxBody } from './crash-writes-db';
+import { loadMigrations } from '../../electron/db/migrations';
+import { CASES_PER_BATCH, deviceFor, MIGRATIONS_DIR, OLD_SCHEMA, OLD_SUBMISSIONS, outboxBody } from './crash-writes-db';
 import { SECRET_SETTING } from './crash-writes-host';
 
 // The power-loss test's model of each kind: what the database must hold after a list of committed
@@ -262,6 +263,7 @@ const caseIndex: CrashModel<{ cases: number }> = {
   },
 };
 
+const CURRENT_VERSION = loadMigrations(MIGRATIONS_DIR).length;
 const DB_FILES = /^(fresh|old)-\d+\.db$/;
 const migrationFiles = (dir: string) => readdirSync(dir).filter((f) => DB_FILES.test(f)).sort();
 const migrations: CrashModel<{ files: Record<string, string> }> = {
@@ -279,7 +281,7 @@ const migrations: CrashModel<{ files: Record<string, string> }> = {
         const version = file.pragma('user_version', { simple: true }) as number;
         if (version === 0 && !hasTable(file, 'procedures')) continue;
         const submissions = hasTable(file, 'counter_submissions') ? (file.prepare('SELECT count(*) FROM counter_submissions').pluck().get() as number) : -1;
-        files[f] = `${version === CURRENT_SCHEMA.version ? 'current' : `v${version}`}|${submissions}`;
+        files[f] = `${version === CURRENT_VERSION ? 'current' : `v${version}`}|${submissions}`;
       } finally {
         file.close();
       }
@@ -288,8 +290,6 @@ const migrations: CrashModel<{ files: Record<string, string> }> = {
   },
   files: (dir) => migrationFiles(dir).map((f) => join(dir, f)),
 };
-/** Set by the test from the migrations folder. */
-export const CURRENT_SCHEMA = { version: 0 };
 
 const restore: CrashModel<{ marker: string | null; bulk: number }> = {
   initial: { marker: null, bulk: 0 },
