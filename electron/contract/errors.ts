@@ -92,6 +92,8 @@ export const ERROR_MESSAGES = {
   CENTRAL_UNREACHABLE: { vi: 'Chưa kết nối được hệ thống trung tâm. Hãy kiểm tra mạng và địa chỉ rồi thử lại.', en: 'The central system cannot be reached. Check the network and the address, then try again.' },
   CENTRAL_ENROLMENT_REFUSED: { vi: 'Mã đăng ký không đúng hoặc đã được dùng. Hãy xin mã mới từ bộ phận CNTT của trung tâm.', en: 'The enrolment code is wrong or already used. Ask the centre’s IT for a new code.' },
   CENTRAL_REGISTRATION_FAILED: { vi: 'Hệ thống trung tâm chưa nhận đăng ký của máy này. Hãy thử lại sau.', en: 'The central system did not accept this machine’s registration. Please try again later.' },
+  STORED_DATA_UNREADABLE: { vi: 'Không giải mã được dữ liệu đã lưu (dữ liệu bị sửa hoặc khoá của máy đã thay đổi). Hãy chuẩn bị lại hồ sơ hoặc báo cán bộ kỹ thuật.', en: 'Stored data could not be decrypted (it was altered, or this machine’s key changed). Prepare the dossier again or tell a technician.' },
+  STORED_DATA_KEY_UNAVAILABLE: { vi: 'Không mở được khoá bảo vệ dữ liệu cá nhân trên máy này (kho khoá của hệ điều hành). Hãy báo cán bộ kỹ thuật.', en: 'The key protecting personal data cannot be opened on this machine (the operating system’s keyring). Please tell a technician.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,4 +1,7 @@
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { keyFileSecretStore, type SecretStore } from '../security/secret-store';
+import { attachFieldCipher, encryptClearFields } from './field-encryption';
 import { DatabaseTooNewError, loadMigrations, migrate, schemaVersion, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -8,8 +11,17 @@ export interface OpenedDatabase {
   migrations: Migration[];
 }
 
-/** Opens (creating if needed) the machine's database in WAL mode and brings its schema up to date. */
-export function openDatabase(path: string, migrationsDir: string): OpenedDatabase {
+export interface OpenOptions {
+  /** Seals the data key of personal fields: the OS keyring where the app has one; by default the key file beside the database. */
+  secrets?: SecretStore;
+}
+
+/**
+ * Opens (creating if needed) the machine's database in WAL mode, brings its schema up to date and
+ * gives the connection its field cipher (electron/db/field-encryption.ts); personal values an
+ * earlier version stored in clear are encrypted here, once.
+ */
+export function openDatabase(path: string, migrationsDir: string, options: OpenOptions = {}): OpenedDatabase {
   const migrations = loadMigrations(migrationsDir);
   const db = new Database(path);
   try {
@@ -23,7 +35,13 @@ export function openDatabase(path: string, migrationsDir: string): OpenedDatabas
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted and rewritten values are zeroed in the file, not left in free space.
+    db.pragma('secure_delete = ON');
     migrate(db, migrations);
+    const memory = path === ':memory:' || path === '';
+    const cipher = attachFieldCipher(db, memory ? null : (options.secrets ?? keyFileSecretStore(dirname(path))));
+    // The clear copies the rewrite leaves in the WAL go with it.
+    if (encryptClearFields(db, cipher) > 0) db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (error) {
     db.close();
     throw error;

@@ -1,5 +1,7 @@
 import type { OriginalsReview } from '../contract';
+import type { FieldCipher } from '../security/field-cipher';
 import type { Db } from './connection';
+import { fieldCipherOf } from './field-encryption';
 
 export interface SubmissionRow {
   id: number;
@@ -9,9 +11,18 @@ export interface SubmissionRow {
   expected_result_date: string | null;
 }
 
-/** The counter's checks of the originals and its submissions (migration 008). */
+const place = (column: 'attachments' | 'supplement_note', draftId: string) => ({ table: 'counter_reviews', column, row: draftId });
+
+/**
+ * The counter's checks of the originals and its submissions (migration 008). PRIVACY: the notes may
+ * name the applicant: `attachments` and `supplement_note` are stored encrypted.
+ */
 export class CounterRepository {
-  constructor(private readonly db: Db) {}
+  private readonly cipher: FieldCipher;
+
+  constructor(private readonly db: Db) {
+    this.cipher = fieldCipherOf(db);
+  }
 
   review(draftId: string): OriginalsReview | null {
     const row = this.db
@@ -19,7 +30,12 @@ export class CounterRepository {
         'SELECT attachments, needs_supplement, supplement_note FROM counter_reviews WHERE draft_id = ?',
       )
       .get(draftId);
-    return row ? { attachments: JSON.parse(row.attachments) as OriginalsReview['attachments'], needsSupplement: row.needs_supplement === 1, supplementNote: row.supplement_note } : null;
+    if (!row) return null;
+    return {
+      attachments: JSON.parse(this.cipher.decrypt(row.attachments, place('attachments', draftId))) as OriginalsReview['attachments'],
+      needsSupplement: row.needs_supplement === 1,
+      supplementNote: this.cipher.decrypt(row.supplement_note, place('supplement_note', draftId)),
+    };
   }
 
   saveReview(draftId: string, review: OriginalsReview, at: string): void {
@@ -29,7 +45,13 @@ export class CounterRepository {
          ON CONFLICT (draft_id) DO UPDATE SET attachments = excluded.attachments, needs_supplement = excluded.needs_supplement,
            supplement_note = excluded.supplement_note, updated_at = excluded.updated_at`,
       )
-      .run(draftId, JSON.stringify(review.attachments), review.needsSupplement ? 1 : 0, review.supplementNote, at);
+      .run(
+        draftId,
+        this.cipher.encrypt(JSON.stringify(review.attachments), place('attachments', draftId)),
+        review.needsSupplement ? 1 : 0,
+        this.cipher.encrypt(review.supplementNote, place('supplement_note', draftId)),
+        at,
+      );
   }
 
   insertSubmission(row: Omit<SubmissionRow, 'id'>): number {

@@ -1,4 +1,6 @@
+import type { FieldCipher } from '../security/field-cipher';
 import type { Db } from './connection';
+import { fieldCipherOf } from './field-encryption';
 
 export type DraftStatus = 'draft' | 'printed' | 'submitted';
 
@@ -13,8 +15,15 @@ export interface DraftRow {
   updated_at: string;
 }
 
+const place = (id: string) => ({ table: 'drafts', column: 'data', row: id });
+
+/** PRIVACY: `data` is stored encrypted (electron/security/field-cipher.ts); rows come back in clear. */
 export class DraftRepository {
-  constructor(private readonly db: Db) {}
+  private readonly cipher: FieldCipher;
+
+  constructor(private readonly db: Db) {
+    this.cipher = fieldCipherOf(db);
+  }
 
   save(row: DraftRow): void {
     this.db
@@ -23,11 +32,12 @@ export class DraftRepository {
          VALUES (@id, @session, @subject, @form_id, @status, @data, @created_at, @updated_at)
          ON CONFLICT (id) DO UPDATE SET status = excluded.status, data = excluded.data, updated_at = excluded.updated_at`,
       )
-      .run(row);
+      .run({ ...row, data: this.cipher.encrypt(row.data, place(row.id)) });
   }
 
   byId(id: string): DraftRow | undefined {
-    return this.db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE id = ?').get(id);
+    const row = this.db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE id = ?').get(id);
+    return row && { ...row, data: this.cipher.decrypt(row.data, place(row.id)) };
   }
 
   /** A printed dossier handed off to a counter becomes that session's. */

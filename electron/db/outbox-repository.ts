@@ -1,4 +1,6 @@
+import type { FieldCipher } from '../security/field-cipher';
 import type { Db } from './connection';
+import { fieldCipherOf } from './field-encryption';
 
 export type OutboxState = 'pending' | 'sent' | 'attention' | 'superseded';
 
@@ -17,6 +19,8 @@ export interface OutboxRow {
   superseded_by: number | null;
 }
 
+type EncryptedColumn = 'body' | 'receipt' | 'last_error';
+
 export interface OutboxCounts {
   pending: number;
   sent: number;
@@ -27,26 +31,33 @@ export interface OutboxCounts {
 /**
  * The dossiers waiting to be sent to the centre (table `outbox`, migration 004). Plain SQL only:
  * what a state means and when a row is due is decided by electron/sync/outbox.ts.
- * PRIVACY: `body` holds the applicant's personal number and name; it is never logged.
+ * PRIVACY: `body` holds the applicant's personal number and name; it is never logged. `body`,
+ * `receipt` and `last_error` are stored encrypted, bound to the row's Idempotency-Key; rows come
+ * back in clear.
  */
 export class OutboxRepository {
-  constructor(private readonly db: Db) {}
+  private readonly cipher: FieldCipher;
+
+  constructor(private readonly db: Db) {
+    this.cipher = fieldCipherOf(db);
+  }
 
   /** Inserts a pending row; returns its id. Durable once this returns (the statement commits). */
   insert(idempotencyKey: string, bodyJson: string, at: string): number {
     const info = this.db
       .prepare(`INSERT INTO outbox (idempotency_key, body, state, attempts, created_at, updated_at) VALUES (?, ?, 'pending', 0, ?, ?)`)
-      .run(idempotencyKey, bodyJson, at, at);
+      .run(idempotencyKey, this.sealed('body', idempotencyKey, bodyJson), at, at);
     return Number(info.lastInsertRowid);
   }
 
   get(id: number): OutboxRow | undefined {
-    return this.db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?').get(id);
+    const row = this.db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?').get(id);
+    return row && this.opened(row);
   }
 
   /** The rows in one state, oldest first. */
   list(state: OutboxState): OutboxRow[] {
-    return this.db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE state = ? ORDER BY id').all(state);
+    return this.db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE state = ? ORDER BY id').all(state).map((row) => this.opened(row));
   }
 
   counts(): OutboxCounts {
@@ -58,28 +69,34 @@ export class OutboxRepository {
 
   /** A pending row was accepted: keep the centre's answer. No-op (false) if the row is no longer pending. */
   markSent(id: number, receiptJson: string, at: string): boolean {
+    const key = this.keyOf(id);
     return (
+      key !== undefined &&
       this.db
         .prepare(`UPDATE outbox SET state = 'sent', attempts = attempts + 1, last_error = NULL, receipt = ?, updated_at = ? WHERE id = ? AND state = 'pending'`)
-        .run(receiptJson, at, id).changes === 1
+        .run(this.sealed('receipt', key, receiptJson), at, id).changes === 1
     );
   }
 
   /** A pending row failed for a passing reason: it stays pending with one more attempt and the error. */
   markRetry(id: number, errorJson: string, at: string): boolean {
+    const key = this.keyOf(id);
     return (
+      key !== undefined &&
       this.db
         .prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'`)
-        .run(errorJson, at, id).changes === 1
+        .run(this.sealed('last_error', key, errorJson), at, id).changes === 1
     );
   }
 
   /** A pending row was refused: an officer must look at it. */
   markAttention(id: number, errorJson: string, at: string): boolean {
+    const key = this.keyOf(id);
     return (
+      key !== undefined &&
       this.db
         .prepare(`UPDATE outbox SET state = 'attention', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'`)
-        .run(errorJson, at, id).changes === 1
+        .run(this.sealed('last_error', key, errorJson), at, id).changes === 1
     );
   }
 
@@ -103,5 +120,24 @@ export class OutboxRepository {
     return (
       this.db.prepare(`UPDATE outbox SET state = 'pending', attempts = 0, last_error = NULL, updated_at = ? WHERE id = ? AND state = 'attention'`).run(at, id).changes === 1
     );
+  }
+
+  /** The row's Idempotency-Key, which its encrypted values are bound to (it never changes). */
+  private keyOf(id: number): string | undefined {
+    return this.db.prepare<[number], { idempotency_key: string }>('SELECT idempotency_key FROM outbox WHERE id = ?').get(id)?.idempotency_key;
+  }
+
+  private sealed(column: EncryptedColumn, idempotencyKey: string, plain: string): string {
+    return this.cipher.encrypt(plain, { table: 'outbox', column, row: idempotencyKey });
+  }
+
+  private opened(row: OutboxRow): OutboxRow {
+    const place = (column: EncryptedColumn) => ({ table: 'outbox', column, row: row.idempotency_key });
+    return {
+      ...row,
+      body: this.cipher.decrypt(row.body, place('body')),
+      receipt: this.cipher.decryptNullable(row.receipt, place('receipt')),
+      last_error: this.cipher.decryptNullable(row.last_error, place('last_error')),
+    };
   }
 }

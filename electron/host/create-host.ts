@@ -8,7 +8,7 @@ import { schemaVersion } from '../db/migrations';
 import { SettingsRepository } from '../db/settings-repository';
 import { todayInVietnam, type IsoDate } from '../proactive/calendar-date';
 import { readFontFiles } from '../print/fonts';
-import { AuditLog } from '../security/audit';
+import { AUDIT_SUBJECT_KEY, AuditLog } from '../security/audit';
 import { TechnicianPin } from '../security/technician-pin';
 import { runDoctor } from './doctor';
 import { classifyScan } from '../../drivers/idcard/classify';
@@ -89,11 +89,15 @@ export interface Host {
 
 /** The composition root: opens the database, builds the services, wires the router. */
 export function createHost(config: HostConfig): Host {
-  const { db, migrations } = openDatabase(config.dbPath, join(config.appRoot, 'electron', 'db', 'migrations'));
+  // Seals the device token and keys, the data key of personal fields and the audit's subject key.
+  const keyFile = keyFileSecretStore(dirname(config.dbPath));
+  const secrets = config.secrets ? openingAlso(config.secrets, keyFile) : keyFile;
+  const { db, migrations } = openDatabase(config.dbPath, join(config.appRoot, 'electron', 'db', 'migrations'), { secrets });
   if (config.demo) seedDemo(db, join(config.appRoot, 'resources', 'demo'));
   const settings = new SettingsRepository(db);
   const catalogue = new CatalogueRepository(db);
-  const audit = new AuditLog(new AuditRepository(db), settings);
+  sealClearSetting(settings, secrets, AUDIT_SUBJECT_KEY);
+  const audit = new AuditLog(new AuditRepository(db), sealedSettings(settings, secrets));
   const today = config.today ?? (() => todayInVietnam());
   const events = new EventBus();
   const technicianPin = new TechnicianPin(settings);
@@ -120,8 +124,6 @@ export function createHost(config: HostConfig): Host {
   });
   if (config.devices !== false) devices.start();
   // The central link (sealed token, provisioning, registration) and the sync service that uses it.
-  const keyFile = keyFileSecretStore(dirname(config.dbPath));
-  const secrets = config.secrets ? openingAlso(config.secrets, keyFile) : keyFile;
   sealClearSetting(settings, secrets, PRIVATE_KEY_SETTING);
   const sync = centralHost({
     db,

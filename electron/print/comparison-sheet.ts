@@ -1,8 +1,9 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Comparison, ComparedOptionView, LocalizedText } from '../contract';
 import { formatLongDate, formatVnd } from '../proactive/recommend/format';
-import { embedFonts, type DocumentFonts, type FontFiles } from './fonts';
+import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
+import { drawText } from './page-text';
 import { drawParagraphs, setParagraphs, wrapText, type Paragraph } from './text-flow';
 
 const MM = 72 / 25.4;
@@ -56,13 +57,13 @@ function drawRow(page: PDFPage, row: Row, top: number): number {
   row.cells.forEach((lines, i) => {
     const width = COLUMNS[i]!.share * COLUMN;
     page.drawRectangle({ x, y: top - row.height, width, height: row.height, borderColor: GREY, borderWidth: 0.5 });
-    lines.forEach((line, k) => page.drawText(line, { x: x + PAD, y: top - PAD - (k + 1) * SIZE * LEADING + SIZE * 0.3, size: SIZE, font: row.font }));
+    lines.forEach((line, k) => drawText(page, line, { x: x + PAD, y: top - PAD - (k + 1) * SIZE * LEADING + SIZE * 0.3, size: SIZE, font: row.font }));
     x += width;
   });
   return top - row.height;
 }
 
-function drawText(page: PDFPage, paragraphs: Paragraph[], top: number): number {
+function drawBlock(page: PDFPage, paragraphs: Paragraph[], top: number): number {
   return drawParagraphs(page, setParagraphs(paragraphs, COLUMN), MARGIN, top, COLUMN);
 }
 
@@ -73,7 +74,7 @@ function drawText(page: PDFPage, paragraphs: Paragraph[], top: number): number {
  */
 export async function renderComparisonSheet(data: Comparison, fonts: FontFiles): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create();
-  const embedded: DocumentFonts = await embedFonts(doc, fonts);
+  const embedded: DocumentFonts = embedFonts(doc, fonts);
   const { regular, bold } = embedded;
   doc.setTitle(`So sánh cách thực hiện: ${data.outcome.title.vi}`);
   doc.setProducer('MotCua');
@@ -81,7 +82,7 @@ export async function renderComparisonSheet(data: Comparison, fonts: FontFiles):
 
   let page = doc.addPage([PAGE.width, PAGE.height]);
   let y = drawNationalHeading(page, embedded, { left: MARGIN, width: COLUMN, top: PAGE.height - MARGIN }) - 6;
-  y = drawText(page, [
+  y = drawBlock(page, [
     { text: 'SO SÁNH CÁC CÁCH THỰC HIỆN THỦ TỤC', font: bold, size: 13, align: 'center' },
     { text: 'Comparison of the ways to complete the procedure', font: regular, size: 9, color: GREY, align: 'center', spaceAfter: 4 },
     { text: `${data.outcome.title.vi} / ${data.outcome.title.en}`, font: bold, size: 11, align: 'center', spaceAfter: 6 },
@@ -120,6 +121,6 @@ export async function renderComparisonSheet(data: Comparison, fonts: FontFiles):
     page = doc.addPage([PAGE.width, PAGE.height]);
     y = PAGE.height - MARGIN + 8;
   }
-  drawText(page, closing, y - 8);
-  return { pdf: await doc.save(), pages: doc.getPageCount() };
+  drawBlock(page, closing, y - 8);
+  return { pdf: await savePdf(doc, embedded), pages: doc.getPageCount() };
 }

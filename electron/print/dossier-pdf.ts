@@ -10,8 +10,9 @@ import {
   type FormTemplate,
 } from '../contract';
 import { formatVietnameseDate, type IsoDate } from '../proactive/calendar-date';
-import { embedFonts, type DocumentFonts, type FontFiles } from './fonts';
+import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
+import { drawText } from './page-text';
 import { qrCode } from './qr';
 import { wrapText } from './text-flow';
 
@@ -59,7 +60,7 @@ class PageFlow {
     this.y = PAGE.height - MARGIN.top;
   }
   text(text: string, x: number, size: number, font: PDFFont, color = BLACK): void {
-    this.page.drawText(text, { x, y: this.y, size, font, color });
+    drawText(this.page, text, { x, y: this.y, size, font, color });
   }
 }
 
@@ -79,7 +80,7 @@ function drawCentred(page: PDFPage, text: string, style: { size: number; font: P
   let y = top;
   for (const line of wrapText(text, style.font, style.size, column.width)) {
     y -= lineHeight(style.size);
-    page.drawText(line, { ...style, x: column.left + (column.width - style.font.widthOfTextAtSize(line, style.size)) / 2, y });
+    drawText(page, line, { ...style, x: column.left + (column.width - style.font.widthOfTextAtSize(line, style.size)) / 2, y });
   }
   return y;
 }
@@ -87,7 +88,7 @@ function drawCentred(page: PDFPage, text: string, style: { size: number; font: P
 function drawHeader(flow: PageFlow, fonts: DocumentFonts, input: DossierPdfInput): void {
   const { template, draft } = input;
   const formNumber = template.formNumber;
-  flow.page.drawText(formNumber, {
+  drawText(flow.page, formNumber, {
     x: PAGE.width - MARGIN.right - fonts.regular.widthOfTextAtSize(formNumber, 8),
     y: PAGE.height - MARGIN.top + 12,
     size: 8,
@@ -147,11 +148,11 @@ function drawField(flow: PageFlow, fonts: DocumentFonts, set: SetField): void {
   let y = top;
   for (const line of set.valueLines) {
     y -= lineHeight(TEXT);
-    flow.page.drawText(line, { x: VALUE_LEFT, y, size: TEXT, font: fonts.bold, color: BLACK });
+    drawText(flow.page, line, { x: VALUE_LEFT, y, size: TEXT, font: fonts.bold, color: BLACK });
   }
   const last = set.valueLines.at(-1);
   if (last !== undefined && set.mark) {
-    flow.page.drawText(set.mark, { x: VALUE_LEFT + fonts.bold.widthOfTextAtSize(last, TEXT), y, size: SMALL, font: fonts.regular, color: GREY });
+    drawText(flow.page, set.mark, { x: VALUE_LEFT + fonts.bold.widthOfTextAtSize(last, TEXT), y, size: SMALL, font: fonts.regular, color: GREY });
   }
   if (last === undefined) {
     // The dotted line of a paper form: an empty field is filled in by hand.
@@ -216,7 +217,7 @@ function drawClosing(flow: PageFlow, fonts: DocumentFonts, input: DossierPdfInpu
   const top = flow.y - 8;
   qr.draw(flow.page, { x: MARGIN.left - 4 * QR_MODULE, y: top - qrSize, moduleSize: QR_MODULE });
   const caption = 'Mã hồ sơ điện tử dành cho cán bộ tiếp nhận / For the counter officer';
-  flow.page.drawText(caption, { x: MARGIN.left, y: top - qrSize - 8, size: 6.5, font: fonts.regular, color: GREY });
+  drawText(flow.page, caption, { x: MARGIN.left, y: top - qrSize - 8, size: 6.5, font: fonts.regular, color: GREY });
 
   const right = { left: MARGIN.left + qrSize + 6 * MM, width: PAGE.width - MARGIN.right - (MARGIN.left + qrSize + 6 * MM) };
   const [year, month, day] = input.date.split('-');
@@ -238,7 +239,7 @@ function drawPageNumbers(doc: PDFDocument, fonts: DocumentFonts): void {
   const pages = doc.getPages();
   pages.forEach((page, i) => {
     const label = `Trang ${i + 1}/${pages.length}`;
-    page.drawText(label, { x: (PAGE.width - fonts.regular.widthOfTextAtSize(label, 8)) / 2, y: MARGIN.bottom - 8, size: 8, font: fonts.regular, color: GREY });
+    drawText(page, label, { x: (PAGE.width - fonts.regular.widthOfTextAtSize(label, 8)) / 2, y: MARGIN.bottom - 8, size: 8, font: fonts.regular, color: GREY });
   });
 }
 
@@ -249,7 +250,7 @@ function drawPageNumbers(doc: PDFDocument, fonts: DocumentFonts): void {
  */
 export async function renderDossierPdf(input: DossierPdfInput): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create();
-  const fonts = await embedFonts(doc, input.fonts);
+  const fonts = embedFonts(doc, input.fonts);
   doc.setTitle(`${input.template.title.vi} / ${input.template.title.en}`);
   doc.setProducer('MotCua');
   doc.setCreator('MotCua');
@@ -265,5 +266,5 @@ export async function renderDossierPdf(input: DossierPdfInput): Promise<{ pdf: U
   drawAttachments(flow, fonts, input.template, input.template.sections.length + 1);
   drawClosing(flow, fonts, input);
   drawPageNumbers(doc, fonts);
-  return { pdf: await doc.save(), pages: doc.getPageCount() };
+  return { pdf: await savePdf(doc, fonts), pages: doc.getPageCount() };
 }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { PDFContentStream, PDFFont, PDFRef, type PDFDocument } from 'pdf-lib';
+import { fontFace } from './font-face';
+import { writePageText } from './page-text';
+import { flate } from './flate-stream';
+import { SubsetFontEmbedder } from './subset-font';
 
 export interface FontFiles {
   regular: Uint8Array;
@@ -21,28 +24,29 @@ export function readFontFiles(fontsDir: string): FontFiles {
   };
 }
 
-type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-type ParsedFont = ReturnType<Fontkit['create']>;
+/**
+ * The document's two fonts, each a subset of the glyphs it draws (subset-font.ts). They are made
+ * here rather than by doc.embedFont, so savePdf embeds them.
+ */
+export function embedFonts(doc: PDFDocument, files: FontFiles): DocumentFonts {
+  const font = (data: Uint8Array) => PDFFont.of(doc.context.nextRef(), doc, new SubsetFontEmbedder(fontFace(data)));
+  return { regular: font(files.regular), bold: font(files.bold) };
+}
 
 /**
- * fontkit parses each font file once: a parsed font only gains glyph and layout caches, and every
- * document still gets its own subset, so the slips and dossiers after the first skip the parse.
+ * Writes the pages' text, embeds the fonts, compresses the pages' content with Node's zlib (pdf-lib would use pako, a
+ * few times slower) and writes the file.
  */
-const parsed = new WeakMap<Uint8Array, ParsedFont>();
-const parseOnce: Fontkit = {
-  create(data, postscriptName) {
-    if (postscriptName !== undefined) return fontkit.create(data, postscriptName);
-    let font = parsed.get(data);
-    if (!font) parsed.set(data, (font = fontkit.create(data)));
-    return font;
-  },
-};
-
-export async function embedFonts(doc: PDFDocument, files: FontFiles): Promise<DocumentFonts> {
-  doc.registerFontkit(parseOnce);
-  const [regular, bold] = await Promise.all([
-    doc.embedFont(files.regular, { subset: true }),
-    doc.embedFont(files.bold, { subset: true }),
-  ]);
-  return { regular, bold };
+export async function savePdf(doc: PDFDocument, fonts: DocumentFonts): Promise<Uint8Array> {
+  writePageText(doc);
+  await Promise.all([fonts.regular.embed(), fonts.bold.embed()]);
+  const { context } = doc;
+  for (const page of doc.getPages()) {
+    for (const ref of page.node.normalizedEntries().Contents?.asArray() ?? []) {
+      if (!(ref instanceof PDFRef)) continue;
+      const stream = context.lookup(ref);
+      if (stream instanceof PDFContentStream) context.assign(ref, flate(context, stream.getUnencodedContents()));
+    }
+  }
+  return doc.save();
 }

@@ -1,5 +1,6 @@
 import { rgb, type PDFPage } from 'pdf-lib';
 import type { DocumentFonts } from './fonts';
+import { drawText } from './page-text';
 
 const COUNTRY = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
@@ -15,7 +16,7 @@ export function drawNationalHeading(page: PDFPage, fonts: DocumentFonts, column:
   const centre = column.left + column.width / 2;
   const centred = (text: string, size: number, baseline: number) => {
     const width = fonts.bold.widthOfTextAtSize(text, size);
-    page.drawText(text, { x: centre - width / 2, y: baseline, size, font: fonts.bold, color: rgb(0, 0, 0) });
+    drawText(page, text, { x: centre - width / 2, y: baseline, size, font: fonts.bold, color: rgb(0, 0, 0) });
     return width;
   };
   const countryBaseline = column.top - COUNTRY_SIZE;

@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { embedFonts, type FontFiles } from './fonts';
+import { embedFonts, savePdf, type FontFiles } from './fonts';
 import type { DocumentKind } from './print-settings';
 import { drawParagraphs, setParagraphs, totalHeight, type Paragraph } from './text-flow';
 
@@ -16,7 +16,8 @@ const PAPER: Record<DocumentKind, { width: number; height: number | null; margin
  */
 export async function renderTestPage(fonts: FontFiles, kind: DocumentKind, printer: string, at: Date): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  const { regular, bold } = await embedFonts(doc, fonts);
+  const embedded = embedFonts(doc, fonts);
+  const { regular, bold } = embedded;
   doc.setTitle('Trang in thử / Test page');
   doc.setCreator('MotCua');
   const paragraphs: Paragraph[] = [
@@ -33,5 +34,5 @@ export async function renderTestPage(fonts: FontFiles, kind: DocumentKind, print
   const set = setParagraphs(paragraphs, column);
   const height = paper.height ?? totalHeight(set) + 2 * paper.margin;
   drawParagraphs(doc.addPage([paper.width, height]), set, paper.margin, height - paper.margin, column);
-  return doc.save();
+  return savePdf(doc, embedded);
 }

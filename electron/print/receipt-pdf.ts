@@ -2,7 +2,7 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import type { LocalizedText } from '../contract';
 import type { IsoDate } from '../proactive/calendar-date';
 import { formatLongDate } from '../proactive/recommend/format';
-import { embedFonts, type FontFiles } from './fonts';
+import { embedFonts, savePdf, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
 import { qrCode } from './qr';
 import { drawParagraphs, setParagraphs, type Paragraph } from './text-flow';
@@ -36,7 +36,7 @@ const QR_SIDE = 32 * MM;
  */
 export async function renderReceiptPdf(data: ReceiptData, files: FontFiles): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create();
-  const fonts = await embedFonts(doc, files);
+  const fonts = embedFonts(doc, files);
   const { regular, bold } = fonts;
   doc.setTitle(data.provisional ? `Giấy tiếp nhận hồ sơ (tạm thời) ${data.receiptCode}` : `Giấy tiếp nhận hồ sơ ${data.receiptCode}`);
   doc.setProducer('MotCua');
@@ -95,5 +95,5 @@ export async function renderReceiptPdf(data: ReceiptData, files: FontFiles): Pro
     },
     { text: 'Bring this slip and your ID card to collect the result. Scan the QR code at a kiosk of the centre to see the status.', font: regular, size: 8, color: GREY },
   ], y - 10);
-  return { pdf: await doc.save(), pages: doc.getPageCount() };
+  return { pdf: await savePdf(doc, fonts), pages: doc.getPageCount() };
 }

@@ -2,7 +2,7 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import type { LocalizedText, RuleReminder } from '../contract';
 import type { Centre, Procedure } from '../db/catalogue-repository';
 import { formatVietnameseDate } from '../proactive/calendar-date';
-import { embedFonts, type FontFiles } from './fonts';
+import { embedFonts, savePdf, type FontFiles } from './fonts';
 import { drawParagraphs, setParagraphs, totalHeight, type Paragraph, type SetParagraph } from './text-flow';
 
 /** A reminder with the catalogue's procedure it points to, when the centre has it. */
@@ -48,7 +48,8 @@ function paginate(set: SetParagraph[], height: number): SetParagraph[][] {
  */
 export async function renderReminderSheet(data: ReminderSheetData, centre: Centre | null, fonts: FontFiles, paper: Paper): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create();
-  const { regular, bold } = await embedFonts(doc, fonts);
+  const embedded = embedFonts(doc, fonts);
+  const { regular, bold } = embedded;
   doc.setTitle('Phiếu nhắc việc / Reminder slip');
   doc.setProducer('MotCua');
   doc.setCreator('MotCua');
@@ -98,5 +99,5 @@ export async function renderReminderSheet(data: ReminderSheetData, centre: Centr
     const height = paper === 'a4' ? pageHeight : totalHeight(content) + 2 * margin;
     drawParagraphs(doc.addPage([width, height]), content, margin, height - margin, column);
   }
-  return { pdf: await doc.save(), pages: doc.getPageCount() };
+  return { pdf: await savePdf(doc, embedded), pages: doc.getPageCount() };
 }

@@ -1,4 +1,5 @@
 import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { drawText } from './page-text';
 
 /** A paragraph to set: wrapped to the column, then drawn top to bottom. */
 export interface Paragraph {
@@ -59,7 +60,7 @@ export function drawParagraphs(page: PDFPage, set: SetParagraph[], x: number, to
       y -= p.size * LEADING;
       const lineWidth = p.font.widthOfTextAtSize(line, p.size);
       const lx = p.align === 'center' ? x + (width - lineWidth) / 2 : x;
-      page.drawText(line, { x: lx, y: y + p.size * 0.25, size: p.size, font: p.font, color: p.color ?? rgb(0, 0, 0) });
+      drawText(page, line, { x: lx, y: y + p.size * 0.25, size: p.size, font: p.font, color: p.color ?? rgb(0, 0, 0) });
     }
     y -= p.spaceAfter ?? 0;
   }

@@ -1,6 +1,11 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { AuditRepository, NewAuditRow } from '../db/audit-repository';
-import type { SettingsRepository } from '../db/settings-repository';
+
+/** Where the subject key is kept: the host passes settings that seal it (electron/security/secret-store.ts). */
+interface KeyValues {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
 
 export interface AuditEntry {
   session: string;
@@ -18,7 +23,11 @@ export interface AuditEntry {
 }
 
 const GENESIS = '0'.repeat(64);
-const SUBJECT_KEY = 'audit.subjectKey';
+/**
+ * The HMAC key of subjects. Stored sealed by the app: a personal number has few enough possible
+ * values that, with the key beside the log, anyone holding the file could test every one.
+ */
+export const AUDIT_SUBJECT_KEY = 'audit.subjectKey';
 
 function rowHash(row: Omit<NewAuditRow, 'hash'>): string {
   const fields = [row.prev_hash, row.at, row.session, row.role, row.channel, row.purpose, row.legal_basis, row.subject, row.outcome];
@@ -38,7 +47,7 @@ export class AuditLog {
 
   constructor(
     private readonly rows: AuditRepository,
-    private readonly settings: SettingsRepository,
+    private readonly settings: KeyValues,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -81,11 +90,13 @@ export class AuditLog {
 
   private key(): Buffer {
     if (this.subjectKey) return this.subjectKey;
-    let hex = this.settings.get(SUBJECT_KEY);
+    let hex = this.settings.get(AUDIT_SUBJECT_KEY);
     if (hex === null) {
       hex = randomBytes(32).toString('hex');
-      this.settings.set(SUBJECT_KEY, hex);
+      this.settings.set(AUDIT_SUBJECT_KEY, hex);
     }
+    // A sealed value read without its store: a wrong key would silently hash to other subjects.
+    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${AUDIT_SUBJECT_KEY} is not a clear 32-byte key: read it through the secret store`);
     return (this.subjectKey = Buffer.from(hex, 'hex'));
   }
 }

@@ -25,7 +25,7 @@ export interface ApplyResult {
  * `procedures` row that the synced object had written; other procedures (the demo seed, local
  * ones) are never touched.
  */
-export function applyBatch(db: Db, batch: VerifiedBatch, feed = CHANGES_FEED): ApplyResult {
+export function applyBatch(db: Db, batch: VerifiedBatch, feed = CHANGES_FEED, now: () => Date = () => new Date()): ApplyResult {
   const state = new SyncStateRepository(db);
   const cases = new CaseRepository(db);
   const getObject = db.prepare<[string, string], { data: string }>('SELECT data FROM synced_objects WHERE type = ? AND id = ?');
@@ -83,7 +83,7 @@ export function applyBatch(db: Db, batch: VerifiedBatch, feed = CHANGES_FEED): A
       applied++;
     }
     const next = Math.max(cursor, batch.checkpoint.seq);
-    state.advance(feed, next);
+    state.advance(feed, next, now().toISOString());
     return { applied, skipped, cursor: next };
   })();
 }

@@ -32,6 +32,8 @@ export interface PullOptions {
   feed?: string;
   /** Told after each applied batch, for a progress bar (with commitEveryMs, perhaps not yet committed). */
   onBatch?: (progress: PullProgress) => void;
+  /** The clock of sync_state's success and error times and of an HTTP-date Retry-After; default the system's. */
+  now?: () => Date;
 }
 
 export type PullError =
@@ -77,7 +79,7 @@ async function errorBody(res: Response): Promise<{ code: string | null; message:
   }
 }
 
-async function httpError(res: Response): Promise<PullError> {
+async function httpError(res: Response, now: () => Date): Promise<PullError> {
   const { code, message } = await errorBody(res);
   const text = `HTTP ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`;
   if (res.status === 401) return { kind: 'unauthorized', status: 401, message: text };
@@ -85,7 +87,7 @@ async function httpError(res: Response): Promise<PullError> {
     return {
       kind: res.status === 429 ? 'rate-limited' : 'unavailable',
       status: res.status,
-      retryAfterSeconds: parseRetryAfter(res.headers.get('retry-after')),
+      retryAfterSeconds: parseRetryAfter(res.headers.get('retry-after'), now().getTime()),
       message: text,
     };
   }
@@ -119,6 +121,7 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
   const limit = options.limit ?? DEFAULT_LIMIT;
   const commitEveryMs = options.commitEveryMs ?? 0;
   const doFetch = options.fetch ?? fetch;
+  const now = options.now ?? (() => new Date());
   const key = toPublicKey(options.publicKeyPem);
   const state = new SyncStateRepository(db);
   const progress: PullProgress = { applied: 0, cursor: state.cursor(feed), batches: 0 };
@@ -183,7 +186,7 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
       } catch (error) {
         return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
       }
-      if (res.status !== 200) return httpError(res);
+      if (res.status !== 200) return httpError(res, now);
       const type = res.headers.get('content-type') ?? '';
       if (!type.toLowerCase().startsWith('application/x-ndjson') || !res.body) {
         await res.body?.cancel().catch(() => undefined);
@@ -208,7 +211,7 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
           if (progress.batches === 0) firstGroupAt = groupSince;
         }
         // Inside a group this is a savepoint: a batch that fails leaves the group's other batches.
-        const result = applyBatch(db, batch, feed);
+        const result = applyBatch(db, batch, feed, now);
         progress.applied += result.applied;
         progress.cursor = result.cursor;
         progress.batches++;
@@ -239,7 +242,7 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
     error = commitGroup() ?? error;
   }
   if (error) {
-    state.recordError(feed, describePullError(error));
+    state.recordError(feed, describePullError(error), now().toISOString());
     return { ok: false, error, ...progress };
   }
   return { ok: true, ...progress };

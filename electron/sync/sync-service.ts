@@ -12,6 +12,22 @@ export interface CentralLink {
   publicKeyPem: string;
 }
 
+/** Time and timers of the service; tests pass a simulated clock to live through a day in seconds. */
+export interface SyncClock {
+  now(): Date;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const systemClock: SyncClock = {
+  now: () => new Date(),
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Between pulls while all is well. */
+export const SYNC_INTERVAL_MS = 30_000;
+
 export interface SyncServiceDeps {
   db: Db;
   outbox: Outbox;
@@ -20,6 +36,9 @@ export interface SyncServiceDeps {
   intervalMs?: number;
   fetch?: typeof fetch;
   random?: () => number;
+  clock?: SyncClock;
+  /** Changes per batch; default pullOnce's. */
+  limit?: number;
 }
 
 /**
@@ -29,7 +48,8 @@ export interface SyncServiceDeps {
  */
 export class SyncService {
   private readonly state: SyncStateRepository;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly clock: SyncClock;
+  private timer: unknown;
   private running: Promise<void> | null = null;
   private failures = 0;
   private stopped = true;
@@ -37,6 +57,7 @@ export class SyncService {
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.state = new SyncStateRepository(deps.db);
+    this.clock = deps.clock ?? systemClock;
     const saved = this.state.get(CHANGES_FEED);
     this.status = {
       configured: deps.link !== null,
@@ -70,27 +91,29 @@ export class SyncService {
 
   stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     return this.running ?? Promise.resolve();
   }
 
   /** Pulls now (or waits for the pull under way) and returns the status after it. */
   async syncNow(): Promise<SyncStatus> {
     if (!this.deps.link) return this.current();
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     await (this.running ?? this.pull());
     return this.current();
   }
 
   private schedule(ms: number): void {
     if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.update({ nextAttemptAt: new Date(Date.now() + ms).toISOString() });
-    this.timer = setTimeout(() => void this.pull(), ms);
+    this.clock.clearTimeout(this.timer);
+    this.update({ nextAttemptAt: new Date(this.clock.now().getTime() + ms).toISOString() });
+    this.timer = this.clock.setTimeout(() => void this.pull(), ms);
   }
 
   private pull(): Promise<void> {
     const link = this.deps.link!;
+    const now = (): Date => this.clock.now();
+    const viaFetch = this.deps.fetch ? { fetch: this.deps.fetch } : {};
     this.running = (async () => {
       this.update({ state: 'syncing', nextAttemptAt: null });
       const headSeq = await this.head(link);
@@ -99,17 +122,19 @@ export class SyncService {
         baseUrl: link.url,
         token: link.token,
         publicKeyPem: link.publicKeyPem,
-        ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+        now,
+        ...(this.deps.limit ? { limit: this.deps.limit } : {}),
+        ...viaFetch,
         onBatch: (p) => this.update({ cursor: p.cursor, ...this.lagFor(p.cursor, headSeq) }),
       });
       // Queued submissions go out on the same beat; each keeps its Idempotency-Key until acknowledged.
-      await this.deps.outbox.sendDue({ baseUrl: link.url, token: link.token, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+      await this.deps.outbox.sendDue({ baseUrl: link.url, token: link.token, now, ...viaFetch, ...(this.deps.random ? { random: this.deps.random } : {}) });
       this.update({ outbox: this.outboxCounts() });
       const saved = this.state.get(CHANGES_FEED);
       if (result.ok) {
         this.failures = 0;
         this.update({ state: 'idle', cursor: result.cursor, lastSuccessAt: saved.lastSuccessAt, lastError: null, ...this.lagFor(result.cursor, Math.max(headSeq ?? 0, result.cursor)) });
-        this.schedule(this.deps.intervalMs ?? 30_000);
+        this.schedule(this.deps.intervalMs ?? SYNC_INTERVAL_MS);
       } else {
         this.failures += 1;
         const offline = result.error.kind === 'network' || result.error.kind === 'unavailable';
@@ -117,7 +142,15 @@ export class SyncService {
         const retryAfter = 'retryAfterSeconds' in result.error ? result.error.retryAfterSeconds : null;
         this.schedule(backoffMs(this.failures, retryAfter, this.deps.random));
       }
-    })().finally(() => (this.running = null));
+    })()
+      // Anything unforeseen (a disk error, a bug) is reported and retried like a failed pull: the
+      // timer must never be left unset, or the machine would silently stop syncing.
+      .catch((error: unknown) => {
+        this.failures += 1;
+        this.update({ state: 'error', lastError: `unexpected: ${error instanceof Error ? error.message : String(error)}` });
+        this.schedule(backoffMs(this.failures, null, this.deps.random));
+      })
+      .finally(() => (this.running = null));
     return this.running;
   }
 

@@ -1,6 +1,8 @@
 // The dossier PDF made by pdf-lib against the same dossier as HTML printed by Debian's Chromium
 // (page.pdf: the engine behind Electron's webContents.printToPDF), in the same run: time per
-// document and file size. Goal (issue 9): ≥ 10× faster and ≤ ⅓ of the size.
+// document and file size. Goal (issue 9): ≥ 10× faster and ≤ ⅓ of the size. Time is CPU time
+// (ours: this process; Chromium's: its processes, which Playwright launches as our children),
+// as the machines are shared; wall time is shown beside it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -12,7 +14,7 @@ import { prefillDraft } from '../../electron/proactive/dossier';
 import { encodeHandoff } from '../../electron/security/device-signing';
 import { bundledTemplate, CARD, CENTRAL, ENTERED_CHILD } from '../fixtures/dossier/citizen';
 import { newDeviceKey } from '../fixtures/dossier/device-key';
-import { opsPerSecond } from './rate';
+import { descendantsCpuMs, ownCpuMs, timePerCall } from './process-cpu';
 import { addSummary } from './summary';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -57,8 +59,9 @@ export async function runPdfBench(): Promise<void> {
   const handoff = encodeHandoff(draft, newDeviceKey()).text;
   const html = await dossierHtml(template, draft, handoff, fontsDir);
 
-  const ours = await renderDossierPdf({ template, draft, handoff, fonts, date: '2026-11-23', place: 'Hà Nội' });
-  const oursRate = await opsPerSecond(() => renderDossierPdf({ template, draft, handoff, fonts, date: '2026-11-23', place: 'Hà Nội' }), 3000, 2);
+  const render = () => renderDossierPdf({ template, draft, handoff, fonts, date: '2026-11-23', place: 'Hà Nội' });
+  const ours = await render();
+  const oursTime = await timePerCall(render, ownCpuMs);
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -69,25 +72,27 @@ export async function runPdfBench(): Promise<void> {
       return page.pdf({ format: 'A4', printBackground: true });
     };
     const theirs = await print();
-    const theirsRate = await opsPerSecond(print, 3000, 2);
-    const speedup = oursRate / theirsRate;
+    const theirsTime = await timePerCall(print, () => descendantsCpuMs(process.pid));
+    const speedup = theirsTime.cpu / oursTime.cpu;
     const sizeRatio = ours.pdf.length / theirs.length;
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
     console.log('\ndossier PDF: pdf-lib vs the same dossier as HTML printed by Chromium (page.pdf)');
-    console.log(`  pdf-lib   ${oursRate.toFixed(1).padStart(7)} documents/s  ${(ours.pdf.length / 1024).toFixed(0).padStart(5)} KB  ${ours.pages} pages`);
-    console.log(`  Chromium  ${theirsRate.toFixed(1).padStart(7)} documents/s  ${(theirs.length / 1024).toFixed(0).padStart(5)} KB`);
-    console.log(`  pdf-lib is ${speedup.toFixed(1)}× faster and ${(100 * sizeRatio).toFixed(0)} % of the size`);
+    const ms = (t: { wall: number; cpu: number }) => `${t.cpu.toFixed(1)} ms CPU, ${t.wall.toFixed(1)} ms wall`;
+    console.log(`  pdf-lib   ${ms(oursTime)}  ${kb(ours.pdf.length)}  ${ours.pages} pages`);
+    console.log(`  Chromium  ${ms(theirsTime)}  ${kb(theirs.length)}`);
+    console.log(`  pdf-lib takes 1/${speedup.toFixed(1)} of the CPU time (wall: 1/${(theirsTime.wall / oursTime.wall).toFixed(1)}) and ${(100 * sizeRatio).toFixed(0)} % of the size`);
     addSummary({
-      benchmark: 'dossier PDF (birth registration), time',
-      measured: `${(1000 / oursRate).toFixed(0)} ms/document (pdf-lib)`,
-      baseline: `${(1000 / theirsRate).toFixed(0)} ms (Chromium page.pdf of the same dossier as HTML)`,
+      benchmark: 'dossier PDF (birth registration), CPU time',
+      measured: `${oursTime.cpu.toFixed(1)} ms/document (pdf-lib; wall ${oursTime.wall.toFixed(1)} ms)`,
+      baseline: `${theirsTime.cpu.toFixed(1)} ms (Chromium's processes, page.pdf of the same dossier as HTML; wall ${theirsTime.wall.toFixed(1)} ms)`,
       ratio: `${speedup.toFixed(1)}× faster`,
       goal: '≥ 10× faster',
       met: speedup >= 10,
     });
     addSummary({
       benchmark: 'dossier PDF, size',
-      measured: `${(ours.pdf.length / 1024).toFixed(0)} KB`,
-      baseline: `${(theirs.length / 1024).toFixed(0)} KB`,
+      measured: kb(ours.pdf.length),
+      baseline: kb(theirs.length),
       ratio: `${(100 * sizeRatio).toFixed(0)} % of the size`,
       goal: '≤ 33 %',
       met: sizeRatio <= 1 / 3,

@@ -29,9 +29,9 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Reply> 
   });
 }
 
-function post(url: string, body: unknown, token: string): Promise<Reply> {
+function post(url: string, body: unknown, token: string, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
+    const req = http.request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers } }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts), complete: true, chunks: parts.length }));
@@ -128,6 +128,27 @@ describe('fault injection through POST /_control/faults', () => {
     const t0 = Date.now();
     expect((await get(`${sim.url}/v1/health`)).status).toBe(200);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(240);
+  });
+
+  it('goes down on request: every /v1 connection is reset unanswered, /_control still answers to bring it back', async () => {
+    await setFaults({ down: true });
+    await expect(get(`${sim.url}/v1/health`)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    await expect(get(`${sim.url}/v1/changes?after=0&limit=5`, auth)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    expect((await setFaults({})).status).toBe(200);
+    expect((await get(`${sim.url}/v1/health`)).status).toBe(200);
+  });
+
+  it('loses dossier answers on request: the case is made, the connection reset; the same key then gets that case', async () => {
+    await setFaults({ loseDossierReply: true });
+    const dossier = { procedureCode: 'CC.CAP-DOI', applicant: { personalNumber: '001090123456', fullName: 'Lê Thị Mất' }, fields: {} };
+    const key = { 'idempotency-key': 'lost-answer-1' };
+    await expect(post(`${sim.url}/v1/dossiers`, dossier, sim.token, key)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    const made = sim.store.idempotent('lost-answer-1')?.reply;
+    expect(made).toMatchObject({ status: 201, body: { receiptCode: expect.any(String) } });
+    sim.setFaults({});
+    const again = await post(`${sim.url}/v1/dossiers`, dossier, sim.token, key);
+    expect(again.status).toBe(201);
+    expect(JSON.parse(again.body.toString('utf8'))).toEqual(made!.body);
   });
 });
 

@@ -8,6 +8,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AttentionItem, CounterDossier, DossierView, SubmissionView } from '../../electron/contract';
 import { AuditRepository } from '../../electron/db/audit-repository';
+import { CounterRepository } from '../../electron/db/counter-repository';
+import { fieldCipherOf } from '../../electron/db/field-encryption';
+import { OutboxRepository } from '../../electron/db/outbox-repository';
 import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
 import type { CentralSim } from '../support/central-sim/server';
@@ -48,8 +51,19 @@ function centralCasesOfMother(): Set<string> {
   return ids;
 }
 
-const outboxRows = () =>
-  host.db.prepare<[], { id: number; idempotency_key: string; state: string; superseded_by: number | null; body: string }>('SELECT id, idempotency_key, state, superseded_by, body FROM outbox ORDER BY id').all();
+/** The outbox rows as stored, their encrypted values opened. */
+const outboxRows = () => {
+  const outbox = new OutboxRepository(host.db);
+  return host.db.prepare<[], number>('SELECT id FROM outbox ORDER BY id').pluck().all().map((id) => outbox.get(id)!);
+};
+
+/** As if the centre had answered `status`: the stored error is rewritten (encrypted, bound to its row, like the app writes it). */
+function setRefusalStatus(submissionId: number, status: number): void {
+  const row = outboxRows().find((r) => r.id === new CounterRepository(host.db).submission(submissionId)!.outbox_id)!;
+  const error = JSON.stringify({ ...JSON.parse(row.last_error!), status });
+  const stored = fieldCipherOf(host.db).encrypt(error, { table: 'outbox', column: 'last_error', row: row.idempotency_key });
+  host.db.prepare('UPDATE outbox SET last_error = ? WHERE id = ?').run(stored, row.id);
+}
 
 describe('a submission the centre refused', () => {
   it('is listed with the centre’s error, corrected, sent as a new submission and receipted; the refused one is kept, superseded', async () => {
@@ -140,7 +154,7 @@ describe('a submission the centre refused', () => {
     const draftId = await printedAndChecked(running, officer);
     const refused = await call<SubmissionView>(officer, 'counter.submit', { draftId });
     // As if the centre had answered 403 (this counter not allowed the procedure): not the dossier's fault.
-    host.db.prepare(`UPDATE outbox SET last_error = json_set(last_error, '$.status', 403) WHERE id = (SELECT outbox_id FROM counter_submissions WHERE id = ?)`).run(refused.submissionId);
+    setRefusalStatus(refused.submissionId, 403);
     const { items } = await call<{ items: AttentionItem[] }>(officer, 'counter.attention', {});
     expect(items.find((i) => i.submissionId === refused.submissionId)).toMatchObject({ correctable: false, refusal: { status: 403 } });
     expect(await failure(officer, 'counter.correct', { submissionId: refused.submissionId })).toBe('SUBMISSION_NOT_CORRECTABLE');

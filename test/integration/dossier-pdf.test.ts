@@ -115,7 +115,7 @@ describe('the national heading', () => {
   it('returns the y below its rule, for other documents to continue from', async () => {
     const doc = await PDFDocument.create();
     const page = doc.addPage([595, 842]);
-    const below = drawNationalHeading(page, await embedFonts(doc, fonts), { left: 70, width: 480, top: 800 });
+    const below = drawNationalHeading(page, embedFonts(doc, fonts), { left: 70, width: 480, top: 800 });
     expect(below).toBeLessThan(800 - 25);
     expect(below).toBeGreaterThan(800 - 60);
   });

@@ -79,14 +79,15 @@ describe('Outbox.enqueue', () => {
     try {
       const row = other.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Record<string, unknown>;
       expect(row).toMatchObject({ idempotency_key: idempotencyKey, state: 'pending', attempts: 0, last_error: null, receipt: null });
-      expect(JSON.parse(row.body as string)).toEqual(dossier('Lê Văn Bền'));
+      // Stored encrypted (electron/security/field-cipher.ts); the outbox reads it back after a restart.
+      expect(row.body).toMatch(/^enc1:/);
     } finally {
       other.close();
     }
 
     reopen();
     expect(outbox.counts()).toEqual({ pending: 1, sent: 0, attention: 0, superseded: 0 });
-    expect(outbox.get(id)).toMatchObject({ idempotencyKey, state: 'pending', nextAttemptAt: new Date(T0).toISOString() });
+    expect(outbox.get(id)).toMatchObject({ idempotencyKey, state: 'pending', nextAttemptAt: new Date(T0).toISOString(), body: dossier('Lê Văn Bền') });
   });
 
   it('gives every dossier its own key', () => {

@@ -6,6 +6,7 @@ import { Outbox } from '../../electron/sync/outbox';
 import { SyncService } from '../../electron/sync/sync-service';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
 import { makeTempDir } from '../support/temp-dir';
+import { until } from '../support/until';
 
 const tmp = makeTempDir('motcua-sync-service-');
 let sim: CentralSim;
@@ -38,6 +39,30 @@ it('sync now pulls the feed, sends queued submissions, and reports offline then 
   sim.setFaults({});
   // Back online: the case the submission made arrives with the feed.
   expect(await service.syncNow()).toMatchObject({ state: 'idle', cursor: head, lastError: null });
+  await service.stop();
+  db.close();
+});
+
+it('an unforeseen error in a pull is reported and retried, never leaving the machine without a next attempt', async () => {
+  const { db } = openDatabase(join(tmp.dir, 'unforeseen.db'), 'electron/db/migrations');
+  class DiskFullOnce extends Outbox {
+    failed = false;
+    override async sendDue(...args: Parameters<Outbox['sendDue']>) {
+      if (!this.failed) {
+        this.failed = true;
+        throw new Error('SQLITE_FULL: database or disk is full');
+      }
+      return super.sendDue(...args);
+    }
+  }
+  const statuses: SyncStatus[] = [];
+  const service = new SyncService({ db, outbox: new DiskFullOnce(db), link: { url: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem }, onStatus: (s) => statuses.push(s), random: () => 0 });
+  service.start();
+  await until(() => statuses.some((s) => s.state === 'error'));
+  const failed = service.current();
+  expect(failed).toMatchObject({ state: 'error', lastError: expect.stringContaining('SQLITE_FULL') });
+  expect(failed.nextAttemptAt).not.toBeNull();
+  expect(await service.syncNow()).toMatchObject({ state: 'idle', lastError: null });
   await service.stop();
   db.close();
 });

@@ -23,6 +23,10 @@ export const faultsSchema = z.strictObject({
   refuseDossier: z.strictObject({ field: z.string().min(1), value: z.string(), code: z.string().min(1), message: z.string().min(1) }).optional(),
   /** The /v1/changes body trickles out `bytes` at a time, one slice every `tickMs`. */
   drip: z.strictObject({ bytes: z.number().int().min(1), tickMs: z.number().int().min(0) }).optional(),
+  /** The centre is unreachable: every /v1 request's connection is reset unanswered (/_control still answers, to switch it back). */
+  down: z.boolean().optional(),
+  /** POST /v1/dossiers does its work (the case made, the key remembered), then the connection is reset: the answer is lost on the way back. */
+  loseDossierReply: z.boolean().optional(),
 });
 export type Faults = z.input<typeof faultsSchema>;
 export type ActiveFaults = z.output<typeof faultsSchema>;

@@ -22,6 +22,8 @@ const { values } = parseArgs({
     'cut-after-bytes': { type: 'string' },
     'bad-signature': { type: 'boolean' },
     'duplicate-lines': { type: 'boolean' },
+    down: { type: 'boolean' },
+    'lose-dossier-reply': { type: 'boolean' },
     'drip-bytes': { type: 'string' },
     'drip-tick-ms': { type: 'string', default: '10' },
   },
@@ -39,6 +41,8 @@ const faults: Faults = {
   cutAfterBytes: int('cut-after-bytes', values['cut-after-bytes']),
   badSignature: values['bad-signature'],
   duplicateLines: values['duplicate-lines'],
+  down: values.down,
+  loseDossierReply: values['lose-dossier-reply'],
 };
 const failCount = int('fail-next', values['fail-next']);
 if (failCount) {

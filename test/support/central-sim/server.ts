@@ -74,6 +74,8 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
     if (!path.startsWith('/v1/')) throw new HttpError(404, 'not-found', `No route ${path}.`);
 
     const active = faults.get();
+    // Reset, not an error reply: to the client the centre is simply not there.
+    if (active.down) return void req.socket.destroy();
     if (active.latencyMs) await sleep(active.latencyMs);
     const failure = faults.takeFailure();
     if (failure) {
@@ -95,6 +97,7 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
       const refuse = faults.get().refuseDossier;
       if (refuse && (body as { fields?: Record<string, unknown> } | null)?.fields?.[refuse.field] === refuse.value) throw new HttpError(422, refuse.code, refuse.message);
       const reply = submitDossier(store, req.headers['idempotency-key'] as string | undefined, body, now);
+      if (faults.get().loseDossierReply) return void req.socket.destroy();
       return sendJson(res, reply.status, reply.body);
     }
     const caseMatch = /^\/v1\/cases\/([^/]+)$/.exec(path);

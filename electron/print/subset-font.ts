@@ -1,0 +1,119 @@
+import { CustomFontEmbedder, PDFHexString, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
+import { flate } from './flate-stream';
+import type { FontFace } from './font-face';
+import { GlyphSubset } from './truetype-subset';
+
+/** Flags bit 3: a CID font's glyphs are outside the standard Latin set (PDF 32000-1, 9.8.2). */
+const SYMBOLIC = 4;
+
+/**
+ * pdf-lib's font, set without shaping: each character goes to its glyph through the cmap (text is
+ * NFC, where precomposed Vietnamese letters map 1:1) and is measured with hmtx. pdf-lib's own
+ * embedder runs fontkit's whole GSUB/GPOS layout for every width and every line drawn, then draws
+ * the glyphs without the positions it computed; that layout was most of a document's time.
+ * The subset is written here (font-face.ts, truetype-subset.ts) without hinting.
+ */
+export class SubsetFontEmbedder extends CustomFontEmbedder {
+  private readonly subset: GlyphSubset;
+  /** The text each subset glyph stands for, for the ToUnicode map (copy and search). */
+  private readonly unicode: string[] = [''];
+
+  constructor(private readonly face: FontFace) {
+    super(face.font, face.data);
+    this.subset = new GlyphSubset(face);
+  }
+
+  override encodeText(text: string): PDFHexString {
+    let hex = '';
+    for (const ch of text.normalize('NFC')) {
+      const id = this.subset.add(this.face.glyph(ch.codePointAt(0)!).gid);
+      this.unicode[id] ??= ch;
+      hex += id.toString(16).padStart(4, '0');
+    }
+    return PDFHexString.of(hex);
+  }
+
+  override widthOfTextAtSize(text: string, size: number): number {
+    let width = 0;
+    for (const ch of text.normalize('NFC')) width += this.face.glyph(ch.codePointAt(0)!).advance;
+    return (width * size) / 1000;
+  }
+
+  override async embedIntoContext(context: PDFContext, ref?: PDFRef): Promise<PDFRef> {
+    const program = this.subset.encode();
+    const baseFont = `${subsetTag(this.subset.gids)}+${this.fontName}`;
+    const { font, scale } = this.face;
+    const descriptor = context.register(
+      context.obj({
+        Type: 'FontDescriptor',
+        FontName: baseFont,
+        Flags: SYMBOLIC,
+        FontBBox: [font.bbox.minX, font.bbox.minY, font.bbox.maxX, font.bbox.maxY].map((v) => Math.round(v * scale)),
+        ItalicAngle: font.italicAngle,
+        Ascent: Math.round(font.ascent * scale),
+        Descent: Math.round(font.descent * scale),
+        CapHeight: Math.round((font.capHeight || font.ascent) * scale),
+        StemV: 0,
+        FontFile2: context.register(flate(context, program, { Length1: program.length })),
+      }),
+    );
+    const widths = this.subset.gids.slice(1).map((gid) => Math.round(this.face.advance(gid) * scale));
+    const cidFont = context.register(
+      context.obj({
+        Type: 'Font',
+        Subtype: 'CIDFontType2',
+        BaseFont: baseFont,
+        CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+        FontDescriptor: descriptor,
+        W: [1, widths],
+        CIDToGIDMap: 'Identity',
+      }),
+    );
+    const type0 = context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: baseFont,
+      Encoding: 'Identity-H',
+      DescendantFonts: [cidFont],
+      ToUnicode: context.register(flate(context, toUnicodeCMap(this.unicode))),
+    });
+    if (!ref) return context.register(type0);
+    context.assign(ref, type0);
+    return ref;
+  }
+}
+
+/** Six capitals naming the subset (PDF 32000-1, 9.6.4), from its glyphs, so one set always gets one name. */
+function subsetTag(gids: number[]): string {
+  let hash = 2166136261;
+  for (const gid of gids) hash = Math.imul(hash ^ gid, 16777619) >>> 0;
+  let tag = '';
+  for (let i = 0; i < 6; i++, hash = Math.floor(hash / 26)) tag += String.fromCharCode(65 + (hash % 26));
+  return tag;
+}
+
+const utf16Hex = (text: string) => Array.from({ length: text.length }, (_, i) => text.charCodeAt(i).toString(16).padStart(4, '0')).join('');
+
+/** The ToUnicode CMap: each subset glyph back to its text; bfchar blocks hold at most 100 entries. */
+function toUnicodeCMap(unicode: string[]): string {
+  const entries = unicode.map((text, id) => (id === 0 ? '' : `<${id.toString(16).padStart(4, '0')}> <${utf16Hex(text)}>`)).filter(Boolean);
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const block = entries.slice(i, i + 100);
+    blocks.push(`${block.length} beginbfchar\n${block.join('\n')}\nendbfchar`);
+  }
+  return `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <ffff>
+endcodespacerange
+${blocks.join('\n')}
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`;
+}
