@@ -11,7 +11,7 @@ import { DEMO_ACCOUNTS } from '../../electron/host/account-handlers';
 import { AuditLog } from '../../electron/security/audit';
 import { makePrng } from '../support/central-sim/prng';
 import { DB_FILE, type CrashKind, type CrashOp } from '../support/crash-ops';
-import { MODELS, RESTORE_BULK } from '../support/crash-models';
+import { MODELS, RESTORE_BULK, type CrashModel } from '../support/crash-models';
 import { MIGRATIONS_DIR, RESTORE_SOURCES } from '../support/crash-writes-db';
 import { runMotcua } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
@@ -110,7 +110,7 @@ function checkOpens(path: string, label: string): void {
   }
 }
 
-/** The main file as the writer left it, opened plainly (SQLite rolls back what was not committed), or an empty one. */
+/** The main file opened plainly (SQLite rolls back what was not committed), or an empty one. */
 function plainMain<T>(dir: string, read: (db: Db) => T): T {
   const path = join(dir, DB_FILE);
   const db = new Database(existsSync(path) ? path : ':memory:');
@@ -120,6 +120,19 @@ function plainMain<T>(dir: string, read: (db: Db) => T): T {
     db.close();
   }
 }
+
+/** The main file opened with the app's own function (its field cipher decrypts the personal columns). */
+function appMain<T>(dir: string, read: (db: Db) => T): T {
+  const { db } = openDatabase(join(dir, DB_FILE), MIGRATIONS_DIR);
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** What the files hold now; a kind with files of its own reads them as they are, unopened by the app. */
+const readState = (model: CrashModel, dir: string) => (model.files ? plainMain(dir, (db) => model.project(db, dir)) : appMain(dir, (db) => model.project(db, dir)));
 
 /** Killed before the app's first migrations committed: no schema, so nothing written either. */
 const unmigrated = (db: Db) => db.pragma('user_version', { simple: true }) === 0;
@@ -175,7 +188,7 @@ async function killRepeatedly(kind: CrashKind): Promise<void> {
       const committed = run.ops.slice(0, run.committed).reduce(model.reduce, state);
       const begun = run.ops.length > run.committed ? model.reduce(committed, run.ops.at(-1)!) : null;
       const candidates = begun ? [committed, begun, ...(model.auditedAfterAwait?.(run.ops.at(-1)!) ? [{ ...begun, audit: committed.audit }] : [])] : [committed];
-      const found = plainMain(dir.dir, (db) => (unmigrated(db) && !model.files ? model.initial : model.project(db, dir.dir)));
+      const found = plainMain(dir.dir, unmigrated) && !model.files ? model.initial : readState(model, dir.dir);
       const match = candidates.find((c) => isDeepStrictEqual(c, found));
       expect(found, `${label}: not the last committed state (last op begun: ${JSON.stringify(run.ops.at(-1))})`).toEqual(match ?? committed);
       if (match === candidates[2]) unauditedKills.push(`${label}: ${JSON.stringify(run.ops.at(-1))} committed, its audit row not`);
@@ -184,8 +197,8 @@ async function killRepeatedly(kind: CrashKind): Promise<void> {
       for (const path of model.files?.(dir.dir) ?? [join(dir.dir, DB_FILE)]) checkOpens(path, label);
       // The demo's officer and technician are made together at the first start, or not yet.
       if (!run.ready && !model.files) expect(plainMain(dir.dir, demoAccounts), label).toSatisfy((n: number) => n === 0 || n === DEMO_ACCOUNTS.length);
-      if (model.afterOpen) plainMain(dir.dir, (db) => model.afterOpen!(db, dir.dir));
-      state = plainMain(dir.dir, (db) => model.project(db, dir.dir));
+      if (model.afterOpen) appMain(dir.dir, (db) => model.afterOpen!(db, dir.dir));
+      state = readState(model, dir.dir);
       next = Math.max(next, ...run.ops.map((op) => op.k + 1));
     }
     expect(kills).toBe(KILLS);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { channels, isChannelName } from '../../electron/contract';
 import { CaseSearch } from '../../electron/db/case-search';
+import { fieldCipherOf } from '../../electron/db/field-encryption';
 import type { Db } from '../../electron/db/connection';
 import { KIOSK_SETTINGS } from '../../electron/host/kiosk-options-handlers';
 import { CALENDAR_SETTINGS } from '../../electron/host/centre-calendar';
@@ -13,15 +14,15 @@ import { CASES_PER_BATCH, deviceFor, MIGRATIONS_DIR, OLD_SCHEMA, OLD_SUBMISSIONS
 import { SECRET_SETTING } from './crash-writes-host';
 
 // The power-loss test's model of each kind: what the database must hold after a list of committed
-// ops (`reduce` from `initial`), and what it does hold (`project`, read from the file as it was
-// left, before the app opens it). The test compares them after every kill.
+// ops (`reduce` from `initial`), and what it does hold (`project`, read through the app's own open
+// function, personal columns decrypted as the repositories decrypt them). The test compares them after every kill.
 
 type State = Record<string, unknown>;
 
 export interface CrashModel<S extends State = State> {
   initial: S;
   reduce(state: S, op: CrashOp): S;
-  /** What the files hold, in the shape of the state. `db` is the main file opened plainly (no migration). */
+  /** What the files hold, in the shape of the state. `db` is the main file as the app opens it (or, with `files`, an empty one). */
   project(db: Db, dir: string): S;
   /** The files the app must open after a kill (default: the main database). */
   files?(dir: string): string[];
@@ -52,13 +53,20 @@ const replaceOne = (xs: string[], from: string, to: string | null): string[] => 
   return sorted(to === null ? xs.filter((_, j) => j !== i) : xs.map((x, j) => (j === i ? to : x)));
 };
 
-/** `child name|status` of every draft ('' before the citizen has filled it in). */
+/** A personal column's value in clear, opened with the connection's field cipher as the repositories open it. */
+const clear = (db: Db, table: string, column: string, row: string, stored: string): string => fieldCipherOf(db).decrypt(stored, { table, column, row });
+
+/** The child's name in a draft's data ('' before the citizen has filled it in). */
+const nameIn = (db: Db, id: string, data: string) =>
+  ((JSON.parse(clear(db, 'drafts', 'data', id, data)) as { fields: Record<string, { value: unknown }> }).fields['child.fullName']?.value as string | null) || '';
+
+/** `child name|status` of every draft. */
 const draftRows = (db: Db): string[] =>
   sorted(
     db
-      .prepare<[], { data: string; status: string }>('SELECT data, status FROM drafts')
+      .prepare<[], { id: string; data: string; status: string }>('SELECT id, data, status FROM drafts')
       .all()
-      .map((r) => `${(JSON.parse(r.data) as { fields: Record<string, { value: unknown }> }).fields['child.fullName']?.value || ''}|${r.status}`),
+      .map((r) => `${nameIn(db, r.id, r.data)}|${r.status}`),
   );
 
 interface DraftState extends State {
@@ -133,22 +141,23 @@ const counter: CrashModel<CounterState> = {
     audit: auditRows(db),
     reviews: sorted(
       db
-        .prepare<[], { data: string; attachments: string }>('SELECT d.data, r.attachments FROM counter_reviews r JOIN drafts d ON d.id = r.draft_id')
+        .prepare<[], { id: string; data: string; attachments: string }>('SELECT d.id, d.data, r.attachments FROM counter_reviews r JOIN drafts d ON d.id = r.draft_id')
         .all()
-        .map((r) => `${nameIn(r.data)}|${(JSON.parse(r.attachments) as { seen: boolean }[]).filter((a) => a.seen).length} seen`),
+        .map((r) => `${nameIn(db, r.id, r.data)}|${(JSON.parse(clear(db, 'counter_reviews', 'attachments', r.id, r.attachments)) as { seen: boolean }[]).filter((a) => a.seen).length} seen`),
     ),
     // Each submission with its outbox row: the body sent must be its own dossier's.
     submissions: sorted(
       db
-        .prepare<[], { data: string; state: string; body: string }>('SELECT d.data, o.state, o.body FROM counter_submissions s JOIN drafts d ON d.id = s.draft_id JOIN outbox o ON o.id = s.outbox_id')
+        .prepare<[], { id: string; data: string; state: string; key: string; body: string }>(
+          'SELECT d.id, d.data, o.state, o.idempotency_key AS key, o.body FROM counter_submissions s JOIN drafts d ON d.id = s.draft_id JOIN outbox o ON o.id = s.outbox_id',
+        )
         .all()
-        .map((r) => `${nameIn(r.data)}|${r.state}|${(JSON.parse(r.body) as { fields: Record<string, unknown> }).fields['child.fullName'] as string}`),
+        .map((r) => `${nameIn(db, r.id, r.data)}|${r.state}|${(JSON.parse(clear(db, 'outbox', 'body', r.key, r.body)) as { fields: Record<string, unknown> }).fields['child.fullName'] as string}`),
     ),
     outboxRows: db.prepare('SELECT count(*) FROM outbox').pluck().get() as number,
   }),
   auditedAfterAwait: ({ op }) => op === 'submit',
 };
-const nameIn = (data: string) => (JSON.parse(data) as { fields: Record<string, { value: unknown }> }).fields['child.fullName']?.value as string;
 
 const accounts: CrashModel<{ accounts: string[]; audit: string[] }> = {
   initial: { accounts: [], audit: [] },
@@ -209,15 +218,17 @@ const outbox: CrashModel<{ outbox: OutboxEntry[] }> = {
     return { outbox: [...change({ state: 'superseded', supersededBy: corrected }), fresh(corrected)] };
   },
   project: (db) => {
-    const rows = db.prepare<[], { id: number; body: string; state: string; attempts: number; receipt: string | null; superseded_by: number | null }>('SELECT * FROM outbox ORDER BY id').all();
-    const who = (body: string) => (JSON.parse(body) as { applicant: { fullName: string } }).applicant.fullName;
-    const byId = new Map(rows.map((r) => [r.id, who(r.body)]));
+    const rows = db
+      .prepare<[], { id: number; idempotency_key: string; body: string; state: string; attempts: number; receipt: string | null; superseded_by: number | null }>('SELECT * FROM outbox ORDER BY id')
+      .all();
+    const who = (r: (typeof rows)[number]) => (JSON.parse(clear(db, 'outbox', 'body', r.idempotency_key, r.body)) as { applicant: { fullName: string } }).applicant.fullName;
+    const byId = new Map(rows.map((r) => [r.id, who(r)]));
     return {
       outbox: rows.map((r) => ({
-        who: who(r.body),
+        who: who(r),
         state: r.state,
         attempts: r.attempts,
-        receipt: r.receipt === null ? null : (JSON.parse(r.receipt) as { receiptCode: string }).receiptCode,
+        receipt: r.receipt === null ? null : (JSON.parse(clear(db, 'outbox', 'receipt', r.idempotency_key, r.receipt)) as { receiptCode: string }).receiptCode,
         supersededBy: r.superseded_by === null ? null : (byId.get(r.superseded_by) ?? `missing row ${r.superseded_by}`),
       })),
     };

@@ -10,6 +10,7 @@ import { loadMigrations, migrate } from '../../electron/db/migrations';
 import { OutboxRepository } from '../../electron/db/outbox-repository';
 import { SettingsRepository } from '../../electron/db/settings-repository';
 import { AuditLog } from '../../electron/security/audit';
+import { keyFileSecretStore, sealedSettings } from '../../electron/security/secret-store';
 import { applyBatch } from '../../electron/sync/apply-batch';
 import type { VerifiedChange } from '../../electron/sync/feed-schema';
 import { Outbox } from '../../electron/sync/outbox';
@@ -28,7 +29,8 @@ const open = (dir: string): Db => openDatabase(join(dir, DB_FILE), MIGRATIONS_DI
 /** Audit appends (the hash chain), as a device scan of an ID card records them. */
 export const auditWriter: Writer = async ({ dir, first, ready, step }) => {
   const db = open(dir);
-  const audit = new AuditLog(new AuditRepository(db), new SettingsRepository(db));
+  // As createHost makes it: the subject key sealed in the settings.
+  const audit = new AuditLog(new AuditRepository(db), sealedSettings(new SettingsRepository(db), keyFileSecretStore(dir)));
   audit.subjectHash('');
   ready();
   for (let k = first; ; k++) {
