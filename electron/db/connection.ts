@@ -29,6 +29,10 @@ export function openDatabase(path: string, migrationsDir: string, options: OpenO
     const found = schemaVersion(db);
     if (found > migrations.length) throw new DatabaseTooNewError(found, migrations.length);
     db.pragma('journal_mode = WAL');
+    // Every commit fsyncs the WAL, so what a screen was told is saved (a queued dossier, a consent)
+    // outlives a power cut. better-sqlite3 is built to reopen a WAL file at NORMAL, which keeps the
+    // file whole but may lose the last commits.
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // Deleted and rewritten values are zeroed in the file, not left in free space.

@@ -13,6 +13,13 @@ export class SettingsRepository {
       .run(key, value);
   }
 
+  /** Several settings that belong together (one form's values): all stored, or none (a power cut in between keeps the old ones). */
+  setAll(entries: readonly (readonly [string, string])[]): void {
+    this.db.transaction(() => {
+      for (const [key, value] of entries) this.set(key, value);
+    })();
+  }
+
   delete(key: string): void {
     this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
   }

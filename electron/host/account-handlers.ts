@@ -121,9 +121,10 @@ export function accountHost({ db, settings, audit, endCitizenTurn, now = () => D
         signOut(session);
       }
     },
-    /** The demo's officer and technician, when the machine has no account yet. */
-    seedDemo: () => {
-      if (accounts.list().length === 0) for (const account of DEMO_ACCOUNTS) accounts.create(account, PUBLIC_PASSWORD_SCRYPT);
-    },
+    /** The demo's officer and technician, when the machine has no account yet: both or neither (one left out by a power cut would never come). */
+    seedDemo: () =>
+      db.transaction(() => {
+        if (accounts.list().length === 0) for (const account of DEMO_ACCOUNTS) accounts.create(account, PUBLIC_PASSWORD_SCRYPT);
+      })(),
   };
 }

@@ -182,6 +182,7 @@ export function createHost(config: HostConfig): Host {
     audit,
     logError: config.logError,
     touch: accounts.touch,
+    transaction: (work) => db.transaction(work).immediate(),
     subjectOf: (session) => citizens.current(session.id)?.identity.personalNumber ?? null,
     handlers: withPrinting(printing, {
       ...printerHandlers({ printing, fonts }),

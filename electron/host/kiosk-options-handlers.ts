@@ -53,12 +53,14 @@ export function kioskOptionsHandlers({ settings, registeredCentreName }: Deps): 
   return {
     'kiosk.options': () => read(),
     'kiosk.setOptions': (options) => {
-      settings.set(KIOSK_SETTINGS.role, options.role);
-      settings.set(KIOSK_SETTINGS.idleSeconds, String(options.idleSeconds));
-      settings.set(KIOSK_SETTINGS.defaultLanguage, options.defaultLanguage);
-      settings.set(KIOSK_SETTINGS.centreName, JSON.stringify(options.centreName));
-      settings.set(KIOSK_SETTINGS.openingHours, JSON.stringify(options.openingHours));
-      settings.set(CALENDAR_SETTINGS.saturdayMorning, String(options.saturdayMorning));
+      settings.setAll([
+        [KIOSK_SETTINGS.role, options.role],
+        [KIOSK_SETTINGS.idleSeconds, String(options.idleSeconds)],
+        [KIOSK_SETTINGS.defaultLanguage, options.defaultLanguage],
+        [KIOSK_SETTINGS.centreName, JSON.stringify(options.centreName)],
+        [KIOSK_SETTINGS.openingHours, JSON.stringify(options.openingHours)],
+        [CALENDAR_SETTINGS.saturdayMorning, String(options.saturdayMorning)],
+      ]);
       return read();
     },
   };

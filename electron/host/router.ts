@@ -30,13 +30,22 @@ export interface RouterDeps {
   logError?: (channel: string, error: unknown) => void;
   /** Sees every call before its role is checked: an idle signed-in session falls back to kiosk here. */
   touch?: (session: Session) => void;
+  /**
+   * Runs `work` (never async) in one write transaction. A handler's synchronous part and the
+   * call's audit row go through it, so a power cut never keeps a call's work without its audit
+   * row. An async handler's writes after its first await, and its audit row, commit on their own.
+   */
+  transaction?: <T>(work: () => T) => T;
 }
+
+/** A handler's answer: there already, or after its first await. */
+type Started = { done: Result<unknown> } | { later: Promise<Result<unknown>> };
 
 /**
  * Validate, authorise, audit, dispatch: the only path from a transport to a service.
  * Every failure is a typed error with vi/en messages.
  */
-export function createRouter({ handlers, audit, subjectOf = () => null, logError = () => {}, touch = () => {} }: RouterDeps): Router {
+export function createRouter({ handlers, audit, subjectOf = () => null, logError = () => {}, touch = () => {}, transaction = (work) => work() }: RouterDeps): Router {
   return {
     async dispatch(session, name, rawInput) {
       if (!isChannelName(name)) return { ok: false, error: appError('UNKNOWN_CHANNEL') };
@@ -48,8 +57,8 @@ export function createRouter({ handlers, audit, subjectOf = () => null, logError
         const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean))];
         return { ok: false, error: appError('BAD_INPUT', fields) };
       }
-      const result = await run(name, parsed.data, session);
-      if (def.personalData) {
+      const record = (result: Result<unknown>) => {
+        if (!def.personalData) return;
         const { from, path } = def.personalData.subject;
         const subject = from === 'session' ? subjectOf(session) : pick(from === 'input' ? parsed.data : result.ok ? result.value : undefined, path);
         audit.record({
@@ -62,24 +71,47 @@ export function createRouter({ handlers, audit, subjectOf = () => null, logError
           outcome: result.ok ? 'ok' : result.error.code,
           actor: session.account ?? null,
         });
-      }
+      };
+      const started = transaction((): Started => {
+        const now = start(name, parsed.data, session);
+        if ('done' in now) record(now.done);
+        return now;
+      });
+      if ('done' in started) return started.done;
+      const result = await started.later;
+      record(result);
       return result;
     },
   };
 
-  async function run(name: ChannelName, input: unknown, session: Session): Promise<Result<unknown>> {
+  /** Calls the handler; what it returns or throws synchronously is the answer at once. */
+  function start(name: ChannelName, input: unknown, session: Session): Started {
+    const handler = handlers[name] as (input: unknown, session: Session) => unknown;
+    let output: unknown;
     try {
-      const handler = handlers[name] as (input: unknown, session: Session) => unknown;
-      const output = channels[name].output.safeParse(await handler(input, session));
-      if (output.success) return { ok: true, value: output.data };
-      logError(name, output.error);
+      output = handler(input, session);
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.data };
-      logError(name, error);
+      return { done: failed(name, error) };
     }
+    if (isThenable(output)) return { later: Promise.resolve(output).then((value) => checked(name, value), (error: unknown) => failed(name, error)) };
+    return { done: checked(name, output) };
+  }
+
+  function checked(name: ChannelName, value: unknown): Result<unknown> {
+    const output = channels[name].output.safeParse(value);
+    if (output.success) return { ok: true, value: output.data };
+    logError(name, output.error);
+    return { ok: false, error: appError('INTERNAL') };
+  }
+
+  function failed(name: ChannelName, error: unknown): Result<unknown> {
+    if (error instanceof AppError) return { ok: false, error: error.data };
+    logError(name, error);
     return { ok: false, error: appError('INTERNAL') };
   }
 }
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
 
 function pick(value: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);

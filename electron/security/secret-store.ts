@@ -1,6 +1,6 @@
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * Seals the machine's few secrets (the central device token, device private keys) before they
@@ -59,14 +59,46 @@ const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** The key file's 32 random bytes, made on first use with mode 0600; a wider mode is narrowed. */
-function loadOrCreateKey(path: string): Buffer {
+/**
+ * Puts a new key file at `path`, whole or not at all: written and flushed under a temporary name,
+ * then linked in and the folder flushed, so a crash or power cut never leaves an empty or partial
+ * key file (with secrets in the database sealed under a key that is gone). Another process may
+ * link its own first: whoever wins, everyone reads the same file.
+ */
+function createKeyFile(path: string): void {
+  const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const fd = openSync(temporary, 'wx', 0o600);
   try {
-    writeFileSync(path, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
+    writeSync(fd, randomBytes(KEY_BYTES));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temporary, path);
+    if (process.platform !== 'win32') {
+      const dir = openSync(dirname(path), 'r');
+      try {
+        fsyncSync(dir);
+      } finally {
+        closeSync(dir);
+      }
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(temporary);
   }
-  // Another process may have made it first: whoever wins, everyone reads the same file.
+}
+
+/** The key file's 32 random bytes, made on first use with mode 0600; a wider mode is narrowed. */
+function loadOrCreateKey(path: string): Buffer {
+  if (!existsSync(path)) createKeyFile(path);
+  // An empty file is one an older version was making when the machine went down: nothing can have been sealed with it.
+  if (statSync(path).size === 0) {
+    rmSync(path, { force: true });
+    createKeyFile(path);
+  }
   if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
   const key = readFileSync(path);
   if (key.length !== KEY_BYTES) throw new Error(`${path}: not a ${KEY_BYTES}-byte key`);

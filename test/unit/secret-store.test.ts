@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { electronSecretStore } from '../../electron/app/secret-store';
@@ -56,6 +56,17 @@ describe('key-file secret store', () => {
     expect(() => keyFileSecretStore(tmp.dir).open(`key-file:${bytes.toString('base64')}`)).toThrow(SecretUnreadableError);
     const osSealed = electronSecretStore(fakeSafeStorage(true))!.seal('t');
     expect(() => keyFileSecretStore(tmp.dir).open(osSealed)).toThrow(expect.objectContaining({ reason: 'other-store' }));
+  });
+
+  it('after a crash while the key file was being made (issue 9): an empty one is made anew, a leftover temporary file changes nothing', () => {
+    const keyFile = join(tmp.dir, SECRET_KEY_FILE);
+    writeFileSync(keyFile, '');
+    writeFileSync(`${keyFile}.4242-deadbeef.tmp`, Buffer.alloc(7));
+    const sealed = keyFileSecretStore(tmp.dir).seal('device-token-123');
+    expect(readFileSync(keyFile)).toHaveLength(32);
+    expect(keyFileSecretStore(tmp.dir).open(sealed)).toBe('device-token-123');
+    // Only the key and what was there before: the store's own temporary file is gone.
+    expect(readdirSync(tmp.dir).sort()).toEqual([SECRET_KEY_FILE, `${SECRET_KEY_FILE}.4242-deadbeef.tmp`]);
   });
 
   it('refuses a key file of the wrong size instead of sealing with a short key', () => {
