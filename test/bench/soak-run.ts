@@ -88,6 +88,13 @@ async function sample(app: ServedApp, sessions: number): Promise<SoakSample> {
   }
 }
 
+/** A progress line with the raw figures of the moment (no checkpoint, no collection): the trend of a long run. */
+function progress(app: ServedApp, done: number, start: number): string {
+  const rss = procStatusKiB(app.child.pid!, 'VmRSS') / 1024;
+  const db = (fileSize(app.dbPath) + fileSize(`${app.dbPath}-wal`)) / MiB;
+  return `${done} sessions, ${((done * 1000) / (performance.now() - start)).toFixed(1)}/s, RSS ${rss.toFixed(0)} MiB, db+wal ${db.toFixed(1)} MiB`;
+}
+
 function countRows(dbPath: string): SoakResult['rows'] {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
@@ -125,7 +132,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           while (next < end && errors.length < MAX_ERRORS) {
             const i = next++;
             await kioskSession(kiosk, DEMO_CITIZENS[i % DEMO_CITIZENS.length]!).catch((error: unknown) => errors.push(`session ${i + 1}: ${(error as Error).message}`));
-            if (++done % 500 === 0) log(`  … ${done} sessions, ${((done * 1000) / (performance.now() - start)).toFixed(1)}/s, ${errors.length} errors`);
+            if (++done % 500 === 0) log(`  … ${progress(app, done, start)}, ${errors.length} errors`);
           }
         }),
       );
