@@ -90,6 +90,9 @@ describe('device manager', () => {
     const kioskLive = collect(newSession('kiosk'), 'devices.live');
     const plugged = await call<View>(technician, 'devices.replay', { name: 'hid-pos-receipt-code128' });
     await call(technician, 'devices.test', { key: plugged.key, on: true });
+    // The reader the test starts opens the device asynchronously; a technician re-plugs it after.
+    const connected = () => host.router.dispatch(technician, 'devices.list', {}).then((r) => r.ok && (r.value as { devices: View[] }).devices.some((d) => d.key === plugged.key && d.connected));
+    while (!(await connected())) await new Promise((r) => setTimeout(r, 10));
     await call(technician, 'devices.replay', { name: 'hid-pos-receipt-code128' });
     await until(() => live.some((l) => l.result !== undefined));
     expect(live.find((l) => l.raw)?.raw).toMatch(/^02 [0-9a-f]{2} 5d 43 30/);
