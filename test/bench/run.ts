@@ -57,4 +57,5 @@ void main()
   .then(async () => (await import('./rules-bench')).runRulesBench())
   .then(async () => (await import('./search-bench')).runSearchBench())
   .then(async () => (await import('./pdf-bench')).runPdfBench())
+  .then(async () => (await import('./fuzz-bench')).runFuzzBench())
   .then(() => printSummary());

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { channels, type ChannelName } from '../../electron/contract';
 import type { Host } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
-import { assertLocalizedError } from './fuzz-target';
+import type { FuzzHost } from './fuzz-host';
+import { assertLocalizedError, fuzzTarget, type AnyFuzzTarget } from './fuzz-target';
 
 // Every channel of the contract, called through the router by a role that may use it, with
 // generated inputs: anything at all, and objects with the channel's own field names holding
@@ -43,3 +44,7 @@ export async function checkChannelCall(host: Host, name: ChannelName, input: unk
   assertLocalizedError(result.error);
   if (result.error.code === 'BAD_INPUT') assert.equal(totalChanges(host), before, 'a refused input changed the database');
 }
+
+/** A channel as a fuzz target: the bench runs it beside the parsers. */
+export const channelTarget = (fuzzHost: () => FuzzHost, name: ChannelName): AnyFuzzTarget =>
+  fuzzTarget({ name: `channel ${name}`, covers: [], inputs: () => channelInputs(name), check: (input) => checkChannelCall(fuzzHost().host, name, input) });

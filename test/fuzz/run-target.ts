@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { AnyFuzzTarget } from './fuzz-target';
 
-/** One input taking longer than this counts as a hang: parsers answer in microseconds. */
-export const HANG_MS = 2000;
+/** One input taking longer than this counts as a hang: parsers answer in microseconds, a channel in milliseconds. */
+export const HANG_MS = 5000;
 
 export interface FuzzRun {
   name: string;
