@@ -1,7 +1,8 @@
 // Issue 9's bench-sized fuzzing: every parser target and every contract channel at 100,000
 // generated inputs each (MOTCUA_FUZZ_BENCH_RUNS lowers it), spread over child processes
-// (MOTCUA_FUZZ_WORKERS, default one per core). Reports inputs/s, failures (must be 0) and the
-// total time; a channel's refused input must leave the database as it was (total_changes).
+// (MOTCUA_FUZZ_WORKERS, default one per core) or machines (MOTCUA_FUZZ_SHARD). Reports inputs/s,
+// failures (must be 0) and the total time; a channel's refused input must leave the database as
+// it was (total_changes).
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +18,15 @@ const noHost = () => {
   throw new Error('the parent only lists the targets');
 };
 
-function jobs(runs: number): FuzzJob[] {
-  // Channels first: they are the slow ones, so the workers end together.
-  return [...CHANNEL_NAMES.map((name) => ({ kind: 'channel' as const, name, runs })), ...fuzzTargets(noHost).map((t) => ({ kind: 'parser' as const, name: t.name, runs }))];
+/**
+ * The jobs of this run: every channel, then every parser target (the channels are the slow ones,
+ * so the workers end together); with MOTCUA_FUZZ_SHARD=k/n only every n-th from the k-th, so n
+ * machines share a whole run.
+ */
+function jobs(runs: number, shard = process.env.MOTCUA_FUZZ_SHARD ?? '1/1'): FuzzJob[] {
+  const [k, n] = shard.split('/').map(Number) as [number, number];
+  const all = [...CHANNEL_NAMES.map((name) => ({ kind: 'channel' as const, name, runs })), ...fuzzTargets(noHost).map((t) => ({ kind: 'parser' as const, name: t.name, runs }))];
+  return all.filter((_, i) => i % n === k - 1);
 }
 
 /** Hands the jobs out to `workers` children, each taking the next when it is done. */

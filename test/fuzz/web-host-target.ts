@@ -43,11 +43,19 @@ function send(bytes: Buffer, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
-    const timer = setTimeout(() => (socket.destroy(), reject(new Error('no answer within 1.5 s'))), 1500);
-    const done = () => (clearTimeout(timer), resolve(Buffer.concat(chunks).toString('utf8')));
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error('no answer within 4 s'));
+    }, 4000);
+    const done = () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
     socket.on('data', (c: Buffer) => {
       chunks.push(c);
-      if (Buffer.concat(chunks).includes('text/event-stream')) (socket.destroy(), done());
+      if (!Buffer.concat(chunks).includes('text/event-stream')) return;
+      socket.destroy();
+      done();
     });
     socket.on('end', done);
     socket.on('close', done);
