@@ -10,6 +10,7 @@ import { backoffMs } from '../../electron/sync/backoff';
 import { BatchRejectedError, readVerifiedBatch } from '../../electron/sync/batch-verifier';
 import { parseRetryAfter, pullOnce } from '../../electron/sync/central-client';
 import { fetchCentralProfile } from '../../electron/sync/central-profile';
+import { Outbox } from '../../electron/sync/outbox';
 import { caseDataSchema, changeLineSchema, parseCaseUpsert } from '../../electron/sync/feed-schema';
 import { LineTooLongError, ndjsonLineGroups } from '../../electron/sync/ndjson-stream';
 import { CENTRAL } from '../fixtures/dossier/citizen';
@@ -85,6 +86,9 @@ let syncDb: Db | undefined;
 /** One in-memory database per process: a pull only adds to it, and each run compares before and after. */
 const db = () => (syncDb ??= openDatabase(':memory:', join(APP_ROOT, 'electron', 'db', 'migrations')).db);
 const count = (table: string) => (db().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+const RECEIPT = { caseId: 'case-1', receiptCode: 'H01.22-261123-0001', status: 'received' };
+let outboxDays = 0;
 
 /** What a centre (or something posing as one) may answer: any status, Retry-After, body. */
 const centralAnswer = fc.record({
@@ -162,6 +166,30 @@ export const SYNC_TARGETS = [
         assert.deepEqual({ cursor: state.cursor(CHANGES_FEED), cases: count('cases'), objects: count('synced_objects') }, before);
       }
       assert.equal(state.cursor(CHANGES_FEED), result.cursor);
+    },
+  }),
+  fuzzTarget({
+    name: 'outbox: the answers to POST /v1/dossiers',
+    covers: ['Outbox', 'parseRetryAfter', 'backoffMs'],
+    inputs: () => fc.tuple(centralAnswer, mutatedJson([RECEIPT, { error: { code: 'FIELD_MISSING', message: 'Thiếu trường' } }])),
+    check: async ([answer, body]) => {
+      // Each run two days after the last, so rows left pending are due again; the centre takes
+      // them, so only this run's row meets the hostile answer.
+      const now = new Date((outboxDays += 2) * 86_400_000);
+      const outbox = new Outbox(db(), () => now);
+      const { id, idempotencyKey } = outbox.enqueue({ procedureCode: '1.001193', applicant: { personalNumber: '001099012345', fullName: 'Nguyễn Văn An' }, fields: {} });
+      const headers = answer.retryAfter === undefined ? undefined : { 'retry-after': answer.retryAfter.replace(/[^\t\x20-\x7e]/g, '') };
+      const fake: typeof fetch = async (_url, init) =>
+        new Headers(init?.headers).get('idempotency-key') === idempotencyKey ? new Response(body, { status: answer.status, headers }) : Response.json(RECEIPT, { status: 201 });
+      await outbox.sendDue({ baseUrl: 'http://central.invalid', token: 't', fetch: fake });
+      const entry = outbox.get(id)!;
+      if (entry.state === 'sent') assert.ok(entry.receipt!.caseId !== '' && entry.receipt!.receiptCode !== '');
+      if (entry.state === 'attention') assert.ok(entry.lastError!.status! >= 400 && entry.lastError!.status! < 500);
+      if (entry.state === 'pending') {
+        assert.ok(entry.nextAttemptAt !== null && !Number.isNaN(Date.parse(entry.nextAttemptAt)));
+        assertTimerDelay(entry.lastError!.delayMs!);
+      }
+      assert.ok(outbox.list('pending').length <= 1);
     },
   }),
   fuzzTarget({
