@@ -98,6 +98,8 @@ export const APP_TARGETS = [
       fc.tuple(
         fc.constantFrom(1, 2, 3),
         fc.oneof(
+          // The draft as printed, so the accepting path is checked too.
+          fc.constant(null).map(() => deflateRawSync(Buffer.from(handoff().wireJson, 'utf8'))),
           fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)),
           fc.constant(null).chain(() => mutatedJson([JSON.parse(handoff().wireJson)])).map((t) => deflateRawSync(Buffer.from(t, 'utf8'))),
           fc.json().map((t) => deflateRawSync(Buffer.from(t, 'utf8'))),
