@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { citizenProfile } from '../../electron/contract';
+import { AppError, centralTestOutcome, citizenProfile } from '../../electron/contract';
+import { registerDevice, testCentral } from '../../electron/host/central-calls';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { SyncStateRepository } from '../../electron/db/sync-state-repository';
 import { CHANGES_FEED } from '../../electron/sync/apply-batch';
@@ -190,6 +191,22 @@ export const SYNC_TARGETS = [
         assertTimerDelay(entry.lastError!.delayMs!);
       }
       assert.ok(outbox.list('pending').length <= 1);
+    },
+  }),
+  fuzzTarget({
+    name: 'central: device registration and link test answers',
+    covers: ['registerDevice', 'testCentral'],
+    inputs: () => fc.tuple(centralAnswer, mutatedJson([{ deviceId: 'dev-1', token: 'tok-1' }]), batchPlan),
+    check: async ([answer, body, plan]) => {
+      const fake: typeof fetch = async () => new Response(body, { status: answer.status });
+      await onlyThrows(async () => {
+        const registration = await registerDevice({ endpoint: 'http://central.invalid', enrolmentCode: 'E', centreCode: 'H01', role: 'kiosk', fetch: fake });
+        assert.ok(typeof registration.deviceId === 'string' && registration.token !== '');
+      }, (e) => e instanceof AppError);
+      const feed: typeof fetch = async (url) =>
+        String(url).includes('/health') ? new Response('{}', { status: answer.status }) : new Response(new Blob(batchBytes(plan, 0).chunks), { status: answer.status });
+      const outcome = await testCentral({ url: 'http://central.invalid', token: 't', publicKeyPem: CENTRAL_PEM }, 0, feed);
+      assert.ok(centralTestOutcome.options.includes(outcome), outcome);
     },
   }),
   fuzzTarget({
