@@ -141,7 +141,14 @@ export const DRIVER_TARGETS = [
   fuzzTarget({
     name: 'hid: report files (motcua decode --reports, replay fixtures)',
     covers: ['parseReportLines', 'parseFixture'],
-    inputs: () => fc.oneof(hostileText(HID_FILES, 2000), fieldMutated(HID_FILES, ' '), fieldMutated(HID_FILES, '\n')),
+    inputs: () =>
+      fc.oneof(
+        hostileText(HID_FILES, 2000),
+        fieldMutated(HID_FILES, ' '),
+        fieldMutated(HID_FILES, '\n'),
+        // A delay of any length in front of a report line.
+        fc.tuple(fc.constantFrom(...HID_FILES), fc.oneof(fc.integer({ min: 1, max: 400 }).map((n) => '9'.repeat(n)), fc.string({ unit: fc.constantFrom('9', '0', '.'), minLength: 1, maxLength: 40 }))).map(([text, digits]) => text.replace(/^(\+\S+ )?([0-9a-f]{2} )/m, `+${digits} $2`)),
+      ),
     check: (text) => {
       for (const read of [parseReportLines(text), parseFixture(text, 'fuzz')]) {
         if ('code' in read) {
