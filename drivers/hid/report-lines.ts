@@ -13,7 +13,8 @@ export interface ReportLines {
   timestamps: number[];
 }
 
-const DELAY = /^\+(\d+(?:\.\d+)?)$/;
+/** At most 9 digits of ms (11 days): 309 nines would be an Infinity the replay cannot wait for. */
+const DELAY = /^\+(\d{1,9}(?:\.\d{1,6})?)$/;
 const HEX_BYTE = /^[0-9a-fA-F]{2}$/;
 
 /**

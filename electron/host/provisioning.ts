@@ -45,17 +45,22 @@ export function readProvisioning(dirs: readonly string[]): ProvisioningRead {
     } catch {
       continue;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      return { status: 'invalid', path, problems: [`not JSON: ${(error as Error).message}`] };
-    }
-    const parsed = provisioningSchema.safeParse(json);
-    if (!parsed.success) return { status: 'invalid', path, problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`) };
-    return { status: 'ok', path, value: parsed.data, sha256: createHash('sha256').update(text).digest('hex') };
+    return parseProvisioning(text, path);
   }
   return { status: 'absent' };
+}
+
+/** A provisioning file's text, checked; never throws. */
+export function parseProvisioning(text: string, path: string): Exclude<ProvisioningRead, { status: 'absent' }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { status: 'invalid', path, problems: [`not JSON: ${(error as Error).message}`] };
+  }
+  const parsed = provisioningSchema.safeParse(json);
+  if (!parsed.success) return { status: 'invalid', path, problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`) };
+  return { status: 'ok', path, value: parsed.data, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
 const APPLIED = 'provisioning.sha256';

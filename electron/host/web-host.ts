@@ -128,7 +128,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) return sendError(res, appError('FORBIDDEN'));
 
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // The request target read as a path, always: `//x` is not another host, `*` not a crash.
+    let url: URL;
+    try {
+      url = new URL(`http://127.0.0.1/${(req.url ?? '').replace(/^\/+/, '')}`);
+    } catch {
+      return sendError(res, appError('BAD_INPUT'));
+    }
     const offered = url.searchParams.get('token');
     if (req.method === 'GET' && offered !== null) {
       if (!sameSecret(offered, token)) return sendError(res, appError('UNAUTHENTICATED'));

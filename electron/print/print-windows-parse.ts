@@ -1,3 +1,4 @@
+import { AppError } from '../contract';
 import type { PrinterInfo, PrinterList } from './print-types';
 
 /**
@@ -6,11 +7,19 @@ import type { PrinterInfo, PrinterList } from './print-types';
  * "PaperOut" …) or, from older hosts, as the spooler's PRINTER_STATUS_* bit flags.
  */
 
-/** ConvertTo-Json writes one object for a one-element pipeline and nothing for none. */
+/**
+ * ConvertTo-Json writes one object for a one-element pipeline and nothing for none. Anything else
+ * (a profile's banner, a cut answer) is a failed command, said as such rather than a SyntaxError.
+ */
 function records(stdout: string): Record<string, unknown>[] {
   const text = stdout.replace(/^\uFEFF/, '').trim();
   if (text === '') return [];
-  const parsed: unknown = JSON.parse(text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new AppError('PRINT_JOB_FAILED');
+  }
   return (Array.isArray(parsed) ? parsed : [parsed]).filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null);
 }
 

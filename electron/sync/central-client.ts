@@ -59,13 +59,18 @@ export type PullResult = ({ ok: true } & PullProgress) | ({ ok: false; error: Pu
 /** Fewer, larger batches: each commit costs about as much as thousands of row writes. */
 export const DEFAULT_LIMIT = 5000;
 
-/** `Retry-After` as seconds: delta-seconds or an HTTP date; null when absent or unreadable. */
+/**
+ * The longest Retry-After honoured: a day. A timer cannot wait more than 2^31−1 ms (it fires at
+ * once instead), and a date of year 22026 or 400 nines must not turn into a retry loop.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 24 * 60 * 60;
+
+/** `Retry-After` as seconds: delta-seconds or an HTTP date, at most a day; null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (value === null) return null;
   const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v);
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+  const seconds = /^\d+$/.test(v) ? Number(v) : Math.ceil((Date.parse(v) - now) / 1000);
+  return Number.isNaN(seconds) ? null : Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
 }
 
 async function errorBody(res: Response): Promise<{ code: string | null; message: string | null }> {

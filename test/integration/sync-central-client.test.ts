@@ -375,6 +375,9 @@ describe('pullOnce reports HTTP errors', () => {
     expect(parseRetryAfter('15', now)).toBe(15);
     expect(parseRetryAfter('Mon, 23 Nov 2026 10:01:00 GMT', now)).toBe(60);
     expect(parseRetryAfter('soon', now)).toBeNull();
+    // Found by fuzzing: past 2^31−1 ms a timer fires at once, so a far date meant a retry loop.
+    expect(parseRetryAfter('9'.repeat(400), now)).toBe(86_400);
+    expect(parseRetryAfter('Mon, 23 Nov 22026 10:01:00 GMT', now)).toBe(86_400);
     expect(parseRetryAfter(null, now)).toBeNull();
   });
 });

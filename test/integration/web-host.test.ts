@@ -361,6 +361,11 @@ describe('static files', () => {
     expect((await request('/', { headers: cookie() })).status).toBe(200);
   });
 
+  it('a request target of "//" is a path, not a crash (found by fuzzing: it was 500 INTERNAL)', async () => {
+    expect((await request('//', { method: 'POST', headers: cookie(), body: '{}' })).status).toBe(405);
+    expect((await request('//api/kiosk.options', { method: 'POST', headers: cookie(), body: '{}' })).status).toBe(200);
+  });
+
   it('other methods than GET/HEAD on pages are 405', async () => {
     const r = await request('/index.html', { method: 'PUT', headers: cookie(), body: 'x' });
     expect(r.status).toBe(405);

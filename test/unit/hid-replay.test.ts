@@ -36,6 +36,8 @@ describe('parseReportLines', () => {
     ['02 1', 1, '"1" is not a hex byte'],
     ['\n+12', 2, 'a delay without a report'],
     ['+x 02', 1, '"+x" is not a hex byte'],
+    // Found while fuzzing: 400 digits made an Infinity timestamp.
+    [`+${'9'.repeat(400)} 02`, 1, `"+${'9'.repeat(400)}" is not a hex byte`],
   ])('refuses %j at line %i, without throwing', (text, line, detail) => {
     expect(parseReportLines(text)).toEqual({ kind: 'error', code: 'bad-hex', line, detail });
   });

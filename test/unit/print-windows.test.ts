@@ -81,6 +81,9 @@ describe('the commands', () => {
     await expect(windowsSpooler({ run: stopped.run }).list()).rejects.toMatchObject({ data: { code: 'PRINT_SERVICE_STOPPED' } });
     const broken = fakeRun([() => ({ code: 1, stderr: 'something else' })]);
     await expect(windowsSpooler({ run: broken.run }).list()).rejects.toMatchObject({ data: { code: 'PRINT_JOB_FAILED' } });
+    // Found by fuzzing: a banner before the JSON was a SyntaxError, answered as INTERNAL.
+    const banner = fakeRun([ok(`Loading profile…\n${PRINTERS_JSON}`)]);
+    await expect(windowsSpooler({ run: banner.run }).list()).rejects.toMatchObject({ data: { code: 'PRINT_JOB_FAILED' } });
   });
 
   it('submit hands the file to SumatraPDF for that printer, then finds its job by the file name', async () => {
