@@ -90,6 +90,11 @@ describe('Outbox.enqueue', () => {
     expect(outbox.get(id)).toMatchObject({ idempotencyKey, state: 'pending', nextAttemptAt: new Date(T0).toISOString(), body: dossier('Lê Văn Bền') });
   });
 
+  it('finds the pending rows through an index, not by reading every sent one', () => {
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE state = 'pending' ORDER BY id").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING INDEX outbox_state/);
+  });
+
   it('gives every dossier its own key', () => {
     const keys = Array.from({ length: 20 }, (_, i) => outbox.enqueue(dossier(`Người ${i}`)).idempotencyKey);
     expect(new Set(keys).size).toBe(20);
