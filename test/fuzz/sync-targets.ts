@@ -13,6 +13,7 @@ import { parseRetryAfter, pullOnce } from '../../electron/sync/central-client';
 import { fetchCentralProfile } from '../../electron/sync/central-profile';
 import { Outbox } from '../../electron/sync/outbox';
 import { caseDataSchema, changeLineSchema, parseCaseUpsert } from '../../electron/sync/feed-schema';
+import { sampleCaseData } from '../fixtures/feed/case-data';
 import { LineTooLongError, ndjsonLineGroups } from '../../electron/sync/ndjson-stream';
 import { CENTRAL } from '../fixtures/dossier/citizen';
 import { fuzzTarget, onlyThrows } from './fuzz-target';
@@ -23,16 +24,7 @@ const REJECT_REASONS = ['truncated', 'bad-hash', 'bad-signature', 'bad-line', 's
 const central = generateKeyPairSync('ed25519');
 const CENTRAL_PEM = central.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
-const caseData = {
-  receiptCode: 'H01.22-2611-000001',
-  procedureCode: '1.001193',
-  applicant: { personalNumber: '001099012345', fullName: 'Nguyễn Văn An' },
-  status: 'received',
-  receivedAt: '2026-11-20T08:00:00+07:00',
-  dueAt: '2026-11-27T17:00:00+07:00',
-  updatedAt: '2026-11-20T08:00:00+07:00',
-  timeline: [{ at: '2026-11-20T08:00:00+07:00', status: 'received', note: 'Tiếp nhận' }],
-};
+const caseData = sampleCaseData();
 const LINES: Record<string, unknown>[] = [
   { type: 'case', op: 'upsert', id: 'c1', data: caseData },
   { type: 'procedure', op: 'upsert', id: '1.001193', data: { code: '1.001193', national: true, name: { vi: 'Đăng ký khai sinh', en: 'Birth registration' }, agency: { vi: 'UBND xã', en: 'Commune' }, feeVnd: 0 } },

@@ -4,17 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { caseDataSchema, changeLineSchema, parseCaseUpsert } from '../../electron/sync/feed-schema';
+import { sampleCaseData } from '../fixtures/feed/case-data';
 
-const data = {
-  receiptCode: 'MC-261120-0000001',
-  procedureCode: 'CC.CAP-DOI',
-  applicant: { personalNumber: '001090012345', fullName: 'Trần Thị Bích' },
-  status: 'processing',
-  receivedAt: '2026-11-20T03:00:00.000Z',
-  dueAt: '2026-11-27T03:00:00.000Z',
-  updatedAt: '2026-11-21T03:00:00.000Z',
-  timeline: [{ at: '2026-11-20T03:00:00.000Z', status: 'received', note: '' }],
-};
+const data = sampleCaseData();
 const line = (d: object) => ({ seq: 7, type: 'case', op: 'upsert', id: 'case-1', data: d });
 
 describe('a case line with its centre', () => {

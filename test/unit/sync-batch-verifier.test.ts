@@ -1,23 +1,13 @@
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { sampleCaseData } from '../fixtures/feed/case-data';
 import { BatchRejectedError, readVerifiedBatch, type RejectReason } from '../../electron/sync/batch-verifier';
 
 const central = generateKeyPairSync('ed25519');
 const other = generateKeyPairSync('ed25519');
 const PEM = central.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
-const caseData = (n: number) => ({
-  receiptCode: `H01.22-2611-${String(n).padStart(6, '0')}`,
-  procedureCode: '1.001193',
-  applicant: { personalNumber: '001099012345', fullName: 'Nguyễn Văn An' },
-  status: 'received',
-  receivedAt: '2026-11-20T08:00:00+07:00',
-  dueAt: '2026-11-27T17:00:00+07:00',
-  updatedAt: '2026-11-20T08:00:00+07:00',
-  timeline: [{ at: '2026-11-20T08:00:00+07:00', status: 'received', note: 'Tiếp nhận' }],
-});
-
-const upsert = (seq: number) => JSON.stringify({ seq, type: 'case', op: 'upsert', id: `c${seq}`, data: caseData(seq) });
+const upsert = (seq: number) => JSON.stringify({ seq, type: 'case', op: 'upsert', id: `c${seq}`, data: sampleCaseData(seq) });
 
 /** A body: the change lines, then a checkpoint over them signed by `key` (unless overridden). */
 function body(lines: string[], opts: { key?: KeyObject; seq?: number; more?: boolean; hash?: string; sig?: string; after?: number } = {}): string {
@@ -118,12 +108,12 @@ describe('readVerifiedBatch', () => {
     expect(await rejection(body(['{"seq":1,'], { seq: 1 }))).toBe('bad-line');
     expect(await rejection(body([JSON.stringify({ seq: 1, type: 'spell', op: 'upsert', id: 'x', data: {} })]))).toBe('bad-line');
     expect(await rejection(body([JSON.stringify({ seq: 1, type: 'form', op: 'upsert', id: 'x' })]))).toBe('bad-line');
-    const badCase = { ...caseData(1), status: 'lost' };
+    const badCase = { ...sampleCaseData(1), status: 'lost' };
     expect(await rejection(body([JSON.stringify({ seq: 1, type: 'case', op: 'upsert', id: 'c1', data: badCase })]))).toBe('bad-line');
   });
 
   it('does not quote personal data in its messages', async () => {
-    const line = JSON.stringify({ seq: 1, type: 'case', op: 'upsert', id: 'c1', data: { ...caseData(1), status: 'lost' } });
+    const line = JSON.stringify({ seq: 1, type: 'case', op: 'upsert', id: 'c1', data: { ...sampleCaseData(1), status: 'lost' } });
     await expect(read(body([line]))).rejects.toSatisfy((e: Error) => !e.message.includes('001099012345') && !e.message.includes('Nguyễn'));
     await expect(read(body(['{"personalNumber":"001099012345"'], { seq: 0 }))).rejects.toSatisfy((e: Error) => !e.message.includes('001099012345'));
   });
