@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Bilingual, useBoth } from '../components/Bilingual';
 import type { LocalizedText } from '../../electron/contract';
+import { BackButton } from './KioskNav';
 
 /** A calm page: nothing went wrong, an officer will come or is at the desk; Back returns to where the citizen was. */
 export function AskOfficerScreen({ centreName, onBack }: { centreName: LocalizedText | null; onBack: () => void }) {
@@ -25,12 +26,7 @@ export function AskOfficerScreen({ centreName, onBack }: { centreName: Localized
       {centreName && (centreName.vi || centreName.en) && <Bilingual as="p" className="officer-centre" text={centreName} />}
       <Bilingual as="p" className="hint" text={both('kioskUi.officer.privacy')} />
       <div className="kiosk-nav">
-        <button type="button" className="btn btn-primary btn-nav btn-back" onClick={onBack}>
-          <span aria-hidden="true" className="nav-icon">
-            ←
-          </span>
-          <Bilingual text={both('kioskUi.back')} />
-        </button>
+        <BackButton onBack={onBack} primary />
       </div>
     </section>
   );

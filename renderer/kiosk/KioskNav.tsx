@@ -13,17 +13,7 @@ export function KioskNav({ onBack, backHint }: { onBack?: () => void; backHint?:
   const askOfficer = useContext(AskOfficerContext);
   return (
     <nav className="kiosk-nav" aria-label={`${both('kioskUi.navLabel').vi} / ${both('kioskUi.navLabel').en}`}>
-      {onBack && (
-        <button type="button" className="btn btn-secondary btn-nav btn-back" onClick={onBack}>
-          <span aria-hidden="true" className="nav-icon">
-            ←
-          </span>
-          <span className="nav-text">
-            <Bilingual text={both('kioskUi.back')} />
-            {backHint && <span className="nav-hint">{backHint}</span>}
-          </span>
-        </button>
-      )}
+      {onBack && <BackButton onBack={onBack} hint={backHint} />}
       <button type="button" className="btn btn-secondary btn-nav btn-ask" onClick={askOfficer}>
         <span aria-hidden="true" className="nav-icon">
           ?
@@ -31,5 +21,21 @@ export function KioskNav({ onBack, backHint }: { onBack?: () => void; backHint?:
         <Bilingual text={both('kioskUi.askOfficer')} />
       </button>
     </nav>
+  );
+}
+
+/** The big Back button of the kiosk's bar, with where it leads when that helps. */
+export function BackButton({ onBack, hint, primary = false }: { onBack: () => void; hint?: string; primary?: boolean }) {
+  const both = useBoth();
+  return (
+    <button type="button" className={`btn ${primary ? 'btn-primary' : 'btn-secondary'} btn-nav btn-back`} onClick={onBack}>
+      <span aria-hidden="true" className="nav-icon">
+        ←
+      </span>
+      <span className="nav-text">
+        <Bilingual text={both('kioskUi.back')} />
+        {hint && <span className="nav-hint">{hint}</span>}
+      </span>
+    </button>
   );
 }
