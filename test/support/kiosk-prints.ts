@@ -27,7 +27,7 @@ export interface KioskPrintOptions {
  * Correction requests on three of the prefilled (locked) fields, with notes that do not compress:
  * the dossier no longer fits one QR code, so its print-out carries a reference to this machine's copy.
  */
-const referenceSized = (draft: DossierDraft) =>
+export const referenceSized = (draft: DossierDraft) =>
   Object.entries(draft.fields)
     .filter(([, field]) => field.locked)
     .slice(0, 3)
