@@ -118,7 +118,7 @@ export const channels = {
   'accounts.unlock': channel({ input: z.object({ username }).strict(), output: accountView, roles: TECHNICIAN, personalData: false }),
   'accounts.resetPassword': channel({ input: passwordReset, output: accountView, roles: TECHNICIAN, personalData: false }),
   'citizen.open': channel({ input: citizenOpen, output: z.object({ identity, fullName: z.string().nullable() }), roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
-  /** Ends the citizen's turn: the profile, consents in memory and unprinted, unsubmitted drafts are erased. */
+  /** Ends the citizen's turn (electron/host/citizen-turn.ts): the profile and unprinted, unsubmitted drafts are erased; at a kiosk also its consents and the dossiers printed whole in their QR. */
   'citizen.close': channel({ input: none, output: z.object({ erasedDrafts: z.number().int() }), roles: SERVES_CITIZENS, personalData: false }),
   'consent.notice': channel({ input: z.object({ purpose: consentPurpose }).strict(), output: consentNotice, roles: SERVES_CITIZENS, personalData: false }),
   'consent.decide': channel({

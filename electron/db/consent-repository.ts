@@ -27,4 +27,9 @@ export class ConsentRepository {
   byId(id: string): ConsentRow | undefined {
     return this.db.prepare<[string], ConsentRow>('SELECT * FROM consents WHERE id = ?').get(id);
   }
+
+  /** A kiosk turn's end: its consents go; the audit's `consent.decide` entry is the proof. */
+  purgeSession(session: string): number {
+    return this.db.prepare('DELETE FROM consents WHERE session = ?').run(session).changes;
+  }
 }

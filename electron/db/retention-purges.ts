@@ -23,9 +23,12 @@ export function purgeConsents(db: Db, refusedBefore: string, expiredBefore: stri
 }
 
 export interface DraftCutoffs {
-  /** Drafts never printed nor submitted (left by a crash or a power cut: the session wipe missed them). */
+  /**
+   * Drafts never printed nor submitted, and those a kiosk printed with the whole dossier in the QR
+   * (hand-off kind 'draft'): a turn's end deletes both, so these were left by a crash or a power cut.
+   */
   unkeptBefore: string;
-  /** Printed, never submitted: the print-out's QR carries the dossier to the counter. */
+  /** Printed, never submitted, with a reference QR (the counter reads this copy), at a counter, or before the kind was recorded. */
   printedBefore: string;
   /** Submitted: the centre acknowledged the last sending before this time. */
   receivedBefore: string;
@@ -45,7 +48,7 @@ export function purgeDrafts(db: Db, cut: DraftCutoffs): number {
          AND CASE WHEN EXISTS (SELECT 1 FROM counter_submissions s WHERE s.draft_id = d.id)
            THEN (SELECT max(julianday(o.updated_at)) FROM counter_submissions s JOIN outbox o ON o.id = s.outbox_id
                  WHERE s.draft_id = d.id AND o.state = 'sent') < julianday(@receivedBefore)
-           ELSE julianday(d.updated_at) < julianday(CASE d.status WHEN 'draft' THEN @unkeptBefore ELSE @printedBefore END)
+           ELSE julianday(d.updated_at) < julianday(CASE WHEN d.status = 'draft' OR (d.status = 'printed' AND d.handoff_kind = 'draft') THEN @unkeptBefore ELSE @printedBefore END)
          END`,
     )
     .pluck()

@@ -5,14 +5,14 @@ import type { IsoDate } from '../proactive/calendar-date';
 import { identify } from '../proactive/citizen-identity';
 import type { Handlers } from './router';
 import type { CitizenSessions } from './citizen-sessions';
+import type { Session } from './session';
 
 export interface CitizenHandlerDeps {
   citizens: CitizenSessions;
   consents: ConsentRegistry;
-  subjectHash: (personalNumber: string) => string;
   centralLink: () => CentralLink | null;
-  /** Unprinted, unsubmitted drafts of a session go when its citizen leaves. */
-  purgeDrafts: (sessionId: string) => number;
+  /** Ends the session's citizen turn (electron/host/citizen-turn.ts); returns the drafts erased. */
+  endTurn: (session: Session) => number;
   today: () => IsoDate;
   clock?: () => Date;
   logError?: (what: string, error: unknown) => void;
@@ -26,19 +26,16 @@ export function citizenHandlers(deps: CitizenHandlerDeps): Pick<Handlers, Citize
   return {
     'citizen.open': ({ fullName, address, source, ...query }, session) => {
       const identity = identify(query, deps.today());
-      deps.purgeDrafts(session.id);
+      deps.endTurn(session);
       deps.citizens.open(session.id, { identity, fullName: fullName ?? null, cardIssueDate: query.cardIssueDate, cardAddress: address, source, consent: null, central: null });
       return { identity, fullName: fullName ?? null };
     },
-    'citizen.close': (_input, session) => {
-      deps.citizens.close(session.id);
-      return { erasedDrafts: deps.purgeDrafts(session.id) };
-    },
+    'citizen.close': (_input, session) => ({ erasedDrafts: deps.endTurn(session) }),
     'consent.notice': ({ purpose }) => deps.consents.notice(purpose),
     'consent.decide': async ({ purpose, accept }, session) => {
       const context = deps.citizens.require(session.id);
       const pin = context.identity.personalNumber;
-      const { id, decision } = deps.consents.decide(session.id, deps.subjectHash(pin), purpose, accept);
+      const { id, decision } = deps.consents.decide(session, pin, purpose, accept);
       if (!accept || decision.expiresAt === null) {
         context.consent = null;
         context.central = null;

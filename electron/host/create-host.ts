@@ -41,6 +41,7 @@ import { loadFormTemplates } from '../proactive/dossier';
 import { ConsentRegistry } from '../security/consent';
 import { ConsentRepository } from '../db/consent-repository';
 import { DraftRepository } from '../db/draft-repository';
+import { citizenTurnEnd } from './citizen-turn';
 import { counterHost } from './counter-host';
 import { accountHost } from './account-handlers';
 import { CaseSearch } from '../db/case-search';
@@ -169,7 +170,8 @@ export function createHost(config: HostConfig): Host {
     return templates;
   });
   const drafts = new DraftRepository(db);
-  const accounts = accountHost({ db, settings, audit, endCitizenTurn: (session) => (citizens.close(session.id), drafts.purgeUnkept(session.id)) });
+  const endTurn = citizenTurnEnd({ db, citizens, drafts, consents: new ConsentRepository(db) });
+  const accounts = accountHost({ db, settings, audit, endCitizenTurn: endTurn });
   if (config.demo) accounts.seedDemo();
   // The kiosk's signing key, made on first use: it signs the QR of every printed dossier.
   let signingKey: DeviceKey | undefined;
@@ -189,10 +191,9 @@ export function createHost(config: HostConfig): Host {
       ...accounts.handlers,
       ...citizenHandlers({
         citizens,
-        consents: new ConsentRegistry(new ConsentRepository(db)),
-        subjectHash: (pin) => audit.subjectHash(pin),
+        consents: new ConsentRegistry(new ConsentRepository(db), audit),
         centralLink: () => sync.central.link(),
-        purgeDrafts: (sessionId) => drafts.purgeUnkept(sessionId),
+        endTurn,
         today,
         logError: config.logError,
       }),
@@ -219,8 +220,11 @@ export function createHost(config: HostConfig): Host {
         drafts,
         templates: formTemplates,
         subjectHash: (pin) => audit.subjectHash(pin),
-        renderPdf: (draft, template) =>
-          renderDossierPdf({ template, draft, handoff: encodeHandoff(draft, deviceKey()).text, fonts, date: today(), place: catalogue.centre()?.address.split(',').at(-1)?.trim() }),
+        renderPdf: async (draft, template) => {
+          const handoff = encodeHandoff(draft, deviceKey());
+          const place = catalogue.centre()?.address.split(',').at(-1)?.trim();
+          return { ...(await renderDossierPdf({ template, draft, handoff: handoff.text, fonts, date: today(), place })), handoff: handoff.kind };
+        },
       }),
       ...counterHost({ db, settings, citizens, templates: formTemplates, ruleEngine, deviceKey, subjectHash: (pin) => audit.subjectHash(pin), sendNow: () => sync.syncNow(), calendar: centreCalendar(config.appRoot, settings, config.logError), fonts, today, logError: config.logError }),
       ...kioskOptionsHandlers({ settings, registeredCentreName: () => catalogue.centre()?.name ?? null }),

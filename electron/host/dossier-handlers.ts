@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, dossierDraft, fieldProblem, templateFields, type DossierDraft, type DossierView, type FormTemplate } from '../contract';
-import type { DraftRepository, DraftRow } from '../db/draft-repository';
+import type { DraftRepository, DraftRow, HandoffKind } from '../db/draft-repository';
 import { editDraftField, missingFields, prefillDraft, requestCorrection } from '../proactive/dossier';
 import { assertDraftComplete } from './draft-checks';
 import type { Handlers } from './router';
@@ -12,7 +12,8 @@ export interface DossierHandlerDeps {
   drafts: DraftRepository;
   templates: () => Map<string, FormTemplate>;
   subjectHash: (personalNumber: string) => string;
-  renderPdf: (draft: DossierDraft, template: FormTemplate) => Promise<{ pdf: Uint8Array; pages: number }>;
+  /** The print-out, and what its QR carries (the whole dossier, or a reference to this machine's copy). */
+  renderPdf: (draft: DossierDraft, template: FormTemplate) => Promise<{ pdf: Uint8Array; pages: number; handoff: HandoffKind }>;
   clock?: () => Date;
 }
 
@@ -40,8 +41,8 @@ export function dossierHandlers(deps: DossierHandlerDeps): Pick<Handlers, Dossie
     if (!row || row.session !== session.id || row.subject !== deps.subjectHash(citizen.identity.personalNumber)) throw new AppError('DRAFT_NOT_FOUND');
     return { row, draft: dossierDraft.parse(JSON.parse(row.data)), form: template(row.form_id) };
   };
-  const save = (row: DraftRow, draft: DossierDraft, status = row.status): DraftRow => {
-    const next = { ...row, status, data: JSON.stringify(draft), updated_at: clock().toISOString() };
+  const save = (row: DraftRow, draft: DossierDraft, status = row.status, handoff = row.handoff_kind): DraftRow => {
+    const next = { ...row, status, data: JSON.stringify(draft), updated_at: clock().toISOString(), handoff_kind: handoff ?? null };
     deps.drafts.save(next);
     return next;
   };
@@ -93,8 +94,9 @@ export function dossierHandlers(deps: DossierHandlerDeps): Pick<Handlers, Dossie
     'dossier.print': async ({ draftId }, session) => {
       const { row, draft, form } = own(draftId, session);
       assertDraftComplete(draft, form);
-      const { pdf, pages } = await deps.renderPdf(draft, form);
-      save(row, draft, row.status === 'submitted' ? 'submitted' : 'printed');
+      const { pdf, pages, handoff } = await deps.renderPdf(draft, form);
+      // A kiosk's print-out says whether this copy is still needed when the turn ends (electron/host/citizen-turn.ts).
+      save(row, draft, row.status === 'submitted' ? 'submitted' : 'printed', session.role === 'officer' ? null : handoff);
       return { fileName: `ho-so-${form.id}-${draft.id.slice(0, 8)}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64') };
     },
   };

@@ -1,6 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ConsentDecision, ConsentNotice, ConsentPurpose } from '../contract';
 import type { ConsentRepository } from '../db/consent-repository';
+import { canonicalJson } from './device-signing';
+import type { AuditEntry } from './audit';
 
 /** What the citizen is told before anything is read from the central system. */
 export const CONSENT_NOTICES: Readonly<Record<ConsentPurpose, ConsentNotice>> = {
@@ -27,10 +29,49 @@ export const CONSENT_NOTICES: Readonly<Record<ConsentPurpose, ConsentNotice>> = 
   },
 };
 
-/** Records decisions; the id of an acceptance is the consent token sent to the centre. */
+/**
+ * The version of a notice: the first 16 hex digits of SHA-256 over its canonical JSON, so any
+ * change of its words, categories, legal basis or validity is a new version, with no number to bump.
+ */
+export const noticeVersion = (notice: ConsentNotice): string => createHash('sha256').update(canonicalJson(notice)).digest('hex').slice(0, 16);
+
+/** Who decides, as the audit names them: the session, its role, and the signed-in officer if any. */
+export interface Decider {
+  id: string;
+  role: string;
+  account?: string;
+}
+
+/**
+ * The proof of a decision, kept after the consent row (a kiosk turn's end deletes it): who (the
+ * subject's keyed hash, the session), when (the entry's time), the purpose, the legal basis read out,
+ * the decision, and in `target` the consent token the centre was sent, the notice version read (its
+ * categories and recipient with it) and until when an acceptance holds. No personal data.
+ */
+export function decisionAuditEntry(by: Decider, personalNumber: string, purpose: ConsentPurpose, id: string, expiresAt: string | null): AuditEntry {
+  const notice = CONSENT_NOTICES[purpose];
+  return {
+    session: by.id,
+    role: by.role,
+    channel: 'consent.decision',
+    purpose,
+    legalBasis: notice.legalBasis.map((b) => b.vi).join('; '),
+    subject: personalNumber,
+    outcome: expiresAt === null ? 'declined' : 'accepted',
+    actor: by.account ?? null,
+    target: `consent:${id} notice:${noticeVersion(notice)}${expiresAt === null ? '' : ` until:${expiresAt}`}`,
+  };
+}
+
+/**
+ * Records decisions, each with its proof in the audit log (in the caller's transaction: the router's
+ * for consent.decide, so the row and its proof commit together); the id of an acceptance is the
+ * consent token sent to the centre.
+ */
 export class ConsentRegistry {
   constructor(
     private readonly rows: ConsentRepository,
+    private readonly audit: { record(entry: AuditEntry): void; subjectHash(personalNumber: string): string },
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -38,15 +79,15 @@ export class ConsentRegistry {
     return CONSENT_NOTICES[purpose];
   }
 
-  decide(session: string, subjectHash: string, purpose: ConsentPurpose, accepted: boolean): { id: string; decision: Omit<ConsentDecision, 'profile'> } {
+  decide(by: Decider, personalNumber: string, purpose: ConsentPurpose, accepted: boolean): { id: string; decision: Omit<ConsentDecision, 'profile'> } {
     const notice = CONSENT_NOTICES[purpose];
     const now = this.clock();
     const expiresAt = accepted ? new Date(now.getTime() + notice.validForMinutes * 60_000).toISOString() : null;
     const id = randomUUID();
     this.rows.insert({
       id,
-      session,
-      subject: subjectHash,
+      session: by.id,
+      subject: this.audit.subjectHash(personalNumber),
       purpose,
       scope: JSON.stringify(notice.categories.map((c) => c.vi)),
       legal_basis: notice.legalBasis.map((b) => b.vi).join('; '),
@@ -54,6 +95,7 @@ export class ConsentRegistry {
       recorded_at: now.toISOString(),
       expires_at: expiresAt,
     });
+    this.audit.record(decisionAuditEntry(by, personalNumber, purpose, id, expiresAt));
     return { id, decision: { purpose, accepted, recordedAt: now.toISOString(), expiresAt } };
   }
 }

@@ -17,13 +17,17 @@ import type { AuditEntry } from './audit';
  * Each period can be overridden by the setting `retention.<name>` (whole days, 0–3650).
  */
 export const DEFAULT_POLICY = {
-  /** A refusal (subject hash and purpose only), from when it was recorded: long enough to answer a citizen's question about a visit; the audit chain keeps the decision itself. */
+  /**
+   * A refusal (subject hash and purpose only), from when it was recorded. A kiosk turn's end deletes
+   * its consents (the audit's `consent.decision` entry is the proof): this applies to a counter's and
+   * to a kiosk's that a crash or a power cut left before the wipe; to answer a question about a visit.
+   */
   refusedConsentDays: 30,
-  /** An acceptance, from when it expired (minutes after the visit): the same month to answer for a fetch made under it. */
+  /** An acceptance, from when it expired (minutes after the visit), of those a turn's end did not remove (as above): the same month to answer for a fetch made under it. */
   expiredConsentDays: 30,
-  /** A draft never printed nor submitted, from its last change: the session wipe deletes it at once; this catches those a crash or a power cut left. */
+  /** A draft never printed nor submitted, or printed at a kiosk with the whole dossier in its QR, from its last change: a turn's end deletes both at once; this catches those a crash or a power cut left. */
   unkeptDraftDays: 1,
-  /** A printed draft never submitted, from its last change: the print-out's QR carries the dossier, the copy here only serves a reprint. */
+  /** A printed draft never submitted whose QR is a reference (the counter reads this copy), printed at a counter, or printed before the kind was recorded, from its last change. */
   printedDraftDays: 30,
   /** A submitted draft, its counter review, submission and outbox rows, from the centre's acknowledgement: questions about the reception come in the first weeks, then the case is in the synced cases. Never while a sending is pending or refused. */
   submittedDraftDays: 30,

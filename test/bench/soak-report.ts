@@ -23,7 +23,9 @@ export function reportSoak(result: SoakResult): void {
     .sort((a, b) => b[1] - a[1]);
   console.log(`  what grew: ${growth.map(([name, bytes]) => `${name} +${mib(bytes / 2 ** 20)}`).join(', ')}`);
   const { rows } = result;
-  console.log(`  rows at the end: ${rows.unprintedDrafts} unprinted drafts, ${rows.printedDrafts} printed drafts, ${rows.consents} consents, ${rows.auditEntries} audit entries`);
+  console.log(
+    `  rows at the end: ${rows.unprintedDrafts} unprinted drafts, ${rows.printedDrafts} printed drafts (${rows.wholeInQrDrafts} carried whole by their QR), ${rows.consents} consents, ${rows.auditEntries} audit entries`,
+  );
   for (const error of result.errors) console.log(`  error: ${error}`);
 
   const n = end.sessions.toLocaleString('en-US');

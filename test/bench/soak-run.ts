@@ -32,8 +32,11 @@ export interface SoakResult {
   seconds: number;
   sessionsPerSecond: number;
   errors: string[];
-  /** Rows left at the end: drafts nobody printed (must be none), and what is kept on purpose. */
-  rows: { unprintedDrafts: number; printedDrafts: number; consents: number; auditEntries: number };
+  /**
+   * Rows left at the end: what the wipe must have removed (drafts nobody printed, printed ones whose
+   * QR carried them whole, consents: none of each), and what is kept on purpose.
+   */
+  rows: { unprintedDrafts: number; printedDrafts: number; wholeInQrDrafts: number; consents: number; auditEntries: number };
 }
 
 /** A soak stops at this many failed sessions: the count already says it is broken. */
@@ -102,6 +105,7 @@ function countRows(dbPath: string): SoakResult['rows'] {
     return {
       unprintedDrafts: count("SELECT COUNT(*) FROM drafts WHERE status = 'draft'"),
       printedDrafts: count("SELECT COUNT(*) FROM drafts WHERE status = 'printed'"),
+      wholeInQrDrafts: count("SELECT COUNT(*) FROM drafts WHERE status = 'printed' AND handoff_kind = 'draft'"),
       consents: count('SELECT COUNT(*) FROM consents'),
       auditEntries: count('SELECT COUNT(*) FROM audit_log'),
     };

@@ -205,6 +205,10 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
   const session = db.prepare<[string], { session: string; status: string }>('SELECT session, status FROM drafts WHERE id = ?').get(draftId);
   expect(session?.status).toBe('draft');
   expect(draftsOfSession.get(session!.session)?.n).toBe(1);
+  // So is the consent she gave; its proof is the audit's, which the wipe keeps.
+  const consentsOfSession = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM consents WHERE session = ?');
+  const proofsOfSession = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM audit_log WHERE session = ? AND channel = 'consent.decision' AND outcome = 'accepted'");
+  expect([consentsOfSession.get(session!.session)?.n, proofsOfSession.get(session!.session)?.n]).toEqual([1, 1]);
 
   // A minute (the default) without a touch: the question, with ten seconds to answer; "Continue" keeps everything.
   const stillThere = page.getByRole('alertdialog', { name: 'Bạn còn ở đây không? Are you still there?' });
@@ -235,6 +239,7 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
   for (const trace of ['Nguyễn Văn An', '079199012345', '•••••••• 2345', 'Ủy ban nhân dân phường Bến Nghé']) expect(html).not.toContain(trace);
   expect(await page.evaluate(async () => [sessionStorage.length, localStorage.length, (await caches.keys()).length])).toEqual([0, 0, 0]);
   await expect.poll(() => draftsOfSession.get(session!.session)?.n).toBe(0);
+  expect([consentsOfSession.get(session!.session)?.n, proofsOfSession.get(session!.session)?.n]).toEqual([0, 1]);
   db.close();
   await expect
     .poll(() => page.evaluate(() => fetch('/api/proactive.reminders', { method: 'POST', body: '{}' }).then((r) => r.json())))

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
+import { qrOfLastPage } from '../support/pdf-qr';
 
 /** The citizen whose card the kiosk print-out helpers read. */
 export const KIOSK_CITIZEN = { personalNumber: '079199012345', fullName: 'Nguyễn Văn An' };
@@ -19,16 +16,6 @@ export async function kioskCall<T>(page: Page, channel: string, input: unknown):
     },
     { channel, input },
   ) as Promise<T>;
-}
-
-/** The QR on the last page of a printed dossier, read as a counter's scanner would (150 dpi). */
-function qrOfLastPage(pdfPath: string, pages: number, dir: string): string {
-  const prefix = join(dir, 'dossier-last');
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-f', String(pages), '-l', String(pages), '-singlefile', pdfPath, prefix]);
-  const png = PNG.sync.read(readFileSync(`${prefix}.png`));
-  const text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-  if (!text) throw new Error('no QR code on the last page');
-  return text;
 }
 
 /**

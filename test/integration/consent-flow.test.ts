@@ -59,6 +59,9 @@ describe('consent before the central profile', () => {
     const r = await host.router.dispatch(session, 'consent.decide', { purpose: 'proactive-services', accept: false });
     expect(r).toMatchObject({ ok: true, value: { accepted: false, profile: 'declined', expiresAt: null } });
     expect(consentRows()).toMatchObject([{ accepted: 0, expires_at: null }]);
+    // Its proof, which outlives the row: declined, under which notice, no expiry.
+    const [proof] = new AuditRepository(host.db).all().filter((a) => a.channel === 'consent.decision');
+    expect(proof).toMatchObject({ outcome: 'declined', subject: host.audit.subjectHash(MOTHER.personalNumber), target: expect.stringMatching(/^consent:[0-9a-f-]{36} notice:[0-9a-f]{16}$/) });
   });
 
   it('an unreachable centre leaves the card-only service, not an error', async () => {

@@ -5,7 +5,6 @@
  * found at the counter and its status shown at a kiosk without personal data.
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -17,7 +16,7 @@ import { newSession, type Session } from '../../electron/host/session';
 import { encodeHandoff, exportPublicKeyPem, loadOrCreateDeviceKey, type DeviceKey } from '../../electron/security/device-signing';
 import type { CentralSim } from '../support/central-sim/server';
 import { DEMO_MOTHER as MOTHER, hostCall, hostDeviceKey, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
-import { BIRTH_REGISTRATION_VALUES as CHILD } from '../fixtures/dossier/birth-registration-values';
+import { kioskPrintsDossier } from '../support/kiosk-prints';
 
 let running: HostWithCentral;
 let host: Host;
@@ -35,16 +34,7 @@ const call = hostCall(() => host);
 
 
 /** A kiosk prepares and prints the mother's birth registration; returns the printed draft. */
-async function kioskPrints(): Promise<DossierDraft> {
-  const kiosk = newSession('kiosk');
-  await call(kiosk, 'citizen.open', MOTHER);
-  await call(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: true });
-  const { draft } = await call<DossierView>(kiosk, 'dossier.prepare', { formId: 'birth-registration' });
-  const done = await call<DossierView>(kiosk, 'dossier.update', { draftId: draft.id, values: CHILD });
-  await call(kiosk, 'dossier.print', { draftId: draft.id });
-  await call(kiosk, 'citizen.close', {});
-  return done.draft;
-}
+const kioskPrints = async (size: 'qr' | 'reference' = 'qr'): Promise<DossierDraft> => (await kioskPrintsDossier(call, { size })).draft;
 
 const ownKey = (): DeviceKey => hostDeviceKey(running);
 const otherKioskKey = (): DeviceKey => {
@@ -96,15 +86,13 @@ describe('kiosk hand-off at the counter', () => {
   });
 
   it('a reference QR opens the draft kept on this machine, and says when it is kept on another', async () => {
-    const draft = await kioskPrints();
-    // Too large for one QR code (notes that do not compress): the kiosk prints a reference to the draft instead.
-    const note = () => randomBytes(360).toString('base64url');
-    const big = { ...draft, corrections: [1, 2, 3].map(() => ({ fieldId: 'mother.birthDate', requestedValue: null, note: note(), requestedAt: draft.createdAt })) };
-    const reference = encodeHandoff(big, ownKey());
+    // Too large for one QR code (notes that do not compress): the kiosk printed a reference to the draft, and kept it.
+    const draft = await kioskPrints('reference');
+    const reference = encodeHandoff(draft, ownKey());
     expect(reference.kind).toBe('reference');
     const officer = newSession('officer');
     expect((await call<CounterDossier>(officer, 'counter.openHandoff', { text: reference.text })).view.draft).toEqual(draft);
-    const elsewhere = encodeHandoff({ ...big, id: 'kept-on-another-kiosk' }, ownKey());
+    const elsewhere = encodeHandoff({ ...draft, id: 'kept-on-another-kiosk' }, ownKey());
     expect(await refusal(officer, 'counter.openHandoff', { text: elsewhere.text })).toBe('HANDOFF_ELSEWHERE');
   });
   it('with the applicant’s birth date in the dossier, the counter serves that citizen and the officer may edit the form', async () => {

@@ -51,7 +51,7 @@ beforeAll(async () => {
     ).run(`c${i}`, `HS-2026-${i}`, c.number, c.name, now, now, now, JSON.stringify([{ at: now, status: 'received', note: `Tiếp nhận hồ sơ của ${c.name}` }]), i + 1);
     const subject = host.audit.subjectHash(c.number);
     db.prepare(`INSERT INTO consents VALUES (?, 's1', ?, 'proactive-services', ?, 'Luật 91/2025/QH15', 1, ?, ?)`).run(`k${i}`, subject, JSON.stringify({ name: c.name }), now, now);
-    db.prepare(`INSERT INTO drafts VALUES (?, 's1', ?, 'birth-registration', 'draft', ?, ?, ?)`).run(`d${i}`, subject, JSON.stringify({ fullName: c.name, personalNumber: c.number }), now, now);
+    db.prepare(`INSERT INTO drafts (id, session, subject, form_id, status, data, created_at, updated_at) VALUES (?, 's1', ?, 'birth-registration', 'draft', ?, ?, ?)`).run(`d${i}`, subject, JSON.stringify({ fullName: c.name, personalNumber: c.number }), now, now);
     db.prepare(`INSERT INTO outbox (idempotency_key, body, state, attempts, last_error, created_at, updated_at) VALUES (?, ?, 'attention', 3, ?, ?, ?)`).run(
       `key-${i}`,
       JSON.stringify({ applicant: { fullName: c.name, personalNumber: c.number } }),

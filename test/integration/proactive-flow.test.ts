@@ -86,9 +86,10 @@ describe('prepared birth registration dossier', () => {
     expect(text).toContain('Trần Minh Anh');
     expect(text).toContain('Nguyễn Văn An');
     expect(text).toMatch(/Trang 1\/\d/);
-    // A printed draft is kept (the counter opens it by its QR); the session end does not erase it.
-    await call(session, 'citizen.close', {});
+    // Its QR carries the whole dossier to the counter: the session end erases this copy too (session-residue.test.ts has the reference case).
     expect(draftRows().find((r) => r.id === draft.id)?.status).toBe('printed');
+    expect((await call<{ erasedDrafts: number }>(session, 'citizen.close', {})).erasedDrafts).toBe(1);
+    expect(draftRows().map((r) => r.id)).not.toContain(draft.id);
   }, 60_000);
 
   it("another session, even for the same citizen, cannot reach the draft", async () => {

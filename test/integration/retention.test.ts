@@ -57,7 +57,7 @@ const run = (now = NOW) => runRetention({ db, settings, audit, now: () => now, l
 const NONE: PurgeCounts = { consents: 0, drafts: 0, sentBodiesReduced: 0, otherCentreCases: 0, closedCases: 0 };
 
 const consent = (id: string, accepted: boolean, recordedAt: string, expiresAt: string | null) => insertConsent(db, id, accepted, recordedAt, expiresAt);
-const draft = (id: string, status: 'draft' | 'printed' | 'submitted', updatedAt: string) => insertDraft(db, id, status, updatedAt);
+const draft = (id: string, status: 'draft' | 'printed' | 'submitted', updatedAt: string, handoff: 'draft' | 'reference' | null = null) => insertDraft(db, id, status, updatedAt, handoff);
 const submission = (draftId: string, state: 'pending' | 'sent' | 'attention', at: string) => insertSubmission(db, draftId, state, at);
 const syncCases = (cases: SyncedCase[]) => syncRows(db, cases);
 
@@ -78,6 +78,15 @@ describe('retention periods', () => {
     expect(run()).toEqual({ ...NONE, drafts: 2 });
     expect(ids('drafts')).toEqual(['printed-1', 'printed0', 'unkept-1', 'unkept0']);
     expect(ids('counter_reviews', 'draft_id')).toEqual(ids('drafts'));
+  });
+
+  it('a kiosk print-out carrying the whole dossier: its copy goes after 1 day (a crash kept it past the turn); a reference one, and an older row, after 30', () => {
+    for (const d of AROUND) draft(`whole${d}`, 'printed', ago(DEFAULT_POLICY.unkeptDraftDays + d), 'draft');
+    for (const d of AROUND) draft(`reference${d}`, 'printed', ago(DEFAULT_POLICY.printedDraftDays + d), 'reference');
+    for (const d of AROUND) draft(`older${d}`, 'printed', ago(DEFAULT_POLICY.printedDraftDays + d), null);
+    draft('recent-reference', 'printed', ago(DEFAULT_POLICY.unkeptDraftDays + 1), 'reference');
+    expect(run()).toEqual({ ...NONE, drafts: 3 });
+    expect(ids('drafts')).toEqual(['older-1', 'older0', 'recent-reference', 'reference-1', 'reference0', 'whole-1', 'whole0']);
   });
 
   it('submitted dossiers 30 days after the centre acknowledged them, with submissions and outbox rows; never while pending or refused', () => {

@@ -8,7 +8,8 @@ import type { Db } from '../../electron/db/connection';
 import { KIOSK_SETTINGS } from '../../electron/host/kiosk-options-handlers';
 import { CALENDAR_SETTINGS } from '../../electron/host/centre-calendar';
 import { keyFileSecretStore } from '../../electron/security/secret-store';
-import { DB_FILE, childName, kioskOptionsFor, secretFor, type CrashKind, type CrashOp } from './crash-ops';
+import { DB_FILE, childName, kioskOptionsFor, printedAs, secretFor, type CrashKind, type CrashOp } from './crash-ops';
+import { CONSENT_NOTICES, noticeVersion } from '../../electron/security/consent';
 import { loadMigrations } from '../../electron/db/migrations';
 import { CASES_PER_BATCH, deviceFor, MIGRATIONS_DIR, OLD_SCHEMA, OLD_SUBMISSIONS, outboxBody } from './crash-writes-db';
 import { SECRET_SETTING } from './crash-writes-host';
@@ -35,10 +36,13 @@ export interface CrashModel<S extends State = State> {
   afterOpen?(db: Db, dir: string): void;
 }
 
+/** A target's random token and times, by their shape only (a consent decision names both). */
+const shape = (target: string) => target.replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, 'ID').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'TIME');
+
 /** `channel|outcome|target` of every audit row, in order. */
 const auditRows = (db: Db): string[] =>
   hasTable(db, 'audit_log')
-    ? db.prepare<[], { channel: string; outcome: string; target: string | null }>('SELECT channel, outcome, target FROM audit_log ORDER BY id').all().map((r) => `${r.channel}|${r.outcome}|${r.target ?? ''}`)
+    ? db.prepare<[], { channel: string; outcome: string; target: string | null }>('SELECT channel, outcome, target FROM audit_log ORDER BY id').all().map((r) => `${r.channel}|${r.outcome}|${shape(r.target ?? '')}`)
     : [];
 const hasTable = (db: Db, name: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
@@ -75,14 +79,15 @@ interface DraftState extends State {
 }
 const CHANNEL_OF: Record<string, string> = { open: 'citizen.open', prepare: 'dossier.prepare', update: 'dossier.update', print: 'dossier.print', close: 'citizen.close' };
 
-/** A kiosk citizen's dossier: open, prepare, fill in, print, close (the wipe of what was not printed). */
+/** A kiosk citizen's dossier: open, prepare, fill in, print, close (the wipe of what was not printed, or printed whole in its QR). */
 function kioskDraft(s: DraftState, { op, k }: CrashOp): DraftState {
   const name = childName(k);
+  const wiped = printedAs(k) === 'qr' ? `${name}|printed` : `${name}|draft`;
   const drafts =
     op === 'prepare' ? sorted([...s.drafts, '|draft'])
     : op === 'update' ? replaceOne(s.drafts, '|draft', `${name}|draft`)
     : op === 'print' ? replaceOne(s.drafts, `${name}|draft`, `${name}|printed`)
-    : op === 'close' && s.drafts.includes(`${name}|draft`) ? replaceOne(s.drafts, `${name}|draft`, null)
+    : op === 'close' && s.drafts.includes(wiped) ? replaceOne(s.drafts, wiped, null)
     : s.drafts;
   return { ...s, drafts, audit: routed(s.audit, CHANNEL_OF[op]!) };
 }
@@ -94,18 +99,34 @@ const drafts: CrashModel<DraftState> = {
   auditedAfterAwait: ({ op }) => op === 'print',
 };
 
-const consent: CrashModel<{ consents: string[]; audit: string[] }> = {
-  initial: { consents: [], audit: [] },
+/** The audit row that proves a decision (committed with the consent row), as `auditRows` shows it. */
+const decisionRow = (accepted: boolean) =>
+  `consent.decision|${accepted ? 'accepted' : 'declined'}|consent:ID notice:${noticeVersion(CONSENT_NOTICES['proactive-services'])}${accepted ? ' until:TIME' : ''}`;
+
+/** Each session's decisions in order ('accepted,declined'), sessions sorted: a killed writer's turn is never closed, so its rows stay. */
+function consentsBySession(db: Db): string[] {
+  const bySession = new Map<string, string[]>();
+  for (const r of db.prepare<[], { session: string; accepted: number; expires_at: string | null }>('SELECT session, accepted, expires_at FROM consents ORDER BY rowid').all()) {
+    const decision = r.accepted === 1 && r.expires_at !== null ? 'accepted' : r.accepted === 0 && r.expires_at === null ? 'declined' : `odd ${JSON.stringify(r)}`;
+    bySession.set(r.session, [...(bySession.get(r.session) ?? []), decision]);
+  }
+  return sorted([...bySession.values()].map((d) => d.join(',')));
+}
+
+/** A kiosk turn: open, a dossier begun, accept, decline, close (its unkept draft and its consents wiped in one transaction). */
+const consent: CrashModel<{ consents: string[]; drafts: number; audit: string[] }> = {
+  initial: { consents: [], drafts: 0, audit: [] },
   reduce: (s, { op }) =>
-    op === 'open' ? { ...s, audit: routed(s.audit, 'citizen.open') } : { consents: [...s.consents, op === 'accept' ? 'accepted' : 'declined'], audit: routed(s.audit, 'consent.decide') },
-  project: (db) => ({
-    consents: db
-      .prepare<[], { accepted: number; expires_at: string | null }>('SELECT accepted, expires_at FROM consents ORDER BY rowid')
-      .all()
-      .map((r) => (r.accepted === 1 && r.expires_at !== null ? 'accepted' : r.accepted === 0 && r.expires_at === null ? 'declined' : `odd ${JSON.stringify(r)}`)),
-    audit: auditRows(db),
-  }),
-  auditedAfterAwait: ({ op }) => op !== 'open',
+    op === 'open' ? { ...s, audit: routed(s.audit, 'citizen.open') }
+    : op === 'prepare' ? { ...s, drafts: s.drafts + 1, audit: routed(s.audit, 'dossier.prepare') }
+    : op === 'close' ? { ...s, consents: replaceOne(s.consents, 'accepted,declined', null), drafts: s.drafts - 1 }
+    : {
+        ...s,
+        consents: op === 'accept' ? sorted([...s.consents, 'accepted']) : replaceOne(s.consents, 'accepted', 'accepted,declined'),
+        audit: routed([...s.audit, decisionRow(op === 'accept')], 'consent.decide'),
+      },
+  project: (db) => ({ consents: consentsBySession(db), drafts: db.prepare("SELECT count(*) FROM drafts WHERE status = 'draft'").pluck().get() as number, audit: auditRows(db) }),
+  auditedAfterAwait: ({ op }) => op === 'accept' || op === 'decline',
 };
 
 interface CounterState extends DraftState {

@@ -42,6 +42,12 @@ export const draftValues = (k: number) => ({
   'child.fullName': childName(k),
 });
 
+/**
+ * Which kiosk dossiers the drafts writer prints, and how: every other one, alternately whole in its
+ * QR (the turn's end deletes it) and too large for one QR (a reference: kept for the counter).
+ */
+export const printedAs = (k: number): 'qr' | 'reference' | null => (k % 4 === 0 ? 'qr' : k % 4 === 2 ? 'reference' : null);
+
 export const kioskOptionsFor = (k: number): KioskOptions => ({
   role: k % 2 === 0 ? 'kiosk' : 'counter',
   idleSeconds: 30 + (k % 500),

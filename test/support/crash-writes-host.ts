@@ -6,8 +6,9 @@ import { DEMO_ACCOUNTS } from '../../electron/host/account-handlers';
 import { newSession, type Session } from '../../electron/host/session';
 import { encodeHandoff, loadOrCreateDeviceKey } from '../../electron/security/device-signing';
 import { keyFileSecretStore, sealedSettings } from '../../electron/security/secret-store';
-import { DB_FILE, draftValues, kioskOptionsFor, secretFor, type Writer, type WriterContext } from './crash-ops';
+import { DB_FILE, draftValues, kioskOptionsFor, printedAs, secretFor, type Writer, type WriterContext } from './crash-ops';
 import { DEMO_MOTHER } from './host-with-central';
+import { referenceSized } from './kiosk-prints';
 
 // Power-loss writers that go through the app as a screen does: createHost on the database file,
 // a session, and the router's channels (validate, authorise, handler, audit).
@@ -22,37 +23,40 @@ const caller = (host: Host) => async <T = unknown>(session: Session, channel: st
   return r.value as T;
 };
 
-/** A kiosk citizen's turn up to the filled-in dossier; returns the draft. */
-async function kioskDossier({ step }: WriterContext, call: ReturnType<typeof caller>, kiosk: Session, k: number): Promise<DossierView['draft']> {
+/** A kiosk citizen's turn up to the filled-in dossier (`reference`: too large for one QR); returns the draft. */
+async function kioskDossier({ step }: WriterContext, call: ReturnType<typeof caller>, kiosk: Session, k: number, reference = false): Promise<DossierView['draft']> {
   await step({ op: 'open', k }, () => call(kiosk, 'citizen.open', DEMO_MOTHER));
-  let draftId = '';
-  await step({ op: 'prepare', k }, async () => (draftId = (await call<DossierView>(kiosk, 'dossier.prepare', { formId: 'birth-registration' })).draft.id));
+  let prepared: DossierView['draft'] | undefined;
+  await step({ op: 'prepare', k }, async () => (prepared = (await call<DossierView>(kiosk, 'dossier.prepare', { formId: 'birth-registration' })).draft));
+  const corrections = reference ? referenceSized(prepared!) : [];
   let draft: DossierView['draft'] | undefined;
-  await step({ op: 'update', k }, async () => (draft = (await call<DossierView>(kiosk, 'dossier.update', { draftId, values: draftValues(k) })).draft));
+  await step({ op: 'update', k }, async () => (draft = (await call<DossierView>(kiosk, 'dossier.update', { draftId: prepared!.id, values: draftValues(k), corrections })).draft));
   return draft!;
 }
 
-/** Kiosk dossiers: prepared, filled in, every other one printed (kept), then the session wipe. */
+/** Kiosk dossiers: prepared, filled in, every other one printed (`printedAs`), then the session wipe. */
 export const draftsWriter: Writer = async (ctx) => {
   const call = caller(openHost(ctx.dir));
   ctx.ready();
   for (let k = ctx.first; ; k++) {
     const kiosk = newSession('kiosk');
-    const { id } = await kioskDossier(ctx, call, kiosk, k);
-    if (k % 2 === 0) await ctx.step({ op: 'print', k }, () => call(kiosk, 'dossier.print', { draftId: id }));
+    const { id } = await kioskDossier(ctx, call, kiosk, k, printedAs(k) === 'reference');
+    if (printedAs(k) !== null) await ctx.step({ op: 'print', k }, () => call(kiosk, 'dossier.print', { draftId: id }));
     await ctx.step({ op: 'close', k }, () => call(kiosk, 'citizen.close', {}));
   }
 };
 
-/** Consents: a citizen identified, then an acceptance and a refusal recorded. */
+/** Consents: a citizen identified, a dossier begun, an acceptance and a refusal recorded, then the wipe of all three. */
 export const consentWriter: Writer = async (ctx) => {
   const call = caller(openHost(ctx.dir));
   ctx.ready();
   for (let k = ctx.first; ; k++) {
     const kiosk = newSession('kiosk');
     await ctx.step({ op: 'open', k }, () => call(kiosk, 'citizen.open', DEMO_MOTHER));
+    await ctx.step({ op: 'prepare', k }, () => call(kiosk, 'dossier.prepare', { formId: 'birth-registration' }));
     await ctx.step({ op: 'accept', k }, () => call(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: true }));
     await ctx.step({ op: 'decline', k }, () => call(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: false }));
+    await ctx.step({ op: 'close', k }, () => call(kiosk, 'citizen.close', {}));
   }
 };
 

@@ -18,11 +18,11 @@ export function insertConsent(db: Db, id: string, accepted: boolean, recordedAt:
   ).run(id, accepted ? 1 : 0, recordedAt, expiresAt);
 }
 
-/** A draft and its counter review, last written at `updatedAt`. */
-export function insertDraft(db: Db, id: string, status: 'draft' | 'printed' | 'submitted', updatedAt: string): void {
+/** A draft and its counter review, last written at `updatedAt`; `handoff`: what a kiosk's print-out carried (null: not recorded). */
+export function insertDraft(db: Db, id: string, status: 'draft' | 'printed' | 'submitted', updatedAt: string, handoff: 'draft' | 'reference' | null = null): void {
   db.prepare(
-    `INSERT INTO drafts (id, session, subject, form_id, status, data, created_at, updated_at) VALUES (?, 's', 'hmac', 'cc01', ?, '{}', ?, ?)`,
-  ).run(id, status, updatedAt, updatedAt);
+    `INSERT INTO drafts (id, session, subject, form_id, status, data, created_at, updated_at, handoff_kind) VALUES (?, 's', 'hmac', 'cc01', ?, '{}', ?, ?, ?)`,
+  ).run(id, status, updatedAt, updatedAt, handoff);
   db.prepare(`INSERT INTO counter_reviews (draft_id, attachments, needs_supplement, supplement_note, updated_at) VALUES (?, '[]', 0, 'ghi chú', ?)`).run(id, updatedAt);
 }
 
