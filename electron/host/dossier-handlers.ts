@@ -90,11 +90,11 @@ export function dossierHandlers(deps: DossierHandlerDeps): Pick<Handlers, Dossie
       }
       return view(save(row, draft), draft, form);
     },
-    'dossier.print': async ({ draftId }, session) => {
+    'dossier.print': async ({ draftId }, session, { commit }) => {
       const { row, draft, form } = own(draftId, session);
       assertDraftComplete(draft, form);
       const { pdf, pages } = await deps.renderPdf(draft, form);
-      save(row, draft, row.status === 'submitted' ? 'submitted' : 'printed');
+      commit(() => save(row, draft, row.status === 'submitted' ? 'submitted' : 'printed'));
       return { fileName: `ho-so-${form.id}-${draft.id.slice(0, 8)}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64') };
     },
   };
