@@ -18,9 +18,8 @@ export interface Call {
    * Runs `work` (never async) in one write transaction together with the call's audit row
    * (outcome ok), at most once per call. A handler that awaits makes all its writes through
    * it, before or after its awaits, so a power cut keeps the work and its row together or
-   * neither. (A write outside it before the first await would commit, without the row, while
-   * the handler waits.) A channel whose audit subject is in its output names it here: the
-   * output is not there yet.
+   * neither (a write outside it would commit on its own, the row only when the call ends).
+   * A channel whose audit subject is in its output names it here: the output is not there yet.
    */
   commit<T>(work: () => T, subject?: string): T;
 }

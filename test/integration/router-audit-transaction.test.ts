@@ -21,9 +21,9 @@ afterEach(() => db.close());
 
 const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
-function routerWith(open: Handlers['citizen.open'], record: (entry: AuditEntry) => void) {
-  return createRouter({ handlers: { 'citizen.open': open } as Handlers, audit: { record }, transaction: (work) => db.transaction(work).immediate() });
-}
+const routerOf = (handlers: Partial<Handlers>, record: (entry: AuditEntry) => void) =>
+  createRouter({ handlers: handlers as Handlers, audit: { record }, transaction: (work) => db.transaction(work).immediate() });
+const routerWith = (open: Handlers['citizen.open'], record: (entry: AuditEntry) => void) => routerOf({ 'citizen.open': open }, record);
 const written = (entry: AuditEntry) => void db.prepare('INSERT INTO audit VALUES (?, ?)').run(entry.channel, entry.outcome);
 const outcomes = () => db.prepare('SELECT outcome FROM audit ORDER BY rowid').pluck().all();
 const work = (what: string) => void db.prepare('INSERT INTO work VALUES (?)').run(what);
@@ -133,8 +133,7 @@ describe('the router: a call and its audit row in one transaction', () => {
       };
     const officer = newSession('officer');
     for (const subject of [CITIZEN.personalNumber, undefined]) {
-      const router = createRouter({ handlers: { 'counter.submit': submit(subject) } as Handlers, audit: { record: (e) => entries.push(e) }, transaction: (w) => db.transaction(w).immediate() });
-      await router.dispatch(officer, 'counter.submit', { draftId: 'd1' });
+      await routerOf({ 'counter.submit': submit(subject) }, (e) => entries.push(e)).dispatch(officer, 'counter.submit', { draftId: 'd1' });
     }
     expect(entries.map((e) => [e.outcome, e.subject])).toEqual([
       ['ok', CITIZEN.personalNumber],
