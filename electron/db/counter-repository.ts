@@ -94,9 +94,4 @@ export class CounterRepository {
       .prepare<[], SubmissionRow>(`SELECT s.* FROM counter_submissions s JOIN outbox o ON o.id = s.outbox_id WHERE o.state = 'attention' ORDER BY s.id`)
       .all();
   }
-
-  /** Runs `work` in one transaction: the outbox row and the submission are written together. */
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
-  }
 }

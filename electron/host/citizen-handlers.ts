@@ -32,10 +32,11 @@ export function citizenHandlers(deps: CitizenHandlerDeps): Pick<Handlers, Citize
     },
     'citizen.close': (_input, session) => ({ erasedDrafts: deps.endTurn(session) }),
     'consent.notice': ({ purpose }) => deps.consents.notice(purpose),
-    'consent.decide': async ({ purpose, accept }, session) => {
+    'consent.decide': async ({ purpose, accept }, session, { commit }) => {
       const context = deps.citizens.require(session.id);
       const pin = context.identity.personalNumber;
-      const { id, decision } = deps.consents.decide(session, pin, purpose, accept);
+      // The decision and its proof are the call's work, with its ok row: the centre's answer only fills the session's profile.
+      const { id, decision } = commit(() => deps.consents.decide(session, pin, purpose, accept));
       if (!accept || decision.expiresAt === null) {
         context.consent = null;
         context.central = null;

@@ -245,7 +245,7 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
       deps.counter.saveReview(row.id, review, clock().toISOString());
       return dossier(row, draft, form, null, session);
     },
-    'counter.submit': async ({ draftId }, session) => {
+    'counter.submit': async ({ draftId }, session, { commit }) => {
       const { row, draft, form } = own(draftId, session);
       const already = deps.counter.submissionOfDraft(row.id);
       // Reopened by counter.correct after the centre refused it for its content: it goes again as a new submission.
@@ -262,7 +262,8 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
       const applicant = applicantOf(draft, form);
       const fields = Object.fromEntries(Object.entries(draft.fields).map(([id, f]) => [id, f.value]));
       const body: DossierBody = { procedureCode: draft.procedureCode, applicant, fields };
-      const id = deps.counter.transaction(() => {
+      // Queued with its audit row: the send that follows is the outbox's, as the sync loop's would be.
+      const id = commit(() => {
         const queued = replacing ? deps.outbox.supersede(replacing.outbox_id, body) : deps.outbox.enqueue(body);
         deps.drafts.save({ ...row, status: 'submitted', updated_at: clock().toISOString() });
         return deps.counter.insertSubmission({
@@ -271,7 +272,7 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
           received_at: today,
           expected_result_date: days === null ? null : addWorkingDays(today, days, deps.calendar()),
         });
-      });
+      }, applicant.personalNumber);
       return sendAndWait(id);
     },
     'counter.submission': (input) => {
@@ -292,12 +293,12 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
       const { draft, form } = load(row);
       return dossier(row, draft, form, null, session);
     },
-    'counter.sendAgain': async ({ submissionId }) => {
+    'counter.sendAgain': async ({ submissionId }, _session, { commit }) => {
       const { found } = refused(submissionId);
       // Reopened by counter.correct, the draft may no longer say what was sent: it goes as a new submission instead.
       if (deps.drafts.byId(found.draft_id)?.status !== 'submitted') throw new AppError('SUBMISSION_BEING_CORRECTED');
       try {
-        deps.outbox.retry(found.outbox_id);
+        commit(() => deps.outbox.retry(found.outbox_id), submissionView(found).applicant.personalNumber);
       } catch (error) {
         if (error instanceof OutboxRetryError) throw new AppError('SUBMISSION_NOT_REFUSED');
         throw error;

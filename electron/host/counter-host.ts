@@ -20,6 +20,7 @@ import { DEFAULT_LOOKUP_LIMITS, LookupLimiter } from './lookup-limiter';
 export const FAILED_LOOKUPS_KEY = 'stats.kioskLookupsFailed';
 import type { CitizenSessions } from './citizen-sessions';
 import type { Session } from './session';
+import type { Call } from './router';
 import { identify } from '../proactive/citizen-identity';
 
 export interface CounterHostDeps {
@@ -89,11 +90,11 @@ export function counterHost(deps: CounterHostDeps) {
     ...counter,
     ...cases,
     // A kiosk looks up a receipt code or a provisional receipt's reference, within the look-up limits.
-    'cases.status': (input: { receiptCode: string }, session: Session) =>
+    'cases.status': (input: { receiptCode: string }, session: Session, call: Call) =>
       limiter.run(session, () =>
         PROVISIONAL_REFERENCE.test(input.receiptCode)
-          ? provisionalStatus(input.receiptCode, (receiptCode) => caseStatus({ receiptCode }, session))
-          : caseStatus(input, session),
+          ? provisionalStatus(input.receiptCode, (receiptCode) => caseStatus({ receiptCode }, session, call))
+          : caseStatus(input, session, call),
       ),
   };
 }

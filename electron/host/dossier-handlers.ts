@@ -91,12 +91,12 @@ export function dossierHandlers(deps: DossierHandlerDeps): Pick<Handlers, Dossie
       }
       return view(save(row, draft), draft, form);
     },
-    'dossier.print': async ({ draftId }, session) => {
+    'dossier.print': async ({ draftId }, session, { commit }) => {
       const { row, draft, form } = own(draftId, session);
       assertDraftComplete(draft, form);
       const { pdf, pages, handoff } = await deps.renderPdf(draft, form);
       // A kiosk's print-out says whether this copy is still needed when the turn ends (electron/host/citizen-turn.ts).
-      save(row, draft, row.status === 'submitted' ? 'submitted' : 'printed', session.role === 'officer' ? null : handoff);
+      commit(() => save(row, draft, row.status === 'submitted' ? 'submitted' : 'printed', session.role === 'officer' ? null : handoff));
       return { fileName: `ho-so-${form.id}-${draft.id.slice(0, 8)}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64') };
     },
   };

@@ -39,9 +39,10 @@ export function withPrinting(printing: Printing, handlers: Handlers): Handlers {
     return { ...doc, print: outcomeView(outcome) };
   };
   const wrap = <C extends PrintedChannel>(channel: C): Handlers[C] => {
-    const inner = handlers[channel] as (input: Parameters<Handlers[C]>[0], session: Parameters<Handlers[C]>[1]) => Promise<PrintedDocument>;
+    type Args = Parameters<Handlers[C]>;
+    const inner = handlers[channel] as (...args: Args) => Promise<PrintedDocument>;
     const kind = KIND[channel];
-    return (async (input: Parameters<Handlers[C]>[0], session: Parameters<Handlers[C]>[1]) => send(await inner(input, session), kind(input))) as unknown as Handlers[C];
+    return (async (...args: Args) => send(await inner(...args), kind(args[0]))) as unknown as Handlers[C];
   };
   return { ...handlers, 'print.reminders': wrap('print.reminders'), 'dossier.print': wrap('dossier.print'), 'print.comparison': wrap('print.comparison'), 'print.receipt': wrap('print.receipt') };
 }

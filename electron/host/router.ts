@@ -12,9 +12,21 @@ import {
 import type { AuditEntry } from '../security/audit';
 import type { Session } from './session';
 
+/** What the router gives a handler besides its input and session. */
+export interface Call {
+  /**
+   * Runs `work` (never async) in one write transaction together with the call's audit row
+   * (outcome ok), at most once per call. A handler that awaits makes all its writes through
+   * it, before or after its awaits, so a power cut keeps the work and its row together or
+   * neither (a write outside it would commit on its own, the row only when the call ends).
+   * A channel whose audit subject is in its output names it here: the output is not there yet.
+   */
+  commit<T>(work: () => T, subject?: string): T;
+}
+
 /** One handler per channel; the compiler refuses a contract channel without one. */
 export type Handlers = {
-  [C in ChannelName]: (input: z.output<Channels[C]['input']>, session: Session) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+  [C in ChannelName]: (input: z.output<Channels[C]['input']>, session: Session, call: Call) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
 export interface Router {
@@ -31,9 +43,9 @@ export interface RouterDeps {
   /** Sees every call before its role is checked: an idle signed-in session falls back to kiosk here. */
   touch?: (session: Session) => void;
   /**
-   * Runs `work` (never async) in one write transaction. A handler's synchronous part and the
-   * call's audit row go through it, so a power cut never keeps a call's work without its audit
-   * row. An async handler's writes after its first await, and its audit row, commit on their own.
+   * Runs `work` (never async) in one write transaction. A synchronous handler and the call's
+   * audit row go through it, and so does an async handler's `commit` with that row, so a power
+   * cut never keeps a call's work without its audit row.
    */
   transaction?: <T>(work: () => T) => T;
 }
@@ -57,10 +69,10 @@ export function createRouter({ handlers, audit, subjectOf = () => null, logError
         const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean))];
         return { ok: false, error: appError('BAD_INPUT', fields) };
       }
-      const record = (result: Result<unknown>) => {
+      const record = (result: Result<unknown>, named?: string) => {
         if (!def.personalData) return;
         const { from, path } = def.personalData.subject;
-        const subject = from === 'session' ? subjectOf(session) : pick(from === 'input' ? parsed.data : result.ok ? result.value : undefined, path);
+        const subject = named ?? (from === 'session' ? subjectOf(session) : pick(from === 'input' ? parsed.data : result.ok ? result.value : undefined, path));
         audit.record({
           session: session.id,
           role: session.role,
@@ -72,24 +84,43 @@ export function createRouter({ handlers, audit, subjectOf = () => null, logError
           actor: session.account ?? null,
         });
       };
+      // The call's ok row written with its work by `commit`; the call answered (no commit after).
+      let committed = false;
+      let ended = false;
+      const call: Call = {
+        commit(work, subject) {
+          if (committed || ended) throw new Error(`${name}: one commit per call, before its answer`);
+          if (def.personalData && def.personalData.subject.from === 'output' && subject === undefined) throw new Error(`${name}: its audit subject is in its output, so its commit names it`);
+          const value = transaction(() => {
+            const done = work();
+            record({ ok: true, value: undefined }, subject);
+            return done;
+          });
+          committed = true;
+          return value;
+        },
+      };
+      // A failure after a commit has a row of its own: the work kept keeps its ok row.
+      const finish = (result: Result<unknown>) => {
+        ended = true;
+        if (!committed || !result.ok) record(result);
+        return result;
+      };
       const started = transaction((): Started => {
-        const now = start(name, parsed.data, session);
-        if ('done' in now) record(now.done);
-        return now;
+        const now = start(name, parsed.data, session, call);
+        return 'done' in now ? { done: finish(now.done) } : now;
       });
       if ('done' in started) return started.done;
-      const result = await started.later;
-      record(result);
-      return result;
+      return finish(await started.later);
     },
   };
 
   /** Calls the handler; what it returns or throws synchronously is the answer at once. */
-  function start(name: ChannelName, input: unknown, session: Session): Started {
-    const handler = handlers[name] as (input: unknown, session: Session) => unknown;
+  function start(name: ChannelName, input: unknown, session: Session, call: Call): Started {
+    const handler = handlers[name] as (input: unknown, session: Session, call: Call) => unknown;
     let output: unknown;
     try {
-      output = handler(input, session);
+      output = handler(input, session, call);
     } catch (error) {
       return { done: failed(name, error) };
     }

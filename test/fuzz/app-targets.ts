@@ -187,8 +187,8 @@ export const APP_TARGETS = [
       }),
     check: async (stored) => {
       const handlers = kioskOptionsHandlers({ settings: asSettings(stored), registeredCentreName: () => null });
-      kioskOptions.parse(await handlers['kiosk.options']({}, undefined as never));
-      channels['kiosk.options'].output.parse(await handlers['kiosk.options']({}, undefined as never));
+      kioskOptions.parse(await handlers['kiosk.options']({}, undefined as never, undefined as never));
+      channels['kiosk.options'].output.parse(await handlers['kiosk.options']({}, undefined as never, undefined as never));
     },
   }),
   fuzzTarget({

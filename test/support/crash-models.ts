@@ -27,11 +27,6 @@ export interface CrashModel<S extends State = State> {
   project(db: Db, dir: string): S;
   /** The files the app must open after a kill (default: the main database). */
   files?(dir: string): string[];
-  /**
-   * Ops whose channel's handler awaits (the centre, a PDF) between its writes and the end of the
-   * call: the router appends their audit row in a transaction of its own (KNOWN GAP, see the test).
-   */
-  auditedAfterAwait?: (op: CrashOp) => boolean;
   /** Further checks of a file the app has opened (and may bring up to date, as its driver would). */
   afterOpen?(db: Db, dir: string): void;
 }
@@ -96,7 +91,6 @@ const drafts: CrashModel<DraftState> = {
   initial: { drafts: [], audit: [] },
   reduce: kioskDraft,
   project: (db) => ({ drafts: draftRows(db), audit: auditRows(db) }),
-  auditedAfterAwait: ({ op }) => op === 'print',
 };
 
 /** The audit row that proves a decision (committed with the consent row), as `auditRows` shows it. */
@@ -126,7 +120,6 @@ const consent: CrashModel<{ consents: string[]; drafts: number; audit: string[] 
         audit: routed([...s.audit, decisionRow(op === 'accept')], 'consent.decide'),
       },
   project: (db) => ({ consents: consentsBySession(db), drafts: db.prepare("SELECT count(*) FROM drafts WHERE status = 'draft'").pluck().get() as number, audit: auditRows(db) }),
-  auditedAfterAwait: ({ op }) => op === 'accept' || op === 'decline',
 };
 
 interface CounterState extends DraftState {
@@ -177,7 +170,6 @@ const counter: CrashModel<CounterState> = {
     ),
     outboxRows: db.prepare('SELECT count(*) FROM outbox').pluck().get() as number,
   }),
-  auditedAfterAwait: ({ op }) => op === 'submit',
 };
 
 const accounts: CrashModel<{ accounts: string[]; audit: string[] }> = {
