@@ -27,6 +27,14 @@ export interface CentralStore {
   /** Registered devices: only the SHA-256 of a token is kept, as a real centre would. */
   addDevice(device: { deviceId: string; tokenHash: string; publicKeyPem: string; centreCode: string; role: string }): void;
   deviceByTokenHash(tokenHash: string): string | undefined;
+  /** The last audit entry accepted from a device (POST /v1/audit), if any. */
+  auditHead(device: string): { through: number; hash: string } | undefined;
+  auditHash(device: string, id: number): string | undefined;
+  appendAudit(device: string, id: number, hash: string, entry: string): void;
+  /** Every audit entry a device shipped, in id order, as it sent them (for tests). */
+  auditEntries(device: string): unknown[];
+  /** The devices that shipped audit entries: a registered device's id, or 'operator' for the operator's token. */
+  auditDevices(): string[];
   transaction<T>(fn: () => T): T;
   close(): void;
 }
@@ -35,6 +43,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, receipt TEXT, line TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, body_hash TEXT NOT NULL, reply TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit (device TEXT NOT NULL, id INTEGER NOT NULL, hash TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (device, id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, public_key_pem TEXT NOT NULL, centre_code TEXT NOT NULL, role TEXT NOT NULL);
 `;
 
@@ -74,6 +83,11 @@ export function openStore(path: string, seed: string, cases: number): CentralSto
   const putKey = db.prepare('INSERT INTO idempotency (key, body_hash, reply) VALUES (?, ?, ?)');
   const putDevice = db.prepare('INSERT INTO devices (device_id, token_hash, public_key_pem, centre_code, role) VALUES (@deviceId, @tokenHash, @publicKeyPem, @centreCode, @role)');
   const deviceByToken = db.prepare('SELECT device_id FROM devices WHERE token_hash = ?').pluck();
+  const auditHead = db.prepare('SELECT id AS through, hash FROM audit WHERE device = ? ORDER BY id DESC LIMIT 1');
+  const auditHash = db.prepare('SELECT hash FROM audit WHERE device = ? AND id = ?').pluck();
+  const putAudit = db.prepare('INSERT INTO audit (device, id, hash, entry) VALUES (?, ?, ?, ?)');
+  const auditEntries = db.prepare('SELECT entry FROM audit WHERE device = ? ORDER BY id').pluck();
+  const auditDevices = db.prepare('SELECT DISTINCT device FROM audit ORDER BY device').pluck();
 
   const caseOf = (code: string): { id: string; data: CaseData } | undefined => {
     const line = byReceipt.get(code) as string | undefined;
@@ -100,6 +114,11 @@ export function openStore(path: string, seed: string, cases: number): CentralSto
     remember: (key, bodyHash, reply) => void putKey.run(key, bodyHash, JSON.stringify(reply)),
     addDevice: (device) => void putDevice.run(device),
     deviceByTokenHash: (hash) => deviceByToken.get(hash) as string | undefined,
+    auditHead: (device) => auditHead.get(device) as { through: number; hash: string } | undefined,
+    auditHash: (device, id) => auditHash.get(device, id) as string | undefined,
+    appendAudit: (device, id, hash, entry) => void putAudit.run(device, id, hash, entry),
+    auditEntries: (device) => (auditEntries.all(device) as string[]).map((e) => JSON.parse(e) as unknown),
+    auditDevices: () => auditDevices.all() as string[],
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };
