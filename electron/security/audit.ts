@@ -36,6 +36,9 @@ export function rowHash(row: Omit<NewAuditRow, 'hash'>): string {
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
+/** What verify found: the rows held here and what was shipped before them, or the first row that breaks. */
+export type AuditVerification = { ok: true; rows: number; shipped: number; shippedThrough: number } | { ok: false; brokenAt: number };
+
 /**
  * Tamper-evident log of personal-data use: each row's hash covers the previous row's hash,
  * so an edited, inserted or removed row breaks the chain from there on. The sync ships the rows to
@@ -43,8 +46,6 @@ export function rowHash(row: Omit<NewAuditRow, 'hash'>): string {
  * starts at the anchor, the hash of the last shipped row. Cutting unshipped rows off the end is not
  * visible from the chain alone; the centre, which holds the shipped head, sees any other rewrite.
  */
-export type AuditVerification = { ok: true; rows: number; shipped: number; shippedThrough: number } | { ok: false; brokenAt: number };
-
 export class AuditLog {
   private subjectKey: Buffer | undefined;
 
