@@ -6,6 +6,7 @@
  * chain that does not continue its own (then nothing is deleted, and the sync status and the
  * doctor say so in Vietnamese and English).
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../electron/contract';
@@ -13,11 +14,12 @@ import { AuditRepository } from '../../electron/db/audit-repository';
 import { openDatabase } from '../../electron/db/connection';
 import { newSession } from '../../electron/host/session';
 import { SettingsRepository } from '../../electron/db/settings-repository';
-import { AuditLog } from '../../electron/security/audit';
+import { AuditLog, rowHash } from '../../electron/security/audit';
 import { AuditShipper } from '../../electron/sync/audit-shipper';
 import { centralAudit, centralChainHolds } from '../support/central-audit';
 import { hostCall, startHostWithCentral } from '../support/host-with-central';
 import { runMotcua } from '../support/run-cli';
+import { startCentralSim } from '../support/central-sim/server';
 import { startSyncRig, type SyncRig } from '../support/sync-rig';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -131,6 +133,44 @@ describe('the audit log ships to the centre', () => {
       expect(centralAudit(r.sim)).toHaveLength(10);
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('a machine registered again', () => {
+  it('carries its chain on at the centre; a first batch that continues no chain held there is refused', async () => {
+    const sim = await startCentralSim({ cases: 1, enrolmentCodes: ['E-1', 'E-2', 'E-3'] });
+    const { db } = openDatabase(join(tmp.dir, 'reregistered.db'), 'electron/db/migrations');
+    try {
+      const register = async (enrolmentCode: string): Promise<{ deviceId: string; token: string }> => {
+        const publicKeyPem = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+        const res = await fetch(`${sim.url}/v1/devices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ publicKeyPem, centreCode: 'HN-01', role: 'kiosk', enrolmentCode }) });
+        return (await res.json()) as { deviceId: string; token: string };
+      };
+      const log = new AuditLog(new AuditRepository(db), new SettingsRepository(db));
+      const use = () => log.record({ session: 's', role: 'kiosk', channel: 'citizen.open', purpose: 'identification', legalBasis: 'x', subject: null, outcome: 'ok' });
+      const first = await register('E-1');
+      use();
+      use();
+      expect(await new AuditShipper(db).shipDue({ baseUrl: sim.url, token: first.token })).toMatchObject({ shipped: 2, error: null });
+
+      const second = await register('E-2');
+      use();
+      expect(await new AuditShipper(db).shipDue({ baseUrl: sim.url, token: second.token })).toMatchObject({ shipped: 1, error: null });
+      expect(centralAudit(sim, second.deviceId).map((e) => e.id)).toEqual([1, 2, 3]);
+      expect(centralChainHolds(centralAudit(sim, second.deviceId))).toBe(true);
+
+      // Another machine with a chain of its own that this centre never saw the start of.
+      const stranger = await register('E-3');
+      const e = { ...centralAudit(sim, second.deviceId)[2]!, id: 9, prevHash: 'b'.repeat(64) };
+      const hash = rowHash({ at: e.at, session: e.session, role: e.role, channel: e.channel, purpose: e.purpose, legal_basis: e.legalBasis, subject: e.subject, outcome: e.outcome, actor: e.actor, target: e.target, prev_hash: e.prevHash });
+      const refused = await fetch(`${sim.url}/v1/audit`, { method: 'POST', headers: { authorization: `Bearer ${stranger.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ entries: [{ ...e, hash }] }) });
+      expect(refused.status).toBe(409);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/neither starts a chain nor continues one/);
+      expect(centralAudit(sim, stranger.deviceId)).toEqual([]);
+    } finally {
+      db.close();
+      await sim.close();
     }
   });
 });

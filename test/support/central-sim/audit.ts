@@ -1,9 +1,11 @@
 /**
  * POST /v1/audit: a device ships its personal-data audit log, oldest first. The centre keeps each
- * device's chain: a new entry must chain from the last one accepted (the genesis for a first
- * batch) and its hash must be the one computed here from its fields, else the whole batch is a
- * 409 and nothing of it is kept. Entries at or below the accepted head are acknowledged again if
- * they are the ones held (a re-send after a lost answer), so a re-send never duplicates.
+ * device's chain: a new entry must chain from the last one accepted and its hash must be the one
+ * computed here from its fields, else the whole batch is a 409 and nothing of it is kept. Entries
+ * at or below the accepted head are acknowledged again if they are the ones held (a re-send after
+ * a lost answer), so a re-send never duplicates. A device's first batch starts a chain at the
+ * genesis, or carries on the chain that holds its first entry's prevHash: the same machine
+ * registered again (the demo does at every start), which alone knows that hash.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -48,6 +50,14 @@ class ChainBreak extends HttpError {
   }
 }
 
+/** A device's first batch: a new chain from the genesis, or the one that holds `prevHash` (in the caller's transaction). */
+function startChain(store: CentralStore, device: string, prevHash: string): string {
+  const chain = prevHash === AUDIT_GENESIS ? device : store.auditChainHolding(prevHash);
+  if (chain === undefined) throw new ChainBreak('The first entry neither starts a chain nor continues one this centre holds.', { through: 0, hash: AUDIT_GENESIS });
+  store.joinAuditChain(device, chain);
+  return chain;
+}
+
 export function receiveAudit(store: CentralStore, device: string, body: unknown): { through: number; hash: string } {
   const parsed = batchSchema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, 'bad-audit', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
@@ -56,16 +66,17 @@ export function receiveAudit(store: CentralStore, device: string, body: unknown)
     if (i > 0 && e.id <= entries[i - 1]!.id) throw new HttpError(400, 'bad-audit', `entries.${i}.id: ids must increase`);
   });
   return store.transaction(() => {
-    let head = store.auditHead(device) ?? { through: 0, hash: AUDIT_GENESIS };
+    const chain = store.auditChainOf(device) ?? startChain(store, device, entries[0]!.prevHash);
+    let head = store.auditHead(chain) ?? { through: 0, hash: AUDIT_GENESIS };
     for (const e of entries) {
       // Checked first, so a re-sent entry with the held hash but other fields is no match either.
       if (chainHash(e) !== e.hash) throw new ChainBreak(`Entry ${e.id}'s hash does not match its fields.`, head);
       if (e.id <= head.through) {
-        if (store.auditHash(device, e.id) !== e.hash) throw new ChainBreak(`Entry ${e.id} differs from the one this centre holds under that id.`, head);
+        if (store.auditHash(chain, e.id) !== e.hash) throw new ChainBreak(`Entry ${e.id} differs from the one this centre holds under that id.`, head);
         continue;
       }
       if (e.prevHash !== head.hash) throw new ChainBreak(`Entry ${e.id} does not chain from entry ${head.through}, the last this centre accepted.`, head);
-      store.appendAudit(device, e.id, e.hash, JSON.stringify(e));
+      store.appendAudit(chain, e.id, e.hash, JSON.stringify(e));
       head = { through: e.id, hash: e.hash };
     }
     const last = entries[entries.length - 1]!;
