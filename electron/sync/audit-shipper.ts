@@ -160,41 +160,58 @@ export class AuditShipper {
   /** Posts one batch; returns the rows pruned, or why nothing was. */
   private async shipBatch(batch: AuditRow[], options: ShipOptions): Promise<number | AuditShipError> {
     const url = new URL('v1/audit', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
-    let res: Response;
+    // Its own timer, cleared once the answer is read: a pending AbortSignal.timeout would keep the
+    // request and its 500-row body alive for the whole delay, twenty of them after a busy half-minute.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('the request timed out', 'TimeoutError')), options.timeoutMs ?? 30_000);
+    const stop = (): void => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', stop);
     try {
-      res = await (options.fetch ?? fetch)(url, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ entries: batch.map(wireEntry) }),
-        signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
-      });
-    } catch (e) {
-      return { kind: 'transient', status: null, code: null, message: errorText(e), retryAfterSeconds: null };
-    }
-    if (res.status === 200) {
-      let ack: { through: number; hash: string } | null = null;
+      let res: Response;
       try {
-        ack = parseAuditAck(await res.json());
-      } catch {
-        // unreadable: the rows are sent again, and the centre acknowledges what it holds
-      }
-      const last = batch[batch.length - 1]!;
-      if (ack === null || ack.through !== last.id || ack.hash !== last.hash) {
-        return { kind: 'transient', status: 200, code: null, message: `the answer does not acknowledge row ${last.id}`, retryAfterSeconds: null };
-      }
-      try {
-        return this.rows.markShipped(ack.through, ack.hash, this.clock().toISOString());
+        res = await (options.fetch ?? fetch)(url, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ entries: batch.map(wireEntry) }),
+          signal: controller.signal,
+        });
       } catch (e) {
-        if (e instanceof AuditShipMismatchError) return { kind: 'refused', status: 200, code: null, message: e.message, retryAfterSeconds: null };
-        throw e;
+        return { kind: 'transient', status: null, code: null, message: errorText(e), retryAfterSeconds: null };
       }
+      return res.status === 200 ? await this.acknowledged(res, batch) : await refusal(res, this.clock());
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', stop);
     }
-    const { code, message } = await readError(res);
-    const retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'), this.clock().getTime());
-    const text = message ?? `HTTP ${res.status}`;
-    if (res.status === 409 && code === 'audit-chain-break') return { kind: 'chain-break', status: 409, code, message: text, retryAfterSeconds };
-    const transient = res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500 || res.status < 400;
-    return { kind: transient ? 'transient' : 'refused', status: res.status, code, message: text, retryAfterSeconds };
   }
+
+  /** A 200: the rows are pruned if it acknowledges the batch's last row, with its hash. */
+  private async acknowledged(res: Response, batch: AuditRow[]): Promise<number | AuditShipError> {
+    let ack: { through: number; hash: string } | null = null;
+    try {
+      ack = parseAuditAck(await res.json());
+    } catch {
+      // unreadable: the rows are sent again, and the centre acknowledges what it holds
+    }
+    const last = batch[batch.length - 1]!;
+    if (ack === null || ack.through !== last.id || ack.hash !== last.hash) {
+      return { kind: 'transient', status: 200, code: null, message: `the answer does not acknowledge row ${last.id}`, retryAfterSeconds: null };
+    }
+    try {
+      return this.rows.markShipped(ack.through, ack.hash, this.clock().toISOString());
+    } catch (e) {
+      if (e instanceof AuditShipMismatchError) return { kind: 'refused', status: 200, code: null, message: e.message, retryAfterSeconds: null };
+      throw e;
+    }
+  }
+}
+
+/** Any other answer: a chain break, another refusal, or a passing failure (with its Retry-After). */
+async function refusal(res: Response, now: Date): Promise<AuditShipError> {
+  const { code, message } = await readError(res);
+  const retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'), now.getTime());
+  const text = message ?? `HTTP ${res.status}`;
+  if (res.status === 409 && code === 'audit-chain-break') return { kind: 'chain-break', status: 409, code, message: text, retryAfterSeconds };
+  const transient = res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500 || res.status < 400;
+  return { kind: transient ? 'transient' : 'refused', status: res.status, code, message: text, retryAfterSeconds };
 }
