@@ -94,6 +94,8 @@ export const ERROR_MESSAGES = {
   CENTRAL_REGISTRATION_FAILED: { vi: 'Hệ thống trung tâm chưa nhận đăng ký của máy này. Hãy thử lại sau.', en: 'The central system did not accept this machine’s registration. Please try again later.' },
   STORED_DATA_UNREADABLE: { vi: 'Không giải mã được dữ liệu đã lưu (dữ liệu bị sửa hoặc khoá của máy đã thay đổi). Hãy chuẩn bị lại hồ sơ hoặc báo cán bộ kỹ thuật.', en: 'Stored data could not be decrypted (it was altered, or this machine’s key changed). Prepare the dossier again or tell a technician.' },
   STORED_DATA_KEY_UNAVAILABLE: { vi: 'Không mở được khoá bảo vệ dữ liệu cá nhân trên máy này (kho khoá của hệ điều hành). Hãy báo cán bộ kỹ thuật.', en: 'The key protecting personal data cannot be opened on this machine (the operating system’s keyring). Please tell a technician.' },
+  AUDIT_CHAIN_BREAK: { vi: 'Hệ thống trung tâm từ chối nhật ký truy cập của máy này: chuỗi băm không nối tiếp phần đã gửi, nhật ký có thể đã bị sửa. Các dòng chưa gửi vẫn được giữ trên máy; hãy báo cán bộ kỹ thuật.', en: 'The central system refused this machine’s audit log: its hash chain does not continue the part already sent, so the log may have been altered. The unsent entries are kept on this machine; tell a technician.' },
+  AUDIT_SHIP_REFUSED: { vi: 'Hệ thống trung tâm chưa nhận nhật ký truy cập của máy này. Các dòng chưa gửi vẫn được giữ trên máy và sẽ được gửi lại; nếu lỗi còn, hãy báo cán bộ kỹ thuật.', en: 'The central system did not accept this machine’s audit log. The unsent entries are kept on this machine and will be sent again; if this persists, tell a technician.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

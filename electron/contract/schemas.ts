@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localizedText } from './localized';
 import { printerQueue, printOutcome } from './printing';
+import { appErrorSchema } from './errors';
 
 /** A calendar date as `YYYY-MM-DD`; whether the day exists is checked by the service. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -71,6 +72,8 @@ export const doctorReport = z.object({
   provisioning: z.object({ status: z.enum(['absent', 'ok', 'invalid']), path: z.string().optional(), problems: z.array(z.string()).optional() }).optional(),
   fonts: z.object({ dir: z.string(), missing: z.array(z.string()) }).optional(),
   disk: z.object({ path: z.string(), freeBytes: z.number().nullable() }).optional(),
+  /** The audit log's shipping to the centre: entries held here, shipped (through which id), and a refusal's code. */
+  audit: z.object({ unshipped: z.number().int(), shipped: z.number().int(), shippedThrough: z.number().int(), error: z.string().nullable() }).optional(),
   /** One line per problem, Vietnamese / English; empty when the machine is ready. */
   problems: z.array(z.string()).optional(),
 });
@@ -125,5 +128,7 @@ export const syncStatus = z.object({
   progress: z.number().min(0).max(1).nullable(),
   /** Submissions waiting to be sent, and those an officer must look at. */
   outbox: z.object({ pending: z.number().int(), attention: z.number().int() }),
+  /** The audit log shipped to the centre: entries held here, entries shipped (through which id), and a refusal to show (vi/en). */
+  audit: z.object({ unshipped: z.number().int(), shipped: z.number().int(), shippedThrough: z.number().int(), error: appErrorSchema.nullable() }),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;

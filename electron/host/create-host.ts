@@ -15,6 +15,7 @@ import { classifyScan } from '../../drivers/idcard/classify';
 import { IDENTIFICATION } from '../contract';
 import { toScanResult } from '../devices/scan-results';
 import { Outbox } from '../sync/outbox';
+import { AuditShipper } from '../sync/audit-shipper';
 import { SyncService, type CentralLink } from '../sync/sync-service';
 import { keyFileSecretStore, openingAlso, sealClearSetting, sealedSettings, type SecretStore } from '../security/secret-store';
 import { centralHost, type AutoEnrolment } from './central-host';
@@ -262,6 +263,7 @@ export function createHost(config: HostConfig): Host {
           settings,
           central: sync.central,
           provisioning: sync.provisioning,
+          audit: new AuditShipper(db).status(),
         }),
     }),
   });

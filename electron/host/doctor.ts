@@ -8,6 +8,7 @@ import { printerProblem } from '../print/print-service';
 import { PrinterChoice } from '../print/print-settings';
 import type { PrinterList, PrinterSystem } from '../print/print-types';
 import { printerSystem } from '../print/printers';
+import type { AuditShipStatus } from '../sync/audit-shipper';
 import { findElectron } from './electron-binary';
 import { centralDoctor } from './central-doctor';
 import type { CentralSettings } from './central-link';
@@ -24,6 +25,8 @@ export interface DoctorDeps {
   provisioning: ProvisioningRead;
   /** The machine's printing (CUPS or the Windows adapter) unless a test gives another. */
   printers?: PrinterSystem;
+  /** How the audit log ships to the centre (electron/sync/audit-shipper.ts). */
+  audit?: AuditShipStatus;
   /** Below this much free space in the data folder the doctor complains (default 500 MB). */
   minFreeBytes?: number;
 }
@@ -110,6 +113,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     provisioning: central.provisioning,
     fonts: { dir: fontsDir, missing: missingFonts(fontsDir) },
     disk: { path: dataDir, freeBytes: freeBytes(dataDir) },
+    ...(deps.audit ? { audit: { unshipped: deps.audit.unshipped, shipped: deps.audit.shipped, shippedThrough: deps.audit.shippedThrough, error: deps.audit.error?.code ?? null } } : {}),
   };
   const free = report.disk!.freeBytes;
   const problems = [
@@ -117,6 +121,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     ...(hid.backend === 'unavailable' ? [`hid: không đọc được thiết bị HID / HID backend unavailable: ${hid.error ?? ''}`] : []),
     ...('error' in queues ? [`printers: ${queues.error}`] : printerProblems(queues, chosen)),
     ...central.problems,
+    ...(deps.audit?.error ? [`audit: ${deps.audit.error.message.vi} / ${deps.audit.error.message.en}`] : []),
     ...report.fonts!.missing.map((f) => `fonts: thiếu phông chữ / font missing: ${f}`),
     ...(free !== null && free < (deps.minFreeBytes ?? MIN_FREE_BYTES) ? [`disk: còn ${Math.floor(free / 1048576)} MB trong ${dataDir} / only ${Math.floor(free / 1048576)} MB free in ${dataDir}`] : []),
   ];

@@ -22,25 +22,29 @@ export interface AuditEntry {
   target?: string | null;
 }
 
-const GENESIS = '0'.repeat(64);
 /**
  * The HMAC key of subjects. Stored sealed by the app: a personal number has few enough possible
  * values that, with the key beside the log, anyone holding the file could test every one.
  */
 export const AUDIT_SUBJECT_KEY = 'audit.subjectKey';
 
-function rowHash(row: Omit<NewAuditRow, 'hash'>): string {
+/** The chain hash of a row; the centre computes the same (resources/central-api.yaml, AuditEntry). */
+export function rowHash(row: Omit<NewAuditRow, 'hash'>): string {
   const fields = [row.prev_hash, row.at, row.session, row.role, row.channel, row.purpose, row.legal_basis, row.subject, row.outcome];
   // Rows from before these columns (and a kiosk's) hash as they always did.
   if (row.actor !== null || row.target !== null) fields.push(row.actor, row.target);
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
+/** What verify found: the rows held here and what was shipped before them, or the first row that breaks. */
+export type AuditVerification = { ok: true; rows: number; shipped: number; shippedThrough: number } | { ok: false; brokenAt: number };
+
 /**
  * Tamper-evident log of personal-data use: each row's hash covers the previous row's hash,
- * so an edited, inserted or removed row breaks the chain from there on. Cutting rows off the end
- * is not visible from the chain alone, and the chain is unkeyed: anchoring its head outside the
- * database is hardening still to come.
+ * so an edited, inserted or removed row breaks the chain from there on. The sync ships the rows to
+ * the centre (electron/sync/audit-shipper.ts) and prunes them here: the chain held locally then
+ * starts at the anchor, the hash of the last shipped row. Cutting unshipped rows off the end is not
+ * visible from the chain alone; the centre, which holds the shipped head, sees any other rewrite.
  */
 export class AuditLog {
   private subjectKey: Buffer | undefined;
@@ -65,7 +69,7 @@ export class AuditLog {
         outcome: entry.outcome,
         actor: entry.actor ?? null,
         target: entry.target ?? null,
-        prev_hash: this.rows.lastHash() ?? GENESIS,
+        prev_hash: this.rows.lastHash(),
       };
       this.rows.insert({ ...row, hash: rowHash(row) });
     });
@@ -76,16 +80,21 @@ export class AuditLog {
     return createHmac('sha256', this.key()).update(personalNumber).digest('hex');
   }
 
-  /** Returns the id of the first row that does not chain, or null when the whole log holds. */
-  verify(): { ok: true; rows: number } | { ok: false; brokenAt: number } {
-    let prev = GENESIS;
+  /**
+   * Walks the chain held here from the anchor: the first row must chain from the last shipped
+   * row's hash. Returns the rows checked and how many were shipped (through which id), or the id
+   * of the first row that does not chain.
+   */
+  verify(): AuditVerification {
+    const anchor = this.rows.anchor();
+    let prev = anchor.throughHash;
     let count = 0;
     for (const { id, hash, ...row } of this.rows.each()) {
       if (row.prev_hash !== prev || rowHash(row) !== hash) return { ok: false, brokenAt: id };
       prev = hash;
       count++;
     }
-    return { ok: true, rows: count };
+    return { ok: true, rows: count, shipped: anchor.shipped, shippedThrough: anchor.throughId };
   }
 
   private key(): Buffer {

@@ -2,6 +2,7 @@ import type { SyncStatus } from '../contract';
 import type { Db } from '../db/connection';
 import { SyncStateRepository } from '../db/sync-state-repository';
 import { CHANGES_FEED } from './apply-batch';
+import { AuditShipper } from './audit-shipper';
 import { backoffMs } from './backoff';
 import { pullOnce } from './central-client';
 import type { Outbox } from './outbox';
@@ -49,6 +50,7 @@ export interface SyncServiceDeps {
 export class SyncService {
   private readonly state: SyncStateRepository;
   private readonly clock: SyncClock;
+  private readonly audit: AuditShipper;
   private timer: unknown;
   private running: Promise<void> | null = null;
   private failures = 0;
@@ -58,6 +60,7 @@ export class SyncService {
   constructor(private readonly deps: SyncServiceDeps) {
     this.state = new SyncStateRepository(deps.db);
     this.clock = deps.clock ?? systemClock;
+    this.audit = new AuditShipper(deps.db, () => this.clock.now());
     const saved = this.state.get(CHANGES_FEED);
     this.status = {
       configured: deps.link !== null,
@@ -70,6 +73,7 @@ export class SyncService {
       nextAttemptAt: null,
       progress: null,
       outbox: this.outboxCounts(),
+      audit: this.audit.status(),
     };
   }
 
@@ -78,9 +82,9 @@ export class SyncService {
     return { pending, attention };
   }
 
-  /** Outbox counts are read fresh: submissions are queued by other services at any time. */
+  /** Outbox and audit counts are read fresh: other services queue submissions and append audit rows at any time. */
   current(): SyncStatus {
-    return { ...this.status, outbox: this.outboxCounts() };
+    return { ...this.status, outbox: this.outboxCounts(), audit: this.audit.status() };
   }
 
   start(): void {
@@ -129,6 +133,8 @@ export class SyncService {
       });
       // Queued submissions go out on the same beat; each keeps its Idempotency-Key until acknowledged.
       await this.deps.outbox.sendDue({ baseUrl: link.url, token: link.token, now, ...viaFetch, ...(this.deps.random ? { random: this.deps.random } : {}) });
+      // The audit goes to the centre, its archive, on the same beat; rows are pruned here only once acknowledged.
+      await this.audit.shipDue({ baseUrl: link.url, token: link.token, ...viaFetch, ...(this.deps.random ? { random: this.deps.random } : {}) });
       this.update({ outbox: this.outboxCounts() });
       const saved = this.state.get(CHANGES_FEED);
       if (result.ok) {

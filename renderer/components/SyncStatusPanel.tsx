@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../electron/contract';
 import { Button } from './Button';
+import { ErrorMessage } from './ErrorMessage';
 import { api } from '../transport';
 
 /** The link to the central system as officers and technicians see it; offline is a state, not a failure. */
@@ -26,9 +27,11 @@ export function SyncStatusPanel({ canSyncNow }: { canSyncNow: boolean }) {
           {status.lag !== null && status.lag > 0 && <li>{t('sync.lag', { lag: status.lag })}</li>}
           {at && <li>{t('sync.lastSuccess', { at })}</li>}
           <li>{t('sync.outbox', status.outbox)}</li>
+          <li>{t('sync.audit', status.audit)}</li>
           {status.lastError && status.state !== 'idle' && <li className="sync-last-error">{status.lastError}</li>}
         </ul>
       )}
+      {status.configured && <ErrorMessage error={status.audit.error} />}
       {status.progress !== null && status.progress < 1 && (
         <progress aria-label={t('sync.progress')} value={status.progress} max={1} />
       )}

@@ -1,3 +1,4 @@
+import { BrowserModeClient } from '../support/browser-mode-client';
 import { expect, test } from './fixtures';
 
 const SCREENS = 'test-results/screens';
@@ -17,8 +18,14 @@ test('the technician sees the app in sync with the centre, offline when it fails
   await expect(panel.getByRole('status')).toHaveText('Mất kết nối — vẫn làm việc với dữ liệu đã có');
   await page.screenshot({ path: `${SCREENS}/sync-offline-vi.png`, fullPage: true });
 
+  // A citizen identified at a kiosk meanwhile: an audit entry to ship.
+  await (await BrowserModeClient.open(served.url)).call('citizen.open', { personalNumber: '001099012345', birthDate: '1999-05-01', source: 'typed' });
   served.central.setFaults({});
   await panel.getByRole('button', { name: 'Đồng bộ ngay' }).click();
   await expect(panel.getByRole('status')).toHaveText('Đã đồng bộ');
+  // The audit went to the centre on that beat: nothing waits here, and the count is what the centre holds.
+  expect(served.central.store.auditEntries('operator').length).toBeGreaterThan(0);
+  await expect(panel).toContainText(`Nhật ký truy cập chờ gửi về trung tâm: 0 · đã gửi: ${served.central.store.auditEntries('operator').length}`);
+  await page.screenshot({ path: `${SCREENS}/sync-audit-shipped-vi.png`, fullPage: true });
   expect(consoleErrors).toEqual([]);
 });

@@ -12,6 +12,10 @@ import { BatchRejectedError, readVerifiedBatch } from '../../electron/sync/batch
 import { parseRetryAfter, pullOnce } from '../../electron/sync/central-client';
 import { fetchCentralProfile } from '../../electron/sync/central-profile';
 import { Outbox } from '../../electron/sync/outbox';
+import { AuditRepository } from '../../electron/db/audit-repository';
+import { SettingsRepository } from '../../electron/db/settings-repository';
+import { AuditLog } from '../../electron/security/audit';
+import { AuditShipper, parseAuditAck } from '../../electron/sync/audit-shipper';
 import { caseDataSchema, changeLineSchema, parseCaseUpsert } from '../../electron/sync/feed-schema';
 import { sampleCaseData } from '../fixtures/feed/case-data';
 import { LineTooLongError, ndjsonLineGroups } from '../../electron/sync/ndjson-stream';
@@ -185,6 +189,33 @@ export const SYNC_TARGETS = [
         assertTimerDelay(entry.lastError!.delayMs!);
       }
       assert.ok(outbox.list('pending').length <= 1);
+    },
+  }),
+  fuzzTarget({
+    name: 'audit: the answers to POST /v1/audit',
+    covers: ['AuditShipper', 'parseAuditAck', 'parseRetryAfter', 'backoffMs'],
+    // The body: the true acknowledgement of the rows sent, or a hostile one (a near miss, a 409, anything).
+    inputs: () => fc.tuple(centralAnswer, fc.option(mutatedJson([{ through: 1, hash: 'a'.repeat(64) }, { error: { code: 'audit-chain-break', message: 'x' }, through: 0, hash: '0'.repeat(64) }]), { nil: null })),
+    check: async ([answer, hostile]) => {
+      const rows = new AuditRepository(db());
+      const log = new AuditLog(rows, new SettingsRepository(db()));
+      // Rows the centre never took pile up across runs: a batch of 500 each time would slow the run, not test more.
+      if (rows.unshippedCount() > 50) rows.markShipped(rows.all().at(-1)!.id, rows.all().at(-1)!.hash, new Date().toISOString());
+      log.record({ session: 'fuzz', role: 'kiosk', channel: 'citizen.open', purpose: 'identification', legalBasis: 'x', subject: null, outcome: 'ok' });
+      const held = rows.all();
+      const last = held.at(-1)!;
+      const body = hostile ?? JSON.stringify({ through: last.id, hash: last.hash });
+      const headers = answer.retryAfter === undefined ? undefined : { 'retry-after': answer.retryAfter.replace(/[^\t\x20-\x7e]/g, '') };
+      const fake: typeof fetch = async () => new Response(body, { status: answer.status, headers });
+      const shipper = new AuditShipper(db());
+      const summary = await shipper.shipDue({ baseUrl: 'http://central.invalid', token: 't', fetch: fake });
+      const acked = answer.status === 200 && (() => { try { const ack = parseAuditAck(JSON.parse(body)); return ack?.through === last.id && ack.hash === last.hash; } catch { return false; } })();
+      // Pruned exactly when the centre acknowledged the last row sent; otherwise every row stays, and the failure is noted.
+      assert.deepEqual(rows.all(), acked ? [] : held);
+      assert.equal(summary.shipped, acked ? held.length : 0);
+      if (!acked) assert.ok(summary.error !== null && rows.anchor().lastError !== null);
+      assert.deepEqual(log.verify(), { ok: true, rows: acked ? 0 : held.length, shipped: rows.anchor().shipped, shippedThrough: rows.anchor().throughId });
+      if (summary.error) assertTimerDelay(backoffMs(1, summary.error.retryAfterSeconds));
     },
   }),
   fuzzTarget({

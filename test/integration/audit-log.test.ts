@@ -87,18 +87,18 @@ describe('AuditLog.record', () => {
     log.record(entry(PIN_B));
     const all = rows();
     expect(all[1]!.prev_hash).toBe(all[0]!.hash);
-    expect(log.verify()).toEqual({ ok: true, rows: 2 });
+    expect(log.verify()).toEqual({ ok: true, rows: 2, shipped: 0, shippedThrough: 0 });
   });
 });
 
 describe('AuditLog.verify', () => {
   it('an empty log holds', () => {
-    expect(log.verify()).toEqual({ ok: true, rows: 0 });
+    expect(log.verify()).toEqual({ ok: true, rows: 0, shipped: 0, shippedThrough: 0 });
   });
 
   it('an untouched log holds', () => {
     recordThree();
-    expect(log.verify()).toEqual({ ok: true, rows: 3 });
+    expect(log.verify()).toEqual({ ok: true, rows: 3, shipped: 0, shippedThrough: 0 });
   });
 
   it('reports the row whose outcome was edited with SQL', () => {

@@ -8,6 +8,11 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditRepository } from '../../electron/db/audit-repository';
+import { openDatabase } from '../../electron/db/connection';
+import { SettingsRepository } from '../../electron/db/settings-repository';
+import { AuditLog } from '../../electron/security/audit';
+import { AuditShipper } from '../../electron/sync/audit-shipper';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
 
 type Validator = ReturnType<Ajv2020['compile']>;
@@ -37,7 +42,7 @@ afterAll(async () => {
 describe('resources/central-api.yaml', () => {
   it('is OpenAPI 3.1 with exactly the simulator routes and bearer security', () => {
     expect(doc.openapi).toMatch(/^3\.1\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/cases/{receiptCode}', '/v1/changes', '/v1/citizens/{pin}', '/v1/devices', '/v1/dossiers', '/v1/health']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/audit', '/v1/cases/{receiptCode}', '/v1/changes', '/v1/citizens/{pin}', '/v1/devices', '/v1/dossiers', '/v1/health']);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/v1/health']!.get!.security).toEqual([]);
@@ -101,9 +106,43 @@ describe('resources/central-api.yaml', () => {
     expect(changes.status).toBe(200);
   });
 
+  it('accepts the audit batch the kiosk sends, the centre’s acknowledgement and its chain-break refusal', async () => {
+    const { db } = openDatabase(':memory:', 'electron/db/migrations');
+    const log = new AuditLog(new AuditRepository(db), new SettingsRepository(db));
+    log.record({ session: 's', role: 'kiosk', channel: 'citizen.open', purpose: 'identification', legalBasis: 'Luật Căn cước 2023', subject: '001099012345', outcome: 'ok' });
+    log.record({ session: 's', role: 'technician', channel: 'accounts.create', purpose: 'accounts', legalBasis: 'x', subject: null, outcome: 'ok', actor: 'tech', target: 'officer2' });
+    const sent: unknown[] = [];
+    const answers: { status: number; body: unknown }[] = [];
+    const spy: typeof fetch = async (url, init) => {
+      sent.push(JSON.parse(String(init?.body)));
+      const res = await fetch(url, init);
+      answers.push({ status: res.status, body: await res.clone().json() });
+      return res;
+    };
+    await new AuditShipper(db).shipDue({ baseUrl: sim.url, token: sim.token, fetch: spy });
+    const batch = schema('AuditBatch');
+    expect(batch(sent[0]), JSON.stringify(batch.errors)).toBe(true);
+    expect(answers[0]!.status).toBe(200);
+    expect(schema('AuditAck')(answers[0]!.body)).toBe(true);
+    db.close();
+
+    // The same ids with other content: the centre holds another chain under them.
+    const other = (sent[0] as { entries: Record<string, unknown>[] }).entries.map((e) => ({ ...e, outcome: 'changed' }));
+    const refused = await fetch(`${sim.url}/v1/audit`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ entries: other }) });
+    expect(refused.status).toBe(409);
+    const breakBody = (await refused.json()) as { error: { code: string } };
+    expect(schema('AuditChainBreak')(breakBody), JSON.stringify(schema('AuditChainBreak').errors)).toBe(true);
+    expect(breakBody.error.code).toBe('audit-chain-break');
+    const bad = await fetch(`${sim.url}/v1/audit`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ entries: [] }) });
+    expect(bad.status).toBe(400);
+    expect(schema('Error')(await bad.json())).toBe(true);
+  });
+
   it('rejects what breaks the contract', () => {
     expect(schema('ChangeLine')({ seq: 1, type: 'option', op: 'delete', id: 'x', data: {} })).toBe(false);
     expect(schema('ChangeLine')({ seq: 1, type: 'option', op: 'upsert', id: 'x' })).toBe(false);
     expect(schema('CheckpointLine')({ type: 'checkpoint', seq: 1, more: false, hash: 'ABC', sig: '' })).toBe(false);
+    expect(schema('AuditBatch')({ entries: [] })).toBe(false);
+    expect(schema('AuditAck')({ through: 0, hash: 'a'.repeat(64) })).toBe(false);
   });
 });

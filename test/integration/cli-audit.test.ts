@@ -31,7 +31,7 @@ describe('motcua audit verify', () => {
   it('an untouched log: exit 0 and the number of rows checked', async () => {
     const r = await runMotcua('audit', 'verify', '--db', dbPath, '--json');
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: true, rows: 5 });
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, rows: 5, shipped: 0, shippedThrough: 0 });
     const plain = await runMotcua('audit', 'verify', '--db', dbPath);
     expect(plain.stdout).toContain('5');
     expect(plain.stdout).toMatch(/nguyên vẹn.*intact/);

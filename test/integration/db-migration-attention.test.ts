@@ -54,9 +54,9 @@ it('keeps the outbox, the submissions and a verifying audit chain across migrati
   db.prepare(`UPDATE outbox SET state = 'superseded', superseded_by = 2 WHERE id = 1`).run();
 
   const audit = new AuditLog(new AuditRepository(db), new SettingsRepository(db));
-  expect(audit.verify()).toEqual({ ok: true, rows: 2 });
+  expect(audit.verify()).toEqual({ ok: true, rows: 2, shipped: 0, shippedThrough: 0 });
   audit.record({ session: 's-2', role: 'officer', channel: 'auth.login', purpose: 'account-security', legalBasis: 'x', subject: null, outcome: 'ok', actor: 'canbo' });
-  expect(audit.verify()).toEqual({ ok: true, rows: 3 });
+  expect(audit.verify()).toEqual({ ok: true, rows: 3, shipped: 0, shippedThrough: 0 });
   // The actor is covered by the hash like every other field.
   db.prepare(`UPDATE audit_log SET actor = 'someone-else' WHERE id = 3`).run();
   expect(audit.verify()).toEqual({ ok: false, brokenAt: 3 });

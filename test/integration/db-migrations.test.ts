@@ -12,7 +12,7 @@ const MIGRATION_FILES = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{3}_[a-z0-
 // FTS5 keeps each index in its own shadow tables (_config, _data, _docsize, _idx).
 const fts5 = (name: string) => [name, ...['config', 'data', 'docsize', 'idx'].map((s) => `${name}_${s}`)];
 const EXPECTED_TABLES = [
-  'accounts', 'audit_log', 'case_search_docs', ...fts5('case_search_open'), ...fts5('case_search_recent'), 'case_search_state', 'cases',
+  'accounts', 'audit_log', 'audit_shipping', 'case_search_docs', ...fts5('case_search_open'), ...fts5('case_search_recent'), 'case_search_state', 'cases',
   'centres', 'consents', 'counter_reviews', 'counter_submissions', 'devices', 'drafts', 'outbox', 'procedures', 'settings', 'sync_state', 'synced_objects',
 ];
 

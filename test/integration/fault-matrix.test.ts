@@ -5,13 +5,15 @@
  * submitted while it is on, the service keeps retrying under it, then it switches off. Afterwards
  * nothing is lost and nothing is duplicated: the kiosk's cases are the centre's (ids, seq, data),
  * the cursor is the centre's head, every submission made exactly one central case and holds its
- * receipt, and one the centre refused waits in 'attention'. Time is simulated (backoff and
+ * receipt, one the centre refused waits in 'attention', and each submission's audit row reached the
+ * centre once, in one chain, and left the kiosk. Time is simulated (backoff and
  * Retry-After cost nothing); sizes: FAULT_MATRIX_CASES, FAULT_MATRIX_SUBMISSIONS.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../electron/contract';
 import { CaseRepository } from '../../electron/db/case-repository';
 import { faultsSchema, type ActiveFaults, type Faults } from '../support/central-sim/faults';
+import { centralAudit, centralChainHolds } from '../support/central-audit';
 import { caseDifference, centralReceiptsByApplicant, startSyncRig, type Submission } from '../support/sync-rig';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -31,6 +33,8 @@ interface FaultCase {
   hit: SyncStatus['state'];
   /** Answers are lost: some dossier must have been POSTed again under its key (and still made one case). */
   resends?: true;
+  /** Audit answers are lost: while it is on, the centre holds entries the kiosk still holds too (to send again). */
+  auditHeldTwice?: true;
 }
 
 const CASES_BY_MODE: Record<keyof ActiveFaults, FaultCase> = {
@@ -43,6 +47,7 @@ const CASES_BY_MODE: Record<keyof ActiveFaults, FaultCase> = {
   drip: { faults: { drip: { bytes: 32_768, tickMs: 1 } }, hit: 'idle' },
   down: { faults: { down: true }, hit: 'offline' },
   loseDossierReply: { faults: { loseDossierReply: true }, hit: 'idle', resends: true },
+  loseAuditReply: { faults: { loseAuditReply: true }, hit: 'idle', auditHeldTwice: true },
 };
 
 const tmp = makeTempDir('motcua-fault-matrix-');
@@ -79,6 +84,7 @@ describe('every central fault mode during a full sync and during submissions', {
         submissions.push(await rig.submit(`Người Nộp ${mode} ${i}`, { note: refusable(i) ? REFUSAL.value : 'đủ giấy tờ' }));
       }
       for (let i = 0; i < FAULTY_BEATS; i++) await rig.clock.fireNext();
+      const auditHeldTwice = centralAudit(rig.sim).length > 0 && rig.service.current().audit.unshipped > 0;
       rig.sim.setFaults({});
       const requestsUnderFault = rig.requests.length - requestsBefore;
       await rig.runUntil(() => rig.caughtUp());
@@ -107,6 +113,11 @@ describe('every central fault mode during a full sync and during submissions', {
       const posts = rig.requests.filter((r) => r.idempotencyKey !== null);
       const resentKeys = new Set(posts.filter((r, i) => posts.findIndex((p) => p.idempotencyKey === r.idempotencyKey) !== i).map((r) => r.idempotencyKey)).size;
       if (fault.resends) expect(resentKeys).toBeGreaterThan(0);
+      // Every submission's audit row reached the centre once, as one chain, and left the kiosk.
+      expect(centralAudit(rig.sim)).toHaveLength(SUBMISSIONS);
+      expect(centralChainHolds(centralAudit(rig.sim))).toBe(true);
+      expect(rig.audit.verify()).toEqual({ ok: true, rows: 0, shipped: SUBMISSIONS, shippedThrough: SUBMISSIONS });
+      if (fault.auditHeldTwice) expect(auditHeldTwice).toBe(true);
       figures.push({ mode, cases: cases.count(), posts: posts.length, resentKeys, requestsUnderFault, requestsTotal: rig.requests.length, simulatedMinutes: Math.round((rig.clock.ms() - START) / 60_000), realMs: Math.round(performance.now() - realStart) });
     } finally {
       await rig.close();

@@ -204,10 +204,11 @@ const settings: CrashModel<{ options: (string | null)[]; secret: string | null; 
   },
 };
 
-const audit: CrashModel<{ audit: string[] }> = {
-  initial: { audit: [] },
-  reduce: (s) => ({ audit: [...s.audit, 'device.scan|ok|'] }),
-  project: (db) => ({ audit: auditRows(db) }),
+/** The rows held here, and how many were shipped and pruned (migration 013's anchor). */
+const audit: CrashModel<{ audit: string[]; shipped: number }> = {
+  initial: { audit: [], shipped: 0 },
+  reduce: (s, { op }) => (op === 'ship' ? { audit: [], shipped: s.shipped + s.audit.length } : { ...s, audit: [...s.audit, 'device.scan|ok|'] }),
+  project: (db) => ({ audit: auditRows(db), shipped: hasTable(db, 'audit_shipping') ? (db.prepare('SELECT shipped FROM audit_shipping').pluck().get() as number | undefined) ?? 0 : 0 }),
 };
 
 interface OutboxEntry {

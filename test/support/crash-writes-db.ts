@@ -26,17 +26,26 @@ import { DB_FILE, type Writer } from './crash-ops';
 export const MIGRATIONS_DIR = join(process.cwd(), 'electron', 'db', 'migrations');
 const open = (dir: string): Db => openDatabase(join(dir, DB_FILE), MIGRATIONS_DIR).db;
 
-/** Audit appends (the hash chain), as a device scan of an ID card records them. */
+/**
+ * Audit appends (the hash chain), as a device scan of an ID card records them, and every fourth
+ * one the prune after the centre acknowledged all rows held (the anchor moved, the rows deleted,
+ * in one transaction, as the audit shipper does after a 200).
+ */
 export const auditWriter: Writer = async ({ dir, first, ready, step }) => {
   const db = open(dir);
+  const rows = new AuditRepository(db);
   // As createHost makes it: the subject key sealed in the settings.
-  const audit = new AuditLog(new AuditRepository(db), sealedSettings(new SettingsRepository(db), keyFileSecretStore(dir)));
+  const audit = new AuditLog(rows, sealedSettings(new SettingsRepository(db), keyFileSecretStore(dir)));
   audit.subjectHash('');
   ready();
   for (let k = first; ; k++) {
     await step({ op: 'record', k }, () =>
       audit.record({ session: `scan-${k}`, role: 'kiosk', channel: 'device.scan', purpose: 'identification', legalBasis: 'crash test', subject: '079199012345', outcome: 'ok' }),
     );
+    if (k % 4 === 3) {
+      const last = rows.all().at(-1)!;
+      await step({ op: 'ship', k }, () => rows.markShipped(last.id, last.hash, new Date().toISOString()));
+    }
   }
 };
 

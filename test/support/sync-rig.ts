@@ -6,8 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { AuditRepository } from '../../electron/db/audit-repository';
 import { CaseRepository } from '../../electron/db/case-repository';
 import { openDatabase, type Db } from '../../electron/db/connection';
+import { SettingsRepository } from '../../electron/db/settings-repository';
+import { AuditLog } from '../../electron/security/audit';
 import { Outbox, type DossierBody } from '../../electron/sync/outbox';
 import { SyncService } from '../../electron/sync/sync-service';
 import type { CaseData } from './central-sim/cases';
@@ -37,16 +40,18 @@ export interface SyncRig {
   sim: CentralSim;
   db: Db;
   outbox: Outbox;
+  /** The kiosk's audit log; the service ships it to the centre. */
+  audit: AuditLog;
   service: SyncService;
   clock: SimulatedClock;
   requests: KioskRequest[];
   /** Told of each request before it goes out, e.g. to switch a fault on part-way through a sync. */
   beforeRequest: ((request: KioskRequest) => void) | null;
-  /** Queues a dossier the way the counter does: enqueued, then a sync round at once. */
+  /** Queues a dossier the way the counter does: enqueued and audited, then a sync round at once. */
   submit(fullName: string, fields?: DossierBody['fields']): Promise<Submission>;
   /** Runs the service's timed beats until `done()` holds after one; returns how many ran. */
   runUntil(done: () => boolean, maxBeats?: number): Promise<number>;
-  /** Idle, cursor at the centre's head, nothing pending in the outbox. */
+  /** Idle, cursor at the centre's head, nothing pending in the outbox, no audit row unshipped. */
   caughtUp(): boolean;
   close(): Promise<void>;
 }
@@ -71,6 +76,7 @@ export async function startSyncRig(options: SyncRigOptions): Promise<SyncRig> {
     sim,
     db,
     outbox,
+    audit: new AuditLog(new AuditRepository(db), new SettingsRepository(db), clock.now),
     clock,
     requests,
     beforeRequest: null,
@@ -94,6 +100,7 @@ export async function startSyncRig(options: SyncRigOptions): Promise<SyncRig> {
     }),
     async submit(fullName, fields = { reason: 'Thẻ hết hạn' }) {
       const queued = outbox.enqueue({ procedureCode: 'CC.CAP-DOI', applicant: { personalNumber: '001090123456', fullName }, fields });
+      rig.audit.record({ session: `rig-${queued.id}`, role: 'officer', channel: 'counter.submit', purpose: 'assisted-submission', legalBasis: 'rig', subject: '001090123456', outcome: 'ok', actor: 'officer' });
       await rig.service.syncNow();
       return { ...queued, fullName };
     },
@@ -106,7 +113,7 @@ export async function startSyncRig(options: SyncRigOptions): Promise<SyncRig> {
     },
     caughtUp() {
       const status = rig.service.current();
-      return status.state === 'idle' && status.cursor === sim.store.lastSeq() && status.outbox.pending === 0;
+      return status.state === 'idle' && status.cursor === sim.store.lastSeq() && status.outbox.pending === 0 && status.audit.unshipped === 0;
     },
     async close() {
       await rig.service.stop();

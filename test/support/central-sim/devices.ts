@@ -42,7 +42,7 @@ export function deviceRegistry(store: CentralStore, enrolmentCodes: readonly str
       store.addDevice({ deviceId, tokenHash: tokenHash(token), publicKeyPem, centreCode, role });
       return { deviceId, token };
     },
-    /** Whether a bearer token is one this centre issued to a device. */
-    issued: (token: string): boolean => store.deviceByTokenHash(tokenHash(token)) !== undefined,
+    /** The device a bearer token was issued to, if this centre issued it. */
+    deviceOf: (token: string): string | undefined => store.deviceByTokenHash(tokenHash(token)),
   };
 }

@@ -27,6 +27,8 @@ export const faultsSchema = z.strictObject({
   down: z.boolean().optional(),
   /** POST /v1/dossiers does its work (the case made, the key remembered), then the connection is reset: the answer is lost on the way back. */
   loseDossierReply: z.boolean().optional(),
+  /** POST /v1/audit keeps the entries, then the connection is reset: the device must re-send them, and they must not be kept twice. */
+  loseAuditReply: z.boolean().optional(),
 });
 export type Faults = z.input<typeof faultsSchema>;
 export type ActiveFaults = z.output<typeof faultsSchema>;

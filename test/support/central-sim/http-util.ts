@@ -2,6 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export class HttpError extends Error {
+  /** Fields sent beside `error` (e.g. the audit head of a 409 audit-chain-break). */
+  extra: Record<string, unknown> = {};
   constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
@@ -14,7 +16,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 export function sendError(res: ServerResponse, e: HttpError): void {
-  sendJson(res, e.status, { error: { code: e.code, message: e.message } }, e.headers);
+  sendJson(res, e.status, { error: { code: e.code, message: e.message }, ...e.extra }, e.headers);
 }
 
 const MAX_BODY = 1_000_000;

@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'duplicate-lines': { type: 'boolean' },
     down: { type: 'boolean' },
     'lose-dossier-reply': { type: 'boolean' },
+    'lose-audit-reply': { type: 'boolean' },
     'drip-bytes': { type: 'string' },
     'drip-tick-ms': { type: 'string', default: '10' },
   },
@@ -43,6 +44,7 @@ const faults: Faults = {
   duplicateLines: values['duplicate-lines'],
   down: values.down,
   loseDossierReply: values['lose-dossier-reply'],
+  loseAuditReply: values['lose-audit-reply'],
 };
 const failCount = int('fail-next', values['fail-next']);
 if (failCount) {

@@ -5,6 +5,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { receiveAudit } from './audit';
 import { streamChanges, parseChangesQuery } from './changes-feed';
 import { citizenProfile, profileForPurpose } from './citizens';
 import { PROACTIVE_PURPOSE, proactiveProfile } from './proactive-profiles';
@@ -40,6 +41,9 @@ export interface CentralSim {
   setFaults(f: Faults): ActiveFaults;
   close(): Promise<void>;
 }
+
+/** Whose audit chain the operator's token ships to (tests, `npm run central` without registration). */
+const OPERATOR = 'operator';
 
 const bearerOf = (header: string | undefined): string | null => /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? null;
 
@@ -85,8 +89,8 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
     if (path === '/v1/health' && method === 'GET') return sendJson(res, 200, { status: 'ok', seq: store.lastSeq() });
     if (path === '/v1/devices' && method === 'POST') return sendJson(res, 201, devices.register(await readJsonBody(req)));
     // The operator's token (tests, `npm run central`) or a token issued at device registration.
-    const authorised = operator || (bearer !== null && devices.issued(bearer));
-    if (!authorised) throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.', { 'www-authenticate': 'Bearer' });
+    const device = operator ? OPERATOR : bearer === null ? undefined : devices.deviceOf(bearer);
+    if (device === undefined) throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.', { 'www-authenticate': 'Bearer' });
 
     if (path === '/v1/changes' && method === 'GET') {
       const { after, limit } = parseChangesQuery(url.searchParams);
@@ -99,6 +103,11 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
       const reply = submitDossier(store, req.headers['idempotency-key'] as string | undefined, body, now);
       if (faults.get().loseDossierReply) return void req.socket.destroy();
       return sendJson(res, reply.status, reply.body);
+    }
+    if (path === '/v1/audit' && method === 'POST') {
+      const reply = receiveAudit(store, device, await readJsonBody(req));
+      if (faults.get().loseAuditReply) return void req.socket.destroy();
+      return sendJson(res, 200, reply);
     }
     const caseMatch = /^\/v1\/cases\/([^/]+)$/.exec(path);
     if (caseMatch && method === 'GET') {

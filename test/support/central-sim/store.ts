@@ -27,6 +27,23 @@ export interface CentralStore {
   /** Registered devices: only the SHA-256 of a token is kept, as a real centre would. */
   addDevice(device: { deviceId: string; tokenHash: string; publicKeyPem: string; centreCode: string; role: string }): void;
   deviceByTokenHash(tokenHash: string): string | undefined;
+  /**
+   * Audit chains (POST /v1/audit), named by the device that started them; a device that registers
+   * again carries its earlier registration's chain on. The chain a device ships to, if any yet.
+   */
+  auditChainOf(device: string): string | undefined;
+  /** The chain holding an entry with this hash, if any. */
+  auditChainHolding(hash: string): string | undefined;
+  /** From now on `device` ships to `chain`. */
+  joinAuditChain(device: string, chain: string): void;
+  /** The last entry of a chain, if any. */
+  auditHead(chain: string): { through: number; hash: string } | undefined;
+  auditHash(chain: string, id: number): string | undefined;
+  appendAudit(chain: string, id: number, hash: string, entry: string): void;
+  /** Every audit entry of the chain a device ships to, in id order, as sent (for tests). */
+  auditEntries(device: string): unknown[];
+  /** The devices that shipped audit entries: a registered device's id, or 'operator' for the operator's token. */
+  auditDevices(): string[];
   transaction<T>(fn: () => T): T;
   close(): void;
 }
@@ -35,6 +52,9 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, receipt TEXT, line TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, body_hash TEXT NOT NULL, reply TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit (chain TEXT NOT NULL, id INTEGER NOT NULL, hash TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (chain, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS audit_hash ON audit (hash);
+CREATE TABLE IF NOT EXISTS audit_devices (device TEXT PRIMARY KEY, chain TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, public_key_pem TEXT NOT NULL, centre_code TEXT NOT NULL, role TEXT NOT NULL);
 `;
 
@@ -74,6 +94,14 @@ export function openStore(path: string, seed: string, cases: number): CentralSto
   const putKey = db.prepare('INSERT INTO idempotency (key, body_hash, reply) VALUES (?, ?, ?)');
   const putDevice = db.prepare('INSERT INTO devices (device_id, token_hash, public_key_pem, centre_code, role) VALUES (@deviceId, @tokenHash, @publicKeyPem, @centreCode, @role)');
   const deviceByToken = db.prepare('SELECT device_id FROM devices WHERE token_hash = ?').pluck();
+  const chainOf = db.prepare('SELECT chain FROM audit_devices WHERE device = ?').pluck();
+  const chainHolding = db.prepare('SELECT chain FROM audit WHERE hash = ? LIMIT 1').pluck();
+  const joinChain = db.prepare('INSERT INTO audit_devices (device, chain) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET chain = excluded.chain');
+  const auditHead = db.prepare('SELECT id AS through, hash FROM audit WHERE chain = ? ORDER BY id DESC LIMIT 1');
+  const auditHash = db.prepare('SELECT hash FROM audit WHERE chain = ? AND id = ?').pluck();
+  const putAudit = db.prepare('INSERT INTO audit (chain, id, hash, entry) VALUES (?, ?, ?, ?)');
+  const auditEntries = db.prepare('SELECT entry FROM audit WHERE chain = (SELECT chain FROM audit_devices WHERE device = ?) ORDER BY id').pluck();
+  const auditDevices = db.prepare('SELECT device FROM audit_devices ORDER BY device').pluck();
 
   const caseOf = (code: string): { id: string; data: CaseData } | undefined => {
     const line = byReceipt.get(code) as string | undefined;
@@ -100,6 +128,14 @@ export function openStore(path: string, seed: string, cases: number): CentralSto
     remember: (key, bodyHash, reply) => void putKey.run(key, bodyHash, JSON.stringify(reply)),
     addDevice: (device) => void putDevice.run(device),
     deviceByTokenHash: (hash) => deviceByToken.get(hash) as string | undefined,
+    auditChainOf: (device) => chainOf.get(device) as string | undefined,
+    auditChainHolding: (hash) => chainHolding.get(hash) as string | undefined,
+    joinAuditChain: (device, chain) => void joinChain.run(device, chain),
+    auditHead: (chain) => auditHead.get(chain) as { through: number; hash: string } | undefined,
+    auditHash: (chain, id) => auditHash.get(chain, id) as string | undefined,
+    appendAudit: (chain, id, hash, entry) => void putAudit.run(chain, id, hash, entry),
+    auditEntries: (device) => (auditEntries.all(device) as string[]).map((e) => JSON.parse(e) as unknown),
+    auditDevices: () => auditDevices.all() as string[],
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };
