@@ -4,6 +4,7 @@ import { PDFContentStream, PDFFont, PDFRef, type PDFDocument } from 'pdf-lib';
 import { fontFace } from './font-face';
 import { writePageText } from './page-text';
 import { flate } from './flate-stream';
+import { writePdf } from './pdf-writer';
 import { SubsetFontEmbedder } from './subset-font';
 
 export interface FontFiles {
@@ -35,7 +36,7 @@ export function embedFonts(doc: PDFDocument, files: FontFiles): DocumentFonts {
 
 /**
  * Writes the pages' text, embeds the fonts, compresses the pages' content with Node's zlib (pdf-lib would use pako, a
- * few times slower) and writes the file.
+ * few times slower) and writes the file (pdf-writer.ts).
  */
 export async function savePdf(doc: PDFDocument, fonts: DocumentFonts): Promise<Uint8Array> {
   writePageText(doc);
@@ -48,5 +49,6 @@ export async function savePdf(doc: PDFDocument, fonts: DocumentFonts): Promise<U
       if (stream instanceof PDFContentStream) context.assign(ref, flate(context, stream.getUnencodedContents()));
     }
   }
-  return doc.save();
+  await doc.flush();
+  return writePdf(context);
 }
