@@ -86,8 +86,8 @@ export class SubsetFontEmbedder extends CustomFontEmbedder {
  * precomposed Vietnamese letters and general punctuation (but for the two quads it maps). Most
  * text is only these, and skips String.normalize, measured many times a document.
  */
-const STABLE = /^[\u0000-\u02ff\u1ea0-\u1ef9\u2002-\u206f]*$/;
-export const nfc = (text: string) => (STABLE.test(text) ? text : text.normalize('NFC'));
+const UNSURE = /[\u0300-\u1e9f\u1efa-\u2001\u2070-\uffff]/;
+export const nfc = (text: string) => (UNSURE.test(text) ? text.normalize('NFC') : text);
 
 /** Six capitals naming the subset (PDF 32000-1, 9.6.4), from its glyphs, so one set always gets one name. */
 function subsetTag(gids: number[]): string {
