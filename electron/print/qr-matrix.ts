@@ -1,4 +1,4 @@
-import { create } from 'qrcode';
+import { unmaskedSymbol } from './qr-encode';
 import { BitLines, penalty } from './qr-penalty';
 
 /** The modules of a QR code, row by row, 1 for dark. */
@@ -7,8 +7,6 @@ export interface QrMatrix {
   data: Uint8Array;
 }
 
-/** Error correction M: a printed page survives a fold or a smudge; H would need a larger code. */
-const LEVEL = 'M';
 /** Level M's two bits in the format information (ISO/IEC 18004, 7.9.1). */
 const LEVEL_BITS = 0b00;
 
@@ -34,11 +32,8 @@ const MASKS: ((i: number, j: number) => boolean)[] = [
  * best so far. test/unit/qr-matrix.test.ts checks the result is qrcode's.
  */
 export function qrMatrix(text: string): QrMatrix {
-  const { modules } = create([{ data: Buffer.from(text), mode: 'byte' }], { errorCorrectionLevel: LEVEL, maskPattern: 0 });
-  const { size } = modules;
-  const masks = maskTables(size, (modules as unknown as { reservedBit: Uint8Array }).reservedBit);
-  const data = Uint8Array.from(modules.data);
-  xor(data, masks[0]!.modules);
+  const { size, data, reserved } = unmaskedSymbol(text);
+  const masks = maskTables(size, reserved);
   const unmasked = BitLines.of(data, size);
   const candidate = new BitLines(size);
   let best = 0;

@@ -21,14 +21,14 @@ const fonts = readFontFiles(join(__dirname, '..', '..', 'resources', 'fonts'));
 const rendered = renderDossierPdf({ template, draft, handoff: encodeHandoff(draft, newDeviceKey()).text, fonts, date: '2026-11-23', place: 'Hà Nội' });
 
 /** The cross-reference stream the file ends with, read by hand: each entry as [type, field 2, field 3]. */
-function xrefEntries(pdf: Uint8Array): { entries: number[][]; dict: string } {
+function xrefEntries(pdf: Uint8Array): { entries: [number, number, number][]; dict: string } {
   const text = Buffer.from(pdf).toString('latin1');
   const start = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)![1]);
   const head = /^\d+ 0 obj\n(<<.*?>>)\nstream\n/s.exec(text.slice(start))!;
   const length = Number(/\/Length (\d+)/.exec(head[1]!)![1]);
   const from = start + head[0].length;
   const table = inflateSync(pdf.subarray(from, from + length));
-  const entries: number[][] = [];
+  const entries: [number, number, number][] = [];
   for (let i = 0; i < table.length; i += 7) entries.push([table[i]!, table.readUInt32BE(i + 1), table.readUInt16BE(i + 5)]);
   return { entries, dict: head[1]! };
 }
@@ -47,7 +47,7 @@ describe('the compact PDF writer', () => {
       if (type === 1) expect(text.slice(at, at + 12), `object ${number}`).toMatch(new RegExp(`^${number} 0 obj\\n`));
     });
     // Every object in an object stream names a stream that is there.
-    for (const [, stream] of inStreams) expect(entries[stream!]![0]).toBe(1);
+    for (const [, stream] of inStreams) expect(entries[stream]![0]).toBe(1);
   });
 
   it('is read back whole by pdf-lib and by Poppler, with no complaint', async () => {
