@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFContentStream, PDFFont, PDFRef, type PDFDocument } from 'pdf-lib';
+import { PDFContentStream, PDFRef, type PDFDocument, type PDFFont } from 'pdf-lib';
 import { fontFace } from './font-face';
 import { writePageText } from './page-text';
 import { flate } from './flate-stream';
 import { writePdf } from './pdf-writer';
-import { SubsetFontEmbedder } from './subset-font';
+import { subsetFont } from './subset-font';
 
 export interface FontFiles {
   regular: Uint8Array;
@@ -30,8 +30,7 @@ export function readFontFiles(fontsDir: string): FontFiles {
  * here rather than by doc.embedFont, so savePdf embeds them.
  */
 export function embedFonts(doc: PDFDocument, files: FontFiles): DocumentFonts {
-  const font = (data: Uint8Array) => PDFFont.of(doc.context.nextRef(), doc, new SubsetFontEmbedder(fontFace(data)));
-  return { regular: font(files.regular), bold: font(files.bold) };
+  return { regular: subsetFont(doc, fontFace(files.regular)), bold: subsetFont(doc, fontFace(files.bold)) };
 }
 
 /**
