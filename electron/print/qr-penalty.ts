@@ -19,11 +19,17 @@ export class BitLines {
   static of(data: Uint8Array, size: number): BitLines {
     const lines = new BitLines(size);
     const { stride, rows, cols } = lines;
-    for (let row = 0; row < size; row++) {
-      for (let col = 0; col < size; col++) {
-        if (!data[row * size + col]) continue;
-        rows[row * stride + (col >> 5)]! |= 1 << (col & 31);
-        cols[col * stride + (row >> 5)]! |= 1 << (row & 31);
+    // Row by row, then column by column, 32 modules gathered into a word at a time.
+    for (let line = 0; line < size; line++) {
+      for (let i = 0; i < size; i += 32) {
+        let row = 0;
+        let col = 0;
+        for (let k = Math.min(31, size - 1 - i); k >= 0; k--) {
+          row = (row << 1) | data[line * size + i + k]!;
+          col = (col << 1) | data[(i + k) * size + line]!;
+        }
+        rows[line * stride + (i >> 5)] = row;
+        cols[line * stride + (i >> 5)] = col;
       }
     }
     return lines;

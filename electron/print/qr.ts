@@ -17,12 +17,22 @@ export function qrCode(text: string): QrCode {
   return { widthInModules: modules.size + 2 * QR_QUIET_ZONE, draw: (page, at) => drawModules(page, modules, at) };
 }
 
-/** The modules as 1-bit grey pixels, one per module, rows padded to a byte (PDF 32000-1, 8.9.3): 0 is black. */
+/** The modules as 1-bit grey pixels, one per module, rows padded to a byte with white (PDF 32000-1, 8.9.3): 0 is black. */
 export function qrPixels({ size, data }: QrMatrix): Uint8Array {
   const rowBytes = (size + 7) >> 3;
-  const pixels = new Uint8Array(rowBytes * size).fill(0xff);
+  const pad = 8 * rowBytes - size;
+  const pixels = new Uint8Array(rowBytes * size);
+  let at = 0;
   for (let row = 0; row < size; row++) {
-    for (let col = 0; col < size; col++) if (data[row * size + col]) pixels[row * rowBytes + (col >> 3)]! &= ~(0x80 >> (col & 7));
+    let byte = 0;
+    for (let col = 0, i = row * size; col < size; col++, i++) {
+      byte = (byte << 1) | (data[i]! ^ 1);
+      if ((col & 7) === 7) {
+        pixels[at++] = byte;
+        byte = 0;
+      }
+    }
+    if (pad) pixels[at++] = (byte << pad) | ((1 << pad) - 1);
   }
   return pixels;
 }
