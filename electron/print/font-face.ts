@@ -25,7 +25,8 @@ export class FontFace {
   /** From font units to the 1/1000 em of PDF widths. */
   readonly scale: number;
   private readonly tables: Record<string, Table>;
-  private readonly chars = new Map<number, MappedGlyph>();
+  /** By code point: an array, as text is measured character by character many times a document. */
+  private readonly chars: (MappedGlyph | undefined)[] = [];
   private readonly outlines = new Map<number, GlyphOutline>();
   private readonly view: DataView;
   private readonly numberOfHMetrics: number;
@@ -55,13 +56,24 @@ export class FontFace {
 
   /** The glyph of a code point through the cmap (0, .notdef, when the font lacks it). */
   glyph(codePoint: number): MappedGlyph {
-    let mapped = this.chars.get(codePoint);
+    let mapped = this.chars[codePoint];
     if (!mapped) {
       const gid = this.font.glyphForCodePoint(codePoint).id;
       mapped = { gid, advance: this.advance(gid) * this.scale };
-      this.chars.set(codePoint, mapped);
+      this.chars[codePoint] = mapped;
     }
     return mapped;
+  }
+
+  /** The advance of an NFC text, in 1/1000 em. */
+  width(text: string): number {
+    let width = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      width += this.glyph(code).advance;
+    }
+    return width;
   }
 
   /** hmtx: glyphs past numberOfHMetrics share the last advance. */

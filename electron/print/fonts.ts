@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFContentStream, PDFFont, PDFRef, type PDFDocument } from 'pdf-lib';
+import { PDFContentStream, PDFRef, type PDFDocument, type PDFFont } from 'pdf-lib';
 import { fontFace } from './font-face';
 import { writePageText } from './page-text';
 import { flate } from './flate-stream';
-import { SubsetFontEmbedder } from './subset-font';
+import { writePdf } from './pdf-writer';
+import { subsetFont } from './subset-font';
 
 export interface FontFiles {
   regular: Uint8Array;
@@ -29,13 +30,12 @@ export function readFontFiles(fontsDir: string): FontFiles {
  * here rather than by doc.embedFont, so savePdf embeds them.
  */
 export function embedFonts(doc: PDFDocument, files: FontFiles): DocumentFonts {
-  const font = (data: Uint8Array) => PDFFont.of(doc.context.nextRef(), doc, new SubsetFontEmbedder(fontFace(data)));
-  return { regular: font(files.regular), bold: font(files.bold) };
+  return { regular: subsetFont(doc, fontFace(files.regular)), bold: subsetFont(doc, fontFace(files.bold)) };
 }
 
 /**
  * Writes the pages' text, embeds the fonts, compresses the pages' content with Node's zlib (pdf-lib would use pako, a
- * few times slower) and writes the file.
+ * few times slower) and writes the file (pdf-writer.ts).
  */
 export async function savePdf(doc: PDFDocument, fonts: DocumentFonts): Promise<Uint8Array> {
   writePageText(doc);
@@ -48,5 +48,6 @@ export async function savePdf(doc: PDFDocument, fonts: DocumentFonts): Promise<U
       if (stream instanceof PDFContentStream) context.assign(ref, flate(context, stream.getUnencodedContents()));
     }
   }
-  return doc.save();
+  await doc.flush();
+  return writePdf(context);
 }

@@ -1,5 +1,6 @@
 import { PDFName, rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { flate } from './flate-stream';
+import { encodeLiteral } from './subset-font';
 
 export interface TextRun {
   x: number;
@@ -55,7 +56,7 @@ export function drawText(page: PDFPage, text: string, run: TextRun): void {
   const color = colorOp(run.color ?? BLACK);
   if (color !== state.color) state.ops.push((state.color = color));
   const [x, y] = [hundredths(run.x), hundredths(run.y)];
-  state.ops.push(`${(x - state.x) / 100} ${(y - state.y) / 100} Td ${run.font.encodeText(text).toString()} Tj`);
+  state.ops.push(`${(x - state.x) / 100} ${(y - state.y) / 100} Td ${encodeLiteral(run.font, text)} Tj`);
   state.x = x;
   state.y = y;
 }
@@ -64,6 +65,6 @@ export function drawText(page: PDFPage, text: string, run: TextRun): void {
 export function writePageText(doc: PDFDocument): void {
   for (const page of doc.getPages()) {
     const state = pages.get(page);
-    if (state) page.node.addContentStream(doc.context.register(flate(doc.context, `BT\n${state.ops.join('\n')}\nET`)));
+    if (state) page.node.addContentStream(doc.context.register(flate(doc.context, Buffer.from(`BT\n${state.ops.join('\n')}\nET`, 'latin1'))));
   }
 }

@@ -1,4 +1,5 @@
-import { create } from 'qrcode';
+import { unmaskedSymbol } from './qr-encode';
+import { BitLines, penalty } from './qr-penalty';
 
 /** The modules of a QR code, row by row, 1 for dark. */
 export interface QrMatrix {
@@ -6,8 +7,6 @@ export interface QrMatrix {
   data: Uint8Array;
 }
 
-/** Error correction M: a printed page survives a fold or a smudge; H would need a larger code. */
-const LEVEL = 'M';
 /** Level M's two bits in the format information (ISO/IEC 18004, 7.9.1). */
 const LEVEL_BITS = 0b00;
 
@@ -27,40 +26,54 @@ const MASKS: ((i: number, j: number) => boolean)[] = [
  * The QR code of `text` in one byte-mode segment (the hand-off is base64url, which byte mode
  * carries anyway; qrcode's mode optimiser searches a graph over every character for nothing),
  * with the mask qrcode itself would choose. qrcode scores the eight masks through method calls
- * per module, a third of a dossier's time; here each mask is one XOR with a table kept per symbol
- * size, and the score is qrcode's own rules (mask-pattern.js) on the bare array, given up once
- * it passes the best so far. test/unit/qr-matrix.test.ts checks the result is qrcode's.
+ * per module, a third of a dossier's time; here the symbol is unmasked once into bit lines, each
+ * mask (with its format information) is one XOR of bit lines kept per symbol size, and the score,
+ * qrcode's own rules (qr-penalty.ts), takes 32 modules at a time and gives up once it passes the
+ * best so far. test/unit/qr-matrix.test.ts checks the result is qrcode's.
  */
 export function qrMatrix(text: string): QrMatrix {
-  const { modules } = create([{ data: Buffer.from(text), mode: 'byte' }], { errorCorrectionLevel: LEVEL, maskPattern: 0 });
-  const { size } = modules;
-  const masks = maskTables(size, (modules as unknown as { reservedBit: Uint8Array }).reservedBit);
-  const unmasked = Uint8Array.from(modules.data);
-  xor(unmasked, masks[0]!);
-  let best = unmasked;
+  const { size, data, reserved } = unmaskedSymbol(text);
+  const masks = maskTables(size, reserved);
+  const unmasked = BitLines.of(data, size);
+  const candidate = new BitLines(size);
+  let best = 0;
   let lowest = Infinity;
-  masks.forEach((table, mask) => {
-    const candidate = unmasked.slice();
-    xor(candidate, table);
-    setFormatInfo(candidate, size, mask);
-    const score = penalty(candidate, size, lowest);
+  masks.forEach((mask, i) => {
+    candidate.setXor(unmasked, mask.lines);
+    const score = penalty(candidate, lowest);
     if (score < lowest) {
-      best = candidate;
+      best = i;
       lowest = score;
     }
   });
-  return { size, data: best };
+  xor(data, masks[best]!.modules);
+  return { size, data };
 }
 
-/** Each mask as 1 where it flips a module; the function patterns, never masked, depend on the size alone. */
-const tables = new Map<number, Uint8Array[]>();
-function maskTables(size: number, reserved: Uint8Array): Uint8Array[] {
+/**
+ * Each mask as 1 where it flips a module, and where its format information differs from mask
+ * 0's (which qrcode wrote): the function patterns, never masked, depend on the size alone.
+ */
+interface MaskTable {
+  modules: Uint8Array;
+  lines: BitLines;
+}
+
+const tables = new Map<number, MaskTable[]>();
+function maskTables(size: number, reserved: Uint8Array): MaskTable[] {
   let masks = tables.get(size);
   if (!masks) {
-    masks = MASKS.map((flips) => {
-      const table = new Uint8Array(size * size);
-      for (let row = 0; row < size; row++) for (let col = 0; col < size; col++) table[row * size + col] = !reserved[row * size + col] && flips(row, col) ? 1 : 0;
-      return table;
+    const formatOf = (mask: number) => {
+      const format = new Uint8Array(size * size);
+      setFormatInfo(format, size, mask);
+      return format;
+    };
+    const format0 = formatOf(0);
+    masks = MASKS.map((flips, mask) => {
+      const modules = formatOf(mask);
+      xor(modules, format0);
+      for (let row = 0; row < size; row++) for (let col = 0; col < size; col++) if (!reserved[row * size + col] && flips(row, col)) modules[row * size + col] = 1;
+      return { modules, lines: BitLines.of(modules, size) };
     });
     tables.set(size, masks);
   }
@@ -90,51 +103,4 @@ function setFormatInfo(data: Uint8Array, size: number, mask: number): void {
     data[8 * size + across] = bit;
   }
   data[(size - 8) * size + 8] = 1; // the dark module
-}
-
-/** Runs of five or more (N1: 3 + length − 5) and 1:1:3:1:1 finder-like patterns (N3: 40) along every row, or every column. */
-function linePenalty(data: Uint8Array, size: number, stride: number, step: number): number {
-  let points = 0;
-  for (let line = 0; line < size; line++) {
-    let at = line * stride;
-    let last = -1;
-    let run = 0;
-    let bits = 0;
-    for (let i = 0; i < size; i++, at += step) {
-      const module = data[at]!;
-      if (module === last) run++;
-      else {
-        if (run >= 5) points += run - 2;
-        last = module;
-        run = 1;
-      }
-      bits = ((bits << 1) & 0x7ff) | module;
-      if (i >= 10 && (bits === 0x5d0 || bits === 0x05d)) points += 40;
-    }
-    if (run >= 5) points += run - 2;
-  }
-  return points;
-}
-
-/**
- * qrcode's penalty (mask-pattern.js getPenaltyN1–N4, weights 3, 3, 40, 10); past `limit` the
- * exact figure no longer matters, and it returns early.
- */
-function penalty(data: Uint8Array, size: number, limit: number): number {
-  let dark = 0;
-  let blocks = 0;
-  for (let row = 0; row < size; row++) {
-    const at = row * size;
-    for (let col = 0; col < size; col++) {
-      dark += data[at + col]!;
-      if (row < size - 1 && col < size - 1) {
-        const block = data[at + col]! + data[at + col + 1]! + data[at + size + col]! + data[at + size + col + 1]!;
-        if (block === 0 || block === 4) blocks++;
-      }
-    }
-  }
-  let points = 3 * blocks + 10 * Math.abs(Math.ceil((dark * 100) / data.length / 5) - 10);
-  points += linePenalty(data, size, size, 1);
-  if (points >= limit) return points;
-  return points + linePenalty(data, size, 1, size);
 }

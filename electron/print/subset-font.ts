@@ -1,4 +1,4 @@
-import { CustomFontEmbedder, PDFHexString, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
+import { CustomFontEmbedder, PDFFont, PDFHexString, PDFString, type PDFContext, type PDFDocument, type PDFRef } from 'pdf-lib';
 import { flate } from './flate-stream';
 import type { FontFace } from './font-face';
 import { GlyphSubset } from './truetype-subset';
@@ -23,20 +23,30 @@ export class SubsetFontEmbedder extends CustomFontEmbedder {
     this.subset = new GlyphSubset(face);
   }
 
-  override encodeText(text: string): PDFHexString {
-    let hex = '';
-    for (const ch of text.normalize('NFC')) {
+  /** The subset ids of the text's glyphs, each glyph added to the subset on first use. */
+  private ids(text: string): number[] {
+    const ids: number[] = [];
+    for (const ch of nfc(text)) {
       const id = this.subset.add(this.face.glyph(ch.codePointAt(0)!).gid);
       this.unicode[id] ??= ch;
-      hex += id.toString(16).padStart(4, '0');
+      ids.push(id);
     }
-    return PDFHexString.of(hex);
+    return ids;
+  }
+
+  override encodeText(text: string): PDFHexString {
+    return PDFHexString.of(this.ids(text).map((id) => id.toString(16).padStart(4, '0')).join(''));
+  }
+
+  /** The text as a literal string of its two-byte codes (PDF 32000-1, 7.3.4.2): half the length of hex. */
+  encodeLiteral(text: string): string {
+    let literal = '(';
+    for (const id of this.ids(text)) literal += LITERAL_BYTE[id >> 8]! + LITERAL_BYTE[id & 0xff]!;
+    return `${literal})`;
   }
 
   override widthOfTextAtSize(text: string, size: number): number {
-    let width = 0;
-    for (const ch of text.normalize('NFC')) width += this.face.glyph(ch.codePointAt(0)!).advance;
-    return (width * size) / 1000;
+    return (this.face.width(nfc(text)) * size) / 1000;
   }
 
   override async embedIntoContext(context: PDFContext, ref?: PDFRef): Promise<PDFRef> {
@@ -81,6 +91,37 @@ export class SubsetFontEmbedder extends CustomFontEmbedder {
     context.assign(ref, type0);
     return ref;
   }
+}
+
+/**
+ * Characters NFC leaves as they are in any context: below the combining marks (U+0300), the
+ * precomposed Vietnamese letters and general punctuation (but for the two quads it maps). Most
+ * text is only these, and skips String.normalize, measured many times a document.
+ */
+const UNSURE = /[\u0300-\u1e9f\u1efa-\u2001\u2070-\uffff]/;
+export const nfc = (text: string) => (UNSURE.test(text) ? text.normalize('NFC') : text);
+
+/** Each byte as it stands in a literal string: parentheses and backslash escaped, and CR, which would be read as LF. */
+const LITERAL_BYTE = Array.from({ length: 256 }, (_, b) => (b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0d ? '\\r' : String.fromCharCode(b)));
+
+const embedders = new WeakMap<PDFFont, SubsetFontEmbedder>();
+
+/** A document's font set by SubsetFontEmbedder, to be embedded when the document is saved. */
+export function subsetFont(doc: PDFDocument, face: FontFace): PDFFont {
+  const embedder = new SubsetFontEmbedder(face);
+  const font = PDFFont.of(doc.context.nextRef(), doc, embedder);
+  embedders.set(font, embedder);
+  return font;
+}
+
+/**
+ * Text in one of those fonts as a literal string of the glyphs' codes (bytes as latin1
+ * characters; the content stream must be written as latin1). pdf-lib's PDFFont only gives hex.
+ */
+export function encodeLiteral(font: PDFFont, text: string): string {
+  const embedder = embedders.get(font);
+  if (!embedder) throw new Error('encodeLiteral: not a font of subsetFont');
+  return embedder.encodeLiteral(text);
 }
 
 /** Six capitals naming the subset (PDF 32000-1, 9.6.4), from its glyphs, so one set always gets one name. */

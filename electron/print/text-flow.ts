@@ -13,25 +13,38 @@ export interface Paragraph {
 
 const LEADING = 1.3;
 
-/** Greedy word wrap; a word longer than the column is broken by characters. */
+/**
+ * Greedy word wrap; a word longer than the column is broken by characters. Each word is measured
+ * once and the line's width summed (widths add up: the fonts are set without kerning), rather
+ * than the growing line measured again for every word.
+ */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+  const space = font.widthOfTextAtSize(' ', size);
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate)) {
-      line = candidate;
+  let lineWidth = 0;
+  for (const word of text.split(/\s+/)) {
+    if (!word) continue;
+    const wordWidth = font.widthOfTextAtSize(word, size);
+    if (line && lineWidth + space + wordWidth <= width) {
+      line += ` ${word}`;
+      lineWidth += space + wordWidth;
       continue;
     }
     if (line) lines.push(line);
-    line = '';
+    if (wordWidth <= width) {
+      [line, lineWidth] = [word, wordWidth];
+      continue;
+    }
+    [line, lineWidth] = ['', 0];
     for (const ch of word) {
-      if (!fits(line + ch) && line) {
+      const chWidth = font.widthOfTextAtSize(ch, size);
+      if (line && lineWidth + chWidth > width) {
         lines.push(line);
-        line = '';
+        [line, lineWidth] = ['', 0];
       }
       line += ch;
+      lineWidth += chWidth;
     }
   }
   if (line) lines.push(line);

@@ -8,16 +8,20 @@ import type { FontFace } from './font-face';
 export class GlyphSubset {
   /** Original glyph ids, by new id. */
   readonly gids: number[] = [0];
-  private readonly ids = new Map<number, number>([[0, 0]]);
+  /** By original glyph id, its id in the subset (0 when not in it yet, or .notdef). */
+  private readonly ids: Uint16Array;
 
-  constructor(private readonly face: FontFace) {}
+  constructor(private readonly face: FontFace) {
+    this.ids = new Uint16Array(face.font.numGlyphs);
+  }
 
   /** The glyph's id in the subset, added on first use. */
   add(gid: number): number {
-    let id = this.ids.get(gid);
-    if (id === undefined) {
+    if (gid === 0) return 0;
+    let id = this.ids[gid]!;
+    if (id === 0) {
       id = this.gids.push(gid) - 1;
-      this.ids.set(gid, id);
+      this.ids[gid] = id;
     }
     return id;
   }

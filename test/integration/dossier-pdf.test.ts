@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawNationalHeading } from '../../electron/print/national-heading';
 import { renderDossierPdf } from '../../electron/print/dossier-pdf';
@@ -12,6 +10,7 @@ import { prefillDraft, requestCorrection } from '../../electron/proactive/dossie
 import { decodeHandoff, encodeHandoff, exportPublicKeyPem, HANDOFF_MAX_TEXT, HANDOFF_PREFIX, trustedKeys } from '../../electron/security/device-signing';
 import { bundledTemplate, CARD, CENTRAL, ENTERED_CHILD } from '../fixtures/dossier/citizen';
 import { newDeviceKey } from '../fixtures/dossier/device-key';
+import { scanPdfQr } from '../support/scan-pdf-qr';
 import { PDFDocument } from 'pdf-lib';
 
 const fonts = readFontFiles(join(__dirname, '..', '..', 'resources', 'fonts'));
@@ -33,13 +32,8 @@ let scanned: string | null = null;
 /** Rendering and searching a page for a QR takes seconds on a busy machine. */
 const QR_TIMEOUT = 30_000;
 
-/** The QR codes found on a page rendered as a counter's scanner would see it (150 dpi). */
-function qrOnPage(page: number): string | null {
-  const prefix = join(dir, `page-${page}`);
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-f', String(page), '-l', String(page), '-singlefile', join(dir, 'dossier.pdf'), prefix]);
-  const png = PNG.sync.read(readFileSync(`${prefix}.png`));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
-}
+/** The QR code found on a page rendered as a counter's scanner would see it (150 dpi), or as a printer would (300 dpi). */
+const qrOnPage = (page: number, dpi = 150) => scanPdfQr(join(dir, 'dossier.pdf'), { page, dpi });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'motcua-dossier-'));
@@ -84,6 +78,7 @@ describe('the dossier PDF', () => {
     expect(handoff.kind).toBe('draft');
     scanned = qrOnPage(pages);
     expect(scanned).toBe(handoff.text);
+    expect(qrOnPage(pages, 300)).toBe(handoff.text);
     const decoded = decodeHandoff(scanned!, trusted);
     expect(decoded.ok && decoded.handoff.kind === 'draft' && decoded.handoff.draft.fields['applicant.fullName']?.value).toBe('Nguyễn Thị Hồng Nhung');
     expect(decoded.ok && decoded.handoff.kind === 'draft' && decoded.handoff.draft.corrections).toEqual(draft.corrections);

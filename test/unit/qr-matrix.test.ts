@@ -1,6 +1,12 @@
+import { createRequire } from 'node:module';
 import { create } from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { qrMatrix } from '../../electron/print/qr-matrix';
+
+const load = createRequire(import.meta.url);
+const { getCapacity } = load('qrcode/lib/core/version') as { getCapacity(version: number, level: unknown, mode: unknown): number };
+const ECLevel = load('qrcode/lib/core/error-correction-level') as { M: unknown };
+const Mode = load('qrcode/lib/core/mode') as { BYTE: unknown };
 
 /** Texts like the hand-offs (base64url after a prefix) and receipt codes, of many lengths. */
 function sample(i: number): string {
@@ -19,6 +25,19 @@ describe('the QR matrix', () => {
       const ours = qrMatrix(text);
       expect(ours.size, text).toBe(theirs.modules.size);
       expect(Buffer.from(ours.data).equals(Buffer.from(theirs.modules.data)), `${text.length} characters, mask ${theirs.maskPattern}`).toBe(true);
+    }
+  });
+
+  it('is qrcode’s code at the largest text of every version, and one byte past it (the next version)', () => {
+    const capacity = (version: number) => getCapacity(version, ECLevel.M, Mode.BYTE);
+    for (let version = 1; version <= 40; version++) {
+      for (const length of version < 40 ? [capacity(version), capacity(version) + 1] : [capacity(version)]) {
+        const text = sample(version).padEnd(length, 'x').slice(0, length);
+        const theirs = create([{ data: Buffer.from(text), mode: 'byte' }], { errorCorrectionLevel: 'M' });
+        const ours = qrMatrix(text);
+        expect(theirs.version, `${length} bytes`).toBe(length > capacity(version) ? version + 1 : version);
+        expect(Buffer.from(ours.data).equals(Buffer.from(theirs.modules.data)), `version ${theirs.version}, ${length} bytes`).toBe(true);
+      }
     }
   });
 

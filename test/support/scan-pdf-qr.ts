@@ -1,0 +1,25 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+
+/** Pixels of a rendered area, in points from the page's top-left corner (pdftoppm's -x -y -W -H). */
+export interface PageArea {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The QR code read from one page of a PDF file rendered by Poppler at `dpi`, as a counter's
+ * scanner would see the print-out (the whole page, or only `area` of it, which is quicker).
+ */
+export function scanPdfQr(pdfPath: string, { page, dpi, area }: { page: number; dpi: number; area?: PageArea }): string | null {
+  const px = (points: number) => String(Math.round((points * dpi) / 72));
+  const crop = area ? ['-x', px(area.left), '-y', px(area.top), '-W', px(area.width), '-H', px(area.height)] : [];
+  const prefix = `${pdfPath}-${page}-${dpi}`;
+  execFileSync('pdftoppm', ['-r', String(dpi), ...crop, '-png', '-f', String(page), '-l', String(page), '-singlefile', pdfPath, prefix]);
+  const png = PNG.sync.read(readFileSync(`${prefix}.png`));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
