@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
-import { qrOfLastPage } from '../support/pdf-qr';
+import { qrOfLastPage } from '../support/scan-pdf-qr';
 
 /** The citizen whose card the kiosk print-out helpers read. */
 export const KIOSK_CITIZEN = { personalNumber: '079199012345', fullName: 'Nguyễn Văn An' };
@@ -31,7 +31,7 @@ export async function kioskPrintsBirthRegistration(page: Page, testInfo: TestInf
   await kioskCall(page, 'citizen.close', {});
   const dossierPdf = testInfo.outputPath('dossier.pdf');
   writeFileSync(dossierPdf, Buffer.from(printed.pdfBase64, 'base64'));
-  return qrOfLastPage(dossierPdf, printed.pages, testInfo.outputDir);
+  return qrOfLastPage(dossierPdf, printed.pages);
 }
 
 /**

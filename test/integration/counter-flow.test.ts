@@ -5,15 +5,14 @@
  * found at the counter and its status shown at a kiosk without personal data.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounterDossier, DossierDraft, DossierView, PublicCaseStatus, SubmissionView } from '../../electron/contract';
 import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
 import { encodeHandoff, exportPublicKeyPem, loadOrCreateDeviceKey, type DeviceKey } from '../../electron/security/device-signing';
+import { scanPdfQr } from '../support/scan-pdf-qr';
 import type { CentralSim } from '../support/central-sim/server';
 import { DEMO_MOTHER as MOTHER, hostCall, hostDeviceKey, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 import { kioskPrintsDossier } from '../support/kiosk-prints';
@@ -156,9 +155,7 @@ describe('originals, submission and receipt', () => {
       expect(text).toContain(expected);
     }
     // The QR a kiosk scans for the status is the receipt code itself.
-    execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', file, join(tmp.dir, 'receipt')]);
-    const png = PNG.sync.read(readFileSync(join(tmp.dir, 'receipt.png')));
-    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(sent.receiptCode);
+    expect(scanPdfQr(file, { page: 1, dpi: 150 })).toBe(sent.receiptCode);
 
     // The case comes down the feed: found at the counter with and without accents, its status at a kiosk.
     await call(officer, 'sync.now', {});

@@ -6,16 +6,15 @@
  * status look-up is rate-limited per session (officers are not).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicCaseStatus, SubmissionView } from '../../electron/contract';
 import { SettingsRepository } from '../../electron/db/settings-repository';
 import { FAILED_LOOKUPS_KEY } from '../../electron/host/counter-host';
 import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
+import { scanPdfQr } from '../support/scan-pdf-qr';
 import type { CentralSim } from '../support/central-sim/server';
 import { DEMO_MOTHER as MOTHER, hostCall, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 import { printedAndChecked } from '../support/counter-dossier';
@@ -40,10 +39,7 @@ function pdfText(name: string, pdfBase64: string): { text: string; qr: string | 
   const file = join(tmp.dir, name);
   writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
-  const stem = join(tmp.dir, name.replace(/\.pdf$/, ''));
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', file, stem]);
-  const png = PNG.sync.read(readFileSync(`${stem}.png`));
-  return { text, qr: jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data };
+  return { text, qr: scanPdfQr(file, { page: 1, dpi: 150 }) ?? undefined };
 }
 
 const noPersonalData = (value: unknown) => {

@@ -16,7 +16,7 @@ import { CONSENT_NOTICES, noticeVersion } from '../../electron/security/consent'
 import { decodeHandoff } from '../../electron/security/device-signing';
 import { DEMO_MOTHER, hostCall, hostDeviceKey, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 import { kioskPrintsDossier, type KioskPrintOut } from '../support/kiosk-prints';
-import { qrOfLastPage } from '../support/pdf-qr';
+import { qrOfLastPage } from '../support/scan-pdf-qr';
 
 let running: HostWithCentral;
 const call = hostCall(() => running.host);
@@ -42,7 +42,7 @@ const consentsInFile = () => inFile<{ session: string }>('SELECT session FROM co
 function scanned(out: KioskPrintOut, name: string): { text: string; kind: string } {
   const pdf = join(running.dir, `${name}.pdf`);
   writeFileSync(pdf, out.pdf);
-  const text = qrOfLastPage(pdf, out.pages, running.dir);
+  const text = qrOfLastPage(pdf, out.pages);
   const key = hostDeviceKey(running);
   const decoded = decodeHandoff(text, new Map([[key.keyId, key.publicKey]]));
   if (!decoded.ok) throw new Error(decoded.code);

@@ -23,3 +23,10 @@ export function scanPdfQr(pdfPath: string, { page, dpi, area }: { page: number; 
   const png = PNG.sync.read(readFileSync(`${prefix}.png`));
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
 }
+
+/** The QR on the last page of a printed dossier, read as a counter's scanner would (150 dpi). */
+export function qrOfLastPage(pdfPath: string, pages: number): string {
+  const text = scanPdfQr(pdfPath, { page: pages, dpi: 150 });
+  if (!text) throw new Error('no QR code on the last page');
+  return text;
+}
