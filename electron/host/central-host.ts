@@ -74,6 +74,7 @@ export function centralHost(deps: CentralHostDeps) {
     provisioning,
     current: (): SyncStatus => sync.current(),
     syncNow: (): Promise<SyncStatus> => sync.syncNow(),
+    auditRecorded: (): void => sync.auditRecorded(),
     stop: async (): Promise<void> => {
       await enrolling;
       await relinking;

@@ -144,6 +144,7 @@ export function createHost(config: HostConfig): Host {
     ...(config.provisioningDirs ? { provisioningDirs: config.provisioningDirs } : {}),
     ...(config.logError ? { logError: config.logError } : {}),
   });
+  audit.onRecorded(() => sync.auditRecorded());
   const caseIndex = startCaseIndexDriver(CaseSearch.of(db), { onError: (error) => config.logError?.('case-index', error) });
   // Retention (issue 9): the purge runs right after start, then daily.
   const clock = config.retentionClock ?? realClock;

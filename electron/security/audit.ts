@@ -48,6 +48,7 @@ export type AuditVerification = { ok: true; rows: number; shipped: number; shipp
  */
 export class AuditLog {
   private subjectKey: Buffer | undefined;
+  private readonly recorded: (() => void)[] = [];
 
   constructor(
     private readonly rows: AuditRepository,
@@ -73,6 +74,12 @@ export class AuditLog {
       };
       this.rows.insert({ ...row, hash: rowHash(row) });
     });
+    for (const listener of this.recorded) listener();
+  }
+
+  /** Calls `listener` after each row is appended (the sync service ships a full batch at once). */
+  onRecorded(listener: () => void): void {
+    this.recorded.push(listener);
   }
 
   /** The keyed hash a subject is stored under, so the log can be searched for one citizen. */

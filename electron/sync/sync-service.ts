@@ -2,7 +2,7 @@ import type { SyncStatus } from '../contract';
 import type { Db } from '../db/connection';
 import { SyncStateRepository } from '../db/sync-state-repository';
 import { CHANGES_FEED } from './apply-batch';
-import { AuditShipper } from './audit-shipper';
+import { AUDIT_BATCH, AuditShipper } from './audit-shipper';
 import { backoffMs } from './backoff';
 import { pullOnce } from './central-client';
 import type { Outbox } from './outbox';
@@ -54,6 +54,7 @@ export class SyncService {
   private timer: unknown;
   private running: Promise<void> | null = null;
   private failures = 0;
+  private auditSinceShip = 0;
   private stopped = true;
   private status: SyncStatus;
 
@@ -107,6 +108,23 @@ export class SyncService {
     return this.current();
   }
 
+  /**
+   * An audit row was appended. A full request's worth ships at once rather than at the next beat, so
+   * the trail kept on this machine stays about one request long however busy it is. Deferred to a
+   * microtask: the row's transaction (synchronous, better-sqlite3) has committed by then, so an
+   * uncommitted row is never sent. A failure here is left to the beat, which reports and retries.
+   */
+  auditRecorded(): void {
+    if (++this.auditSinceShip < AUDIT_BATCH || this.stopped) return;
+    queueMicrotask(() => void this.shipAudit(this.deps.link!).catch(() => undefined));
+  }
+
+  private shipAudit(link: CentralLink): Promise<unknown> {
+    this.auditSinceShip = 0;
+    const viaFetch = this.deps.fetch ? { fetch: this.deps.fetch } : {};
+    return this.audit.shipDue({ baseUrl: link.url, token: link.token, ...viaFetch, ...(this.deps.random ? { random: this.deps.random } : {}) });
+  }
+
   private schedule(ms: number): void {
     if (this.stopped) return;
     this.clock.clearTimeout(this.timer);
@@ -134,7 +152,7 @@ export class SyncService {
       // Queued submissions go out on the same beat; each keeps its Idempotency-Key until acknowledged.
       await this.deps.outbox.sendDue({ baseUrl: link.url, token: link.token, now, ...viaFetch, ...(this.deps.random ? { random: this.deps.random } : {}) });
       // The audit goes to the centre, its archive, on the same beat; rows are pruned here only once acknowledged.
-      await this.audit.shipDue({ baseUrl: link.url, token: link.token, ...viaFetch, ...(this.deps.random ? { random: this.deps.random } : {}) });
+      await this.shipAudit(link);
       this.update({ outbox: this.outboxCounts() });
       const saved = this.state.get(CHANGES_FEED);
       if (result.ok) {

@@ -15,7 +15,7 @@ import { openDatabase } from '../../electron/db/connection';
 import { newSession } from '../../electron/host/session';
 import { SettingsRepository } from '../../electron/db/settings-repository';
 import { AuditLog, rowHash } from '../../electron/security/audit';
-import { AuditShipper } from '../../electron/sync/audit-shipper';
+import { AUDIT_BATCH, AuditShipper } from '../../electron/sync/audit-shipper';
 import { centralAudit, centralChainHolds } from '../support/central-audit';
 import { hostCall, startHostWithCentral } from '../support/host-with-central';
 import { runMotcua } from '../support/run-cli';
@@ -212,6 +212,24 @@ describe('verifying the chain held here, from the anchor', () => {
 });
 
 describe('the app host', () => {
+  it('ships a full batch at once between beats, so the rows held here stay under one request', async () => {
+    const running = await startHostWithCentral('audit-busy', { sync: true });
+    try {
+      const call = hostCall(() => running.host);
+      const rows = () => new AuditRepository(running.host.db).unshippedCount();
+      // The first beat runs at start; after it the next is 30 s away, longer than this test.
+      await expect.poll(() => running.host.router.dispatch(newSession('officer'), 'sync.status', {}).then((r) => r.ok && (r.value as { lastSuccessAt: string | null }).lastSuccessAt)).toBeTruthy();
+      const before = centralAudit(running.sim).length;
+      for (let i = 0; i < 3 * AUDIT_BATCH; i++) await call(newSession('kiosk'), 'citizen.open', { personalNumber: '001099012345', birthDate: '1999-05-01', source: 'typed' });
+      await expect.poll(rows).toBeLessThan(AUDIT_BATCH);
+      expect(centralAudit(running.sim).length - before).toBeGreaterThan(2 * AUDIT_BATCH);
+      expect(centralChainHolds(centralAudit(running.sim))).toBe(true);
+      expect(running.host.audit.verify()).toMatchObject({ ok: true });
+    } finally {
+      await running.close();
+    }
+  });
+
   it('ships on sync.now, and its doctor names a chain break in Vietnamese and English', async () => {
     const running = await startHostWithCentral('audit-doctor');
     try {

@@ -21,10 +21,11 @@ export interface HostWithCentral {
 }
 
 /**
- * A demo host on a real SQLite file, linked to a real central simulator on loopback (no sync loop,
- * no HID). The centre keeps its data and key in files, so a test can stop it and bring it back.
+ * A demo host on a real SQLite file, linked to a real central simulator on loopback (no HID; no
+ * sync loop unless `sync`). The centre keeps its data and key in files, so a test can stop it and
+ * bring it back.
  */
-export async function startHostWithCentral(name: string): Promise<HostWithCentral> {
+export async function startHostWithCentral(name: string, { sync = false } = {}): Promise<HostWithCentral> {
   const tmp = makeTempDir(`motcua-${name}-`);
   const files: CentralSimOptions = { db: join(tmp.dir, 'central.db'), keyDir: join(tmp.dir, 'central-key'), cases: 3, seed: name };
   const sim = await startCentralSim(files);
@@ -35,7 +36,7 @@ export async function startHostWithCentral(name: string): Promise<HostWithCentra
     transport: 'browser',
     version: 'test',
     devices: false,
-    sync: false,
+    sync,
     central: { url: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem },
   });
   const running: HostWithCentral = {
