@@ -15,9 +15,9 @@ import { AuditRepository, AuditShipMismatchError, type AuditRow } from '../db/au
 import type { Db } from '../db/connection';
 import { backoffMs } from './backoff';
 import { parseRetryAfter } from './central-client';
+import { errorText, MAX_ERROR_MESSAGE, readErrorBody } from './central-errors';
 
 export const AUDIT_BATCH = 500;
-const MAX_MESSAGE = 300;
 
 /** Why the last shipment failed, as stored in audit_shipping.last_error. Carries no personal data. */
 export interface AuditShipError {
@@ -82,26 +82,14 @@ const wireEntry = (r: AuditRow) => ({
   hash: r.hash,
 });
 
-const errorText = (e: unknown): string => (e instanceof Error ? (e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message) : String(e)).slice(0, MAX_MESSAGE);
 
-async function readError(res: Response): Promise<{ code: string | null; message: string | null }> {
-  try {
-    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
-    return {
-      code: typeof body.error?.code === 'string' ? body.error.code.slice(0, 100) : null,
-      message: typeof body.error?.message === 'string' ? body.error.message.slice(0, MAX_MESSAGE) : null,
-    };
-  } catch {
-    return { code: null, message: null };
-  }
-}
 
 function parseStoredError(text: string | null): AuditShipError | null {
   if (text === null) return null;
   try {
     return JSON.parse(text) as AuditShipError;
   } catch {
-    return { kind: 'transient', status: null, code: null, message: text.slice(0, MAX_MESSAGE), retryAfterSeconds: null };
+    return { kind: 'transient', status: null, code: null, message: text.slice(0, MAX_ERROR_MESSAGE), retryAfterSeconds: null };
   }
 }
 
@@ -208,7 +196,7 @@ export class AuditShipper {
 
 /** Any other answer: a chain break, another refusal, or a passing failure (with its Retry-After). */
 async function refusal(res: Response, now: Date): Promise<AuditShipError> {
-  const { code, message } = await readError(res);
+  const { code, message } = await readErrorBody(res);
   const retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'), now.getTime());
   const text = message ?? `HTTP ${res.status}`;
   if (res.status === 409 && code === 'audit-chain-break') return { kind: 'chain-break', status: 409, code, message: text, retryAfterSeconds };

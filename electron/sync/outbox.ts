@@ -19,6 +19,7 @@ import type { Db } from '../db/connection';
 import { OutboxRepository, type OutboxCounts, type OutboxRow, type OutboxState } from '../db/outbox-repository';
 import { backoffMs } from './backoff';
 import { parseRetryAfter } from './central-client';
+import { errorText, MAX_ERROR_MESSAGE, readErrorBody } from './central-errors';
 
 export type { OutboxCounts, OutboxState } from '../db/outbox-repository';
 
@@ -94,7 +95,6 @@ export interface SendSummary {
 
 export class OutboxRetryError extends Error {}
 
-const MAX_MESSAGE = 300;
 
 /** Statuses that say "not now" rather than "not this": the row stays pending. */
 function isTransient(status: number): boolean {
@@ -111,7 +111,7 @@ function parseError(text: string | null): OutboxError | null {
   try {
     return JSON.parse(text) as OutboxError;
   } catch {
-    return { kind: 'bad-response', status: null, code: null, message: text.slice(0, MAX_MESSAGE), retryAfterSeconds: null, delayMs: null, at: '' };
+    return { kind: 'bad-response', status: null, code: null, message: text.slice(0, MAX_ERROR_MESSAGE), retryAfterSeconds: null, delayMs: null, at: '' };
   }
 }
 
@@ -147,19 +147,7 @@ type Outcome =
   | { kind: 'refused'; error: Omit<OutboxError, 'delayMs' | 'at'> }
   | { kind: 'transient'; error: Omit<OutboxError, 'delayMs' | 'at'> };
 
-async function readErrorBody(res: Response): Promise<{ code: string | null; message: string | null }> {
-  try {
-    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
-    return {
-      code: typeof body.error?.code === 'string' ? body.error.code.slice(0, 100) : null,
-      message: typeof body.error?.message === 'string' ? body.error.message.slice(0, MAX_MESSAGE) : null,
-    };
-  } catch {
-    return { code: null, message: null };
-  }
-}
 
-const errorText = (e: unknown): string => (e instanceof Error ? (e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message) : String(e)).slice(0, MAX_MESSAGE);
 
 export class Outbox {
   private readonly repo: OutboxRepository;
@@ -313,7 +301,7 @@ export class Outbox {
     }
 
     const { code, message } = await readErrorBody(res);
-    const text = `HTTP ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`.slice(0, MAX_MESSAGE);
+    const text = `HTTP ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}`.slice(0, MAX_ERROR_MESSAGE);
     const retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'), now().getTime());
     const error = { kind: 'http' as const, status: res.status, code, message: message ?? text, retryAfterSeconds };
     if (res.status >= 400 && res.status < 500 && !isTransient(res.status)) return { kind: 'refused', error };
