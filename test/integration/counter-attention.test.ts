@@ -7,12 +7,12 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AttentionItem, CounterDossier, DossierView, SubmissionView } from '../../electron/contract';
-import { AuditRepository } from '../../electron/db/audit-repository';
 import { CounterRepository } from '../../electron/db/counter-repository';
 import { fieldCipherOf } from '../../electron/db/field-encryption';
 import { OutboxRepository } from '../../electron/db/outbox-repository';
 import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
+import { wholeAudit } from '../support/central-audit';
 import type { CentralSim } from '../support/central-sim/server';
 import { printedAndChecked } from '../support/counter-dossier';
 import { DEMO_MOTHER, hostCall, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
@@ -119,8 +119,8 @@ describe('a submission the centre refused', () => {
     expect(added).toHaveLength(1);
     expect(sim.store.caseByReceipt(sent.receiptCode!)?.applicant.personalNumber).toBe(DEMO_MOTHER.personalNumber);
 
-    // Every step audited under the officer's name, and the chain holds.
-    const audited = new AuditRepository(host.db).all().filter((r) => r.session === officer.id && r.channel.startsWith('counter.'));
+    // Every step audited under the officer's name (each send shipped the trail so far to the centre), and the chain holds.
+    const audited = wholeAudit(sim, host.db).filter((r) => r.session === officer.id && r.channel.startsWith('counter.'));
     expect(audited.map((r) => [r.channel, r.outcome, r.actor])).toEqual(
       expect.arrayContaining([
         ['counter.attention', 'ok', 'canbo'],

@@ -1,5 +1,6 @@
 import type { AuditRow } from '../../electron/db/audit-repository';
-import { AUDIT_GENESIS } from '../../electron/db/audit-repository';
+import { AUDIT_GENESIS, AuditRepository } from '../../electron/db/audit-repository';
+import type { Db } from '../../electron/db/connection';
 import { rowHash } from '../../electron/security/audit';
 import type { AuditEntryWire } from './central-sim/audit';
 import type { CentralSim } from './central-sim/server';
@@ -21,4 +22,9 @@ export function centralChainHolds(entries: AuditEntryWire[]): boolean {
     lastId = e.id;
   }
   return true;
+}
+
+/** A machine's whole trail as who did what: what the centre holds from it, then the rows not yet shipped. */
+export function wholeAudit(sim: CentralSim, db: Db, device = 'operator'): { session: string; channel: string; outcome: string; actor: string | null }[] {
+  return [...centralAudit(sim, device), ...new AuditRepository(db).all()].map(({ session, channel, outcome, actor }) => ({ session, channel, outcome, actor }));
 }
