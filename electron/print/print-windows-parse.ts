@@ -37,7 +37,8 @@ const FLAGS: [number, string][] = [
 ];
 
 const statusNames = (status: unknown): string[] => {
-  const text = String(status ?? '').trim();
+  // A name or the flags; anything else (an object, whose String() may even throw) says nothing.
+  const text = typeof status === 'string' || typeof status === 'number' ? String(status).trim() : '';
   if (/^\d+$/.test(text)) return FLAGS.filter(([bit]) => (Number(text) & bit) !== 0).map(([, name]) => name);
   return text.split(/[\s,]+/).filter(Boolean);
 };

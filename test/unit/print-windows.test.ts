@@ -49,6 +49,14 @@ describe('parsing the print cmdlets', () => {
     expect(parsePrinters('[{"Status":"Normal"}]').printers).toEqual([]);
   });
 
+  it('a status that is neither a name nor flags says nothing (found by the fuzz bench: an object whose toString is no function)', () => {
+    const { printers } = parsePrinters('[{"Name":"A4","Status":{"toString":[]},"Default":true},{"Name":"EPSON","Status":"PaperOut"}]');
+    expect(printers.map((p) => [p.name, p.state, p.alerts])).toEqual([
+      ['A4', 'idle', []],
+      ['EPSON', 'idle', ['media-empty-error']],
+    ]);
+  });
+
   it('Get-PrintJob: ids and document names', () => {
     expect(parseJobs('[{"Id":7,"DocumentName":"1763900000000-0a1b2c3d.pdf"},{"Id":8,"DocumentName":null}]')).toEqual([
       { id: 7, documentName: '1763900000000-0a1b2c3d.pdf' },
