@@ -116,6 +116,11 @@ export class AuditShipper {
     return { unshipped: this.rows.unshippedCount(), shipped: anchor.shipped, shippedThrough: anchor.throughId, error: auditShipProblem(parseStoredError(anchor.lastError)) };
   }
 
+  /** A technician's "sync now": the next run tries at once, whatever the backoff after the last failure. */
+  resume(): void {
+    this.pausedUntil = 0;
+  }
+
   /** Ships every row held, batch after batch, unless paused by an earlier failure. A call during a run gets that run's summary. */
   shipDue(options: ShipOptions): Promise<ShipSummary> {
     this.running ??= this.runOnce(options).finally(() => (this.running = null));

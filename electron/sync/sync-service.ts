@@ -104,6 +104,8 @@ export class SyncService {
   async syncNow(): Promise<SyncStatus> {
     if (!this.deps.link) return this.current();
     this.clock.clearTimeout(this.timer);
+    // Asked for by a person: the audit is tried now too, like the pull, not after its own backoff.
+    this.audit.resume();
     await (this.running ?? this.pull());
     return this.current();
   }
