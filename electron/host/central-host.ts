@@ -74,6 +74,7 @@ export function centralHost(deps: CentralHostDeps) {
     provisioning,
     current: (): SyncStatus => sync.current(),
     syncNow: (): Promise<SyncStatus> => sync.syncNow(),
+    retryNow: (): Promise<SyncStatus> => sync.retryNow(),
     auditRecorded: (): void => sync.auditRecorded(),
     stop: async (): Promise<void> => {
       await enrolling;

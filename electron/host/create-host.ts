@@ -254,7 +254,7 @@ export function createHost(config: HostConfig): Host {
       'devices.replay': ({ name }) => devices.replay(name),
       ...sync.handlers,
       'sync.status': () => sync.current(),
-      'sync.now': () => sync.syncNow(),
+      'sync.now': () => sync.retryNow(),
       'diagnostics.doctor': () =>
         runDoctor({
           appRoot: config.appRoot,

@@ -104,10 +104,17 @@ export class SyncService {
   async syncNow(): Promise<SyncStatus> {
     if (!this.deps.link) return this.current();
     this.clock.clearTimeout(this.timer);
-    // Asked for by a person: the audit is tried now too, like the pull, not after its own backoff.
-    this.audit.resume();
     await (this.running ?? this.pull());
     return this.current();
+  }
+
+  /**
+   * A technician's "sync now": the audit is tried at once too, like the pull, not after its own
+   * backoff. (A counter's submission syncs without this, so an outage does not multiply requests.)
+   */
+  retryNow(): Promise<SyncStatus> {
+    this.audit.resume();
+    return this.syncNow();
   }
 
   /**
