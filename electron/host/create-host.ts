@@ -12,7 +12,7 @@ import { AUDIT_SUBJECT_KEY, AuditLog } from '../security/audit';
 import { TechnicianPin } from '../security/technician-pin';
 import { runDoctor } from './doctor';
 import { classifyScan } from '../../drivers/idcard/classify';
-import { IDENTIFICATION } from '../contract';
+import { IDENTIFICATION, type DemoPhoneMessage } from '../contract';
 import { toScanResult } from '../devices/scan-results';
 import { Outbox } from '../sync/outbox';
 import { AuditShipper } from '../sync/audit-shipper';
@@ -24,6 +24,8 @@ import { EventBus } from './event-bus';
 import { createRouter, type Router } from './router';
 import { CitizenSessions } from './citizen-sessions';
 import { citizenHandlers } from './citizen-handlers';
+import { identityHandlers } from './identity-handlers';
+import type { ChipSource } from '../devices/chip-source';
 import { dossierHandlers } from './dossier-handlers';
 import { reminderHandlers } from './reminder-handlers';
 import { cachedBySync } from './synced-cache';
@@ -82,6 +84,10 @@ export interface HostConfig {
   retention?: boolean;
   /** The retention schedule's clock (a test's fake one). */
   retentionClock?: RetentionClock;
+  /** The ID card chip reader (PC/SC); absent: the chip level is not offered. */
+  chipSource?: ChipSource;
+  /** Demo mode only: the demo centre's "phone", so the holder confirmation can be walked without one. */
+  demoPhone?: (challengeId: string) => Promise<DemoPhoneMessage[]>;
 }
 
 export interface Host {
@@ -188,6 +194,7 @@ export function createHost(config: HostConfig): Host {
     touch: accounts.touch,
     transaction: (work) => db.transaction(work).immediate(),
     subjectOf: (session) => citizens.current(session.id)?.identity.personalNumber ?? null,
+    assuranceOf: (session) => citizens.current(session.id)?.proof.level ?? null,
     handlers: withPrinting(printing, {
       ...printerHandlers({ printing, fonts }),
       ...accounts.handlers,
@@ -195,9 +202,17 @@ export function createHost(config: HostConfig): Host {
         citizens,
         consents: new ConsentRegistry(new ConsentRepository(db), audit),
         centralLink: () => sync.central.link(),
+        deviceKey,
         endTurn,
         today,
         logError: config.logError,
+      }),
+      ...identityHandlers({
+        citizens,
+        centralLink: () => sync.central.link(),
+        today,
+        ...(config.chipSource ? { chipSource: config.chipSource } : {}),
+        ...(config.demo && config.demoPhone ? { demoPhone: config.demoPhone } : {}),
       }),
       ...reminderHandlers({
         citizens,

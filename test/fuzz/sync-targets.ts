@@ -250,10 +250,11 @@ export const SYNC_TARGETS = [
     inputs: () => fc.tuple(centralAnswer, mutatedJson([CENTRAL, { ...CENTRAL, extra: 1 }, {}])),
     check: async ([answer, body]) => {
       const fake: typeof fetch = async () => new Response(body, { status: answer.status });
-      const result = await fetchCentralProfile({ url: 'http://central.invalid', token: 't', publicKeyPem: CENTRAL_PEM }, CENTRAL.personalNumber!, 'PURPOSE', 'consent', { fetch: fake });
+      const result = await fetchCentralProfile({ url: 'http://central.invalid', token: 't', publicKeyPem: CENTRAL_PEM }, { personalNumber: CENTRAL.personalNumber!, birthDate: CENTRAL.birthDate! }, 'PURPOSE', 'consent', { fetch: fake });
       if (!result.ok) return assert.ok(result.reason.length > 0);
       citizenProfile.parse(result.profile);
       assert.ok(result.profile.personalNumber === undefined || result.profile.personalNumber === CENTRAL.personalNumber);
+      assert.ok(result.profile.birthDate === undefined || result.profile.birthDate === CENTRAL.birthDate);
     },
   }),
 ];
