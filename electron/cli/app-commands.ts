@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import type { DoctorReport } from '../contract';
 import { appVersion, defaultDbPath } from '../host/app-files';
 import type { AutoEnrolment } from '../host/central-host';
+import { demoPhoneAt, type DemoPhoneControl } from '../host/demo-phone';
+import { ownerOnlyFolder } from '../security/owner-only';
 import { CENTRAL_ENV } from '../host/central-env';
 import { createHost } from '../host/create-host';
 import { diagnosticsBundle } from '../host/diagnostics-bundle';
@@ -24,13 +26,19 @@ function centralFromFlags(flags: Flags): CentralLink | undefined {
   return { url: flags.central, token: flags.token, publicKeyPem: readFileSync(flags['central-key'], 'utf8') };
 }
 
-/** The centre a started app links to: one given whole by flags, or the demo's, enrolled with at start. */
-type CentralChoice = { link: CentralLink } | { enrol: AutoEnrolment } | undefined;
+/**
+ * The centre a started app links to: one given whole by flags, or the demo's, enrolled with at start.
+ * `phone`: the demo centre's control routes, for the demo's "phone" panel (a link given by flags in
+ * demo mode is taken to be a simulator's operator link, as the end-to-end tests give it).
+ */
+type CentralChoice = { link: CentralLink; phone?: DemoPhoneControl } | { enrol: AutoEnrolment; phone?: DemoPhoneControl } | undefined;
 
 function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true, central: CentralChoice = linkFromFlags(flags)) {
   const root = appRoot();
   const dbPath = flags.db ?? defaultDbPath(dataDir(), flags.demo);
-  mkdirSync(dirname(dbPath), { recursive: true });
+  // The app's own data folder is owner-only with all it holds; a --db elsewhere gets a new folder made so, never a shared one changed.
+  if (flags.db) mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
+  else ownerOnlyFolder(dataDir());
   return createHost({
     appRoot: root,
     dbPath,
@@ -41,6 +49,7 @@ function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true
     retention: devices,
     ...(central && 'link' in central ? { central: central.link } : {}),
     ...(central && 'enrol' in central ? { enrol: central.enrol } : {}),
+    ...(flags.demo && central?.phone ? { demoPhone: demoPhoneAt(central.phone) } : {}),
     // A thin client's "next to the app" is the folder holding bin/motcua.cjs.
     provisioningDirs: [root],
     version: appVersion(root),
@@ -51,7 +60,7 @@ function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true
 
 function linkFromFlags(flags: Flags): CentralChoice {
   const link = centralFromFlags(flags);
-  return link ? { link } : undefined;
+  return link ? { link, phone: { url: link.url, token: link.token } } : undefined;
 }
 
 export async function serve(flags: Flags, central?: CentralChoice): Promise<void> {
@@ -73,7 +82,7 @@ export async function start(flags: Flags): Promise<void> {
   const electron = findElectron(root);
   // The demo brings its own centre, so sync works with no configuration.
   const demo = !centralFromFlags(flags) && flags.demo ? await startDemoCentral(root, dataDir()) : null;
-  const central: CentralChoice = demo ? { enrol: demo.enrol } : linkFromFlags(flags);
+  const central: CentralChoice = demo ? { enrol: demo.enrol, phone: demo.phone } : linkFromFlags(flags);
   if (central) console.log(`Central: ${'link' in central ? central.link.url : central.enrol.url}`);
   if (electron.binary) {
     const args = [join(root, 'dist', 'electron', 'main.cjs'), ...(flags.demo ? ['--demo'] : []), ...(flags.kiosk ? ['--kiosk'] : [])];
