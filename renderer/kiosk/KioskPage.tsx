@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getI18n, useTranslation } from 'react-i18next';
-import type { AppErrorData, CitizenQuery, ConsentDecision, ConsentNotice, DossierView, Identity, PrintOutcomeView, RuleReminder, ScanResult } from '../../electron/contract';
+import type { AppErrorData, AssuranceLevel, CitizenQuery, ConsentDecision, ConsentNotice, DossierView, Identity, PrintOutcomeView, RuleReminder, ScanResult } from '../../electron/contract';
 import { useKioskOptions, useReloadKioskOptions } from '../components/KioskOptions';
 import { api } from '../transport';
 import { AskOfficerScreen } from './AskOfficerScreen';
 import { AttractScreen } from './AttractScreen';
 import { ComparisonScreen } from './ComparisonScreen';
+import { ConfirmPhoneScreen } from './ConfirmPhoneScreen';
 import { ConsentScreen } from './ConsentScreen';
+import { isCardOnly } from '../components/AssuranceBadge';
 import { DossierReview } from './DossierReview';
 import { IdentifyScreen } from './IdentifyScreen';
 import { StatusLookupScreen } from './StatusLookupScreen';
@@ -31,6 +33,8 @@ interface Citizen {
   identity: Identity;
   fullName: string | null;
   card: ScannedCard | null;
+  /** How sure the centre can be of who this is: the card-only service until it is more than typed or the QR. */
+  assurance: AssuranceLevel;
 }
 
 interface RemindersState {
@@ -51,6 +55,8 @@ type State =
   | { screen: 'home'; wiped: boolean; scanError: AppErrorData | string | null }
   | { screen: 'identify'; busy: boolean; error: AppErrorData | null }
   | { screen: 'consent'; citizen: Citizen; notice: ConsentNotice | null; busy: boolean; error: AppErrorData | null }
+  /** Confirming on the registered phone, through the centre (holder-confirmed). */
+  | { screen: 'confirm'; citizen: Citizen }
   | ({ screen: 'reminders' } & RemindersState)
   | { screen: 'dossier'; back: RemindersState; view: DossierView; preparedAt: number }
   /** The ways to one outcome: from a reminder (`back` holds the reminders) or, before identification, from the list of outcomes. */
@@ -107,7 +113,7 @@ export function KioskPage() {
         setState(card ? { screen: 'home', wiped: false, scanError: opened.error } : { screen: 'identify', busy: false, error: opened.error }),
       );
     }
-    const citizen: Citizen = { identity: opened.value.identity, fullName: opened.value.fullName, card };
+    const citizen: Citizen = { identity: opened.value.identity, fullName: opened.value.fullName, card, assurance: opened.value.assurance };
     still(() => void askConsent(citizen));
   }, []);
 
@@ -231,9 +237,12 @@ export function KioskPage() {
       case 'consent': {
         // Back undoes the identification: to the keypad if the number was typed, else to the start.
         const typed = state.citizen.card === null;
+        const { citizen } = state;
         return (
           <ConsentScreen
-            greetingName={state.citizen.card?.name ?? null}
+            greetingName={citizen.card?.name ?? citizen.fullName}
+            assurance={citizen.assurance}
+            {...(isCardOnly(citizen.assurance) ? { onConfirmPhone: () => setState({ screen: 'confirm', citizen }) } : {})}
             notice={state.notice}
             busy={state.busy}
             error={state.error}
@@ -244,11 +253,17 @@ export function KioskPage() {
           />
         );
       }
+      case 'confirm': {
+        const { citizen } = state;
+        return <ConfirmPhoneScreen onConfirmed={() => void askConsent({ ...citizen, assurance: 'holder-confirmed' })} onBack={() => void askConsent(citizen)} />;
+      }
       case 'reminders': {
         const { citizen } = state;
         return (
           <RemindersScreen
             identity={citizen.identity}
+            assurance={citizen.assurance}
+            {...(isCardOnly(citizen.assurance) ? { onConfirmPhone: () => setState({ screen: 'confirm', citizen }) } : {})}
             list={state.list}
             card={citizen.card}
             greetingName={state.list?.fullName ?? citizen.card?.name ?? citizen.fullName}
