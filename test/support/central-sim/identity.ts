@@ -20,6 +20,7 @@ export const CONFIRMED_TTL_MS = 30 * 60_000;
 /** Evidence older (or newer) than this is a replay, not a turn at a kiosk. */
 const EVIDENCE_SKEW_MS = 5 * 60_000;
 const WRONG_CODES_ALLOWED = 3;
+const PHONE_KEPT = 200;
 const LEVELS_THAT_RELEASE = new Set(['chip', 'holder-confirmed', 'officer-attested']);
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -154,6 +155,9 @@ export function identityDesk(options: { seed: string; now: () => Date; devicePub
       if (born === null) throw new HttpError(404, 'citizen-not-found', 'No citizen with this personal number.');
       if (born !== birthDate) throw new HttpError(403, 'identity-mismatch', 'The birth date is not the person’s.');
       const sentAt = nowMs();
+      // A long soak opens thousands: what can no longer vouch for anyone is forgotten.
+      for (const [id, old] of challenges) if (sentAt > old.expiresAt + CONFIRMED_TTL_MS) challenges.delete(id);
+      if (phone.length >= PHONE_KEPT) phone.splice(0, phone.length - PHONE_KEPT + 1);
       const c: Challenge = {
         id: randomUUID(),
         pin,
@@ -198,7 +202,7 @@ export function identityDesk(options: { seed: string; now: () => Date; devicePub
       return view(c);
     },
     /** Test control: the messages the "phone" received, newest last. */
-    phoneMessages: (): PhoneMessage[] => phone.slice(-50),
+    phoneMessages: (): PhoneMessage[] => [...phone],
     /** Test control: the holder approves in the e-ID app, as a poll will then see. */
     approve(id: string) {
       const c = challenges.get(id);
