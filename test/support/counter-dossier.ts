@@ -2,7 +2,7 @@ import type { DossierView } from '../../electron/contract';
 import { newSession, type Session } from '../../electron/host/session';
 import { encodeHandoff } from '../../electron/security/device-signing';
 import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
-import { DEMO_MOTHER, hostCall, hostDeviceKey, openWithChip, type HostWithCentral } from './host-with-central';
+import { hostCall, hostDeviceKey, openWithChip, type HostWithCentral } from './host-with-central';
 
 /**
  * The counter's usual start: the demo mother prepares and prints the birth registration at a
