@@ -42,7 +42,7 @@ export function citizenHandlers(deps: CitizenHandlerDeps): Pick<Handlers, Citize
       const context = deps.citizens.require(session.id);
       const pin = context.identity.personalNumber;
       // The decision and its proof are the call's work, with its ok row: the centre's answer only fills the session's profile.
-      const { id, decision } = commit(() => deps.consents.decide(session, pin, purpose, accept));
+      const { id, decision } = commit(() => deps.consents.decide(session, pin, purpose, accept, context.proof.level));
       if (!accept || decision.expiresAt === null) {
         context.consent = null;
         context.central = null;

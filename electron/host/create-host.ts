@@ -130,6 +130,8 @@ export function createHost(config: HostConfig): Host {
           legalBasis: IDENTIFICATION.legalBasis,
           subject: result.identity.personalNumber,
           outcome: 'ok',
+          // A scanned card is its QR or MRZ: printed, so no more than the qr level.
+          assurance: 'qr',
         });
       }
       events.publish('scan', { device: key, result });

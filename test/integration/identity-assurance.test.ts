@@ -64,7 +64,7 @@ describe('the typed-number hole', () => {
     const rows = new AuditRepository(host.db).all().filter((r) => r.session === session.id);
     expect(rows.map((r) => [r.channel, r.assurance])).toEqual([
       ['citizen.open', 'typed'],
-      ['consent.decision', null],
+      ['consent.decision', 'typed'],
       ['consent.decide', 'typed'],
       ['proactive.reminders', 'typed'],
     ]);

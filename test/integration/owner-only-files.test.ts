@@ -35,7 +35,8 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-describe.skipIf(process.platform === 'win32')('the machine\'s own files', () => {
+// Each test starts the real CLI, twice for the second: seconds on a busy machine.
+describe.skipIf(process.platform === 'win32')('the machine\'s own files', { timeout: 60_000 }, () => {
   it('a first start creates the folder 0700 and the database 0600 (0644 on the main of before)', async () => {
     await runMotcua('doctor', '--json');
     const found = modes(data);
