@@ -253,6 +253,7 @@ export function createHost(config: HostConfig): Host {
         demo: config.demo,
         centre: catalogue.centre(),
         schemaVersion: schemaVersion(db),
+        chipReader: config.chipSource !== undefined,
       }),
       'session.get': (_input, session) => ({ role: session.role, displayName: session.displayName }),
       'session.unlockTechnician': ({ pin }, session) => {

@@ -18,13 +18,25 @@ export function AssuranceBadge({ level }: { level: AssuranceLevel }) {
   );
 }
 
+interface CardOnlyProps {
+  onConfirmPhone?: () => void;
+  /** Offered where this machine has a chip reader. */
+  onReadChip?: () => void;
+  readingChip?: boolean;
+}
+
 /** Why a typed number or the QR gets the card-only service, and how to get more; kind, not alarming. */
-export function CardOnlyNote({ onConfirmPhone }: { onConfirmPhone?: () => void }) {
+export function CardOnlyNote({ onConfirmPhone, onReadChip, readingChip = false }: CardOnlyProps) {
   const both = useBoth();
   return (
     <div className="notice card-only" role="note">
       <Bilingual as="p" text={both('assurance.cardOnly')} />
       <Bilingual as="p" text={both('assurance.howMore')} />
+      {onReadChip && (
+        <button type="button" className="btn btn-primary btn-read-chip" disabled={readingChip} onClick={onReadChip}>
+          <Bilingual text={both(readingChip ? 'assurance.readingChip' : 'assurance.readChip')} />
+        </button>
+      )}{' '}
       {onConfirmPhone && (
         <button type="button" className="btn btn-primary btn-confirm-phone" onClick={onConfirmPhone}>
           <Bilingual text={both('assurance.confirmPhone')} />

@@ -76,6 +76,17 @@ export function CounterPage() {
     if (!result.ok) return setError(result.error);
     setServed((s) => (s ? { ...s, consent: result.value.profile } : s));
   };
+  // Where this machine has a chip reader, the card's chip raises the level too (chip).
+  const [chipReader, setChipReader] = useState(false);
+  useEffect(() => void api.invoke('app.info', {}).then((r) => setChipReader(r.ok && r.value.chipReader)), []);
+  const readChip = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await api.invoke('identity.readChip', {});
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setServed((s) => (s ? { ...s, assurance: result.value.assurance, fullName: result.value.fullName, consent: null } : s));
+  };
   // The officer's word that the original card was checked: officer-attested, audited with their account; consent is asked again on it.
   const attest = async () => {
     setBusy(true);
@@ -165,6 +176,11 @@ export function CounterPage() {
               })}
             </span>
             <AssuranceBadge level={served.assurance} />
+            {isCardOnly(served.assurance) && chipReader && (
+              <Button variant="secondary" disabled={busy} onClick={() => void readChip()}>
+                {t('counter.readChip')}
+              </Button>
+            )}
             {isCardOnly(served.assurance) && (
               <Button variant="secondary" disabled={busy} title={t('counter.attestHint')} onClick={() => void attest()}>
                 {t('counter.attest')}

@@ -10,8 +10,9 @@ import { KioskNav } from './KioskNav';
 interface Props {
   greetingName: string | null;
   assurance: AssuranceLevel;
-  /** Offered while the identification is card-only: confirm on the registered phone. */
+  /** Offered while the identification is card-only: confirm on the registered phone, or read the chip where there is a reader. */
   onConfirmPhone?: () => void;
+  onReadChip?: () => void;
   notice: ConsentNotice | null;
   busy: boolean;
   error: AppErrorData | null;
@@ -26,7 +27,7 @@ interface Props {
  * Before anything is read from the central system: what, why, on which law, for whom and for how
  * long, in plain Vietnamese with English under it; one touch to agree or to go on without it.
  */
-export function ConsentScreen({ greetingName, assurance, onConfirmPhone, notice, busy, error, onDecide, onBack, backHint, onFinish }: Props) {
+export function ConsentScreen({ greetingName, assurance, onConfirmPhone, onReadChip, notice, busy, error, onDecide, onBack, backHint, onFinish }: Props) {
   const { t } = useTranslation();
   const both = useBoth();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -38,7 +39,7 @@ export function ConsentScreen({ greetingName, assurance, onConfirmPhone, notice,
         {notice ? <Bilingual text={notice.title} /> : <Bilingual text={both('consent.heading')} />}
       </h1>
       <AssuranceBadge level={assurance} />
-      {isCardOnly(assurance) && <CardOnlyNote onConfirmPhone={onConfirmPhone} />}
+      {isCardOnly(assurance) && <CardOnlyNote onConfirmPhone={onConfirmPhone} onReadChip={onReadChip} readingChip={busy} />}
       {!notice ? (
         <p role="status">{t('consent.loading')}</p>
       ) : (

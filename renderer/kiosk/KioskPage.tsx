@@ -135,6 +135,21 @@ export function KioskPage() {
     still(() => setState((s) => (s.screen === 'reminders' ? { ...s, list: result.ok ? result.value : null, error: result.ok ? null : result.error } : s)));
   };
 
+  // Where this machine has a chip reader, a card-only turn can become `chip`: then consent is asked again on it.
+  const [chipReader, setChipReader] = useState(false);
+  useEffect(() => void api.invoke('app.info', {}).then((r) => setChipReader(r.ok && r.value.chipReader)), []);
+  const readChip = async () => {
+    if (state.screen !== 'consent') return;
+    const still = current();
+    const { citizen } = state;
+    setState({ ...state, busy: true, error: null });
+    const result = await api.invoke('identity.readChip', {});
+    still(() => {
+      if (!result.ok) return setState((s) => (s.screen === 'consent' ? { ...s, busy: false, error: result.error } : s));
+      void askConsent({ ...citizen, assurance: result.value.assurance, fullName: result.value.fullName });
+    });
+  };
+
   const decide = async (accept: boolean) => {
     if (state.screen !== 'consent') return;
     const still = current();
@@ -243,6 +258,7 @@ export function KioskPage() {
             greetingName={citizen.card?.name ?? citizen.fullName}
             assurance={citizen.assurance}
             {...(isCardOnly(citizen.assurance) ? { onConfirmPhone: () => setState({ screen: 'confirm', citizen }) } : {})}
+            {...(isCardOnly(citizen.assurance) && chipReader ? { onReadChip: () => void readChip() } : {})}
             notice={state.notice}
             busy={state.busy}
             error={state.error}

@@ -124,6 +124,7 @@ describe('router: services', () => {
         demo: true,
         centre: { code: 'DEMO-TTHCC-01', name: { vi: 'Trung tâm Phục vụ hành chính công (bản trình diễn)', en: 'Public Administration Service Centre (demo)' } },
         schemaVersion: KNOWN_SCHEMA,
+        chipReader: false,
       },
     });
   });
