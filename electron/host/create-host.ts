@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../db/connection';
 import { seedDemo } from '../db/demo-seed';
 import { schemaVersion } from '../db/migrations';
 import { SettingsRepository } from '../db/settings-repository';
-import { todayInVietnam, type IsoDate } from '../proactive/calendar-date';
+import { todayInVietnam, type IsoDate } from '../base/calendar-date';
 import { readFontFiles } from '../print/fonts';
 import { AUDIT_SUBJECT_KEY, AuditLog } from '../security/audit';
 import { TechnicianPin } from '../security/technician-pin';
