@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AutoEnrolment } from './central-host';
 import type { CentralLink } from '../sync/sync-service';
-import { demoPhoneAt } from './demo-phone';
+import type { DemoPhoneControl } from './demo-phone';
 
 /**
  * How `motcua start` hands the Electron app its centre (flags, or the demo's simulator): an
@@ -17,10 +17,10 @@ const choice = z.union([
 ]);
 
 /** The centre given by the parent process, as HostConfig fields; none when unset. Throws on a malformed value. */
-export function centralFromEnv(env: NodeJS.ProcessEnv): { central?: CentralLink; enrol?: AutoEnrolment; demoPhone?: ReturnType<typeof demoPhoneAt> } {
+export function centralFromEnv(env: NodeJS.ProcessEnv): { central?: CentralLink; enrol?: AutoEnrolment; demoPhone?: DemoPhoneControl } {
   const text = env[CENTRAL_ENV];
   if (!text) return {};
   const parsed = choice.parse(JSON.parse(text));
-  const demoPhone = parsed.phone ? { demoPhone: demoPhoneAt(parsed.phone) } : {};
+  const demoPhone = parsed.phone ? { demoPhone: parsed.phone } : {};
   return 'link' in parsed ? { central: parsed.link, ...demoPhone } : { enrol: parsed.enrol, ...demoPhone };
 }

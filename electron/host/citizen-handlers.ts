@@ -3,7 +3,7 @@ import { fetchCentralProfile } from '../sync/central-profile';
 import { signedEvidence } from '../security/identity-evidence';
 import type { DeviceKey } from '../security/device-signing';
 import type { ConsentRegistry } from '../security/consent';
-import type { IsoDate } from '../proactive/calendar-date';
+import type { IsoDate } from '../base/calendar-date';
 import { identify } from '../proactive/citizen-identity';
 import type { Handlers } from './router';
 import type { CitizenSessions } from './citizen-sessions';

@@ -6,13 +6,14 @@ import { openDatabase, type Db } from '../db/connection';
 import { seedDemo } from '../db/demo-seed';
 import { schemaVersion } from '../db/migrations';
 import { SettingsRepository } from '../db/settings-repository';
-import { todayInVietnam, type IsoDate } from '../proactive/calendar-date';
+import { todayInVietnam, type IsoDate } from '../base/calendar-date';
 import { readFontFiles } from '../print/fonts';
 import { AUDIT_SUBJECT_KEY, AuditLog } from '../security/audit';
 import { TechnicianPin } from '../security/technician-pin';
 import { runDoctor } from './doctor';
 import { classifyScan } from '../../drivers/idcard/classify';
-import { IDENTIFICATION, type DemoPhoneMessage } from '../contract';
+import { IDENTIFICATION } from '../contract';
+import { demoPhoneAt, type DemoPhoneControl } from './demo-phone';
 import { toScanResult } from '../devices/scan-results';
 import { Outbox } from '../sync/outbox';
 import { AuditShipper } from '../sync/audit-shipper';
@@ -76,18 +77,20 @@ export interface HostConfig {
   demo: boolean;
   transport: AppInfo['transport'];
   version: string;
+  /** The host's wall clock (a test's fixed one): today's date and the retention purge's "now" come from it. */
+  clock?: { now(): Date };
   today?: () => IsoDate;
   logError?: (channel: string, error: unknown) => void;
   /** Informational lines (the retention purge's counts). */
   log?: (line: string) => void;
   /** Purge by the retention policy at start and daily (off for one-shot commands such as `doctor`). */
   retention?: boolean;
-  /** The retention schedule's clock (a test's fake one). */
+  /** The retention schedule's clock and timers (a test's fake ones); else the host's clock with real timers. */
   retentionClock?: RetentionClock;
   /** The ID card chip reader (PC/SC); absent: the chip level is not offered. */
   chipSource?: ChipSource;
-  /** Demo mode only: the demo centre's "phone", so the holder confirmation can be walked without one. */
-  demoPhone?: (challengeId: string) => Promise<DemoPhoneMessage[]>;
+  /** Demo mode only: the demo centre's "phone" (its control routes), so the holder confirmation can be walked without one. */
+  demoPhone?: DemoPhoneControl;
 }
 
 export interface Host {
@@ -113,7 +116,8 @@ export function createHost(config: HostConfig): Host {
   const catalogue = new CatalogueRepository(db);
   sealClearSetting(settings, secrets, AUDIT_SUBJECT_KEY);
   const audit = new AuditLog(new AuditRepository(db), sealedSettings(settings, secrets));
-  const today = config.today ?? (() => todayInVietnam());
+  const wallClock = config.clock ?? realClock;
+  const today = config.today ?? (() => todayInVietnam(wallClock.now()));
   const events = new EventBus();
   const technicianPin = new TechnicianPin(settings);
   const devices = createDevices({
@@ -154,8 +158,8 @@ export function createHost(config: HostConfig): Host {
   });
   audit.onRecorded(() => sync.auditRecorded());
   const caseIndex = startCaseIndexDriver(CaseSearch.of(db), { onError: (error) => config.logError?.('case-index', error) });
-  // Retention (issue 9): the purge runs right after start, then daily.
-  const clock = config.retentionClock ?? realClock;
+  // Retention: the purge runs right after start, then daily.
+  const clock = config.retentionClock ?? { ...realClock, now: () => wallClock.now() };
   const retention =
     config.retention === false
       ? null
@@ -214,7 +218,7 @@ export function createHost(config: HostConfig): Host {
         centralLink: () => sync.central.link(),
         today,
         ...(config.chipSource ? { chipSource: config.chipSource } : {}),
-        ...(config.demo && config.demoPhone ? { demoPhone: config.demoPhone } : {}),
+        ...(config.demo && config.demoPhone ? { demoPhone: demoPhoneAt(config.demoPhone) } : {}),
       }),
       ...reminderHandlers({
         citizens,

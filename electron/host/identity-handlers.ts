@@ -2,7 +2,7 @@ import { AppError, type DemoPhoneMessage, type Identity } from '../contract';
 import type { ChipAccessKey } from '../../drivers/smartcard/chip-reading';
 import type { ChipSource } from '../devices/chip-source';
 import { assessRenewal, cardExpiry } from '../proactive/id-card-renewal';
-import type { IsoDate } from '../proactive/calendar-date';
+import type { IsoDate } from '../base/calendar-date';
 import type { CentralLink } from '../sync/sync-service';
 import { challengeStatus, confirmChallenge, openChallenge, type ChallengeResult } from '../sync/identity-challenges';
 import type { Handlers } from './router';

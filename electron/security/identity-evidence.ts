@@ -1,6 +1,5 @@
 import { sign } from 'node:crypto';
 import type { AssuranceLevel } from '../contract';
-import type { ChipReading } from '../../drivers/smartcard/chip-reading';
 import type { DeviceKey } from './device-signing';
 
 /** What a verified chip read proves, as the centre reads it (resources/central-api.yaml, IdentityEvidence.chip). */
@@ -8,8 +7,10 @@ export interface ChipEvidence {
   documentNumber: string;
   /** SHA-256 (lowercase hex) of each data group as read, by its number. */
   dataGroupHashes: Record<string, string>;
-  passiveAuth: ChipReading['passiveAuth'];
-  chipAuth: ChipReading['chipAuth'];
+  /** Passive authentication (ICAO 9303): hashes against the SOD, its signature, the signer against a CSCA. */
+  passiveAuth: 'valid' | 'invalid' | 'untrusted' | 'expired';
+  /** Chip (DG14) or active (DG15) authentication: a copied chip fails it. */
+  chipAuth: 'valid' | 'invalid' | 'absent';
 }
 
 /** How the citizen of a turn was identified, beyond the number and birth date. */
