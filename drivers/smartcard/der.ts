@@ -40,6 +40,13 @@ function readLength(bytes: Buffer, at: number): { length: number; next: number }
   return { length, next: at + 1 + count };
 }
 
+/** The size of the TLV starting a buffer (tag, length and value) from its header alone. */
+export function encodedSize(bytes: Buffer): number {
+  const { next: afterTag } = readTag(bytes, 0);
+  const { length, next } = readLength(bytes, afterTag);
+  return next + length;
+}
+
 /** One TLV starting at `at`; throws DerError when it runs past the buffer. */
 export function readTlv(bytes: Buffer, at = 0): { tlv: Tlv; next: number } {
   const { tag, next: afterTag } = readTag(bytes, at);
