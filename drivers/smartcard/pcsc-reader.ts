@@ -72,11 +72,15 @@ export async function connectCard(readerName: string): Promise<CardChannel> {
     return {
       atr: card.atr ?? Buffer.alloc(0),
       transmit: async (apdu) => {
+        let answer: Buffer;
         try {
-          return await card.transmit(apdu, { maxRecvLength: 65538, autoGetResponse: true });
+          answer = await card.transmit(apdu, { maxRecvLength: 65538, autoGetResponse: true });
         } catch (error) {
           throw asChipError(error, true);
         }
+        // No bytes at all, not even a status word: the card left the field (vpcd reports a vanished card so).
+        if (answer.length === 0) throw new ChipError('CARD_REMOVED', 'empty answer');
+        return answer;
       },
       close: () => {
         try {
