@@ -4,10 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readOnReader } from '../../drivers/smartcard/read-on-reader';
 import { runMotcua, runMotcuaWithEnv } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
-import { accessKeyOf, HOLDER, holderOf, makeTestPki, trustedCertificates, virtualCard, type ChipVariant, type TestPki } from '../support/virtual-chip/cards';
+import { accessKeyOf, HOLDER, holderOf, makeTestPki, trustedCertificates, type ChipVariant, type TestPki } from '../support/virtual-chip/cards';
 import { vietnameseTd1 } from '../support/virtual-chip/mrz';
 import { ensurePcscd, waitForCard } from '../support/virtual-chip/pcsc-stack';
-import { VpcdCard, VPCD_READER, type InsertOptions } from '../support/virtual-chip/vpcd-card';
+import { putCardOnReader, type CardOnReader } from '../support/virtual-chip/card-on-reader';
+import { VPCD_READER, type InsertOptions } from '../support/virtual-chip/vpcd-card';
 
 /*
  * The whole stack: the `smartcard` binding → pcscd → vpcd → the project's virtual chip on TCP 35963.
@@ -18,7 +19,7 @@ const NOW = new Date(`${TODAY}T10:00:00+07:00`);
 let pki: TestPki;
 let stopPcscd: () => void;
 let trustDir: { dir: string; cleanup: () => void };
-let card: VpcdCard | undefined;
+let card: CardOnReader | undefined;
 
 beforeAll(async () => {
   stopPcscd = await ensurePcscd(VPCD_READER);
@@ -40,7 +41,7 @@ afterAll(() => {
 });
 
 async function insert(variant: ChipVariant, options: InsertOptions = {}): Promise<void> {
-  card = await VpcdCard.insert(virtualCard(variant, pki), options);
+  card = await putCardOnReader(variant, pki, options);
   await waitForCard(VPCD_READER, true);
 }
 
@@ -118,7 +119,7 @@ describe('motcua chip over pcscd and vpcd', { timeout: 30_000 }, () => {
     const { reading, apdus } = await readOnReader(VPCD_READER, accessKeyOf(HOLDER), { cscas: trustedCertificates(pki), now: NOW, today: TODAY });
     expect(reading.passiveAuth).toBe('valid');
     expect(apdus).toBe(9);
-    expect(card?.apdus).toBe(9);
+    expect(await card?.remove()).toBe(9);
   });
 
   it('prints its own help', async () => {

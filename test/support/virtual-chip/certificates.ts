@@ -1,4 +1,4 @@
-import { generateKeyPairSync, sign, X509Certificate, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, sign, X509Certificate, type KeyObject } from 'node:crypto';
 import { derInteger, oid, sequence, set, tlv } from '../../../drivers/smartcard/der';
 
 /*
@@ -59,4 +59,24 @@ export function issueCertificate(options: IssueOptions): Issued {
   const signature = sign('sha256', tbs, signer.privateKey);
   const der = sequence(tbs, algorithm, tlv(0x03, Buffer.from([0]), signature));
   return { certificate: new X509Certificate(der), der, privateKey, name, serial: options.serial };
+}
+
+/** An issued certificate with its key as plain data, to hand to a worker thread. */
+export interface IssuedData {
+  der: Buffer;
+  privateKey: string;
+  name: Buffer;
+  serial: number;
+}
+
+export const issuedData = (issued: Issued): IssuedData => ({
+  der: issued.der,
+  privateKey: issued.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  name: issued.name,
+  serial: issued.serial,
+});
+
+export function restoreIssued(data: IssuedData): Issued {
+  const der = Buffer.from(data.der);
+  return { der, certificate: new X509Certificate(der), privateKey: createPrivateKey(data.privateKey), name: Buffer.from(data.name), serial: data.serial };
 }
