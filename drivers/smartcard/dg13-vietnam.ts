@@ -49,7 +49,10 @@ const STRING_TAGS = new Set([0x0c, 0x13, 0x16, 0x1e]);
 
 function text(t: Tlv): string {
   // BMPString ('1E') is UTF-16BE; the others here are UTF-8 or ASCII.
-  if (t.tag === 0x1e) return Buffer.from(t.value).swap16().toString('utf16le');
+  if (t.tag === 0x1e) {
+    if (t.value.length % 2 !== 0) throw new DerError('BMPString of odd length');
+    return Buffer.from(t.value).swap16().toString('utf16le');
+  }
   return t.value.toString('utf8');
 }
 
@@ -58,14 +61,20 @@ function strings(items: Tlv[]): string[] {
   return items.flatMap((item) => (STRING_TAGS.has(item.tag) ? [text(item)] : item.constructed ? strings(children(item)) : []));
 }
 
-/** The SEQUENCEs that open with an INTEGER field number, wherever they sit below '6D'. */
+const opensWithInteger = (item: Tlv): boolean => item.tag === 0x30 && children(item)[0]?.tag === 0x02;
+
+/**
+ * The SEQUENCEs that open with an INTEGER field number, wherever they sit below '6D'. One whose
+ * other elements are such SEQUENCEs themselves is a container (a version number, then the fields).
+ */
 function fields(items: Tlv[], into: Map<number, string[]>): Map<number, string[]> {
   for (const item of items) {
     if (item.tag !== 0x30) continue;
     const inner = children(item);
     const head = inner[0];
-    if (head?.tag === 0x02 && head.value.length === 1 && !into.has(head.value[0]!)) into.set(head.value[0]!, strings(inner.slice(1)));
-    else fields(inner, into);
+    const isField = head?.tag === 0x02 && head.value.length === 1 && !inner.slice(1).some(opensWithInteger);
+    if (isField && !into.has(head.value[0]!)) into.set(head.value[0]!, strings(inner.slice(1)));
+    else if (!isField) fields(inner, into);
   }
   return into;
 }

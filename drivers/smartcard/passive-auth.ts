@@ -1,4 +1,4 @@
-import { createHash, verify, constants, type X509Certificate, type KeyObject } from 'node:crypto';
+import { constants, createHash, verify, type X509Certificate } from 'node:crypto';
 import type { PassiveAuthResult } from './chip-reading';
 import type { SecurityObject } from './sod';
 
@@ -18,12 +18,14 @@ const SIGNATURES: Readonly<Record<string, { digest: string | undefined; pss?: tr
   '1.2.840.10045.4.3.4': { digest: 'sha512' },
 };
 
-function signatureHolds(sod: SecurityObject, key: KeyObject): boolean {
+/** The SOD's signature by its Document Signer's key (a key that does not decode is no signature). */
+function signatureHolds(sod: SecurityObject): boolean {
   const algorithm = SIGNATURES[sod.signatureAlgorithm];
   if (algorithm === undefined) return false;
   const digest = algorithm.digest ?? sod.signerDigest;
-  const options = algorithm.pss ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO } : key;
   try {
+    const key = sod.documentSigner.publicKey;
+    const options = algorithm.pss ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO } : key;
     return verify(digest, sod.signedAttributes, options, sod.signature);
   } catch {
     return false;
@@ -40,6 +42,14 @@ export function dataGroupsMatch(sod: SecurityObject, dataGroups: ReadonlyMap<num
   return true;
 }
 
+function issuedBy(certificate: X509Certificate, csca: X509Certificate): boolean {
+  try {
+    return certificate.checkIssued(csca) && certificate.verify(csca.publicKey);
+  } catch {
+    return false;
+  }
+}
+
 const within = (certificate: X509Certificate, now: Date): boolean => now >= new Date(certificate.validFrom) && now <= new Date(certificate.validTo);
 
 /**
@@ -50,8 +60,8 @@ const within = (certificate: X509Certificate, now: Date): boolean => now >= new 
 export function passiveAuthentication(sod: SecurityObject, dataGroups: ReadonlyMap<number, Buffer>, cscas: readonly X509Certificate[], now: Date): PassiveAuthResult {
   if (!dataGroupsMatch(sod, dataGroups)) return 'invalid';
   if (!createHash(sod.signerDigest).update(sod.content).digest().equals(sod.messageDigest)) return 'invalid';
-  if (!signatureHolds(sod, sod.documentSigner.publicKey)) return 'invalid';
-  const csca = cscas.find((candidate) => sod.documentSigner.checkIssued(candidate) && sod.documentSigner.verify(candidate.publicKey));
+  if (!signatureHolds(sod)) return 'invalid';
+  const csca = cscas.find((candidate) => issuedBy(sod.documentSigner, candidate));
   if (csca === undefined) return 'untrusted';
   if (!within(sod.documentSigner, now) || !within(csca, now)) return 'expired';
   return 'valid';

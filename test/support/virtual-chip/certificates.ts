@@ -1,5 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, sign, X509Certificate, type KeyObject } from 'node:crypto';
-import { derInteger, oid, sequence, set, tlv } from '../../../drivers/smartcard/der';
+import { derInteger, oid, sequence, set } from './der-encode';
+import { tlv } from '../../../drivers/smartcard/der';
 
 /*
  * Test certificates made with node:crypto alone (it signs but does not build X.509): a CSCA

@@ -40,7 +40,7 @@ export class VirtualChip {
   private session: { keys: SessionKeys; ssc: Buffer } | undefined;
   private currentFile: number | undefined;
 
-  constructor(private readonly contents: ChipContents) {
+  constructor(readonly contents: ChipContents) {
     this.atr = atrFor(contents.extendedLength);
   }
 

@@ -1,5 +1,6 @@
 import { createHash, sign, type KeyObject } from 'node:crypto';
-import { derInteger, octetString, oid, sequence, set, tlv, utf8String } from '../../../drivers/smartcard/der';
+import { derInteger, octetString, oid, sequence, set, utf8String } from './der-encode';
+import { tlv } from '../../../drivers/smartcard/der';
 import { DG13_FIELDS } from '../../../drivers/smartcard/dg13-vietnam';
 import { DATA_GROUP_TAGS, EF_COM_TAG, EF_SOD_TAG } from '../../../drivers/smartcard/lds-tags';
 import { OID } from '../../../drivers/smartcard/sod';

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { activeAuthenticationHolds } from '../../drivers/smartcard/active-auth';
+import { ChipError } from '../../drivers/smartcard/chip-error';
+import type { ChipReading } from '../../drivers/smartcard/chip-reading';
+import { DerError } from '../../drivers/smartcard/der';
+import { parseDg1 } from '../../drivers/smartcard/dg1';
+import { parseDg13 } from '../../drivers/smartcard/dg13-vietnam';
+import { parseEfCom } from '../../drivers/smartcard/ef-com';
+import { EF_COM_SFI, EF_SOD_SFI } from '../../drivers/smartcard/lds-tags';
+import { passiveAuthentication } from '../../drivers/smartcard/passive-auth';
+import { readChip } from '../../drivers/smartcard/read-chip';
+import { parseSod } from '../../drivers/smartcard/sod';
+import { accessKeyOf, HOLDER, makeTestPki, virtualCard } from '../support/virtual-chip/cards';
+import type { VirtualChip } from '../support/virtual-chip/chip';
+import { inProcessChannel } from '../support/virtual-chip/in-process-channel';
+import { fuzzTarget, once, onlyThrows } from './fuzz-target';
+import { mutatedBytes } from './mutate';
+import { TODAY } from './samples';
+
+const NOW = new Date(`${TODAY}T03:00:00Z`);
+const CODES = ['NO_READER', 'NO_CARD', 'ACCESS_DENIED', 'CARD_REMOVED', 'BAD_ANSWER'];
+
+/** One genuine test card, made once: its files are the samples, its chip the fuzzed reader's partner. */
+const sample = once(() => {
+  const pki = makeTestPki();
+  const chip = virtualCard('genuine', pki);
+  return { pki, chip, files: chip.contents.files };
+});
+
+const bytes = (samples: () => Buffer[]) => fc.oneof(mutatedBytes(samples()), fc.uint8Array({ maxLength: 300 })).map((b) => Buffer.from(b));
+
+/** A chip whose answers are damaged: which answer, and how (a byte flipped or set, the answer cut). */
+const damage = fc.record({ answer: fc.nat({ max: 10 }), at: fc.nat(), value: fc.nat({ max: 255 }), kind: fc.constantFrom('flip', 'set', 'cut') });
+
+function damagedChannel(chip: VirtualChip, d: typeof damage extends fc.Arbitrary<infer T> ? T : never) {
+  const channel = inProcessChannel(chip);
+  let answers = 0;
+  return {
+    ...channel,
+    transmit: async (apdu: Buffer) => {
+      const answer = Buffer.from(await channel.transmit(apdu));
+      if (answers++ !== d.answer || answer.length === 0) return answer;
+      const i = d.at % answer.length;
+      if (d.kind === 'cut') return answer.subarray(0, i);
+      answer[i] = d.kind === 'flip' ? answer[i]! ^ (1 << (d.value % 8)) : d.value;
+      return answer;
+    },
+  };
+}
+
+/** What a parser made of the bytes, or undefined when it refused them with a DerError (anything else fails). */
+function parsedOrRefused<T>(parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof DerError) return undefined;
+    throw error;
+  }
+}
+
+export const CHIP_TARGETS = [
+  fuzzTarget({
+    name: 'smartcard: LDS files from the chip (EF.COM, DG1, DG13, EF.SOD, DG15) and passive authentication',
+    covers: ['parseEfCom', 'dataGroupOfTag', 'dg1MrzText', 'parseDg1', 'parseDg13', 'dg13Date', 'parseSod', 'hashName', 'passiveAuthentication', 'dataGroupsMatch',
+      'activeAuthenticationKey', 'activeAuthenticationHolds', 'readTlv', 'readAll', 'expectTlv', 'children', 'childAt', 'oidText', 'smallInteger', 'encodedSize', 'DerError'],
+    inputs: () => bytes(() => [...sample().files.values()]),
+    check: (file) => {
+      assert.ok(parsedOrRefused(() => parseEfCom(file))?.every((n) => n >= 1 && n <= 16) ?? true);
+      const dg1 = parsedOrRefused(() => parseDg1(file, TODAY));
+      if (dg1 !== undefined) assert.match(dg1.birthDate, /^\d{4}-\d{2}-\d{2}$/);
+      const dg13 = parsedOrRefused(() => parseDg13(file));
+      if (dg13 !== undefined) assert.match(dg13.personalNumber, /^\d{12}$/);
+      assert.equal(typeof activeAuthenticationHolds(file, Buffer.alloc(8), file), 'boolean');
+      const sod = parsedOrRefused(() => parseSod(file));
+      if (sod !== undefined) {
+        const { files, pki } = sample();
+        const dataGroups = new Map([...files].filter(([sfi]) => sfi !== EF_COM_SFI && sfi !== EF_SOD_SFI));
+        assert.ok(['valid', 'invalid', 'untrusted', 'expired'].includes(passiveAuthentication(sod, dataGroups, [pki.csca.certificate], NOW)));
+      }
+    },
+  }),
+  fuzzTarget({
+    name: 'smartcard: readChip against a chip whose answers are damaged (BAC, secure messaging, reads)',
+    covers: ['readChip', 'ApduSession', 'SecureMessaging', 'SecureMessagingError', 'incrementSsc', 'basicAccessControl', 'ChipError', 'atrOffersExtendedLength',
+      'encodeCommand', 'splitResponse', 'needsExtended', 'leBytes', 'pad', 'unpad', 'retailMac', 'encrypt3des', 'decrypt3des', 'deriveKey', 'sessionKeysFromSeed',
+      'bacKeys', 'mrzInformation', 'mrzDocumentNumber', 'tlv'],
+    inputs: () => damage,
+    check: async (d) => {
+      const { chip, pki } = sample();
+      let reading;
+      const error = await onlyThrows(async () => (reading = (await readChip(damagedChannel(chip, d), accessKeyOf(HOLDER), { cscas: [pki.csca.certificate], now: NOW, today: TODAY })).reading), (e) => e instanceof ChipError);
+      if (error instanceof ChipError) assert.ok(CODES.includes(error.code) && error.message.includes(' / '));
+      // A damaged answer is refused or, where the damage was in bytes nobody checks (a status word's
+      // second byte on an error path), the reading is whole and verified.
+      else assert.ok(reading !== undefined && ['valid', 'invalid'].includes((reading as ChipReading).passiveAuth));
+    },
+  }),
+];
