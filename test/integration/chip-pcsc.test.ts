@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readOnReader } from '../../drivers/smartcard/read-on-reader';
+import { PcscChipSource } from '../../electron/devices/chip-source';
 import { runMotcua, runMotcuaWithEnv } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 import { accessKeyOf, HOLDER, holderOf, makeTestPki, trustedCertificates, type ChipVariant, type TestPki } from '../support/virtual-chip/cards';
@@ -120,6 +121,17 @@ describe('motcua chip over pcscd and vpcd', { timeout: 30_000 }, () => {
     expect(reading.passiveAuth).toBe('valid');
     expect(apdus).toBe(9);
     expect(await card?.remove()).toBe(9);
+  });
+
+  it('serves the host through PcscChipSource: readers, status, and a verified read with DG13 details', async () => {
+    const source = new PcscChipSource({ readerName: () => VPCD_READER, trustDir: trustDir.dir, clock: () => NOW, today: () => TODAY });
+    expect(await source.status()).toEqual({ ok: true, readers: expect.arrayContaining([VPCD_READER]) as unknown });
+    await expect(source.read(accessKeyOf(HOLDER))).rejects.toMatchObject({ code: 'NO_CARD' });
+    await insert('genuine');
+    const reading = await source.read(accessKeyOf(HOLDER));
+    expect(reading).toMatchObject({ passiveAuth: 'valid', chipAuth: 'valid', document: { fullName: 'Nguyễn Văn An' }, personalData: { placeOfOrigin: 'Xã Đông Hội, Huyện Đông Anh, Hà Nội' } });
+    const missing = new PcscChipSource({ readerName: () => 'Nowhere 00', trustDir: trustDir.dir, clock: () => NOW, today: () => TODAY });
+    await expect(missing.read(accessKeyOf(HOLDER))).rejects.toMatchObject({ code: 'NO_READER' });
   });
 
   it('prints its own help', async () => {
