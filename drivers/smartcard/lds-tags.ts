@@ -9,8 +9,3 @@ export const DATA_GROUP_TAGS: Readonly<Record<number, number>> = {
   1: 0x61, 2: 0x75, 3: 0x63, 4: 0x76, 5: 0x65, 6: 0x66, 7: 0x67, 8: 0x68,
   9: 0x69, 10: 0x6a, 11: 0x6b, 12: 0x6c, 13: 0x6d, 14: 0x6e, 15: 0x6f, 16: 0x70,
 };
-
-export function dataGroupOfTag(tag: number): number | undefined {
-  const found = Object.entries(DATA_GROUP_TAGS).find(([, t]) => t === tag);
-  return found === undefined ? undefined : Number(found[0]);
-}

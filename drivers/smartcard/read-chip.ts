@@ -8,8 +8,7 @@ import { ChipError } from './chip-error';
 import { DerError } from './der';
 import { parseDg1 } from './dg1';
 import { parseDg13, type VietnamPersonalData } from './dg13-vietnam';
-import { parseEfCom } from './ef-com';
-import { EF_COM_SFI, EF_SOD_SFI } from './lds-tags';
+import { EF_SOD_SFI } from './lds-tags';
 import { passiveAuthentication } from './passive-auth';
 import { parseSod } from './sod';
 
@@ -63,14 +62,16 @@ async function readAll(session: ApduSession, key: ChipAccessKey, options: ReadOp
   if (!bac.ok) throw new ChipError(bac.reason === 'refused' ? 'ACCESS_DENIED' : 'BAD_ANSWER', `BAC ${bac.reason}`);
   session.sm = bac.sm;
 
-  const com = await session.readFile(EF_COM_SFI);
-  const sod = await session.readFile(EF_SOD_SFI);
-  if (com === undefined || sod === undefined) throw new ChipError('BAD_ANSWER', 'no EF.COM or EF.SOD');
-  const listed = parseEfCom(com);
+  // The SOD is the signed list of what the chip holds: EF.COM (unsigned) would add an APDU and no
+  // trust, and a data group the SOD lists but the chip will not give is an error, not an absence.
+  const sodBytes = await session.readFile(EF_SOD_SFI);
+  if (sodBytes === undefined) throw new ChipError('BAD_ANSWER', 'no EF.SOD');
+  const sod = parseSod(sodBytes);
   const dataGroups = new Map<number, Buffer>();
-  for (const number of WANTED.filter((n) => listed.includes(n))) {
+  for (const number of WANTED.filter((n) => sod.dataGroupHashes.has(n))) {
     const bytes = await session.readFile(number);
-    if (bytes !== undefined) dataGroups.set(number, bytes);
+    if (bytes === undefined) throw new ChipError('BAD_ANSWER', `the SOD lists DG${number} but the chip has none`);
+    dataGroups.set(number, bytes);
   }
   const dg1 = dataGroups.get(1);
   const dg13 = dataGroups.get(13);
@@ -78,7 +79,7 @@ async function readAll(session: ApduSession, key: ChipAccessKey, options: ReadOp
   const chipAuth = await activeAuthentication(session, dataGroups.get(15), random);
 
   const { document, personalData } = documentOf(dg1, dg13, options.today);
-  const signed = passiveAuthentication(parseSod(sod), dataGroups, options.cscas, options.now);
+  const signed = passiveAuthentication(sod, dataGroups, options.cscas, options.now);
   const passiveAuth = signed === 'valid' && document.expiryDate < options.today ? 'expired' : signed;
   return {
     document,
@@ -91,9 +92,9 @@ async function readAll(session: ApduSession, key: ChipAccessKey, options: ReadOp
 }
 
 /**
- * Reads and verifies the chip on a connected card: SELECT the eMRTD application, BAC, then EF.COM,
- * EF.SOD, DG1, DG13 and DG14/DG15 where listed, Active Authentication where DG15 is present, passive
- * authentication last. It returns a whole reading or throws a ChipError; nothing partial escapes.
+ * Reads and verifies the chip on a connected card: SELECT the eMRTD application, BAC, then EF.SOD,
+ * and DG1, DG13, DG14 and DG15 as far as the SOD lists them, Active Authentication where DG15 is
+ * listed, passive authentication last. It returns a whole reading or throws a ChipError; nothing partial escapes.
  */
 export async function readChip(channel: CardChannel, key: ChipAccessKey, options: ReadOptions): Promise<ChipReadResult> {
   const session = new ApduSession(channel, atrOffersExtendedLength(channel.atr));

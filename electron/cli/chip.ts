@@ -13,7 +13,7 @@ export const CHIP_USAGE = `motcua chip — the ID card's chip (ICAO 9303 eMRTD) 
   motcua chip readers --json                          the PC/SC readers attached now
   motcua chip read --reader NAME (--mrz TEXT | --number DOCNUMBER --birth YYYY-MM-DD --expiry YYYY-MM-DD)
                    [--trust DIR] [--today YYYY-MM-DD] --json
-      opens the chip with the MRZ key (BAC, secure messaging), reads EF.COM, EF.SOD, DG1, DG13 and DG15,
+      opens the chip with the MRZ key (BAC, secure messaging), reads EF.SOD, then DG1, DG13 and DG15 as it lists them,
       checks passive authentication against the CSCA certificates in DIR (PEM or DER) and active authentication.
       TEXT is the MRZ's lines separated by newlines; DOCNUMBER the MRZ document number or the 12-digit number.
   → {"ok":true,"document":{…},"dataGroups":[…],"passiveAuth":"valid|invalid|untrusted|expired","chipAuth":"valid|invalid|absent",…}

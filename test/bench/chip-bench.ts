@@ -1,5 +1,5 @@
 // The ID card's chip over the whole real stack (the `smartcard` binding → pcscd → vpcd → the project's
-// virtual chip): APDUs and milliseconds per verified read (BAC, EF.COM, EF.SOD, DG1, DG13, DG15, active and
+// virtual chip): APDUs and milliseconds per verified read (BAC, EF.SOD, DG1, DG13, DG15, active and
 // passive authentication), with extended length and in short chunks; the same read in process as baseline.
 import { readChip } from '../../drivers/smartcard/read-chip';
 import { readOnReader } from '../../drivers/smartcard/read-on-reader';
@@ -52,7 +52,7 @@ export async function runChipBench(): Promise<void> {
     const inProcess = await timed(() => readChip(inProcessChannel(chip), accessKeyOf(HOLDER), options(pki)));
     const line = (name: string, r: typeof extended) =>
       console.log(`  ${name.padEnd(44)} ${String(r.apdus).padStart(3)} APDUs   median ${r.median.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms`);
-    console.log(`\nchip read and verify (DG1 + DG13 + SOD, with EF.COM, DG15 and active authentication), ${READS} reads each`);
+    console.log(`\nchip read and verify (DG1 + DG13 + SOD, with DG15 and active authentication), ${READS} reads each`);
     line('pcscd + vpcd, extended length', extended);
     line('pcscd + vpcd, short APDUs (0xDF chunks)', chunked);
     line('in process (no PC/SC): the crypto alone', inProcess);

@@ -6,7 +6,6 @@ import type { ChipReading } from '../../drivers/smartcard/chip-reading';
 import { DerError } from '../../drivers/smartcard/der';
 import { parseDg1 } from '../../drivers/smartcard/dg1';
 import { parseDg13 } from '../../drivers/smartcard/dg13-vietnam';
-import { parseEfCom } from '../../drivers/smartcard/ef-com';
 import { EF_COM_SFI, EF_SOD_SFI } from '../../drivers/smartcard/lds-tags';
 import { passiveAuthentication } from '../../drivers/smartcard/passive-auth';
 import { readChip } from '../../drivers/smartcard/read-chip';
@@ -61,12 +60,11 @@ function parsedOrRefused<T>(parse: () => T): T | undefined {
 
 export const CHIP_TARGETS = [
   fuzzTarget({
-    name: 'smartcard: LDS files from the chip (EF.COM, DG1, DG13, EF.SOD, DG15) and passive authentication',
-    covers: ['parseEfCom', 'dataGroupOfTag', 'dg1MrzText', 'parseDg1', 'parseDg13', 'dg13Date', 'parseSod', 'hashName', 'passiveAuthentication', 'dataGroupsMatch',
+    name: 'smartcard: LDS files from the chip (DG1, DG13, EF.SOD, DG15) and passive authentication',
+    covers: ['dg1MrzText', 'parseDg1', 'parseDg13', 'dg13Date', 'parseSod', 'hashName', 'passiveAuthentication', 'dataGroupsMatch',
       'activeAuthenticationKey', 'activeAuthenticationHolds', 'readTlv', 'readAll', 'expectTlv', 'children', 'childAt', 'oidText', 'smallInteger', 'encodedSize', 'DerError'],
     inputs: () => bytes(() => [...sample().files.values()]),
     check: (file) => {
-      assert.ok(parsedOrRefused(() => parseEfCom(file))?.every((n) => n >= 1 && n <= 16) ?? true);
       const dg1 = parsedOrRefused(() => parseDg1(file, TODAY));
       if (dg1 !== undefined) assert.match(dg1.birthDate, /^\d{4}-\d{2}-\d{2}$/);
       const dg13 = parsedOrRefused(() => parseDg13(file));

@@ -119,8 +119,8 @@ describe('motcua chip over pcscd and vpcd', { timeout: 30_000 }, () => {
     await insert('genuine');
     const { reading, apdus } = await readOnReader(VPCD_READER, accessKeyOf(HOLDER), { cscas: trustedCertificates(pki), now: NOW, today: TODAY });
     expect(reading.passiveAuth).toBe('valid');
-    expect(apdus).toBe(9);
-    expect(await card?.remove()).toBe(9);
+    expect(apdus).toBe(8);
+    expect(await card?.remove()).toBe(8);
   });
 
   it('serves the host through PcscChipSource: readers, status, and a verified read with DG13 details', async () => {

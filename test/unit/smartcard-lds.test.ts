@@ -7,11 +7,10 @@ import { atrOffersExtendedLength } from '../../drivers/smartcard/card-channel';
 import { DerError, readTlv, tlv } from '../../drivers/smartcard/der';
 import { parseDg1 } from '../../drivers/smartcard/dg1';
 import { dg13Date, parseDg13 } from '../../drivers/smartcard/dg13-vietnam';
-import { parseEfCom } from '../../drivers/smartcard/ef-com';
 import { DETAILS, HOLDER } from '../support/virtual-chip/cards';
 import { atrFor } from '../support/virtual-chip/chip';
 import { derInteger, sequence, utf8String } from '../support/virtual-chip/der-encode';
-import { dg1, dg13, dg15, efCom } from '../support/virtual-chip/lds-files';
+import { dg1, dg13, dg15 } from '../support/virtual-chip/lds-files';
 
 const hex = (text: string) => Buffer.from(text.replace(/\s/g, ''), 'hex');
 
@@ -65,11 +64,7 @@ describe('DG13, the Vietnamese personal data group', () => {
   });
 });
 
-describe('EF.COM and DG1', () => {
-  it('lists the data groups by their tags', () => {
-    expect(parseEfCom(efCom([1, 13, 15]))).toEqual([1, 13, 15]);
-  });
-
+describe('DG1', () => {
   it('reads the MRZ from DG1 with every check digit verified', () => {
     expect(parseDg1(dg1(HOLDER), '2026-11-23')).toEqual({ documentNumber: '099012345', personalNumber: '001099012345', mrzName: 'NGUYEN VAN AN', birthDate: '1999-03-15', expiryDate: '2039-03-15', sex: 'M' });
     const altered = Buffer.from(dg1(HOLDER));
