@@ -3,6 +3,7 @@ import type { Command } from './apdu';
 import { bacKeys } from './bac-key';
 import type { ChipAccessKey } from './chip-reading';
 import { SecureMessaging } from './secure-messaging';
+import { tripleDesCipher } from './sm-cipher';
 import { decrypt3des, encrypt3des, pad, retailMac, sessionKeysFromSeed } from './sm-crypto';
 
 /** The exchange BAC needs: a plain command out, the data and status word back. */
@@ -36,5 +37,5 @@ export async function basicAccessControl(exchange: PlainExchange, key: ChipAcces
   const plain = decrypt3des(encKey, eIc);
   if (!plain.subarray(0, 8).equals(rndIc) || !plain.subarray(8, 16).equals(rndIfd)) return { ok: false, reason: 'bad-answer' };
   const keys = sessionKeysFromSeed(xor(kIfd, plain.subarray(16, 32)));
-  return { ok: true, sm: new SecureMessaging(keys, Buffer.concat([rndIc.subarray(4), rndIfd.subarray(4)])) };
+  return { ok: true, sm: new SecureMessaging(tripleDesCipher(keys), Buffer.concat([rndIc.subarray(4), rndIfd.subarray(4)])) };
 }

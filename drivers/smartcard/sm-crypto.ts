@@ -10,8 +10,8 @@ import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 const ZERO_IV = Buffer.alloc(8);
 
 /** ISO/IEC 9797-1 padding method 2: 0x80 then zeros to a multiple of 8. */
-export function pad(data: Buffer): Buffer {
-  const length = (Math.floor(data.length / 8) + 1) * 8;
+export function pad(data: Buffer, blockSize = 8): Buffer {
+  const length = (Math.floor(data.length / blockSize) + 1) * blockSize;
   const out = Buffer.alloc(length);
   data.copy(out);
   out[data.length] = 0x80;

@@ -9,6 +9,8 @@ import { parseDg13 } from '../../drivers/smartcard/dg13-vietnam';
 import { EF_COM_SFI, EF_SOD_SFI } from '../../drivers/smartcard/lds-tags';
 import { passiveAuthentication } from '../../drivers/smartcard/passive-auth';
 import { readChip } from '../../drivers/smartcard/read-chip';
+import { SecureMessaging, SecureMessagingError } from '../../drivers/smartcard/secure-messaging';
+import { aesCipher, tripleDesCipher } from '../../drivers/smartcard/sm-cipher';
 import { parseSod } from '../../drivers/smartcard/sod';
 import { accessKeyOf, HOLDER, makeTestPki, virtualCard } from '../support/virtual-chip/cards';
 import type { VirtualChip } from '../support/virtual-chip/chip';
@@ -60,6 +62,18 @@ function parsedOrRefused<T>(parse: () => T): T | undefined {
 
 export const CHIP_TARGETS = [
   fuzzTarget({
+    name: 'smartcard: secure-messaging answers (3DES after BAC, AES after PACE)',
+    covers: ['SecureMessaging', 'SecureMessagingError', 'tripleDesCipher', 'aesCipher', 'aesCbc', 'aesEncryptBlock', 'aesCmac'],
+    inputs: () => fc.tuple(fc.boolean(), fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.oneof(fc.uint8Array({ maxLength: 80 }), fc.constant(Uint8Array.from([0x99, 2, 0x90, 0, 0x8e, 8, 1, 2, 3, 4, 5, 6, 7, 8])))),
+    check: ([useAes, key, data]) => {
+      const keys = { encKey: Buffer.from(key), macKey: Buffer.from(key).reverse() };
+      const sm = new SecureMessaging(useAes ? aesCipher(keys) : tripleDesCipher(keys), Buffer.alloc(useAes ? 16 : 8));
+      sm.wrap({ cla: 0, ins: 0xb0, p1: 0x81, p2: 0, ne: 256 }, false);
+      // Random bytes never carry the right MAC: every one is refused, and only as a secure-messaging error.
+      assert.throws(() => sm.unwrap({ data: Buffer.from(data), sw: 0x9000 }), SecureMessagingError);
+    },
+  }),
+  fuzzTarget({
     name: 'smartcard: LDS files from the chip (DG1, DG13, EF.SOD, DG15) and passive authentication',
     covers: ['dg1MrzText', 'parseDg1', 'parseDg13', 'dg13Date', 'parseSod', 'hashName', 'passiveAuthentication', 'dataGroupsMatch',
       'activeAuthenticationKey', 'activeAuthenticationHolds', 'readTlv', 'readAll', 'expectTlv', 'children', 'childAt', 'oidText', 'smallInteger', 'encodedSize', 'DerError'],
@@ -80,7 +94,7 @@ export const CHIP_TARGETS = [
   }),
   fuzzTarget({
     name: 'smartcard: readChip against a chip whose answers are damaged (BAC, secure messaging, reads)',
-    covers: ['readChip', 'ApduSession', 'SecureMessaging', 'SecureMessagingError', 'incrementSsc', 'basicAccessControl', 'ChipError', 'atrOffersExtendedLength',
+    covers: ['readChip', 'ApduSession', 'incrementSsc', 'basicAccessControl', 'ChipError', 'atrOffersExtendedLength',
       'encodeCommand', 'splitResponse', 'needsExtended', 'leBytes', 'pad', 'unpad', 'retailMac', 'encrypt3des', 'decrypt3des', 'deriveKey', 'sessionKeysFromSeed',
       'bacKeys', 'mrzInformation', 'mrzDocumentNumber', 'tlv'],
     inputs: () => damage,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeCommand } from '../../drivers/smartcard/apdu';
 import { basicAccessControl } from '../../drivers/smartcard/bac';
 import { bacKeys, mrzInformation } from '../../drivers/smartcard/bac-key';
+import { aesCmac } from '../../drivers/smartcard/sm-cipher';
 import { retailMac, pad } from '../../drivers/smartcard/sm-crypto';
 
 // ICAO Doc 9303 Part 11, Appendix D (worked example: BAC and secure messaging), document L898902C.
@@ -59,5 +60,16 @@ describe('BAC and secure messaging (Doc 9303 Part 11 Appendix D.3–D.4)', () =>
     if (!outcome.ok) throw new Error('BAC refused');
     outcome.sm.wrap({ cla: 0, ins: 0xa4, p1: 0x02, p2: 0x0c, data: hex('011E') }, false);
     expect(() => outcome.sm.unwrap({ data: hex('990290008E08FA855A5D4C50A8EE'), sw: 0x9000 })).toThrow(/MAC/);
+  });
+});
+
+describe('AES-CMAC for PACE secure messaging (RFC 4493 examples)', () => {
+  const cmacKey = hex('2b7e151628aed2a6abf7158809cf4f3c');
+  it.each([
+    ['', 'bb1d6929e95937287fa37d129b756746'],
+    ['6bc1bee22e409f96e93d7e117393172a', '070a16b46b4d4144f79bdd9dd04a287c'],
+    ['6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e5130c81c46a35ce411', 'dfa66747de9ae63030ca32611497c827'],
+  ])('CMAC of %s', (message, mac) => {
+    expect(aesCmac(cmacKey, hex(message)).toString('hex')).toBe(mac);
   });
 });

@@ -3,10 +3,16 @@ import { bacKeys } from '../../../drivers/smartcard/bac-key';
 import type { ChipAccessKey } from '../../../drivers/smartcard/chip-reading';
 import { readAll, tlv } from '../../../drivers/smartcard/der';
 import { incrementSsc } from '../../../drivers/smartcard/secure-messaging';
-import { decrypt3des, encrypt3des, pad, retailMac, sessionKeysFromSeed, unpad, type SessionKeys } from '../../../drivers/smartcard/sm-crypto';
+import { tripleDesCipher, type SmCipher } from '../../../drivers/smartcard/sm-cipher';
+import { decrypt3des, encrypt3des, pad, retailMac, sessionKeysFromSeed, unpad } from '../../../drivers/smartcard/sm-crypto';
 import { parseCommand, type ReceivedCommand } from './command-apdu';
 
 const EMRTD_AID = Buffer.from('A0000002471001', 'hex');
+interface ChipSession {
+  cipher: SmCipher;
+  ssc: Buffer;
+}
+
 const sw = (word: number) => Buffer.from([word >> 8, word & 0xff]);
 
 export interface ChipContents {
@@ -37,7 +43,7 @@ export class VirtualChip {
   readonly atr: Buffer;
   private applicationSelected = false;
   private challenge: Buffer | undefined;
-  private session: { keys: SessionKeys; ssc: Buffer } | undefined;
+  private session: ChipSession | undefined;
   private currentFile: number | undefined;
 
   constructor(readonly contents: ChipContents) {
@@ -90,7 +96,7 @@ export class VirtualChip {
     const kIc = randomBytes(16);
     const eIc = encrypt3des(encKey, Buffer.concat([rndIc, rndIfd, kIc]));
     const seed = Buffer.from(kIc.map((b, i) => b ^ plain[16 + i]!));
-    this.session = { keys: sessionKeysFromSeed(seed), ssc: Buffer.concat([rndIc.subarray(4), rndIfd.subarray(4)]) };
+    this.session = { cipher: tripleDesCipher(sessionKeysFromSeed(seed)), ssc: Buffer.concat([rndIc.subarray(4), rndIfd.subarray(4)]) };
     return Buffer.concat([eIc, retailMac(macKey, pad(eIc)), sw(0x9000)]);
   }
 
@@ -108,13 +114,14 @@ export class VirtualChip {
     const encrypted = objects.find((o) => o.tag === 0x87);
     const le = objects.find((o) => o.tag === 0x97);
     const mac = objects.find((o) => o.tag === 0x8e);
-    const header = pad(Buffer.from([command.cla, command.ins, command.p1, command.p2]));
+    const block = session.cipher.blockSize;
+    const header = pad(Buffer.from([command.cla, command.ins, command.p1, command.p2]), block);
     const covered = Buffer.concat([session.ssc, header, encrypted?.raw ?? Buffer.alloc(0), le?.raw ?? Buffer.alloc(0)]);
-    if (mac === undefined || !retailMac(session.keys.macKey, pad(covered)).equals(mac.value)) {
+    if (mac === undefined || !session.cipher.mac(pad(covered, block)).equals(mac.value)) {
       this.session = undefined;
       return sw(0x6988);
     }
-    const data = encrypted === undefined ? Buffer.alloc(0) : unpad(decrypt3des(session.keys.encKey, encrypted.value.subarray(1)));
+    const data = encrypted === undefined ? Buffer.alloc(0) : unpad(session.cipher.decrypt(session.ssc, encrypted.value.subarray(1)));
     const ne = le === undefined ? 0 : le.value.readUIntBE(0, le.value.length) || (le.value.length === 1 ? 256 : 65536);
     const inner = { ...command, cla: 0, data, ne };
     if (this.contents.malformedFile !== undefined && command.ins === 0xb0 && (command.p1 & 0x1f) === this.contents.malformedFile && command.p1 & 0x80) {
@@ -124,11 +131,12 @@ export class VirtualChip {
     return this.protect(session, body, status);
   }
 
-  private protect(session: { keys: SessionKeys; ssc: Buffer }, body: Buffer, status: number): Buffer {
+  private protect(session: ChipSession, body: Buffer, status: number): Buffer {
     incrementSsc(session.ssc);
-    const encrypted = body.length === 0 ? Buffer.alloc(0) : tlv(0x87, Buffer.from([1]), encrypt3des(session.keys.encKey, pad(body)));
+    const block = session.cipher.blockSize;
+    const encrypted = body.length === 0 ? Buffer.alloc(0) : tlv(0x87, Buffer.from([1]), session.cipher.encrypt(session.ssc, pad(body, block)));
     const statusObject = tlv(0x99, sw(status));
-    const mac = retailMac(session.keys.macKey, pad(Buffer.concat([session.ssc, encrypted, statusObject])));
+    const mac = session.cipher.mac(pad(Buffer.concat([session.ssc, encrypted, statusObject]), block));
     return Buffer.concat([encrypted, statusObject, tlv(0x8e, mac), sw(0x9000)]);
   }
 
