@@ -1,6 +1,8 @@
 import { createHash, randomBytes, type X509Certificate } from 'node:crypto';
 import { activeAuthenticationHolds } from './active-auth';
+import type { Command } from './apdu';
 import { ApduSession } from './apdu-session';
+import { EF_CARD_ACCESS_SFI, paceInfos, supportedPace } from './card-access';
 import { basicAccessControl } from './bac';
 import { atrOffersExtendedLength, type CardChannel } from './card-channel';
 import type { ChipAccessKey, ChipAuthResult, ChipDocument, ChipReading } from './chip-reading';
@@ -10,6 +12,7 @@ import { parseDg1 } from './dg1';
 import { parseDg13, type VietnamPersonalData } from './dg13-vietnam';
 import { EF_SOD_SFI } from './lds-tags';
 import { passiveAuthentication } from './passive-auth';
+import { paceAccess } from './pace';
 import { parseSod } from './sod';
 
 /** The eMRTD application (Doc 9303 Part 10 §3.1). */
@@ -27,7 +30,7 @@ export interface ReadOptions {
 }
 
 export interface ChipReadResult {
-  reading: ChipReading & { personalData: VietnamPersonalData };
+  reading: ChipReading & { personalData: VietnamPersonalData; accessControl: 'PACE' | 'BAC' };
   apdus: number;
 }
 
@@ -54,14 +57,44 @@ function documentOf(dg1: Buffer, dg13: Buffer, today: string): { document: ChipD
   };
 }
 
-async function readAll(session: ApduSession, key: ChipAccessKey, options: ReadOptions): Promise<ChipReadResult['reading']> {
-  const random = options.random ?? randomBytes;
+/** The PACE EF.CardAccess offers and this reader speaks, if any (a chip without the file answers with an error). */
+async function offeredPace(session: ApduSession): Promise<boolean> {
+  try {
+    const bytes = await session.readFile(EF_CARD_ACCESS_SFI);
+    return bytes !== undefined && supportedPace(paceInfos(bytes)) !== undefined;
+  } catch (error) {
+    if (error instanceof ChipError && error.code !== 'BAD_ANSWER') throw error;
+    return false;
+  }
+}
+
+async function selectApplication(session: ApduSession): Promise<void> {
   const selected = await session.send({ cla: 0, ins: 0xa4, p1: 0x04, p2: 0x0c, data: EMRTD_AID });
   if (selected.sw !== 0x9000) throw new ChipError('BAD_ANSWER', `no eMRTD application (${selected.sw.toString(16)})`);
-  const bac = await basicAccessControl((command) => session.send(command), key, random);
+}
+
+/** PACE where EF.CardAccess offers it (Doc 9303 Part 11 §4.2: PACE first), else BAC; secure messaging from then on. */
+async function openChip(session: ApduSession, key: ChipAccessKey, random: (size: number) => Buffer): Promise<'PACE' | 'BAC'> {
+  const exchange = (command: Command) => session.send(command);
+  if (await offeredPace(session)) {
+    const pace = await paceAccess(exchange, key, random);
+    if (pace.ok) {
+      session.sm = pace.sm;
+      await selectApplication(session);
+      return 'PACE';
+    }
+    if (pace.reason !== 'not-offered') throw new ChipError(pace.reason === 'refused' ? 'ACCESS_DENIED' : 'BAD_ANSWER', `PACE ${pace.reason}`);
+  }
+  await selectApplication(session);
+  const bac = await basicAccessControl(exchange, key, random);
   if (!bac.ok) throw new ChipError(bac.reason === 'refused' ? 'ACCESS_DENIED' : 'BAD_ANSWER', `BAC ${bac.reason}`);
   session.sm = bac.sm;
+  return 'BAC';
+}
 
+async function readAll(session: ApduSession, key: ChipAccessKey, options: ReadOptions): Promise<ChipReadResult['reading']> {
+  const random = options.random ?? randomBytes;
+  const accessControl = await openChip(session, key, random);
   // The SOD is the signed list of what the chip holds: EF.COM (unsigned) would add an APDU and no
   // trust, and a data group the SOD lists but the chip will not give is an error, not an absence.
   const sodBytes = await session.readFile(EF_SOD_SFI);
@@ -88,11 +121,12 @@ async function readAll(session: ApduSession, key: ChipAccessKey, options: ReadOp
     dataGroupHashes: Object.fromEntries([...dataGroups].map(([n, bytes]) => [n, createHash('sha256').update(bytes).digest('hex')])),
     passiveAuth,
     chipAuth,
+    accessControl,
   };
 }
 
 /**
- * Reads and verifies the chip on a connected card: SELECT the eMRTD application, BAC, then EF.SOD,
+ * Reads and verifies the chip on a connected card: PACE where offered or BAC, SELECT the eMRTD application, then EF.SOD,
  * and DG1, DG13, DG14 and DG15 as far as the SOD lists them, Active Authentication where DG15 is
  * listed, passive authentication last. It returns a whole reading or throws a ChipError; nothing partial escapes.
  */

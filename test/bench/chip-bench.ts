@@ -48,6 +48,7 @@ export async function runChipBench(): Promise<void> {
     const pki = makeTestPki();
     const extended = await overPcsc('genuine', pki);
     const chunked = await overPcsc('no-extended-length', pki);
+    const pace = await overPcsc('pace', pki);
     const chip = virtualCard('genuine', pki);
     const inProcess = await timed(() => readChip(inProcessChannel(chip), accessKeyOf(HOLDER), options(pki)));
     const line = (name: string, r: typeof extended) =>
@@ -55,6 +56,7 @@ export async function runChipBench(): Promise<void> {
     console.log(`\nchip read and verify (DG1 + DG13 + SOD, with DG15 and active authentication), ${READS} reads each`);
     line('pcscd + vpcd, extended length', extended);
     line('pcscd + vpcd, short APDUs (0xDF chunks)', chunked);
+    line('pcscd + vpcd, PACE (P-256, AES) instead of BAC', pace);
     line('in process (no PC/SC): the crypto alone', inProcess);
     addSummary({
       benchmark: `chip read + verify over pcscd/vpcd (${READS} reads)`,

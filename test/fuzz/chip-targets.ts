@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { activeAuthenticationHolds } from '../../drivers/smartcard/active-auth';
+import { PACE_P256, paceInfos, supportedPace } from '../../drivers/smartcard/card-access';
 import { ChipError } from '../../drivers/smartcard/chip-error';
+import { decodePoint, P256 } from '../../drivers/smartcard/ec-point';
 import type { ChipReading } from '../../drivers/smartcard/chip-reading';
 import { DerError } from '../../drivers/smartcard/der';
 import { parseDg1 } from '../../drivers/smartcard/dg1';
@@ -26,13 +28,21 @@ const CODES = ['NO_READER', 'NO_CARD', 'ACCESS_DENIED', 'CARD_REMOVED', 'BAD_ANS
 const sample = once(() => {
   const pki = makeTestPki();
   const chip = virtualCard('genuine', pki);
-  return { pki, chip, files: chip.contents.files };
+  const paceChip = virtualCard('pace', pki);
+  return { pki, chip, paceChip, files: paceChip.contents.files };
 });
 
 const bytes = (samples: () => Buffer[]) => fc.oneof(mutatedBytes(samples()), fc.uint8Array({ maxLength: 300 })).map((b) => Buffer.from(b));
 
 /** A chip whose answers are damaged: which answer, and how (a byte flipped or set, the answer cut). */
-const damage = fc.record({ answer: fc.nat({ max: 10 }), at: fc.nat(), value: fc.nat({ max: 255 }), kind: fc.constantFrom('flip', 'set', 'cut') });
+// One run in twenty against the PACE card: its elliptic-curve steps cost some 100 ms a read.
+const damage = fc.record({
+  pace: fc.oneof({ arbitrary: fc.constant(true), weight: 1 }, { arbitrary: fc.constant(false), weight: 19 }),
+  answer: fc.nat({ max: 13 }),
+  at: fc.nat(),
+  value: fc.nat({ max: 255 }),
+  kind: fc.constantFrom('flip', 'set', 'cut'),
+});
 
 function damagedChannel(chip: VirtualChip, d: typeof damage extends fc.Arbitrary<infer T> ? T : never) {
   const channel = inProcessChannel(chip);
@@ -76,7 +86,7 @@ export const CHIP_TARGETS = [
   fuzzTarget({
     name: 'smartcard: LDS files from the chip (DG1, DG13, EF.SOD, DG15) and passive authentication',
     covers: ['dg1MrzText', 'parseDg1', 'parseDg13', 'dg13Date', 'parseSod', 'hashName', 'passiveAuthentication', 'dataGroupsMatch',
-      'activeAuthenticationKey', 'activeAuthenticationHolds', 'readTlv', 'readAll', 'expectTlv', 'children', 'childAt', 'oidText', 'smallInteger', 'encodedSize', 'DerError'],
+      'activeAuthenticationKey', 'activeAuthenticationHolds', 'paceInfos', 'supportedPace', 'decodePoint', 'readTlv', 'readAll', 'expectTlv', 'children', 'childAt', 'oidText', 'smallInteger', 'encodedSize', 'DerError'],
     inputs: () => bytes(() => [...sample().files.values()]),
     check: (file) => {
       const dg1 = parsedOrRefused(() => parseDg1(file, TODAY));
@@ -84,6 +94,13 @@ export const CHIP_TARGETS = [
       const dg13 = parsedOrRefused(() => parseDg13(file));
       if (dg13 !== undefined) assert.match(dg13.personalNumber, /^\d{12}$/);
       assert.equal(typeof activeAuthenticationHolds(file, Buffer.alloc(8), file), 'boolean');
+      const offered = parsedOrRefused(() => paceInfos(file));
+      if (offered !== undefined) assert.ok(supportedPace(offered) === undefined || supportedPace(offered)?.parameterId === PACE_P256);
+      try {
+        assert.ok(decodePoint(P256, file) !== null);
+      } catch (error) {
+        assert.ok(error instanceof RangeError);
+      }
       const sod = parsedOrRefused(() => parseSod(file));
       if (sod !== undefined) {
         const { files, pki } = sample();
@@ -93,15 +110,15 @@ export const CHIP_TARGETS = [
     },
   }),
   fuzzTarget({
-    name: 'smartcard: readChip against a chip whose answers are damaged (BAC, secure messaging, reads)',
+    name: 'smartcard: readChip against a chip whose answers are damaged (PACE, BAC, secure messaging, reads)',
     covers: ['readChip', 'ApduSession', 'incrementSsc', 'basicAccessControl', 'ChipError', 'atrOffersExtendedLength',
       'encodeCommand', 'splitResponse', 'needsExtended', 'leBytes', 'pad', 'unpad', 'retailMac', 'encrypt3des', 'decrypt3des', 'deriveKey', 'sessionKeysFromSeed',
-      'bacKeys', 'mrzInformation', 'mrzDocumentNumber', 'tlv'],
+      'bacKeys', 'mrzInformation', 'mrzDocumentNumber', 'tlv', 'paceAccess', 'passwordKey', 'paceKdf', 'paceToken', 'add', 'multiply', 'encodePoint', 'toBigInt', 'toBytes'],
     inputs: () => damage,
     check: async (d) => {
-      const { chip, pki } = sample();
+      const { chip, paceChip, pki } = sample();
       let reading;
-      const error = await onlyThrows(async () => (reading = (await readChip(damagedChannel(chip, d), accessKeyOf(HOLDER), { cscas: [pki.csca.certificate], now: NOW, today: TODAY })).reading), (e) => e instanceof ChipError);
+      const error = await onlyThrows(async () => (reading = (await readChip(damagedChannel(d.pace ? paceChip : chip, d), accessKeyOf(HOLDER), { cscas: [pki.csca.certificate], now: NOW, today: TODAY })).reading), (e) => e instanceof ChipError);
       if (error instanceof ChipError) assert.ok(CODES.includes(error.code) && error.message.includes(' / '));
       // A damaged answer is refused or, where the damage was in bytes nobody checks (a status word's
       // second byte on an error path), the reading is whole and verified.

@@ -76,6 +76,13 @@ describe('motcua chip over pcscd and vpcd', { timeout: 30_000 }, () => {
     });
   });
 
+  it('opens a PACE card with PACE over the real stack', async () => {
+    await insert('pace');
+    const { status, json } = await chipRead(...keyFlags('pace'), '--trust', trustDir.dir);
+    expect(status).toBe(0);
+    expect(json).toMatchObject({ ok: true, accessControl: 'PACE', passiveAuth: 'valid', chipAuth: 'valid', document: { fullName: 'Nguyễn Văn An' } });
+  });
+
   it.each([
     ['tampered-dg13', 'invalid', 'valid'],
     ['unknown-csca', 'untrusted', 'valid'],
@@ -119,8 +126,8 @@ describe('motcua chip over pcscd and vpcd', { timeout: 30_000 }, () => {
     await insert('genuine');
     const { reading, apdus } = await readOnReader(VPCD_READER, accessKeyOf(HOLDER), { cscas: trustedCertificates(pki), now: NOW, today: TODAY });
     expect(reading.passiveAuth).toBe('valid');
-    expect(apdus).toBe(8);
-    expect(await card?.remove()).toBe(8);
+    expect(apdus).toBe(9);
+    expect(await card?.remove()).toBe(9);
   });
 
   it('serves the host through PcscChipSource: readers, status, and a verified read with DG13 details', async () => {

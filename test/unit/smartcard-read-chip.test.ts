@@ -28,15 +28,28 @@ describe('readChip over the virtual chip (in process)', () => {
     expect(reading.chipAuth).toBe('valid');
     expect(reading.personalData).toMatchObject({ fatherName: 'Nguyễn Văn Bình', motherName: 'Trần Thị Cúc', oldIdNumber: '013456789', ethnicity: 'Kinh', issueDate: '2024-04-02' });
     expect(Object.keys(reading.dataGroupHashes)).toEqual(['1', '13', '15']);
-    // SELECT, GET CHALLENGE, EXTERNAL AUTHENTICATE, then one READ BINARY per file (SOD, DG1, DG13, DG15) and INTERNAL AUTHENTICATE.
-    expect(apdus).toBe(8);
+    // EF.CardAccess (none), SELECT, GET CHALLENGE, EXTERNAL AUTHENTICATE, one READ BINARY per file (SOD, DG1, DG13, DG15), INTERNAL AUTHENTICATE.
+    expect(apdus).toBe(9);
+    expect(reading.accessControl).toBe('BAC');
+  });
+
+  it('opens a chip that offers PACE with PACE (P-256, AES secure messaging), with the same result', async () => {
+    const { reading, apdus } = await readChip(inProcessChannel(virtualCard('pace', pki)), accessKeyOf(HOLDER), options());
+    expect(reading).toMatchObject({ accessControl: 'PACE', passiveAuth: 'valid', chipAuth: 'valid', document: { fullName: 'Nguyễn Văn An' } });
+    // EF.CardAccess, MSE:Set AT, four General Authenticate, SELECT, then the reads as with BAC.
+    expect(apdus).toBe(12);
+  });
+
+  it('is refused access by a PACE chip with a wrong MRZ key (the chip refuses our token)', async () => {
+    const key = { ...accessKeyOf(HOLDER), expiryDate: '2039-03-16' };
+    expect(await refusal(readChip(inProcessChannel(virtualCard('pace', pki)), key, options()))).toBe('ACCESS_DENIED');
   });
 
   it('reads in chunks when the chip does not offer extended length, with the same result', async () => {
     const { reading, apdus } = await readChip(inProcessChannel(virtualCard('no-extended-length', pki)), accessKeyOf(HOLDER), options());
     expect(reading.passiveAuth).toBe('valid');
     expect(reading.document.fullName).toBe('Nguyễn Văn An');
-    expect(apdus).toBeGreaterThan(8);
+    expect(apdus).toBeGreaterThan(9);
   });
 
   it.each([
@@ -73,7 +86,7 @@ describe('readChip over the virtual chip (in process)', () => {
     expect(await refusal(readChip(inProcessChannel(virtualCard('malformed-answer', pki)), accessKeyOf(HOLDER), options()))).toBe('BAD_ANSWER');
   });
 
-  it.each([1, 3, 5, 7])('reports a card pulled after %i APDUs as CARD_REMOVED', async (after) => {
+  it.each([1, 3, 5, 8])('reports a card pulled after %i APDUs as CARD_REMOVED', async (after) => {
     expect(await refusal(readChip(inProcessChannel(virtualCard('genuine', pki), after), accessKeyOf(HOLDER), options()))).toBe('CARD_REMOVED');
   });
 });

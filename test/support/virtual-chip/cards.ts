@@ -1,9 +1,10 @@
 import { generateKeyPairSync, type X509Certificate } from 'node:crypto';
 import type { ChipAccessKey } from '../../../drivers/smartcard/chip-reading';
+import { EF_CARD_ACCESS_SFI } from '../../../drivers/smartcard/card-access';
 import { EF_COM_SFI, EF_SOD_SFI } from '../../../drivers/smartcard/lds-tags';
 import { issueCertificate, type Issued } from './certificates';
 import { VirtualChip } from './chip';
-import { dg1, dg13, dg15, efCom, efSod, type PersonalDetails } from './lds-files';
+import { dg1, dg13, dg15, efCardAccess, efCom, efSod, type PersonalDetails } from './lds-files';
 import type { Holder } from './mrz';
 
 /** A test country PKI: the CSCA the tests trust, a Document Signer under it, and a stranger CSCA with its own signer. */
@@ -55,7 +56,7 @@ export const DETAILS: PersonalDetails = {
 /** The same person's card issued in 2014 that expired at the 25-year renewal. */
 const EXPIRED_HOLDER: Holder = { ...HOLDER, issueDate: '2014-04-02', expiryDate: '2024-03-15' };
 
-export const VARIANTS = ['genuine', 'tampered-dg13', 'unknown-csca', 'cloned', 'expired', 'malformed-answer', 'no-extended-length'] as const;
+export const VARIANTS = ['genuine', 'pace', 'tampered-dg13', 'unknown-csca', 'cloned', 'expired', 'malformed-answer', 'no-extended-length'] as const;
 export type ChipVariant = (typeof VARIANTS)[number];
 
 export function accessKeyOf(holder: Holder): ChipAccessKey {
@@ -79,6 +80,8 @@ export function virtualCard(variant: ChipVariant, pki: TestPki): VirtualChip {
   const sod = efSod(dataGroups, signer, issuer);
   if (variant === 'tampered-dg13') dataGroups.set(13, dg13({ ...holder, fullName: 'Nguyễn Văn Anh' }, DETAILS));
   const files = new Map<number, Buffer>([[EF_COM_SFI, efCom([...dataGroups.keys()])], [EF_SOD_SFI, sod], ...dataGroups]);
+  // The 2024 cards offer PACE (P-256, AES) in EF.CardAccess; the 'genuine' test card stays BAC-only so both paths run.
+  if (variant === 'pace') files.set(EF_CARD_ACCESS_SFI, efCardAccess());
   return new VirtualChip({
     accessKey: accessKeyOf(holder),
     files,

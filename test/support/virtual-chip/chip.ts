@@ -3,7 +3,9 @@ import { bacKeys } from '../../../drivers/smartcard/bac-key';
 import type { ChipAccessKey } from '../../../drivers/smartcard/chip-reading';
 import { readAll, tlv } from '../../../drivers/smartcard/der';
 import { incrementSsc } from '../../../drivers/smartcard/secure-messaging';
-import { tripleDesCipher, type SmCipher } from '../../../drivers/smartcard/sm-cipher';
+import { EF_CARD_ACCESS_SFI } from '../../../drivers/smartcard/card-access';
+import { aesCipher, tripleDesCipher, type SmCipher } from '../../../drivers/smartcard/sm-cipher';
+import { ChipPace } from './chip-pace';
 import { decrypt3des, encrypt3des, pad, retailMac, sessionKeysFromSeed, unpad } from '../../../drivers/smartcard/sm-crypto';
 import { parseCommand, type ReceivedCommand } from './command-apdu';
 
@@ -45,6 +47,7 @@ export class VirtualChip {
   private challenge: Buffer | undefined;
   private session: ChipSession | undefined;
   private currentFile: number | undefined;
+  private pace: ChipPace | undefined;
 
   constructor(readonly contents: ChipContents) {
     this.atr = atrFor(contents.extendedLength);
@@ -55,6 +58,7 @@ export class VirtualChip {
     this.challenge = undefined;
     this.session = undefined;
     this.currentFile = undefined;
+    this.pace = undefined;
   }
 
   answer(apdu: Buffer): Buffer {
@@ -68,10 +72,34 @@ export class VirtualChip {
     // A plain command ends secure messaging (Doc 9303 Part 11 §9.8.6).
     this.session = undefined;
     if (command.ins === 0xa4 && command.p1 === 0x04) return this.selectApplication(command.data);
+    if (this.contents.files.has(EF_CARD_ACCESS_SFI)) {
+      if (command.ins === 0xb0 && command.p1 === (0x80 | EF_CARD_ACCESS_SFI)) return this.plain(this.readBinary(command));
+      if (command.ins === 0x22 && command.p1 === 0xc1 && command.p2 === 0xa4) return this.setAuthenticationTemplate();
+      if (command.ins === 0x86) return this.generalAuthenticate(command.data);
+    }
     if (!this.applicationSelected) return sw(0x6982);
     if (command.ins === 0x84) return this.getChallenge();
     if (command.ins === 0x82) return this.externalAuthenticate(command.data);
     return sw(0x6982);
+  }
+
+  private plain([body, status]: [Buffer, number]): Buffer {
+    return Buffer.concat([body, sw(status)]);
+  }
+
+  private setAuthenticationTemplate(): Buffer {
+    this.pace = new ChipPace(this.contents.accessKey);
+    return sw(0x9000);
+  }
+
+  private generalAuthenticate(data: Buffer): Buffer {
+    if (this.pace === undefined) return sw(0x6985);
+    const step = this.pace.generalAuthenticate(data);
+    if (step.keys !== undefined) {
+      this.pace = undefined;
+      this.session = { cipher: aesCipher(step.keys), ssc: Buffer.alloc(16) };
+    }
+    return Buffer.concat([step.data, sw(step.sw)]);
   }
 
   private selectApplication(aid: Buffer): Buffer {
@@ -141,6 +169,7 @@ export class VirtualChip {
   }
 
   private execute(command: ReceivedCommand): [Buffer, number] {
+    if (command.ins === 0xa4 && command.p1 === 0x04) return [Buffer.alloc(0), this.selectApplication(command.data).readUInt16BE(0)];
     if (command.ins === 0xa4 && command.p1 === 0x02) return this.selectFile(command.data);
     if (command.ins === 0xb0) return this.readBinary(command);
     if (command.ins === 0x88) return this.internalAuthenticate(command.data);

@@ -1,6 +1,7 @@
 import { createHash, sign, type KeyObject } from 'node:crypto';
 import { derInteger, octetString, oid, sequence, set, utf8String } from './der-encode';
 import { tlv } from '../../../drivers/smartcard/der';
+import { PACE_ECDH_GM_AES_128, PACE_P256 } from '../../../drivers/smartcard/card-access';
 import { DG13_FIELDS } from '../../../drivers/smartcard/dg13-vietnam';
 import { DATA_GROUP_TAGS, EF_COM_TAG, EF_SOD_TAG } from '../../../drivers/smartcard/lds-tags';
 import { OID } from '../../../drivers/smartcard/sod';
@@ -24,6 +25,11 @@ export interface PersonalDetails {
 
 export function efCom(dataGroups: number[]): Buffer {
   return tlv(EF_COM_TAG, tlv(0x5f01, Buffer.from('0107')), tlv(0x5f36, Buffer.from('040000')), tlv(0x5c, Buffer.from(dataGroups.map((n) => DATA_GROUP_TAGS[n]!))));
+}
+
+/** EF.CardAccess offering PACE-ECDH-GM-AES-CBC-CMAC-128 (version 2) on standardized parameters 12 (P-256). */
+export function efCardAccess(): Buffer {
+  return set(sequence(oid(PACE_ECDH_GM_AES_128), derInteger(2), derInteger(PACE_P256)));
 }
 
 export function dg1(holder: Holder): Buffer {
