@@ -5,7 +5,7 @@ import type { ChipAccessKey } from '../../drivers/smartcard/chip-reading';
 import { listReaders } from '../../drivers/smartcard/pcsc-reader';
 import { readOnReader } from '../../drivers/smartcard/read-on-reader';
 import { loadCscaCertificates } from '../../drivers/smartcard/trust-list';
-import { todayInVietnam } from '../proactive/calendar-date';
+import { todayInVietnam } from '../base/calendar-date';
 import type { Flags } from './flags';
 
 export const CHIP_USAGE = `motcua chip — the ID card's chip (ICAO 9303 eMRTD) over PC/SC
