@@ -162,7 +162,7 @@ export function createHost(config: HostConfig): Host {
   let outcomes: Catalogue | undefined;
   const outcomeCatalogue = () => (outcomes ??= loadCatalogue(config.appRoot));
   const ruleEngine = cachedBySync(db, 'rulepack', () => {
-    const { packs, rejected } = loadRulePacks(config.appRoot, db);
+    const { packs, rejected } = loadRulePacks(config.appRoot, db, { demo: config.demo });
     for (const r of rejected) config.logError?.('rules', new Error(`rule pack ${r.name} rejected: ${r.reason}`));
     return compileRules(packs);
   });

@@ -24,16 +24,16 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   // Consent, in plain Vietnamese with English under it.
   await expect(page.getByText('Xin chào, Nguyễn Văn An!')).toBeVisible();
   const h1 = page.getByRole('heading', { level: 1 });
-  await expect(h1).toContainText('Cho phép dùng thông tin của bạn để nhắc việc và chuẩn bị hồ sơ');
+  await expect(h1).toContainText('Cho phép dùng thông tin của Ông/Bà để nhắc việc và chuẩn bị hồ sơ');
   await expect(h1).toContainText('Allow your data to be used for reminders and a prepared dossier');
   await expect(page.getByText('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (sự đồng ý của chủ thể dữ liệu)')).toBeVisible();
-  await expect(page.getByText('Chỉ trong lượt phục vụ này, tối đa 30 phút; thông tin bị xoá khi bạn kết thúc.')).toBeVisible();
+  await expect(page.getByText('Chỉ trong lượt phục vụ này, tối đa 30 phút; thông tin bị xóa khi Ông/Bà kết thúc.')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/kiosk-consent.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
 
   // Reminders, most urgent first, with the central profile.
-  await expect(h1).toHaveText('Việc cần làm của bạn');
+  await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
   const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
   await expect(birth).toContainText('Bắt buộc');
   await expect(birth).toContainText('Luật Hộ tịch số 60/2014/QH13, Điều 15');
@@ -143,9 +143,9 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
 
   // Back to the reminders, then finish and erase.
   await page.getByRole('button', { name: 'Về danh sách nhắc việc' }).click();
-  await expect(h1).toHaveText('Việc cần làm của bạn');
-  await page.getByRole('button', { name: 'Kết thúc và xoá thông tin' }).click();
-  await expect(h1).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
+  await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
+  await page.getByRole('button', { name: 'Kết thúc và xóa thông tin' }).click();
+  await expect(h1).toHaveText('Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?');
   await expect(page.locator('body')).not.toContainText('Nguyễn Văn An');
   expect(consoleErrors).toEqual([]);
 });
@@ -154,8 +154,8 @@ test('declining consent still gives the card-only reminders', async ({ page, bro
   await page.goto(served.url);
   await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
   await page.getByRole('button', { name: /^Không đồng ý/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
-  await expect(page.getByText('Bạn đã không đồng ý: việc nhắc chỉ dựa trên thông tin trên thẻ căn cước.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của Ông/Bà');
+  await expect(page.getByText('Ông/Bà đã không đồng ý: việc nhắc chỉ dựa trên thông tin trên thẻ căn cước.')).toBeVisible();
   // The card alone: the ID card renewal, nothing from the central profile.
   await expect(page.getByRole('heading', { name: 'Cấp đổi thẻ căn cước' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' })).toHaveCount(0);
@@ -211,12 +211,12 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
   expect([consentsOfSession.get(session!.session)?.n, proofsOfSession.get(session!.session)?.n]).toEqual([1, 1]);
 
   // A minute (the default) without a touch: the question, with ten seconds to answer; "Continue" keeps everything.
-  const stillThere = page.getByRole('alertdialog', { name: 'Bạn còn ở đây không? Are you still there?' });
+  const stillThere = page.getByRole('alertdialog', { name: 'Ông/Bà còn ở đây không? Are you still there?' });
   await page.clock.fastForward(58_000);
   await expect(stillThere).toHaveCount(0);
   await page.clock.fastForward(3_000);
   await expect(stillThere).toBeVisible();
-  await expect(stillThere).toContainText('Phiên sẽ kết thúc và thông tin sẽ bị xoá sau 10 giây.');
+  await expect(stillThere).toContainText('Phiên sẽ kết thúc và thông tin sẽ bị xóa sau 10 giây.');
   await expect(stillThere.getByRole('button', { name: /^Tiếp tục/ })).toBeFocused();
   await page.clock.runFor(4_000);
   await expect(stillThere).toContainText('sau 6 giây');
@@ -231,8 +231,8 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
   await expect(stillThere).toContainText('sau 1 giây');
   await page.clock.runFor(1_000);
   await expect(stillThere).toHaveCount(0);
-  await expect(h1).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
-  await expect(page.getByRole('status')).toContainText('Phiên trước đã kết thúc; thông tin của bạn đã được xoá.');
+  await expect(h1).toHaveText('Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?');
+  await expect(page.getByRole('status')).toContainText('Phiên trước đã kết thúc; thông tin của Ông/Bà đã được xóa.');
 
   // Nothing of the citizen anywhere: not in the DOM (attributes included), not in window storage or the Cache API, not in the database, not in the host.
   const html = await page.content();

@@ -169,10 +169,10 @@ describe('rule packs and forms from the central sync', () => {
     host.db.prepare('INSERT INTO synced_objects (type, id, data, seq) VALUES (?, ?, ?, ?) ON CONFLICT (type, id) DO UPDATE SET data = excluded.data, seq = excluded.seq').run(type, id, JSON.stringify(data), seq);
 
   it('a newer synced rule pack and form replace the bundled ones at the next use, without a restart', async () => {
-    const pack = JSON.parse(readFileSync('resources/rules/identity-documents.json', 'utf8'));
+    const pack = JSON.parse(readFileSync('resources/rules/civil-status.json', 'utf8'));
     pack.version = '2099.1';
-    pack.rules.find((r: { id: string }) => r.id === 'passport-renewal').title.vi = 'Gia hạn hộ chiếu (bản đồng bộ)';
-    putSynced('rulepack', 'identity-documents', pack, 900_001);
+    pack.rules.find((r: { id: string }) => r.id === 'birth-registration').title.vi = 'Đăng ký khai sinh (bản đồng bộ)';
+    putSynced('rulepack', 'civil-status', pack, 900_001);
     const form = JSON.parse(readFileSync('resources/forms/birth-registration.json', 'utf8'));
     form.version += 1;
     form.title.vi = 'TỜ KHAI ĐĂNG KÝ KHAI SINH (MẪU MỚI)';
@@ -180,7 +180,7 @@ describe('rule packs and forms from the central sync', () => {
 
     const session = await motherSession(true);
     const r = await call<{ reminders: { ruleId: string; title: { vi: string } }[] }>(session, 'proactive.reminders', {});
-    expect(r.reminders.find((x) => x.ruleId === 'passport-renewal')?.title.vi).toBe('Gia hạn hộ chiếu (bản đồng bộ)');
+    expect(r.reminders.find((x) => x.ruleId === 'birth-registration')?.title.vi).toBe('Đăng ký khai sinh (bản đồng bộ)');
     const view = await call<DossierView>(session, 'dossier.prepare', { formId: 'birth-registration' });
     expect(view.template.title.vi).toBe('TỜ KHAI ĐĂNG KÝ KHAI SINH (MẪU MỚI)');
   });
