@@ -89,7 +89,7 @@ export async function renderReceiptPdf(data: ReceiptData, files: FontFiles): Pro
     })),
     y,
   );
-  text([
+  y = text([
     {
       text: 'Khi đến nhận kết quả, Ông/Bà vui lòng mang theo giấy này và thẻ căn cước. Ông/Bà có thể tra cứu tình trạng hồ sơ bằng cách quét mã QR tại kiosk của trung tâm.',
       font: regular,
@@ -97,5 +97,15 @@ export async function renderReceiptPdf(data: ReceiptData, files: FontFiles): Pro
     },
     { text: 'Bring this slip and your ID card to collect the result. Scan the QR code at a kiosk of the centre to see the status.', font: regular, size: 8, color: GREY },
   ], y - 10);
+  // Who signs: the person filing and the officer receiving, each over a space for the signature.
+  const half = COLUMN / 2;
+  const signer = (title: string, en: string, x: number) =>
+    drawParagraphs(page, setParagraphs([
+      { text: title, font: bold, size: 10.5, align: 'center' },
+      { text: '(Ký, ghi rõ họ tên)', font: regular, size: 9, align: 'center' },
+      { text: en, font: regular, size: 7.5, color: GREY, align: 'center' },
+    ], half), x, y - 14, half);
+  signer('NGƯỜI NỘP HỒ SƠ', 'Person filing (signature and name)', MARGIN.left);
+  signer('NGƯỜI TIẾP NHẬN HỒ SƠ', 'Receiving officer (signature and name)', MARGIN.left + half);
   return { pdf: await savePdf(doc, fonts), pages: doc.getPageCount() };
 }
