@@ -30,7 +30,9 @@ export const citizenProfile = z
     ethnicity: z.string().max(60).optional(),
     religion: z.string().max(60).optional(),
     nationality: z.string().max(60).optional(),
+    /** Where the citizen was born: not where the birth was registered (the card and CC01 name that). */
     placeOfBirth: z.string().max(300).optional(),
+    birthRegistrationPlace: z.string().max(300).optional(),
     placeOfOrigin: z.string().max(300).optional(),
     permanentAddress: z.string().max(300).optional(),
     currentAddress: z.string().max(300).optional(),

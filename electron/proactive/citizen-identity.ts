@@ -1,5 +1,5 @@
 import { checkBirthYear, parsePersonalNumber, type PersonalNumberProblem } from '../../drivers/idcard/personal-number';
-import { provinceToday } from '../../drivers/idcard/provinces';
+import { provinceToday } from './province-today';
 import { AppError, type CitizenQuery, type ErrorCode, type Identity } from '../contract';
 import { ageOn, isValidIsoDate, yearOf, type IsoDate } from './calendar-date';
 
