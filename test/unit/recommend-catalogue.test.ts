@@ -66,6 +66,19 @@ describe('fee exemptions', () => {
     }
   });
 
+  it('a first passport goes to the central department only in the cases the law lists; it is never the default then', () => {
+    for (const preference of ['cheapest', 'fastest', 'fewest-visits', 'balanced'] as const) {
+      expect(compare('passport', preference, { birthDate: '1990-01-01' }).recommended).not.toBe('passport-central');
+    }
+    expect(option('passport', 'passport-central', { passport: { expiryDate: '2026-01-01' } })).toMatchObject({ eligible: true, eligibilityUnknown: false });
+    const lost = option('passport', 'passport-provincial').option.obligations.map((o) => o.vi).join(' ');
+    expect(lost).toContain('400.000 đồng');
+  });
+
+  it('the funeral allowance is said to be only for those the Social Insurance Law 2024 covers', () => {
+    for (const o of compare('death', 'balanced').options) expect(o.option.obligations.map((x) => x.vi).join(' ')).toContain('Luật Bảo hiểm xã hội 2024');
+  });
+
   it('newborn options cost nothing but postage: on-time birth registration is free (Civil Status Law art. 11)', () => {
     for (const id of ['newborn-bundle-online', 'newborn-bundle-counter', 'newborn-two-of-three', 'newborn-separately']) {
       expect(option('newborn', id, { birthDate: '1995-01-01' })).toMatchObject({ feeVnd: 0, totalCostVnd: 0 });

@@ -14,6 +14,8 @@ export const condition = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ageBelow'), years: z.number().int().positive() }).strict(),
   z.object({ kind: z.literal('firstIdCard') }).strict(),
   z.object({ kind: z.literal('hasIdCard') }).strict(),
+  /** Has had a passport: a renewal, not a first application. */
+  z.object({ kind: z.literal('hasPassport') }).strict(),
 ]);
 export type Condition = z.infer<typeof condition>;
 
