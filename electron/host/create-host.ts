@@ -214,7 +214,7 @@ export function createHost(config: HostConfig): Host {
         citizens,
         catalogue: outcomeCatalogue,
         calendar: centreCalendar(config.appRoot, settings, config.logError),
-        renderSheet: (data) => renderComparisonSheet(data, fonts),
+        renderSheet: (data) => renderComparisonSheet(data, catalogue.centre(), fonts),
         today,
       }),
       ...dossierHandlers({
