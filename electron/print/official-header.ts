@@ -1,5 +1,5 @@
 import type { PDFPage } from 'pdf-lib';
-import type { IsoDate } from '../proactive/calendar-date';
+import type { IsoDate } from '../base/calendar-date';
 import type { DocumentFonts } from './fonts';
 import { drawNationalHeading } from './national-heading';
 import { drawParagraphs, setParagraphs } from './text-flow';

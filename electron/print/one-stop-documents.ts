@@ -1,5 +1,5 @@
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import type { IsoDate } from '../proactive/calendar-date';
+import type { IsoDate } from '../base/calendar-date';
 import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
 import { drawOfficialHeader, writtenDate } from './official-header';
 import { drawParagraphs, setParagraphs, type Paragraph } from './text-flow';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { holidayData, holidaysFor, loadHolidayData, workingDayCredit, type HolidayData } from '../../electron/proactive/calendar';
+import { holidayData, holidaysFor, loadHolidayData, workingDayCredit, type HolidayData } from '../../electron/base/calendar';
 
 const shipped = loadHolidayData(process.cwd());
 const dates = (year: number, data?: HolidayData, overrides?: HolidayData) => holidaysFor(year, data, overrides).daysOff.map((d) => d.date);

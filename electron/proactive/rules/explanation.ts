@@ -1,5 +1,5 @@
 import type { LocalizedText, Severity } from '../../contract';
-import type { IsoDate } from '../calendar-date';
+import type { IsoDate } from '../../base/calendar-date';
 import type { Due } from './compile-due';
 import { daysBetween } from './date-math';
 import { FACTS, type FactName, type FactValue, type Subject, type SyncedCase } from './facts';
