@@ -16,7 +16,7 @@ export interface CaseIndexDriver {
 }
 
 /**
- * Keeps the case search index up to date in the background (issue 7): after a first sync of a
+ * Keeps the case search index up to date in the background: after a first sync of a
  * million cases, the index is built in steps of `stepRows` with the event loop free between them,
  * instead of in one transaction that blocks the first search for minutes.
  */
