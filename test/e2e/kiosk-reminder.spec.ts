@@ -9,6 +9,9 @@ const SCREENS = 'test-results/screens';
 /** The day `days` from today in Vietnam (the host's today), as a Date at UTC midnight. */
 const vnDay = (days: number) => new Date(`${new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`);
 const dmy = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
+/** "3 tháng 12 năm 2026" / "3 December 2026": how a reminder's sentence says a date. */
+const spokenVi = (d: Date) => `${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}`;
+const spokenEn = (d: Date) => `${d.getUTCDate()} ${d.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${d.getUTCFullYear()}`;
 
 /** A citizen registered in Hà Nội who turns 40 in 200 days: the ID card renewal is coming up. */
 const milestone = vnDay(200);
@@ -50,7 +53,7 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   const title = page.getByRole('heading', { level: 2 });
   await expect(title).toHaveText('Cấp đổi thẻ căn cước');
   await expect(page.getByText('Bắt buộc', { exact: true })).toBeVisible();
-  await expect(page.getByText(`Công dân phải cấp đổi thẻ căn cước khi đủ 40 tuổi; theo ngày sinh của Ông/Bà (${dmy(birth)}), mốc đó là ngày ${dmy(milestone)}.`)).toBeVisible();
+  await expect(page.getByText(`Công dân phải làm thủ tục cấp đổi thẻ căn cước khi đủ 40 tuổi; theo ngày sinh của Ông/Bà (${spokenVi(birth)}), mốc đó là ngày ${spokenVi(milestone)}.`)).toBeVisible();
   await expect(page.getByText(`Hạn: ${dmy(milestone)}`)).toBeVisible();
   await expect(page.getByText(/Căn cứ pháp lý: Luật Căn cước số 26\/2023\/QH15, Điều 21/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Chuẩn bị hồ sơ' })).toBeVisible();
@@ -59,7 +62,7 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(title).toHaveText('Renew your ID card');
-  await expect(page.getByText(`Citizens must renew the ID card on reaching age 40; for your date of birth (${dmy(birth)}) that is ${dmy(milestone)}.`)).toBeVisible();
+  await expect(page.getByText(`Citizens must renew the ID card on reaching age 40; for your date of birth (${spokenEn(birth)}) that is ${spokenEn(milestone)}.`)).toBeVisible();
   await expect(page.getByText('Obligation', { exact: true })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/kiosk-reminder-en.png`, fullPage: true });
 

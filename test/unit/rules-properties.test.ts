@@ -128,5 +128,6 @@ describe('the engine reuses the tested calendar and ID card logic exactly', () =
       }),
       { numRuns: 20000 },
     );
-  });
+    // 20,000 runs of the whole engine: seconds on a loaded two-core machine.
+  }, 30_000);
 });

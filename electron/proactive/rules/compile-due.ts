@@ -57,7 +57,8 @@ const idCardRenewal: DueFn = (subject, today) => {
 /**
  * Past a renewal age with the issue date unknown: the last age (25/40/60) already reached. A card
  * issued before that age's window expired on it, so the citizen is asked to check the card
- * (assessRenewal's caveat). Age 14 is left out: a first card at 14 is its own rule.
+ * (assessRenewal's caveat) — unless the next age's renewal window is open, whose reminder already
+ * asks for a new card. Age 14 is left out: a first card at 14 is its own rule.
  */
 const idCardCheck: DueFn = (subject, today) => {
   const birthDate = readBirthDate(subject) as IsoDate | undefined;
@@ -67,6 +68,9 @@ const idCardCheck: DueFn = (subject, today) => {
     if (age === RENEWAL_AGES[0]) continue;
     const dueDate = yearsLater(birthDate, age);
     if (dueDate <= today.date) passed = { dueDate, factDate: birthDate, age };
+    // The next age's renewal is already being reminded of: that reminder asks to renew anyway.
+    else if (today.date >= yearsLater(birthDate, age - EARLY_RENEWAL_YEARS)) return null;
+    else break;
   }
   return passed;
 };
