@@ -59,7 +59,7 @@ test('from the newborn reminder to the comparison: every option, one recommended
   const rec = newborn.options.find((o) => o.id === newborn.recommended)!;
   await expect(recommendedCard(page)).toContainText(`${rec.workingDays} ngày làm việc`);
   await expect(recommendedCard(page)).toContainText(rec.visits === 0 ? 'Không phải đến' : `${rec.visits} lần`);
-  await expect(recommendedCard(page)).toContainText(`${rec.totalCostVnd.toLocaleString('de-DE')} đồng`);
+  await expect(recommendedCard(page)).toContainText(rec.totalCostVnd === 0 ? 'Miễn phí' : `${rec.totalCostVnd.toLocaleString('de-DE')} đồng`);
   for (const o of newborn.options.filter((o) => o.dominated && o.eligible)) {
     await expect(cards(page).filter({ has: page.getByRole('heading', { name: o.title.vi, exact: true }) })).toContainText('Có cách khác tốt hơn hoặc bằng về mọi mặt');
   }

@@ -59,7 +59,17 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
 
   // Step 2: the applicant, verified by the national database.
   await expect(h1).toContainText('Bước 2/7');
-  await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' })).toHaveValue('Nguyễn Văn An');
+  const applicantName = page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' });
+  await expect(applicantName).toHaveValue('Nguyễn Văn An');
+  await expect(applicantName).toHaveAttribute('readonly', '');
+  // A verified value is contested, not edited: the request goes to the officer with the draft.
+  await page.getByRole('button', { name: 'Đề nghị đính chính: Họ, chữ đệm, tên người yêu cầu' }).click();
+  const correction = page.getByRole('group', { name: 'Đề nghị đính chính: Họ, chữ đệm, tên người yêu cầu' });
+  await correction.getByLabel('Thông tin đúng là').fill('Nguyễn Văn Ân');
+  await correction.getByLabel('Ghi chú cho cán bộ (không bắt buộc)').fill('Giấy khai sinh ghi Ân');
+  await correction.getByRole('button', { name: 'Gửi đề nghị' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã ghi nhận đề nghị đính chính; cán bộ sẽ đối chiếu với giấy tờ gốc.');
+  await expect(applicantName).toHaveValue('Nguyễn Văn An');
   await page.getByLabel('Quan hệ với người được khai sinh').fill('Mẹ');
   await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step2.png`, fullPage: true });
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -90,23 +100,16 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   await expect(childName).toHaveAttribute('aria-invalid', 'false');
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
-  // Step 4: the mother is the citizen, prefilled and locked with the national-database badge.
+  // Step 4: the mother is presumed to be the citizen: prefilled from the national database, marked
+  // as presumed and left editable (the applicant may be a grandparent).
   await expect(h1).toContainText('Bước 4/7');
   const motherName = page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người mẹ' });
   await expect(motherName).toHaveValue('Nguyễn Văn An');
-  await expect(motherName).toHaveAttribute('readonly', '');
+  await expect(motherName).not.toHaveAttribute('readonly', '');
   await expect(motherName).toHaveAccessibleDescription(/Cơ sở dữ liệu quốc gia về dân cư/);
-  await expect(page.getByRole('button', { name: 'Đề nghị đính chính: Họ, chữ đệm, tên người mẹ' })).toBeVisible();
-  await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step4-locked.png`, fullPage: true });
+  await expect(page.getByText('Suy đoán từ thông tin của người khai').first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step4-presumed.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
-  // A verified value is contested, not edited: the request goes to the officer with the draft.
-  await page.getByRole('button', { name: 'Đề nghị đính chính: Ngày, tháng, năm sinh' }).click();
-  const correction = page.getByRole('group', { name: 'Đề nghị đính chính: Ngày, tháng, năm sinh' });
-  await correction.getByLabel('Thông tin đúng là').fill('02051999');
-  await correction.getByLabel('Ghi chú cho cán bộ (không bắt buộc)').fill('Giấy khai sinh ghi ngày 02/05/1999');
-  await correction.getByRole('button', { name: 'Gửi đề nghị' }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã ghi nhận đề nghị đính chính; cán bộ sẽ đối chiếu với giấy tờ gốc. «02/05/1999»');
-  await expect(page.getByRole('textbox', { name: 'Ngày, tháng, năm sinh' })).toHaveValue('01/05/1999');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(h1).toContainText('Step 4/7');
   await expect(page.getByRole('textbox', { name: 'Full name of the mother' })).toHaveAccessibleDescription(/National population database/);
@@ -128,7 +131,7 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   // Summary, attachments and print.
   await expect(h1).toContainText('Bước 7/7');
   await expect(page.getByText('Giấy chứng sinh (hoặc văn bản của người làm chứng xác nhận về việc sinh)')).toBeVisible();
-  await expect(page.getByText('Ngày, tháng, năm sinh: «02/05/1999» — Giấy khai sinh ghi ngày 02/05/1999')).toBeVisible();
+  await expect(page.getByText('Họ, chữ đệm, tên người yêu cầu: «Nguyễn Văn Ân» — Giấy khai sinh ghi Ân')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/kiosk-dossier-summary.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'In hồ sơ' }).click()]);
