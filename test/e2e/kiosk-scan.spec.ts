@@ -16,8 +16,8 @@ test('a replayed HID-POS scan of a CCCD identifies the citizen on the kiosk, nam
   await expect(page.getByText(/Số định danh •+ 2345 · Nơi đăng ký khai sinh: Hồ Chí Minh/)).toBeVisible();
   // The QR's issue date (10/10/2021, before the window of the 25th birthday) gives the exact answer.
   const renewal = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: 'Cấp đổi thẻ căn cước' }) });
-  await expect(renewal).toContainText('mốc đó là ngày 01/05/2024');
-  await expect(renewal).toContainText('ngày cấp thẻ căn cước: 10/10/2021');
+  await expect(renewal).toContainText('mốc đó là ngày 1 tháng 5 năm 2024');
+  await expect(renewal).toContainText('ngày cấp thẻ căn cước: 10 tháng 10 năm 2021');
   await expect(renewal).toContainText('Hạn: 01/05/2024');
   await page.screenshot({ path: `${SCREENS}/kiosk-scanned-vi.png`, fullPage: true });
   expect(consoleErrors).toEqual([]);
