@@ -10,7 +10,7 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
   motcua doctor [--json] [--db PATH] [--bundle FILE]  runtime, database, HID, printers, central link, fonts, disk;
                                                       exit 1 with one line per problem; --bundle writes a diagnostics
                                                       bundle without personal data or secrets
-  motcua remind --profile FILE [--today YYYY-MM-DD] [--json]
+  motcua remind --profile FILE [--today YYYY-MM-DD] [--demo] [--json]
                                                       a citizen's reminders with legal basis, most urgent first
   motcua sync --central URL --token T --central-key PEM_FILE --db PATH [--once]
                                                       pulls the central change feed; --once drains it and exits
