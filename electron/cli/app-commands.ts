@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DoctorReport } from '../contract';
+import { DatabaseKeyError } from '../db/database-key';
 import { appVersion, defaultDbPath } from '../host/app-files';
 import type { AutoEnrolment } from '../host/central-host';
 import { CENTRAL_ENV } from '../host/central-env';
@@ -89,7 +90,13 @@ export async function start(flags: Flags): Promise<void> {
 }
 
 export async function doctor(flags: Flags): Promise<void> {
-  const host = hostFor(flags, 'browser', false);
+  let host: ReturnType<typeof hostFor>;
+  try {
+    host = hostFor(flags, 'browser', false);
+  } catch (error) {
+    if (!(error instanceof DatabaseKeyError)) throw error;
+    return keyProblem(flags, error);
+  }
   try {
     const result = await host.router.dispatch(newSession('technician'), 'diagnostics.doctor', {});
     if (!result.ok) throw new Error(result.error.message.en);
@@ -105,6 +112,18 @@ export async function doctor(flags: Flags): Promise<void> {
   } finally {
     await host.close();
   }
+}
+
+/**
+ * The database's key cannot be opened: nothing else can be checked, and nothing is wrong with the
+ * data. Said as the one problem, with what to do, and exit 1; the database is left as it is.
+ */
+function keyProblem(flags: Flags, error: DatabaseKeyError): void {
+  const problem = `database: ${error.vi} / ${error.en}`;
+  const report = { database: { path: flags.db ?? defaultDbPath(dataDir(), flags.demo), key: error.code }, problems: [problem] };
+  console.log(flags.json ? JSON.stringify(report, null, 2) : `database   ${JSON.stringify(report.database)}`);
+  console.error(problem);
+  process.exitCode = 1;
 }
 
 function formatDoctor({ problems: _problems, ...report }: DoctorReport): string {

@@ -1,7 +1,8 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { SecretStore } from '../security/secret-store';
 import type { Db } from './connection';
-import { DatabaseKeyError, databaseKeyFile, writeDatabaseKeys } from './database-key';
+import { DatabaseKeyError, databaseKeyFile, flushFile, syncFolder, writeDatabaseKeys } from './database-key';
 import { databaseKeyOf, keyConnection, keyOf, nextFileOf, openEncrypted, openToRead, swapInNextFile } from './encrypted-file';
 import { newDatabaseKey } from './database-key';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -67,9 +68,16 @@ function checkedFile(path: string, knownSchema: number, secrets: SecretStore): B
 export async function backupDatabase(db: Db, to: string, knownSchema: number, secrets: SecretStore): Promise<BackupFile> {
   if (existsSync(to)) throw new BackupError('BACKUP_TARGET_EXISTS', `Tệp ${to} đã có; chọn tên khác`, `${to} already exists; choose another name`);
   writeDatabaseKeys(to, secrets, [databaseKeyOf(db)]);
+  // VACUUM INTO cut short leaves a partial file: it gets its name only once whole and flushed.
+  const partial = `${to}.partial`;
   try {
-    db.prepare('VACUUM INTO ?').run(to);
+    rmSync(partial, { force: true });
+    db.prepare('VACUUM INTO ?').run(partial);
+    flushFile(partial);
+    renameSync(partial, to);
+    syncFolder(dirname(to));
   } catch (error) {
+    rmSync(partial, { force: true });
     rmSync(databaseKeyFile(to), { force: true });
     throw error;
   }

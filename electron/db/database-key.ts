@@ -54,6 +54,16 @@ export function replaceFileDurably(path: string, bytes: Buffer | string, mode = 
   syncFolder(dirname(path));
 }
 
+/** Flushes a file's bytes to the disk. */
+export function flushFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Flushes a folder, so a rename or a new file in it outlives a power cut (not possible on Windows). */
 export function syncFolder(dir: string): void {
   if (process.platform === 'win32') return;

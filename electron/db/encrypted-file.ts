@@ -1,8 +1,8 @@
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { SecretStore } from '../security/secret-store';
-import { DatabaseKeyError, newDatabaseKey, readDatabaseKeys, syncFolder, writeDatabaseKeys } from './database-key';
+import { DatabaseKeyError, flushFile, newDatabaseKey, readDatabaseKeys, syncFolder, writeDatabaseKeys } from './database-key';
 
 type Db = Database.Database;
 
@@ -62,12 +62,7 @@ function removeNextFile(dbPath: string): void {
  */
 export function swapInNextFile(dbPath: string, secrets: SecretStore, currentKey: Buffer | null, nextKey: Buffer): void {
   const next = nextFileOf(dbPath);
-  const fd = openSync(next, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  flushFile(next);
   const both = currentKey !== null && !currentKey.equals(nextKey);
   writeDatabaseKeys(dbPath, secrets, both ? [currentKey, nextKey] : [nextKey]);
   rmSync(`${dbPath}-wal`, { force: true });

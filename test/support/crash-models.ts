@@ -328,7 +328,7 @@ const restore: CrashModel<{ marker: string | null; bulk: number }> = {
       : { marker: null, bulk: 0 },
   afterOpen: (_db, dir) => {
     // The state a restore replaced is kept: every safety copy is a whole database (possibly empty, if the restore was cut short while copying it).
-    for (const f of readdirSync(dir).filter((x) => x.startsWith(`${DB_FILE}.before-restore-`) && !x.endsWith('-journal') && !x.endsWith('-wal') && !x.endsWith('-shm'))) {
+    for (const f of readdirSync(dir).filter((x) => x.startsWith(`${DB_FILE}.before-restore-`) && /-\d+$/.test(x))) {
       const copy = openDatabaseFile(join(dir, f));
       try {
         const ok = copy.pragma('integrity_check', { simple: true });
