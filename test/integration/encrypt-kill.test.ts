@@ -21,7 +21,7 @@ import { openAsItIs } from '../support/db-file';
 import { makeTempDir } from '../support/temp-dir';
 
 const MIGRATIONS = join(process.cwd(), 'electron', 'db', 'migrations');
-const CASES = 60_000;
+const CASES = 40_000;
 /** Committed after the bulk and left in the old WAL, as an app killed before its checkpoint leaves them. */
 const IN_WAL = 10;
 const NAME = 'Phùng Thị Xuân Quỳnh';
