@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { SecretStore } from '../security/secret-store';
 import type { Db } from './connection';
 import { DatabaseKeyError, databaseKeyFile, flushFile, syncFolder, writeDatabaseKeys } from './database-key';
-import { databaseKeyOf, keyConnection, keyOf, nextFileOf, openEncrypted, openToRead, swapInNextFile } from './encrypted-file';
+import { copyInto, databaseKeyOf, keyConnection, keyOf, nextFileOf, openEncrypted, openToRead, swapInNextFile } from './encrypted-file';
 import { newDatabaseKey } from './database-key';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { schemaVersion } from './migrations';
@@ -71,8 +71,7 @@ export async function backupDatabase(db: Db, to: string, knownSchema: number, se
   // VACUUM INTO cut short leaves a partial file: it gets its name only once whole and flushed.
   const partial = `${to}.partial`;
   try {
-    rmSync(partial, { force: true });
-    db.prepare('VACUUM INTO ?').run(partial);
+    copyInto(db, partial);
     flushFile(partial);
     renameSync(partial, to);
     syncFolder(dirname(to));
@@ -106,9 +105,8 @@ export async function restoreDatabase(dbPath: string, from: string, safetyCopy: 
   }
   const source = openToRead(from, secrets);
   const sourceKey = keyOf(source);
-  rmSync(nextFileOf(dbPath), { force: true });
   try {
-    source.prepare('VACUUM INTO ?').run(nextFileOf(dbPath));
+    copyInto(source, nextFileOf(dbPath));
   } finally {
     source.close();
   }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { keyFileSecretStore, type SecretStore } from '../security/secret-store';
+import { ownerOnlyFile } from '../security/owner-only';
 import { isClearDatabaseFile, openEncrypted } from './encrypted-file';
 import { attachFieldCipher, encryptClearFields } from './field-encryption';
 import { DatabaseTooNewError, loadMigrations, migrate, schemaVersion, type Migration } from './migrations';
@@ -50,6 +51,11 @@ function refuseNewerClearFile(path: string, known: number): void {
 export function openDatabase(path: string, migrationsDir: string, options: OpenOptions = {}): OpenedDatabase {
   const migrations = loadMigrations(migrationsDir);
   refuseNewerClearFile(path, migrations.length);
+  if (!isMemory(path)) {
+    // Owner-only before SQLite creates it, so its WAL and shared-memory files are made the same way; narrowed if found wider.
+    ownerOnlyFile(path);
+    for (const side of [`${path}-wal`, `${path}-shm`]) if (existsSync(side)) ownerOnlyFile(side);
+  }
   const db = openDatabaseFile(path, options);
   try {
     // Refuse a newer schema before anything, even the journal mode, is written to the file.

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { ownerOnlyFile } from '../security/owner-only';
 import type { SecretStore } from '../security/secret-store';
 import { DatabaseKeyError, flushFile, newDatabaseKey, readDatabaseKeys, syncFolder, writeDatabaseKeys } from './database-key';
 
@@ -50,6 +51,13 @@ function tryOpen(path: string, key: Buffer, readonly: boolean): Db | null {
 /** The file an encryption, rekey or restore is built in before it is renamed over the database. */
 export const nextFileOf = (dbPath: string): string => `${dbPath}.next`;
 
+/** Copies the database `db` holds (one consistent state) into the empty owner-only file `to`, under the same key. */
+export function copyInto(db: Db, to: string): void {
+  rmSync(to, { force: true });
+  ownerOnlyFile(to);
+  db.prepare('VACUUM INTO ?').run(to);
+}
+
 function removeNextFile(dbPath: string): void {
   for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(nextFileOf(dbPath) + suffix, { force: true });
 }
@@ -82,7 +90,7 @@ function encryptClearFile(dbPath: string, secrets: SecretStore, key: Buffer): vo
   const clear = new Database(dbPath, { fileMustExist: true });
   try {
     clear.pragma('wal_checkpoint(TRUNCATE)');
-    clear.prepare('VACUUM INTO ?').run(nextFileOf(dbPath));
+    copyInto(clear, nextFileOf(dbPath));
   } finally {
     clear.close();
   }

@@ -1,8 +1,7 @@
 import type { SecretStore } from '../security/secret-store';
 import { newDatabaseKey } from './database-key';
-import { databaseKeyOf, keyConnection, nextFileOf, openEncrypted, swapInNextFile } from './encrypted-file';
+import { copyInto, databaseKeyOf, keyConnection, nextFileOf, openEncrypted, swapInNextFile } from './encrypted-file';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { rmSync } from 'node:fs';
 
 /** The database is in use by another process (the app): a rekey needs it alone. */
 export class DatabaseBusyError extends Error {
@@ -31,8 +30,7 @@ export function rekeyDatabase(dbPath: string, secrets: SecretStore): { path: str
       throw error;
     }
     db.pragma('wal_checkpoint(TRUNCATE)');
-    rmSync(nextFileOf(dbPath), { force: true });
-    db.prepare('VACUUM INTO ?').run(nextFileOf(dbPath));
+    copyInto(db, nextFileOf(dbPath));
   } finally {
     db.close();
   }

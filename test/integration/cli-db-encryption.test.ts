@@ -5,7 +5,7 @@
  * secret store; `motcua db rekey` moves the file to a new key; `motcua doctor` says calmly when the
  * key cannot be opened.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -78,6 +78,7 @@ describe('the database encrypted at rest, through the CLI', { timeout: 90_000 },
   it('a backup is encrypted and restores only where its key opens', async () => {
     expect(await db('backup', '--db', dbPath, '--to', backupPath)).toMatchObject({ status: 0, json: { ok: true } });
     expect(isClearDatabaseFile(backupPath)).toBe(false);
+    for (const file of [backupPath, `${backupPath}.key`]) expect(statSync(file).mode & 0o077, file).toBe(0);
     expect(clearTextIn(backupPath, [NAME, NUMBER])).toEqual([]);
 
     // Another machine, with its own secret.key: the backup and its key file alone do not restore.
@@ -107,6 +108,8 @@ describe('the database encrypted at rest, through the CLI', { timeout: 90_000 },
     old.close();
     expect(await search(dbPath, 'nguyen thi huong')).toEqual([kase.receiptCode]);
     expect(clearTextIn(dbPath, [NAME, NUMBER])).toEqual([]);
+    // The file renamed in is owner-only, as the one it replaced.
+    expect(statSync(dbPath).mode & 0o077).toBe(0);
 
     // The backup made under the old key restores, and the database stays under the new key.
     expect(await db('restore', '--db', dbPath, '--from', backupPath)).toMatchObject({ status: 0, json: { ok: true } });
