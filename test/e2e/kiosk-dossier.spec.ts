@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabaseFile } from '../../electron/db/connection';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { replayingTechnician, technicianReplays } from './replay';
@@ -206,7 +206,7 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
     await (await caches.open('probe')).put('/probe', new Response('Nguyễn Văn An'));
   });
   // The draft is in the host's database, under this browser's session.
-  const db = new Database(join(served.dataDir, 'demo.db'), { readonly: true, fileMustExist: true });
+  const db = openDatabaseFile(join(served.dataDir, 'demo.db'), { readonly: true });
   const draftsOfSession = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM drafts WHERE session = ?');
   const session = db.prepare<[string], { session: string; status: string }>('SELECT session, status FROM drafts WHERE id = ?').get(draftId);
   expect(session?.status).toBe('draft');

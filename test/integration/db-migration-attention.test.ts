@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { AuditRepository } from '../../electron/db/audit-repository';
 import { openDatabase } from '../../electron/db/connection';
