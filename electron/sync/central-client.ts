@@ -13,6 +13,11 @@ export interface PullOptions {
   /** Changes per batch (the `limit` query); default 5000: fewer commits, yet a bounded batch in memory. */
   limit?: number;
   /**
+   * The most the limit grows to on a slow, distant link (see nextLimit); default the larger of
+   * `limit` and MAX_GROWN_LIMIT.
+   */
+  maxLimit?: number;
+  /**
    * Group commit: batches are applied in one transaction until it has been open this many ms
    * (and no longer than the groups before it, so the first batch commits at once), each batch
    * still whole with its cursor (a savepoint), so a crash loses only whole batches of the last
@@ -26,6 +31,8 @@ export interface PullOptions {
   fetch?: typeof fetch;
   /** Safety bound on batches in one pull; default 10 000. */
   maxBatches?: number;
+  /** Most bytes one batch may expand to once decompressed; default DEFAULT_MAX_BATCH_BYTES (a decompression bomb is refused). */
+  maxBatchBytes?: number;
   /** Per request, headers and body; default 60 s. */
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -56,8 +63,33 @@ export interface PullProgress {
 
 export type PullResult = ({ ok: true } & PullProgress) | ({ ok: false; error: PullError } & PullProgress);
 
+/**
+ * Compression asked for by name. fetch (undici) decompresses as the body is read, so the lines
+ * still stream through the verifier chunk by chunk, and the verifier bounds what a batch may
+ * expand to; a centre that does not compress answers identity, read the same way.
+ */
+export const FEED_HEADERS = { accept: 'application/x-ndjson', 'accept-encoding': 'br, gzip' } as const;
+
 /** Fewer, larger batches: each commit costs about as much as thousands of row writes. */
 export const DEFAULT_LIMIT = 5000;
+/** What the limit may grow to on a weak link: the reference centre's largest batch. */
+export const MAX_GROWN_LIMIT = 10_000;
+/** A batch should take this many times the wait for its first byte, so the link idles for about a sixteenth of the time at most. */
+const TRANSFER_PER_WAIT = 16;
+/** A wait shorter than this is a near centre (a LAN, a city link) or a busy moment: larger batches would gain little there. */
+const FAR_WAIT_MS = 150;
+
+/**
+ * The limit of the next batch. The next batch is asked for only once this one's checkpoint is in,
+ * so the link idles for a round trip at every batch: on a slow link far away (a rural centre on a
+ * few Mbit/s) small batches would leave it idle much of the time. When a batch's transfer was short
+ * beside the wait for its first byte, the next asks for more (at most four times as many, up to `max`).
+ */
+export function nextLimit(limit: number, waitMs: number, transferMs: number, max: number): number {
+  if (limit >= max || waitMs < FAR_WAIT_MS || transferMs >= TRANSFER_PER_WAIT * waitMs) return limit;
+  const factor = Math.min(4, (TRANSFER_PER_WAIT * waitMs) / Math.max(transferMs, 1));
+  return Math.min(max, Math.ceil(limit * factor));
+}
 
 /**
  * The longest Retry-After honoured: a day. A timer cannot wait more than 2^31−1 ms (it fires at
@@ -123,7 +155,8 @@ export const describePullError = (e: PullError): string => {
 export async function pullOnce(options: PullOptions): Promise<PullResult> {
   const { db } = options;
   const feed = options.feed ?? CHANGES_FEED;
-  const limit = options.limit ?? DEFAULT_LIMIT;
+  let limit = options.limit ?? DEFAULT_LIMIT;
+  const maxLimit = options.maxLimit ?? Math.max(limit, MAX_GROWN_LIMIT);
   const commitEveryMs = options.commitEveryMs ?? 0;
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? (() => new Date());
@@ -134,6 +167,7 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
 
   const request = (after: number): BatchRequest => {
+    const sentAt = performance.now();
     const url = new URL('v1/changes', base);
     url.searchParams.set('after', String(after));
     url.searchParams.set('limit', String(limit));
@@ -149,11 +183,17 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', stop);
     };
-    const response = doFetch(url, { headers: { authorization: `Bearer ${options.token}`, accept: 'application/x-ndjson' }, signal: controller.signal });
+    const timing = { sentAt, headersAt: sentAt };
+    const response = doFetch(url, { headers: { ...FEED_HEADERS, authorization: `Bearer ${options.token}` }, signal: controller.signal }).then((res) => {
+      timing.headersAt = performance.now();
+      return res;
+    });
     // Awaited in turn, or dropped with abort() when the pull stops first.
     response.catch(() => undefined);
     return {
       after,
+      limit,
+      timing,
       response,
       done,
       abort: () => {
@@ -200,7 +240,7 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
 
       let batch: VerifiedBatch;
       try {
-        batch = await readVerifiedBatch(res.body, { publicKey: key, after, limit });
+        batch = await readVerifiedBatch(res.body, { publicKey: key, after, limit: current.limit, ...(options.maxBatchBytes ? { maxBatchBytes: options.maxBatchBytes } : {}) });
       } catch (error) {
         if (error instanceof BatchRejectedError) return { kind: 'rejected', reason: error.reason, message: error.message };
         throw error;
@@ -208,6 +248,9 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
         current.done();
       }
       const { more, seq } = batch.checkpoint;
+      const { sentAt, headersAt } = current.timing;
+      // The first answer's wait includes opening the connection: the batches after it tell the link.
+      if (i > 0) limit = nextLimit(limit, headersAt - sentAt, performance.now() - headersAt, maxLimit);
       if (more && seq > after && i + 1 < maxBatches) next = request(seq);
       try {
         if (commitEveryMs > 0 && groupSince === null) {
@@ -255,6 +298,10 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
 
 interface BatchRequest {
   after: number;
+  /** The limit this request asked for. */
+  limit: number;
+  /** When it was sent, and when its headers came (performance.now()). */
+  timing: { sentAt: number; headersAt: number };
   response: Promise<Response>;
   /** The batch has been read: drop the timer and the listener. */
   done: () => void;

@@ -1,13 +1,17 @@
 /**
  * GET /v1/changes: streams a batch page by page (never the whole body in memory), hashing the
- * exact bytes sent, then the signed checkpoint. Cut, drip and duplicate faults act here.
+ * exact lines sent, then the signed checkpoint; scoped by the device's role, compressed as
+ * accepted. Cut, drip and duplicate faults act here.
  */
 import { createHash, type KeyObject } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import type { ActiveFaults } from './faults';
 import { signHash } from './keys';
 import { HttpError, sleep } from './http-util';
 import type { CentralStore } from './store';
+import { scopedLine, type FeedScope } from './case-status';
+import { compressor, encodingFor, encodingHeaders } from './compression';
 
 export const DEFAULT_LIMIT = 1000;
 export const MAX_LIMIT = 10_000;
@@ -64,10 +68,15 @@ function makeWriter(res: ServerResponse, faults: ActiveFaults): (chunk: Buffer) 
   };
 }
 
-export async function streamChanges(res: ServerResponse, store: CentralStore, key: KeyObject, faults: ActiveFaults, after: number, limit: number): Promise<void> {
-  res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
-  res.flushHeaders();
-  const write = makeWriter(res, faults);
+export interface FeedOptions {
+  after: number;
+  limit: number;
+  /** What the requesting device may hold of a case (its registered role). */
+  scope: FeedScope;
+}
+
+/** The batch as bytes: pages of lines as they are read, then the checkpoint signed over the hash of every line before it. */
+async function* batchBytes(store: CentralStore, key: KeyObject, faults: ActiveFaults, { after, limit, scope }: FeedOptions): AsyncGenerator<Buffer> {
   const hash = createHash('sha256');
   let last = after;
   let count = 0;
@@ -77,9 +86,10 @@ export async function streamChanges(res: ServerResponse, store: CentralStore, ke
     if (rows.length === 0) break;
     let text = '';
     for (const row of rows) {
-      text += `${row.line}\n`;
+      const line = scopedLine(row.line, scope);
+      text += `${line}\n`;
       if (!duplicated) {
-        text += `${row.line}\n`;
+        text += `${line}\n`;
         duplicated = true;
       }
       last = row.seq;
@@ -87,11 +97,32 @@ export async function streamChanges(res: ServerResponse, store: CentralStore, ke
     count += rows.length;
     const bytes = Buffer.from(text, 'utf8');
     hash.update(bytes);
-    if (!(await write(bytes))) return;
+    yield bytes;
   }
   const hex = hash.digest('hex');
   const sig = signHash(key, faults.badSignature ? `${hex}0` : hex);
   const checkpoint = { type: 'checkpoint', seq: last, more: store.hasAfter(last), hash: hex, sig };
-  if (!(await write(Buffer.from(`${JSON.stringify(checkpoint)}\n`, 'utf8')))) return;
+  yield Buffer.from(`${JSON.stringify(checkpoint)}\n`, 'utf8');
+}
+
+/**
+ * Streams one batch, compressed as the client accepts: the compressor pulls pages as it drains,
+ * so a slow link holds the centre back instead of filling its memory. Cut and drip act on the
+ * bytes on the wire.
+ */
+export async function streamChanges(res: ServerResponse, store: CentralStore, key: KeyObject, faults: ActiveFaults, feed: FeedOptions): Promise<void> {
+  const encoding = encodingFor(res);
+  res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store', ...encodingHeaders(encoding) });
+  res.flushHeaders();
+  const write = makeWriter(res, faults);
+  const lines = Readable.from(batchBytes(store, key, faults, feed), { objectMode: false });
+  const body = encoding ? lines.pipe(compressor(encoding)) : lines;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    if (!(await write(chunk))) {
+      lines.destroy();
+      body.destroy();
+      return;
+    }
+  }
   res.end();
 }

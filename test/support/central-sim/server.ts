@@ -11,6 +11,7 @@ import { citizenProfile, profileForPurpose } from './citizens';
 import { PROACTIVE_PURPOSE, proactiveProfile } from './proactive-profiles';
 import { submitDossier } from './dossiers';
 import { handleControl } from './control';
+import { neverCompress } from './compression';
 import { deviceRegistry } from './devices';
 import { makeFaultState, type ActiveFaults, type Faults } from './faults';
 import { HttpError, readJsonBody, sendError, sendJson, sleep } from './http-util';
@@ -30,6 +31,8 @@ export interface CentralSimOptions {
   enrolmentCodes?: readonly string[];
   /** The clock for new dossiers; tests may fix it. */
   now?: () => Date;
+  /** Compress the feed and large replies when the client accepts it (default); false: a centre that never does. */
+  compress?: boolean;
 }
 
 export interface CentralSim {
@@ -94,7 +97,9 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
 
     if (path === '/v1/changes' && method === 'GET') {
       const { after, limit } = parseChangesQuery(url.searchParams);
-      return streamChanges(res, store, key.privateKey, faults.get(), after, limit);
+      // A kiosk holds case statuses only; a counter and the operator get whole cases.
+      const scope = device !== OPERATOR && store.roleOfDevice(device) === 'kiosk' ? 'status' : 'whole';
+      return streamChanges(res, store, key.privateKey, faults.get(), { after, limit, scope });
     }
     if (path === '/v1/dossiers' && method === 'POST') {
       const body = await readJsonBody(req);
@@ -137,6 +142,7 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
   }
 
   const server = http.createServer((req, res) => {
+    if (options.compress === false) neverCompress(res);
     handle(req, res).catch((e: unknown) => {
       if (res.headersSent) return void res.destroy();
       if (e instanceof HttpError) return sendError(res, e);
