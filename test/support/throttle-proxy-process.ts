@@ -15,7 +15,8 @@ export interface LinkStats {
   cuts: number;
 }
 
-type Request = { id: number; op: 'stats' } | { id: number; op: 'cut'; bytes: number };
+type Ask = { op: 'stats' } | { op: 'cut'; bytes: number };
+type Request = Ask & { id: number };
 
 export interface ThrottleProcess {
   url: string;
@@ -28,7 +29,7 @@ export async function startThrottleProcess(options: ThrottleOptions): Promise<Th
   const child: ChildProcess = fork(__filename, [JSON.stringify(options)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const [ready] = (await once(child, 'message')) as [{ url: string }];
   let ids = 0;
-  const ask = async <T>(request: Omit<Request, 'id'>): Promise<T> => {
+  const ask = async <T>(request: Ask): Promise<T> => {
     const id = ++ids;
     const answer = new Promise<T>((resolve) => {
       const on = (m: { id: number; value: T }) => {
