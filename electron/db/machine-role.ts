@@ -32,12 +32,14 @@ export interface RoleChange {
  * Stores the role and, in the same transaction, purges what it may not hold: to kiosk, every
  * case's applicant and timeline and the name index (`secure_delete` zeroes them in the file); to
  * counter from kiosk, the feed cursor goes back to the start so whole cases come down again.
- * The WAL is then truncated, so no page from before the purge stays in it.
+ * The WAL is then truncated, so no page from before the purge stays in it. `alongside` writes
+ * in the same transaction (a registration made for the new role).
  */
-export function setMachineRole(db: Db, role: MachineRole): RoleChange {
+export function setMachineRole(db: Db, role: MachineRole, alongside?: () => void): RoleChange {
   const change = db.transaction((): RoleChange => {
     const from = storedRole(db);
     new SettingsRepository(db).set(ROLE_SETTING, role);
+    alongside?.();
     if (from === role) return { from, to: role, stripped: 0, rewound: false };
     if (role === 'kiosk') {
       const stripped = db
@@ -54,6 +56,18 @@ export function setMachineRole(db: Db, role: MachineRole): RoleChange {
     const rewound = from === 'kiosk' && db.prepare('UPDATE sync_state SET cursor = 0 WHERE feed = ?').run(CHANGES_FEED).changes > 0;
     return { from, to: role, stripped: 0, rewound };
   }).immediate();
-  if (change.stripped > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+  if (change.stripped > 0) truncateWal(db);
   return change;
+}
+
+/**
+ * Copies the purged pages into the file and empties the WAL. Inside a caller's transaction (the
+ * router's, which is synchronous) it runs once that has committed.
+ */
+function truncateWal(db: Db): void {
+  const run = (): void => {
+    if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(TRUNCATE)');
+  };
+  if (db.inTransaction) queueMicrotask(run);
+  else run();
 }
