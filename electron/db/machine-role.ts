@@ -52,8 +52,10 @@ export function setMachineRole(db: Db, role: MachineRole, alongside?: () => void
                UPDATE case_search_state SET indexed_seq = 0;`);
       return { from, to: role, stripped, rewound: false };
     }
-    // A kiosk's cases are status objects: a counter needs them whole, so the feed comes again.
+    // A kiosk's cases are status objects: a counter needs them whole, so the feed comes again, and
+    // the name index is built again from it (the same seqs come back, with names this time).
     const rewound = from === 'kiosk' && db.prepare('UPDATE sync_state SET cursor = 0 WHERE feed = ?').run(CHANGES_FEED).changes > 0;
+    if (rewound) db.exec('UPDATE case_search_state SET indexed_seq = 0');
     return { from, to: role, stripped: 0, rewound };
   }).immediate();
   if (change.stripped > 0) truncateWal(db);
