@@ -15,6 +15,8 @@ const bundles = [
   // A sandboxed preload can require only 'electron': everything else (the contract, zod) is inlined.
   { entryPoints: ['electron/app/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] },
   { entryPoints: ['electron/cli/motcua.ts'], outfile: 'dist/cli/motcua.cjs', external: NATIVE },
+  // Browser mode's host runs in a worker thread of its own (electron/cli/host-thread.ts).
+  { entryPoints: ['electron/cli/host-worker.ts'], outfile: 'dist/cli/host-worker.cjs', external: NATIVE },
 ];
 
 await Promise.all(bundles.map((options) => build({ ...common, ...options })));
