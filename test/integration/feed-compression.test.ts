@@ -84,8 +84,8 @@ describe('a decompression bomb', { timeout: 60_000 }, () => {
   let bomb: Server;
   let url = '';
   const central = generateKeyPairSync('ed25519');
-  /** Valid, signed change lines of 1 MiB each that gzip to about 1 KiB: 200 MiB expanded. */
-  const LINES = 200;
+  /** Valid, signed change lines of 1 MiB each that gzip to about 1 KiB: 80 MiB expanded, past the 64 MiB bound. */
+  const LINES = 80;
 
   beforeAll(async () => {
     const pad = 'x'.repeat(1024 * 1024);
@@ -128,12 +128,26 @@ describe('a decompression bomb', { timeout: 60_000 }, () => {
 
   it('and the same batch is taken under a bound that allows it (so the bound, not the data, refused it)', async () => {
     const db = freshDb();
-    const result = await pullOnce({ db, baseUrl: url, token: 't', publicKeyPem: central.publicKey.export({ type: 'spki', format: 'pem' }).toString(), maxBatchBytes: 256 * 1024 * 1024 });
+    const result = await pullOnce({ db, baseUrl: url, token: 't', publicKeyPem: central.publicKey.export({ type: 'spki', format: 'pem' }).toString(), maxBatchBytes: 128 * 1024 * 1024 });
     expect(result).toMatchObject({ ok: true, applied: LINES });
   });
 });
 
 describe('a weak link', { timeout: 60_000 }, () => {
+  it('the proxy gives the link its bandwidth and round trip: an answer takes at least its bytes over the rate, plus the round trip', async () => {
+    const link = await startThrottleProxy({ target: { host: '127.0.0.1', port: plain.port }, bitsPerSecond: 800_000, rttMs: 200 });
+    const start = performance.now();
+    const res = await fetch(`${link.url}/v1/changes?after=0&limit=300`, { headers: { authorization: `Bearer ${plain.token}` } });
+    const body = Buffer.from(await res.arrayBuffer());
+    const ms = performance.now() - start;
+    expect(body.length).toBeGreaterThan(150_000);
+    expect(link.bytesDown()).toBeGreaterThan(body.length);
+    // 100 kB/s down; the request, the answer's first byte and its last each wait for the link.
+    expect(ms).toBeGreaterThanOrEqual((link.bytesDown() / 100_000) * 1000 + 200 - 20);
+    expect(ms).toBeLessThan((link.bytesDown() / 100_000) * 1000 * 3 + 2000);
+    await link.close();
+  });
+
   it('cut mid-sync, the next sync resumes at the cursor and downloads again only the batch the cut broke', async () => {
     const whole = await startThrottleProxy({ target: { host: '127.0.0.1', port: plain.port }, bitsPerSecond: 40_000_000, rttMs: 10 });
     expect(await pullOnce({ db: freshDb(), baseUrl: whole.url, token: plain.token, publicKeyPem: plain.publicKeyPem, limit: 200 })).toMatchObject({ ok: true });
