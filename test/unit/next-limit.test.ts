@@ -10,7 +10,8 @@ describe('nextLimit', () => {
 
   it('grows on a slow far link (300 ms to the first byte, a batch in 270 ms), at most fourfold a step, up to the maximum', () => {
     expect(nextLimit(1000, 340, 270, 10_000)).toBe(4000);
-    expect(nextLimit(4000, 340, 1100, 10_000)).toBe(Math.ceil(4000 * ((16 * 340) / 1100)));
+    expect(nextLimit(2000, 340, 1100, 10_000)).toBe(8000);
+    expect(nextLimit(4000, 340, 2000, 20_000)).toBe(Math.ceil(4000 * ((16 * 340) / 2000)));
     expect(nextLimit(9000, 340, 2500, 10_000)).toBe(10_000);
   });
 
