@@ -128,6 +128,11 @@ export class BatchVerifier {
     return { seq: change.seq, type: 'case', op: 'upsert', id: change.id, data: data.data };
   }
 
+  /** Whether a line of this batch has come. */
+  get started(): boolean {
+    return this.lines > 0;
+  }
+
   /** Call at the end of the stream: the verified batch, or 'truncated' when no checkpoint came. */
   end(): VerifiedBatch {
     if (!this.result) throw new BatchRejectedError('truncated', `stream ended after ${this.lines} lines without a checkpoint`);
@@ -154,19 +159,52 @@ export class BatchVerifier {
   }
 }
 
+/** A failure while reading, as the rejection it is: a stream error before the checkpoint is 'truncated'. */
+function asRejection(error: unknown): BatchRejectedError {
+  if (error instanceof BatchRejectedError) return error;
+  if (error instanceof LineTooLongError) return new BatchRejectedError('bad-line', error.message);
+  return new BatchRejectedError('truncated', `the stream failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+type ReadOptions = VerifierOptions & { maxLineBytes?: number };
+
 /**
  * Reads one batch from a byte stream and verifies it. Only the batch's own changes (at most
  * `limit`) are held, and only until the checkpoint; a stream error before the checkpoint is
  * 'truncated'.
  */
-export async function readVerifiedBatch(source: ByteSource, options: VerifierOptions & { maxLineBytes?: number }): Promise<VerifiedBatch> {
+export async function readVerifiedBatch(source: ByteSource, options: ReadOptions): Promise<VerifiedBatch> {
   const verifier = new BatchVerifier(options);
   try {
     for await (const group of ndjsonLineGroups(source, { maxLineBytes: options.maxLineBytes })) for (const line of group) verifier.accept(line);
   } catch (error) {
-    if (error instanceof BatchRejectedError) throw error;
-    if (error instanceof LineTooLongError) throw new BatchRejectedError('bad-line', error.message);
-    throw new BatchRejectedError('truncated', `the stream failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw asRejection(error);
   }
   return verifier.end();
+}
+
+/**
+ * Reads an answer of one or more batches, each ending with its checkpoint (`batches` asked of
+ * the centre), and yields each as soon as it verifies, so the caller applies it before the next
+ * is read: only one batch is held at a time. Each batch follows the one before (its `after` is
+ * their checkpoint's seq). An answer that ends inside a batch, or before any, is 'truncated'
+ * (the batches yielded before stay good).
+ */
+export async function* readVerifiedBatches(source: ByteSource, options: ReadOptions): AsyncGenerator<VerifiedBatch> {
+  let verifier = new BatchVerifier(options);
+  let yielded = false;
+  try {
+    for await (const group of ndjsonLineGroups(source, { maxLineBytes: options.maxLineBytes })) {
+      for (const line of group) {
+        const batch = verifier.accept(line);
+        if (batch === null) continue;
+        yield batch;
+        yielded = true;
+        verifier = new BatchVerifier({ ...options, after: batch.checkpoint.seq });
+      }
+    }
+  } catch (error) {
+    throw asRejection(error);
+  }
+  if (!yielded || verifier.started) verifier.end();
 }

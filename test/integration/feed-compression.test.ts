@@ -51,7 +51,7 @@ describe('compression on the wire', { timeout: 60_000 }, () => {
   it('the client asks for br and gzip; the centre answers br; the cases applied are those of a centre that does not compress', async () => {
     const compressed = recordingFetch();
     const a = freshDb();
-    expect(await pullOnce({ db: a, baseUrl: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem, limit: 500, fetch: compressed.fetch })).toMatchObject({ ok: true, cursor: sim.store.lastSeq() });
+    expect(await pullOnce({ db: a, baseUrl: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem, limit: 500, batchesPerRequest: 2, fetch: compressed.fetch })).toMatchObject({ ok: true, cursor: sim.store.lastSeq() });
     expect(compressed.seen.length).toBeGreaterThan(1);
     expect(compressed.seen.every((s) => s.accept === 'br, gzip' && s.encoding === 'br')).toBe(true);
 
@@ -61,6 +61,18 @@ describe('compression on the wire', { timeout: 60_000 }, () => {
     expect(identity.seen.every((s) => s.encoding === null)).toBe(true);
     expect(rows(a)).toEqual(rows(b));
     expect(rows(a)).toHaveLength(2000);
+  });
+
+  it('one answer carries several checkpointed batches, each applied as it verifies; an older centre’s single batch is read the same way', async () => {
+    const requests = recordingFetch();
+    const batches: number[] = [];
+    const db = freshDb();
+    const result = await pullOnce({ db, baseUrl: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem, limit: 300, fetch: requests.fetch, onBatch: (p) => batches.push(p.cursor) });
+    expect(result).toMatchObject({ ok: true, cursor: sim.store.lastSeq(), batches: Math.ceil(sim.store.lastSeq() / 300) });
+    expect(requests.seen).toHaveLength(1);
+    expect(new URL(requests.seen[0]!.url).searchParams.get('batches')).toBe(String(Math.floor(20_000 / 300)));
+    const single = await pullOnce({ db: freshDb(), baseUrl: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem, limit: 300, batchesPerRequest: 1, fetch: recordingFetch().fetch });
+    expect(single).toMatchObject({ ok: true, batches: result.batches });
   });
 
   it('negotiates as Accept-Encoding says: br first, then gzip, none refused by q=0, else identity', () => {

@@ -96,10 +96,10 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
     if (device === undefined) throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.', { 'www-authenticate': 'Bearer' });
 
     if (path === '/v1/changes' && method === 'GET') {
-      const { after, limit } = parseChangesQuery(url.searchParams);
+      const { after, limit, batches } = parseChangesQuery(url.searchParams);
       // A kiosk holds case statuses only; a counter and the operator get whole cases.
       const scope = device !== OPERATOR && store.roleOfDevice(device) === 'kiosk' ? 'status' : 'whole';
-      return streamChanges(res, store, key.privateKey, faults.get(), { after, limit, scope });
+      return streamChanges(res, store, key.privateKey, faults.get(), { after, limit, batches, scope });
     }
     if (path === '/v1/dossiers' && method === 'POST') {
       const body = await readJsonBody(req);
