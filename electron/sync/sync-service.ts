@@ -40,6 +40,8 @@ export interface SyncServiceDeps {
   clock?: SyncClock;
   /** Changes per batch; default pullOnce's. */
   limit?: number;
+  /** Batches per answer; default pullOnce's. */
+  batchesPerRequest?: number;
 }
 
 /**
@@ -155,6 +157,7 @@ export class SyncService {
         publicKeyPem: link.publicKeyPem,
         now,
         ...(this.deps.limit ? { limit: this.deps.limit } : {}),
+        ...(this.deps.batchesPerRequest ? { batchesPerRequest: this.deps.batchesPerRequest } : {}),
         ...viaFetch,
         onBatch: (p) => this.update({ cursor: p.cursor, ...this.lagFor(p.cursor, headSeq) }),
       });
