@@ -85,6 +85,12 @@ describe('the feed follows the machine’s role', { timeout: 60_000 }, () => {
     expect(Object.keys(kiosk[0]!.data!).sort()).toEqual(['centreCode', 'dueAt', 'procedureCode', 'receiptCode', 'receivedAt', 'status', 'updatedAt']);
     const counter = (await feedLines(counterToken)).filter((l) => l.type === 'case');
     expect(counter.every((l) => typeof l.data?.applicant === 'object' && Array.isArray(l.data.timeline))).toBe(true);
+    // And a case looked up by its receipt code: the kiosk gets its status object too.
+    const code = kiosk[0]!.data!.receiptCode as string;
+    const lookup = async (token: string) => (await fetch(`${sim.url}/v1/cases/${code}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<Record<string, unknown>>;
+    const seen = await lookup(kioskToken);
+    expect(statusData(seen), JSON.stringify(statusData.errors)).toBe(true);
+    expect(await lookup(counterToken)).toMatchObject({ receiptCode: code, applicant: { fullName: expect.any(String) } });
   });
 
   it('a kiosk database after a full sync holds no applicant’s name or number in its tables, index or WAL', async () => {

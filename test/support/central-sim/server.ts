@@ -11,6 +11,7 @@ import { citizenProfile, profileForPurpose } from './citizens';
 import { PROACTIVE_PURPOSE, proactiveProfile } from './proactive-profiles';
 import { submitDossier } from './dossiers';
 import { handleControl } from './control';
+import { caseStatusOf } from './case-status';
 import { neverCompress } from './compression';
 import { deviceRegistry } from './devices';
 import { makeFaultState, type ActiveFaults, type Faults } from './faults';
@@ -95,10 +96,10 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
     const device = operator ? OPERATOR : bearer === null ? undefined : devices.deviceOf(bearer);
     if (device === undefined) throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.', { 'www-authenticate': 'Bearer' });
 
+    // A kiosk holds case statuses only; a counter and the operator get whole cases.
+    const scope = device !== OPERATOR && store.roleOfDevice(device) === 'kiosk' ? 'status' : 'whole';
     if (path === '/v1/changes' && method === 'GET') {
       const { after, limit, batches } = parseChangesQuery(url.searchParams);
-      // A kiosk holds case statuses only; a counter and the operator get whole cases.
-      const scope = device !== OPERATOR && store.roleOfDevice(device) === 'kiosk' ? 'status' : 'whole';
       return streamChanges(res, store, key.privateKey, faults.get(), { after, limit, batches, scope });
     }
     if (path === '/v1/dossiers' && method === 'POST') {
@@ -118,7 +119,7 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
     if (caseMatch && method === 'GET') {
       const data = store.caseByReceipt(decodeURIComponent(caseMatch[1] ?? ''));
       if (!data) throw new HttpError(404, 'case-not-found', 'No case with this receipt code.');
-      return sendJson(res, 200, data);
+      return sendJson(res, 200, scope === 'status' ? caseStatusOf(data) : data);
     }
     const citizenMatch = /^\/v1\/citizens\/([^/]+)$/.exec(path);
     if (citizenMatch && method === 'GET') return citizen(decodeURIComponent(citizenMatch[1] ?? ''), url, req, res);
