@@ -10,7 +10,8 @@ import { newSession } from '../host/session';
 import { startWebHost } from '../host/web-host';
 import { startDemoCentral } from './demo-central';
 import type { Flags } from './flags';
-import { centralFromFlags, hostFor, linkFromFlags, type CentralChoice } from './host-for';
+import { centralFromFlags, hostFor, linkFromFlags, logDirFor, type CentralChoice } from './host-for';
+import { CURRENT_LOG } from '../host/host-log';
 import { startHostThread } from './host-thread';
 import { openInChromium } from './open-browser';
 import { appRoot, dataDir } from './paths';
@@ -58,10 +59,10 @@ export async function doctor(flags: Flags): Promise<void> {
     if (!result.ok) throw new Error(result.error.message.en);
     const report = result.value as DoctorReport;
     if (flags.bundle) {
-      const bundle = diagnosticsBundle({ db: host.db, doctor: report, version: appVersion(appRoot()) });
+      const bundle = diagnosticsBundle({ db: host.db, doctor: report, version: appVersion(appRoot()), logDir: logDirFor(flags) });
       writeFileSync(flags.bundle, `${JSON.stringify(bundle, null, 2)}\n`, { mode: 0o600 });
     }
-    console.log(flags.json ? JSON.stringify(report, null, 2) : formatDoctor(report));
+    console.log(flags.json ? JSON.stringify({ ...report, logs: logDirFor(flags) }, null, 2) : `${formatDoctor(report)}\nlogs       ${logDirFor(flags)} (the host's log, newest in ${CURRENT_LOG})`);
     // One line per problem on stderr, and a failing exit, so a script or a technician sees what to fix.
     for (const problem of report.problems ?? []) console.error(problem);
     if (report.problems?.length) process.exitCode = 1;

@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { appVersion, defaultDbPath } from '../host/app-files';
 import type { AutoEnrolment } from '../host/central-host';
 import { createHost, type Host } from '../host/create-host';
+import type { HostLog } from '../host/host-log';
 import type { CentralLink } from '../sync/sync-service';
 import type { Flags } from './flags';
 import { appRoot, dataDir } from './paths';
@@ -21,10 +22,15 @@ export function linkFromFlags(flags: Flags): CentralChoice {
   return link ? { link } : undefined;
 }
 
+export const dbPathFor = (flags: Flags): string => flags.db ?? defaultDbPath(dataDir(), flags.demo);
+
+/** The log folder beside the database (the data folder). */
+export const logDirFor = (flags: Flags): string => join(dirname(dbPathFor(flags)), 'logs');
+
 /** The host of `serve` (in its worker) and of `doctor`: devices, sync and retention only for a running app. */
-export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true, central: CentralChoice = linkFromFlags(flags)): Host {
+export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true, central: CentralChoice = linkFromFlags(flags), log?: HostLog): Host {
   const root = appRoot();
-  const dbPath = flags.db ?? defaultDbPath(dataDir(), flags.demo);
+  const dbPath = dbPathFor(flags);
   mkdirSync(dirname(dbPath), { recursive: true });
   return createHost({
     appRoot: root,
@@ -39,7 +45,7 @@ export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices
     // A thin client's "next to the app" is the folder holding bin/motcua.cjs.
     provisioningDirs: [root],
     version: appVersion(root),
-    logError: (channel, error) => console.error(`[${channel}]`, error),
-    log: (line) => console.error(line),
+    logError: log?.logError ?? ((channel, error) => console.error(`[${channel}]`, error)),
+    log: log?.log ?? ((line) => console.error(line)),
   });
 }

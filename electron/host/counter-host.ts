@@ -41,7 +41,7 @@ export interface CounterHostDeps {
   lookupLimiter?: LookupLimiter;
 }
 
-/** The counter's channels (issue 7), built from the composition root's services. */
+/** The counter's channels, built from the composition root's services. */
 export function counterHost(deps: CounterHostDeps) {
   const catalogue = new CatalogueRepository(deps.db);
   const drafts = new DraftRepository(deps.db);

@@ -149,7 +149,7 @@ export function createHost(config: HostConfig): Host {
   });
   audit.onRecorded(() => sync.auditRecorded());
   const caseIndex = startCaseIndexDriver(CaseSearch.of(db), { onError: (error) => config.logError?.('case-index', error) });
-  // Retention (issue 9): the purge runs right after start, then daily.
+  // Retention: the purge runs right after start, then daily.
   const clock = config.retentionClock ?? { ...realClock, now: () => wallClock.now() };
   const retention =
     config.retention === false
