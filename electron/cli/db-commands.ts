@@ -22,7 +22,7 @@ export async function syncCommand(flags: Flags): Promise<void> {
   process.once('SIGINT', () => stop.abort());
   process.once('SIGTERM', () => stop.abort());
   try {
-    process.exitCode = await runSync(db, { central: flags.central, token: flags.token, centralKey: flags['central-key'], once: flags.once }, stop.signal);
+    process.exitCode = await runSync(db, { central: flags.central, token: flags.token, centralKey: flags['central-key'], role: flags.role, once: flags.once }, stop.signal);
   } finally {
     db.close();
   }

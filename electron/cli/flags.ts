@@ -18,6 +18,7 @@ export const OPTIONS = {
   token: { type: 'string' },
   'central-key': { type: 'string' },
   once: { type: 'boolean', default: false },
+  role: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   profile: { type: 'string' },
   today: { type: 'string' },

@@ -12,9 +12,10 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
                                                       bundle without personal data or secrets
   motcua remind --profile FILE [--today YYYY-MM-DD] [--demo] [--json]
                                                       a citizen's reminders with legal basis, most urgent first
-  motcua sync --central URL --token T --central-key PEM_FILE --db PATH [--once]
-                                                      pulls the central change feed; --once drains it and exits
-  motcua db stats --db PATH [--json]                  schema, row counts, the feed cursor, the outbox by state
+  motcua sync --central URL --token T --central-key PEM_FILE --db PATH [--role kiosk|counter] [--once]
+                                                      pulls the central change feed; --once drains it and exits;
+                                                      --role: this machine's role, stored (a kiosk keeps case statuses only)
+  motcua db stats --db PATH [--json]                  schema, role, row counts, the feed cursor, the outbox by state
   motcua db backup --db PATH --to FILE                a consistent, encrypted copy while the app runs, checked; its key in FILE.key
   motcua db restore --db PATH --from FILE             puts a checked backup back (needs FILE.key and this machine's
                                                       secret store); the state it replaces is kept beside it

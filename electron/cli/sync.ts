@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import type { Db } from '../db/connection';
+import { setMachineRole } from '../db/machine-role';
 import { CHANGES_FEED } from '../sync/apply-batch';
 import { describePullError, pullOnce } from '../sync/central-client';
 import { Outbox } from '../sync/outbox';
@@ -18,11 +19,13 @@ export interface SyncFlags {
   central?: string;
   token?: string;
   centralKey?: string;
+  /** The role of the machine this database belongs to; stored, and what it may hold follows it. Absent: the stored role. */
+  role?: string;
   once: boolean;
 }
 
 /**
- * `motcua sync --central URL --token T --central-key PEM_FILE --db PATH [--once]`: with --once,
+ * `motcua sync --central URL --token T --central-key PEM_FILE --db PATH [--role kiosk|counter] [--once]`: with --once,
  * drain the feed and exit 0, or exit 1 with a one-line reason; otherwise run the app's own sync
  * service (period, jittered backoff, Retry-After, outbox) until stopped.
  */
@@ -31,7 +34,16 @@ export async function runSync(db: Db, flags: SyncFlags, signal: AbortSignal): Pr
     console.error('motcua sync: --central, --token and --central-key are required');
     return 2;
   }
+  if (flags.role !== undefined && flags.role !== 'kiosk' && flags.role !== 'counter') {
+    console.error('motcua sync: --role must be kiosk or counter');
+    return 2;
+  }
   const link = { url: flags.central, token: flags.token, publicKeyPem: readFileSync(flags.centralKey, 'utf8') };
+  if (flags.role) {
+    const change = setMachineRole(db, flags.role);
+    if (change.stripped > 0) console.log(`role ${change.to}: the applicant and timeline of ${change.stripped} cases erased`);
+    if (change.rewound) console.log(`role ${change.to}: the feed is pulled again from the start, for whole cases`);
+  }
   if (flags.once) {
     // This process is the connection's only writer, so it may group commits (see commitEveryMs).
     // It writes only the feed, whose cursor commits with its rows: a power cut may undo the last

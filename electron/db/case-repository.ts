@@ -26,6 +26,9 @@ export interface CaseRecord {
   centreCode?: string | null;
 }
 
+/** The applicant of a case kept as its status object only (a kiosk's): nobody's name or number. */
+export const NO_APPLICANT: CaseRecord['applicant'] = Object.freeze({ personalNumber: '', fullName: '' });
+
 interface Row {
   id: string;
   receipt_code: string;

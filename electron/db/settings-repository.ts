@@ -1,7 +1,8 @@
 import type { Db } from './connection';
 
 export class SettingsRepository {
-  constructor(private readonly db: Db) {}
+  /** The connection, for writes that must share a transaction with settings (the machine's role and its purge). */
+  constructor(readonly db: Db) {}
 
   get(key: string): string | null {
     return this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null;

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { AppError, type CentralTestOutcome } from '../contract';
 import { readVerifiedBatch, toPublicKey } from '../sync/batch-verifier';
+import { FEED_HEADERS } from '../sync/central-client';
 import type { CentralLink } from '../sync/sync-service';
 import type { Registration } from './central-link';
 
@@ -58,7 +59,7 @@ export async function testCentral(link: CentralLink, cursor: number, doFetch: ty
     const url = apiUrl(link.url, 'v1/changes');
     url.searchParams.set('after', String(cursor));
     url.searchParams.set('limit', '1');
-    const res = await doFetch(url, { headers: { authorization: `Bearer ${link.token}`, accept: 'application/x-ndjson' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const res = await doFetch(url, { headers: { ...FEED_HEADERS, authorization: `Bearer ${link.token}` }, signal: AbortSignal.timeout(TIMEOUT_MS) });
     if (res.status === 401 || res.status === 403) return (await res.body?.cancel(), 'bad-token');
     if (res.status !== 200 || !res.body) return (await res.body?.cancel(), res.status === 429 || res.status === 503 ? 'unreachable' : 'error');
     try {

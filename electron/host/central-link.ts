@@ -1,5 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { AppError, type CentralStatus, type CentralTestOutcome } from '../contract';
+import { ROLE_SETTING, setMachineRole, type MachineRole, type RoleChange } from '../db/machine-role';
 import type { SettingsRepository } from '../db/settings-repository';
 import { isSealed, SecretUnreadableError, type SecretStore } from '../security/secret-store';
 import type { CentralLink } from '../sync/sync-service';
@@ -14,7 +15,7 @@ const KEYS = {
   lastTest: 'central.lastTest',
   updateUrl: 'updates.url',
   centreCode: 'centre.code',
-  role: 'kiosk.role',
+  role: ROLE_SETTING,
 } as const;
 /** Where the token was kept in clear before secrets were sealed. */
 const CLEAR_TOKEN = 'central.token';
@@ -39,7 +40,7 @@ export interface Registration {
   token: string;
   privateKey: KeyObject;
   centreCode: string;
-  role: 'kiosk' | 'counter';
+  role: MachineRole;
 }
 
 /** Whether the token can be read back: `other-store` when sealed by the Electron app's OS keyring and read by the CLI. */
@@ -95,13 +96,20 @@ export class CentralSettings {
     this.settings.set(KEYS.token, this.secrets.seal(link.token));
   }
 
-  saveRegistration(r: Registration): void {
-    this.settings.set(KEYS.deviceId, r.deviceId);
-    this.settings.set(KEYS.token, this.secrets.seal(r.token));
-    this.settings.set(KEYS.devicePrivateKey, this.secrets.seal(r.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()));
-    this.settings.set(KEYS.centreCode, r.centreCode);
-    this.settings.set(KEYS.role, r.role);
+  /** The registration and its role in one transaction, with the purge of what the role may not hold (setMachineRole). */
+  saveRegistration(r: Registration): RoleChange {
+    const token = this.secrets.seal(r.token);
+    const privateKey = this.secrets.seal(r.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    return setMachineRole(this.settings.db, r.role, () => {
+      this.settings.set(KEYS.deviceId, r.deviceId);
+      this.settings.set(KEYS.token, token);
+      this.settings.set(KEYS.devicePrivateKey, privateKey);
+      this.settings.set(KEYS.centreCode, r.centreCode);
+    });
   }
+
+  /** The machine's role (provisioning): what the database holds follows it (setMachineRole). */
+  setRole = (role: MachineRole): RoleChange => setMachineRole(this.settings.db, role);
 
   private forgetRegistration(): void {
     for (const key of [KEYS.token, KEYS.deviceId, KEYS.devicePrivateKey, KEYS.lastTest]) this.settings.delete(key);

@@ -1,4 +1,5 @@
 import { IDLE_SECONDS, kioskOptions, type KioskOptions, type LocalizedText } from '../contract';
+import { ROLE_SETTING, setMachineRole } from '../db/machine-role';
 import type { SettingsRepository } from '../db/settings-repository';
 import { CALENDAR_SETTINGS } from './centre-calendar';
 import type { Handlers } from './router';
@@ -8,7 +9,7 @@ import type { Handlers } from './router';
  * registration write (central-link.ts), Saturday morning the calendar's own key: one setting each.
  */
 export const KIOSK_SETTINGS = {
-  role: 'kiosk.role',
+  role: ROLE_SETTING,
   idleSeconds: 'kiosk.idleSeconds',
   defaultLanguage: 'kiosk.defaultLanguage',
   centreName: 'kiosk.centreName',
@@ -53,8 +54,9 @@ export function kioskOptionsHandlers({ settings, registeredCentreName }: Deps): 
   return {
     'kiosk.options': () => read(),
     'kiosk.setOptions': (options) => {
+      // The role first, in its own transaction with the purge of what the new role may not hold.
+      setMachineRole(settings.db, options.role);
       settings.setAll([
-        [KIOSK_SETTINGS.role, options.role],
         [KIOSK_SETTINGS.idleSeconds, String(options.idleSeconds)],
         [KIOSK_SETTINGS.defaultLanguage, options.defaultLanguage],
         [KIOSK_SETTINGS.centreName, JSON.stringify(options.centreName)],

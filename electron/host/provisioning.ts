@@ -73,7 +73,7 @@ export function applyProvisioning(central: CentralSettings, read: Extract<Provis
   const settings = central.settings;
   if (settings.get(APPLIED) === read.sha256) return false;
   central.setEndpoint(read.value.centralEndpoint);
-  settings.set('kiosk.role', read.value.role);
+  central.setRole(read.value.role);
   settings.set('centre.code', read.value.centreCode);
   if (read.value.updateUrl !== undefined) central.setUpdateUrl(read.value.updateUrl);
   settings.set(APPLIED, read.sha256);

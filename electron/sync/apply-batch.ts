@@ -1,8 +1,9 @@
-import { CaseRepository } from '../db/case-repository';
+import { CaseRepository, NO_APPLICANT } from '../db/case-repository';
 import type { Db } from '../db/connection';
+import { storedRole } from '../db/machine-role';
 import { SyncStateRepository } from '../db/sync-state-repository';
 import type { VerifiedBatch } from './batch-verifier';
-import { procedureDataSchema, type VerifiedChange } from './feed-schema';
+import { caseStatusOf, isWholeCase, procedureDataSchema, type VerifiedChange } from './feed-schema';
 
 /** The feed name of `GET /v1/changes` in `sync_state`. */
 export const CHANGES_FEED = 'changes';
@@ -20,6 +21,8 @@ export interface ApplyResult {
  * cursor are written, or nothing is. Upserts write the whole row, so applying a batch again
  * changes nothing; changes with seq at or below the stored cursor are skipped.
  *
+ * On a kiosk (the stored role) a case is kept as its status object only, whatever the centre sent.
+ *
  * Non-case objects go to `synced_objects`. A 'procedure' whose data has the fields of the
  * `procedures` table is also written there (by its `code`), and a procedure delete removes the
  * `procedures` row that the synced object had written; other procedures (the demo seed, local
@@ -28,6 +31,7 @@ export interface ApplyResult {
 export function applyBatch(db: Db, batch: VerifiedBatch, feed = CHANGES_FEED, now: () => Date = () => new Date()): ApplyResult {
   const state = new SyncStateRepository(db);
   const cases = new CaseRepository(db);
+  const statusOnly = storedRole(db) === 'kiosk';
   const getObject = db.prepare<[string, string], { data: string }>('SELECT data FROM synced_objects WHERE type = ? AND id = ?');
   const putObject = db.prepare(
     `INSERT INTO synced_objects (type, id, data, seq) VALUES (?, ?, ?, ?)
@@ -53,6 +57,8 @@ export function applyBatch(db: Db, batch: VerifiedBatch, feed = CHANGES_FEED, no
   const applyOne = (c: VerifiedChange): void => {
     if (c.type === 'case') {
       if (c.op === 'delete') cases.delete(c.id);
+      // A kiosk keeps the status object even when an older or misconfigured centre sends the whole case.
+      else if (statusOnly || !isWholeCase(c.data)) cases.write(c.id, c.seq, { ...caseStatusOf(c.data), applicant: NO_APPLICANT, timeline: [] });
       else cases.write(c.id, c.seq, c.data);
       return;
     }

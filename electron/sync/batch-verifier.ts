@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, verify, type Hash, type KeyObject } from 'node:crypto';
-import { caseDataSchema, changeLineSchema, checkpointSchema, parseCaseUpsert, type Checkpoint, type VerifiedChange } from './feed-schema';
+import { caseDataSchema, caseStatusDataSchema, changeLineSchema, checkpointSchema, parseCaseUpsert, type Checkpoint, type VerifiedChange } from './feed-schema';
 import { LineTooLongError, ndjsonLineGroups, type ByteSource, type NdjsonLine } from './ndjson-stream';
 
 /**
@@ -14,7 +14,7 @@ import { LineTooLongError, ndjsonLineGroups, type ByteSource, type NdjsonLine } 
  * seqs must also increase strictly (and start after our cursor), or the batch is refused.
  */
 
-export type RejectReason = 'truncated' | 'bad-hash' | 'bad-signature' | 'bad-line' | 'seq-order';
+export type RejectReason = 'truncated' | 'bad-hash' | 'bad-signature' | 'bad-line' | 'seq-order' | 'too-large';
 
 export class BatchRejectedError extends Error {
   constructor(
@@ -40,7 +40,15 @@ export interface VerifierOptions {
   after: number;
   /** Most change lines a batch may hold (the `limit` asked for): bounds what is buffered. */
   limit: number;
+  /**
+   * Most bytes a batch may expand to, its lines as decompressed: a compressed body of a few
+   * kilobytes can expand to gigabytes (a decompression bomb). Default DEFAULT_MAX_BATCH_BYTES.
+   */
+  maxBatchBytes?: number;
 }
+
+/** 64 MiB: 5,000 whole cases are about 3.5 MB; the rest is room for large catalogue objects. */
+export const DEFAULT_MAX_BATCH_BYTES = 64 * 1024 * 1024;
 
 const NEWLINE = new Uint8Array([0x0a]);
 
@@ -69,6 +77,7 @@ export class BatchVerifier {
   private readonly changes: VerifiedChange[] = [];
   private lastSeq: number;
   private lines = 0;
+  private bytes = 0;
   private result: VerifiedBatch | null = null;
 
   constructor(private readonly options: VerifierOptions) {
@@ -80,6 +89,12 @@ export class BatchVerifier {
   accept(line: NdjsonLine): VerifiedBatch | null {
     const n = ++this.lines;
     if (this.result) throw new BatchRejectedError('bad-line', `line ${n}: content after the checkpoint`);
+    this.bytes += line.bytes.length + 1;
+    const max = this.options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+    if (this.bytes > max) {
+      const mib = (max / 1024 / 1024).toFixed(0);
+      throw new BatchRejectedError('too-large', `lô dữ liệu giải nén vượt quá ${mib} MiB, không áp dụng gì / the batch expands past ${mib} MiB; nothing was applied`);
+    }
     const value = parseJson(line, n);
     const isCheckpoint = typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'checkpoint';
     if (isCheckpoint) return (this.result = this.checkpoint(value, n));
@@ -106,9 +121,16 @@ export class BatchVerifier {
     const change = parsed.data;
     if (change.op === 'delete') return { seq: change.seq, type: change.type, op: 'delete', id: change.id };
     if (change.type !== 'case') return { seq: change.seq, type: change.type, op: 'upsert', id: change.id, data: change.data };
-    const data = caseDataSchema.safeParse(change.data);
+    // A case with an applicant or a timeline is checked whole: a bad applicant is never read as a status object.
+    const whole = 'applicant' in change.data || 'timeline' in change.data;
+    const data = (whole ? caseDataSchema : caseStatusDataSchema).safeParse(change.data);
     if (!data.success) throw new BatchRejectedError('bad-line', `line ${n}: case data: ${issues(data.error)}`);
     return { seq: change.seq, type: 'case', op: 'upsert', id: change.id, data: data.data };
+  }
+
+  /** Whether a line of this batch has come. */
+  get started(): boolean {
+    return this.lines > 0;
   }
 
   /** Call at the end of the stream: the verified batch, or 'truncated' when no checkpoint came. */
@@ -137,19 +159,52 @@ export class BatchVerifier {
   }
 }
 
+/** A failure while reading, as the rejection it is: a stream error before the checkpoint is 'truncated'. */
+function asRejection(error: unknown): BatchRejectedError {
+  if (error instanceof BatchRejectedError) return error;
+  if (error instanceof LineTooLongError) return new BatchRejectedError('bad-line', error.message);
+  return new BatchRejectedError('truncated', `the stream failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+type ReadOptions = VerifierOptions & { maxLineBytes?: number };
+
 /**
  * Reads one batch from a byte stream and verifies it. Only the batch's own changes (at most
  * `limit`) are held, and only until the checkpoint; a stream error before the checkpoint is
  * 'truncated'.
  */
-export async function readVerifiedBatch(source: ByteSource, options: VerifierOptions & { maxLineBytes?: number }): Promise<VerifiedBatch> {
+export async function readVerifiedBatch(source: ByteSource, options: ReadOptions): Promise<VerifiedBatch> {
   const verifier = new BatchVerifier(options);
   try {
     for await (const group of ndjsonLineGroups(source, { maxLineBytes: options.maxLineBytes })) for (const line of group) verifier.accept(line);
   } catch (error) {
-    if (error instanceof BatchRejectedError) throw error;
-    if (error instanceof LineTooLongError) throw new BatchRejectedError('bad-line', error.message);
-    throw new BatchRejectedError('truncated', `the stream failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw asRejection(error);
   }
   return verifier.end();
+}
+
+/**
+ * Reads an answer of one or more batches, each ending with its checkpoint (`batches` asked of
+ * the centre), and yields each as soon as it verifies, so the caller applies it before the next
+ * is read: only one batch is held at a time. Each batch follows the one before (its `after` is
+ * their checkpoint's seq). An answer that ends inside a batch, or before any, is 'truncated'
+ * (the batches yielded before stay good).
+ */
+export async function* readVerifiedBatches(source: ByteSource, options: ReadOptions): AsyncGenerator<VerifiedBatch> {
+  let verifier = new BatchVerifier(options);
+  let yielded = false;
+  try {
+    for await (const group of ndjsonLineGroups(source, { maxLineBytes: options.maxLineBytes })) {
+      for (const line of group) {
+        const batch = verifier.accept(line);
+        if (batch === null) continue;
+        yield batch;
+        yielded = true;
+        verifier = new BatchVerifier({ ...options, after: batch.checkpoint.seq });
+      }
+    }
+  } catch (error) {
+    throw asRejection(error);
+  }
+  if (!yielded || verifier.started) verifier.end();
 }

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { SyncStateRepository } from '../db/sync-state-repository';
 import { applyBatch, CHANGES_FEED } from './apply-batch';
-import { BatchRejectedError, readVerifiedBatch, toPublicKey, type RejectReason, type VerifiedBatch } from './batch-verifier';
+import { BatchRejectedError, readVerifiedBatches, toPublicKey, type RejectReason, type VerifiedBatch } from './batch-verifier';
 
 export interface PullOptions {
   db: Db;
@@ -12,6 +12,11 @@ export interface PullOptions {
   publicKeyPem: string | KeyObject;
   /** Changes per batch (the `limit` query); default 5000: fewer commits, yet a bounded batch in memory. */
   limit?: number;
+  /**
+   * Batches the centre may stream in one answer (the `batches` query), each checkpointed alone;
+   * default: as many as make CHANGES_PER_REQUEST changes. See batchesPerRequest.
+   */
+  batchesPerRequest?: number;
   /**
    * Group commit: batches are applied in one transaction until it has been open this many ms
    * (and no longer than the groups before it, so the first batch commits at once), each batch
@@ -32,6 +37,8 @@ export interface PullOptions {
   fetch?: typeof fetch;
   /** Safety bound on batches in one pull; default 10 000. */
   maxBatches?: number;
+  /** Most bytes one batch may expand to once decompressed; default DEFAULT_MAX_BATCH_BYTES (a decompression bomb is refused). */
+  maxBatchBytes?: number;
   /** Per request, headers and body; default 60 s. */
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -62,8 +69,26 @@ export interface PullProgress {
 
 export type PullResult = ({ ok: true } & PullProgress) | ({ ok: false; error: PullError } & PullProgress);
 
+/**
+ * Compression asked for by name. fetch (undici) decompresses as the body is read, so the lines
+ * still stream through the verifier chunk by chunk, and the verifier bounds what a batch may
+ * expand to; a centre that does not compress answers identity, read the same way.
+ */
+export const FEED_HEADERS = { accept: 'application/x-ndjson', 'accept-encoding': 'br, gzip' } as const;
+
 /** Fewer, larger batches: each commit costs about as much as thousands of row writes. */
 export const DEFAULT_LIMIT = 5000;
+/**
+ * Changes one answer may carry, over its batches. A batch is asked for only once the answer before
+ * it has ended, so the link idles for a round trip between answers: on a slow link far away (a
+ * rural centre on a few Mbit/s, 300 ms away) an answer of one small batch would leave it idle much
+ * of the time. A centre that knows `batches` streams several checkpointed batches in one answer
+ * (each still verified and applied alone, so memory stays one batch); an older one sends one.
+ */
+export const CHANGES_PER_REQUEST = 20_000;
+export const batchesPerRequest = (limit: number): number => Math.max(1, Math.min(MAX_BATCHES_PER_REQUEST, Math.floor(CHANGES_PER_REQUEST / limit)));
+/** The reference centre's bound on `batches`. */
+const MAX_BATCHES_PER_REQUEST = 100;
 
 /**
  * The longest Retry-After honoured: a day. A timer cannot wait more than 2^31−1 ms (it fires at
@@ -130,6 +155,7 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
   const { db } = options;
   const feed = options.feed ?? CHANGES_FEED;
   const limit = options.limit ?? DEFAULT_LIMIT;
+  const batches = options.batchesPerRequest ?? batchesPerRequest(limit);
   const commitEveryMs = options.commitEveryMs ?? 0;
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? (() => new Date());
@@ -143,11 +169,13 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
     const url = new URL('v1/changes', base);
     url.searchParams.set('after', String(after));
     url.searchParams.set('limit', String(limit));
+    if (batches > 1) url.searchParams.set('batches', String(batches));
     // One controller per request, its timer and listener removed once the batch is read: a
     // pending AbortSignal.timeout would keep the request (and what it holds) alive for its whole
     // delay, a thousand of them in a large first sync.
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException('the request timed out', 'TimeoutError')), options.timeoutMs ?? 60_000);
+    const expire = (): void => controller.abort(new DOMException('the request timed out', 'TimeoutError'));
+    let timer = setTimeout(expire, options.timeoutMs ?? 60_000);
     const stop = (): void => controller.abort(options.signal?.reason);
     options.signal?.addEventListener('abort', stop);
     if (options.signal?.aborted) stop();
@@ -155,13 +183,17 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', stop);
     };
-    const response = doFetch(url, { headers: { authorization: `Bearer ${options.token}`, accept: 'application/x-ndjson' }, signal: controller.signal });
+    const response = doFetch(url, { headers: { ...FEED_HEADERS, authorization: `Bearer ${options.token}` }, signal: controller.signal });
     // Awaited in turn, or dropped with abort() when the pull stops first.
     response.catch(() => undefined);
     return {
       after,
       response,
       done,
+      rearm: () => {
+        clearTimeout(timer);
+        timer = setTimeout(expire, options.timeoutMs ?? 60_000);
+      },
       abort: () => {
         done();
         controller.abort();
@@ -186,14 +218,42 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
     }
   };
 
+  /** One verified batch and its cursor, in one transaction (or a savepoint of the group). */
+  const apply = async (batch: VerifiedBatch): Promise<PullError | null> => {
+    try {
+      if (commitEveryMs > 0 && groupSince === null) {
+        db.exec('BEGIN IMMEDIATE');
+        groupSince = performance.now();
+        if (progress.batches === 0) firstGroupAt = groupSince;
+      }
+      // Inside a group this is a savepoint: a batch that fails leaves the group's other batches.
+      for (const [k, part] of chunksOf(batch, options.applyChunk).entries()) {
+        if (k > 0) await new Promise((resolve) => setImmediate(resolve));
+        const result = applyBatch(db, part, feed, now);
+        progress.applied += result.applied;
+        progress.cursor = result.cursor;
+      }
+      progress.batches++;
+    } catch (error) {
+      // applyBatch rolled back: the cursor and data are as they were.
+      return { kind: 'apply', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (groupSince !== null && performance.now() - groupSince >= Math.min(commitEveryMs, groupSince - firstGroupAt)) {
+      const error = commitGroup();
+      if (error) return error;
+    }
+    options.onBatch?.({ ...progress });
+    return null;
+  };
+
   let next = request(progress.cursor);
+  /** Reads answers until the feed says no more; each batch of an answer is applied as it verifies. */
   const pullBatches = async (): Promise<PullError | null> => {
-    for (let i = 0; i < maxBatches; i++) {
+    while (progress.batches < maxBatches) {
       const current = next;
-      const { after, response } = current;
       let res: Response;
       try {
-        res = await response;
+        res = await current.response;
       } catch (error) {
         return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
       }
@@ -203,46 +263,34 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
         await res.body?.cancel().catch(() => undefined);
         return { kind: 'http', status: res.status, code: null, message: `unexpected content type '${type}'` };
       }
-
-      let batch: VerifiedBatch;
+      let inAnswer = 0;
+      let requested = false;
       try {
-        batch = await readVerifiedBatch(res.body, { publicKey: key, after, limit });
+        for await (const batch of readVerifiedBatches(res.body, { publicKey: key, after: current.after, limit, ...(options.maxBatchBytes ? { maxBatchBytes: options.maxBatchBytes } : {}) })) {
+          current.rearm();
+          const { more, seq } = batch.checkpoint;
+          // The answer's last batch: the next answer is asked for before this one is applied, so the centre streams it meanwhile.
+          if (++inAnswer === batches && more && seq > batch.after && progress.batches + 1 < maxBatches) {
+            next = request(seq);
+            requested = true;
+          }
+          const error = await apply(batch);
+          if (error) return error;
+          if (!more) return null;
+          // A server that says "more" without moving the cursor would loop for ever.
+          if (progress.cursor === batch.after) {
+            return { kind: 'rejected', reason: 'seq-order', message: 'batch rejected (seq-order): more was set but the cursor did not move' };
+          }
+          if (progress.batches >= maxBatches) return null;
+        }
       } catch (error) {
         if (error instanceof BatchRejectedError) return { kind: 'rejected', reason: error.reason, message: error.message };
         throw error;
       } finally {
         current.done();
       }
-      const { more, seq } = batch.checkpoint;
-      if (more && seq > after && i + 1 < maxBatches) next = request(seq);
-      try {
-        if (commitEveryMs > 0 && groupSince === null) {
-          db.exec('BEGIN IMMEDIATE');
-          groupSince = performance.now();
-          if (progress.batches === 0) firstGroupAt = groupSince;
-        }
-        // Inside a group this is a savepoint: a batch that fails leaves the group's other batches.
-        for (const [k, part] of chunksOf(batch, options.applyChunk).entries()) {
-          if (k > 0) await new Promise((resolve) => setImmediate(resolve));
-          const result = applyBatch(db, part, feed, now);
-          progress.applied += result.applied;
-          progress.cursor = result.cursor;
-        }
-        progress.batches++;
-      } catch (error) {
-        // applyBatch rolled back: the cursor and data are as they were.
-        return { kind: 'apply', message: error instanceof Error ? error.message : String(error) };
-      }
-      if (groupSince !== null && performance.now() - groupSince >= Math.min(commitEveryMs, groupSince - firstGroupAt)) {
-        const error = commitGroup();
-        if (error) return error;
-      }
-      options.onBatch?.({ ...progress });
-      if (!more) return null;
-      // A server that says "more" without moving the cursor would loop for ever.
-      if (progress.cursor === after) {
-        return { kind: 'rejected', reason: 'seq-order', message: 'batch rejected (seq-order): more was set but the cursor did not move' };
-      }
+      // An older centre sends one batch per answer whatever `batches` says.
+      if (!requested) next = request(progress.cursor);
     }
     return null;
   };
@@ -280,6 +328,8 @@ function chunksOf(batch: VerifiedBatch, size: number | undefined): VerifiedBatch
 
 interface BatchRequest {
   after: number;
+  /** Each batch of an answer has the whole timeout again (a long answer on a slow link is not a hung one). */
+  rearm: () => void;
   response: Promise<Response>;
   /** The batch has been read: drop the timer and the listener. */
   done: () => void;

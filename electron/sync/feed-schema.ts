@@ -42,6 +42,19 @@ export const caseDataSchema = z.object({
 });
 export type CaseData = z.infer<typeof caseDataSchema>;
 
+/** What a kiosk is sent of a case (and all it keeps of one): no applicant, no timeline notes. */
+export const caseStatusDataSchema = caseDataSchema.omit({ applicant: true, timeline: true });
+export type CaseStatusData = z.infer<typeof caseStatusDataSchema>;
+
+/** A case's status object: what a kiosk database keeps whatever the centre sent. */
+export function caseStatusOf(d: CaseData | CaseStatusData): CaseStatusData {
+  const { receiptCode, procedureCode, status, receivedAt, dueAt, updatedAt, centreCode } = d;
+  return { receiptCode, procedureCode, status, receivedAt, dueAt, updatedAt, ...(centreCode !== undefined ? { centreCode } : {}) };
+}
+
+/** A whole case carries its applicant (or a timeline); a status object carries neither. */
+export const isWholeCase = (d: CaseData | CaseStatusData): d is CaseData => 'applicant' in d;
+
 const STATUS_SET: ReadonlySet<unknown> = new Set(CASE_STATUSES);
 const PERSONAL_NUMBER = /^\d{12}$/;
 
@@ -54,7 +67,7 @@ const isText = (v: unknown, max = Infinity): v is string => typeof v === 'string
  * parse. Returns what zod would return (unknown keys dropped), or null for any other line, which
  * the caller then gives to the zod schemas: they accept the other shapes and word the errors.
  */
-export function parseCaseUpsert(line: unknown): Extract<VerifiedChange, { type: 'case' }> | null {
+export function parseCaseUpsert(line: unknown): { seq: number; type: 'case'; op: 'upsert'; id: string; data: CaseData } | null {
   if (!isObject(line) || line.type !== 'case' || line.op !== 'upsert') return null;
   const { seq, id, data } = line;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0 || !isText(id, 200) || !isObject(data)) return null;
@@ -102,6 +115,6 @@ export type ProcedureData = z.infer<typeof procedureDataSchema>;
 
 /** A change whose data has been checked for its type ('case' data against `caseDataSchema`). */
 export type VerifiedChange =
-  | { seq: number; type: 'case'; op: 'upsert'; id: string; data: CaseData }
+  | { seq: number; type: 'case'; op: 'upsert'; id: string; data: CaseData | CaseStatusData }
   | { seq: number; type: Exclude<ChangeType, 'case'>; op: 'upsert'; id: string; data: Record<string, unknown> }
   | { seq: number; type: ChangeType; op: 'delete'; id: string };

@@ -42,6 +42,8 @@ export interface SyncServiceDeps {
   clock?: SyncClock;
   /** Changes per batch; default pullOnce's. */
   limit?: number;
+  /** Batches per answer; default pullOnce's. */
+  batchesPerRequest?: number;
 }
 
 /**
@@ -159,6 +161,7 @@ export class SyncService {
         // The screens' calls wait behind a transaction: keep each to a few milliseconds.
         applyChunk: HOST_APPLY_CHUNK,
         ...(this.deps.limit ? { limit: this.deps.limit } : {}),
+        ...(this.deps.batchesPerRequest ? { batchesPerRequest: this.deps.batchesPerRequest } : {}),
         ...viaFetch,
         onBatch: (p) => this.update({ cursor: p.cursor, ...this.lagFor(p.cursor, headSeq) }),
       });

@@ -54,6 +54,7 @@ async function main() {
 void main()
   .then(async () => (await import('./bundle-size')).runBundleSizeBench())
   .then(async () => (await import('./sync-bench')).runSyncBench())
+  .then(async () => (await import('./weak-link-bench')).runWeakLinkBench())
   .then(async () => (await import('./api-latency')).runApiLatencyBench())
   .then(async () => (await import('./rules-bench')).runRulesBench())
   .then(async () => (await import('./search-bench')).runSearchBench())

@@ -48,6 +48,25 @@ describe('motcua sync and db stats', { timeout: 30_000 }, () => {
     expect(JSON.parse((await runMotcua('db', 'stats', '--db', db, '--json')).stdout)).toMatchObject({ counts: { cases: 0 }, cursor: 0 });
   });
 
+  it('--role kiosk is stored (db stats shows it) and the cases are kept without applicant; without --role the stored role holds; --role counter pulls whole cases again', async () => {
+    const db = join(tmp.dir, 'role.db');
+    const sync = (...role: string[]) => runMotcua('sync', '--central', sim.url, '--token', sim.token, '--central-key', keyFile, '--db', db, ...role, '--once');
+    expect((await runMotcua('db', 'stats', '--db', db, '--json')).stdout).toContain('"role":null');
+    expect((await sync('--role', 'kiosk')).status).toBe(0);
+    expect(JSON.parse((await runMotcua('db', 'stats', '--db', db, '--json')).stdout)).toMatchObject({ role: 'kiosk', counts: { cases: 300 } });
+    const { fullName } = (JSON.parse(sim.store.page(0, 100).find((r) => r.line.includes('"type":"case"'))!.line) as { data: { applicant: { fullName: string } } }).data.applicant;
+    const byName = async () => (JSON.parse((await runMotcua('search', '--db', db, '--query', fullName, '--json')).stdout) as { cases: unknown[] }).cases;
+    expect(await byName()).toEqual([]);
+    expect((await sync()).status).toBe(0);
+    expect(JSON.parse((await runMotcua('db', 'stats', '--db', db, '--json')).stdout).role).toBe('kiosk');
+    const counter = await sync('--role', 'counter');
+    expect(counter.status).toBe(0);
+    expect(counter.stdout).toContain('pulled again from the start');
+    expect(JSON.parse((await runMotcua('db', 'stats', '--db', db, '--json')).stdout)).toMatchObject({ role: 'counter', counts: { cases: 300 } });
+    expect(await byName()).toContainEqual(expect.objectContaining({ applicantName: fullName }));
+    expect((await sync('--role', 'hall')).status).toBe(2);
+  });
+
   it('a wrong token is refused with exit 1', async () => {
     const sync = await runMotcua('sync', '--central', sim.url, '--token', 'nope', '--central-key', keyFile, '--db', join(tmp.dir, 't.db'), '--once');
     expect(sync.status).toBe(1);

@@ -97,6 +97,8 @@ export async function startSyncRig(options: SyncRigOptions): Promise<SyncRig> {
       random: () => prng.next(),
       clock,
       limit: options.limit,
+      // One batch per answer: a fault switched on at a later request then hits in the middle of the sync.
+      batchesPerRequest: 1,
     }),
     async submit(fullName, fields = { reason: 'Thẻ hết hạn' }) {
       const queued = outbox.enqueue({ procedureCode: 'CC.CAP-DOI', applicant: { personalNumber: '001090123456', fullName }, fields });

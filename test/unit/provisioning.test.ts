@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SettingsRepository } from '../../electron/db/settings-repository';
+import { openDatabase } from '../../electron/db/connection';
 import { CentralSettings } from '../../electron/host/central-link';
 import { applyProvisioning, PROVISION_FILE, provisionAtStart, provisioningDirs, readProvisioning } from '../../electron/host/provisioning';
 import { keyFileSecretStore } from '../../electron/security/secret-store';
@@ -50,8 +50,8 @@ describe('provisioning file', () => {
   });
 
   const centralSettings = () => {
-    const db = new Database(':memory:');
-    db.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    // The whole schema: a role written by provisioning purges what the role may not hold.
+    const { db } = openDatabase(':memory:', join(process.cwd(), 'electron', 'db', 'migrations'));
     const settings = new SettingsRepository(db);
     return { settings, central: new CentralSettings(settings, keyFileSecretStore(tmp.dir)) };
   };

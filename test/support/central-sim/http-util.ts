@@ -1,5 +1,6 @@
 /** Small HTTP helpers: JSON replies, the error shape every 4xx/5xx uses, bounded body reading. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { COMPRESS_FROM_BYTES, compressSync, encodingFor, encodingHeaders } from './compression';
 
 export class HttpError extends Error {
   /** Fields sent beside `error` (e.g. the audit head of a 409 audit-chain-break). */
@@ -9,10 +10,13 @@ export class HttpError extends Error {
   }
 }
 
+/** A JSON reply; a large one compressed when the client accepts it. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
+  const text = Buffer.from(JSON.stringify(body), 'utf8');
+  const encoding = text.length >= COMPRESS_FROM_BYTES ? encodingFor(res) : null;
+  const sent = encoding ? compressSync(encoding, text) : text;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': sent.length, ...encodingHeaders(encoding), ...headers });
+  res.end(sent);
 }
 
 export function sendError(res: ServerResponse, e: HttpError): void {

@@ -27,6 +27,7 @@ const { values } = parseArgs({
     'lose-audit-reply': { type: 'boolean' },
     'drip-bytes': { type: 'string' },
     'drip-tick-ms': { type: 'string', default: '10' },
+    'no-compression': { type: 'boolean' },
   },
   strict: true,
 });
@@ -64,6 +65,7 @@ void (async () => {
     keyDir: values['key-dir'],
     enrolmentCodes: values['enrolment-code'] ?? [],
     db: values.db,
+    compress: !values['no-compression'],
     faults: Object.fromEntries(Object.entries(faults).filter(([, v]) => v !== undefined)) as Faults,
   });
   process.stdout.write(`${JSON.stringify({ url: sim.url, publicKeyPem: sim.publicKeyPem, token: sim.token })}\n`);

@@ -11,6 +11,8 @@ import { citizenProfile, profileForPurpose } from './citizens';
 import { PROACTIVE_PURPOSE, proactiveProfile } from './proactive-profiles';
 import { submitDossier } from './dossiers';
 import { handleControl } from './control';
+import { caseStatusOf } from './case-status';
+import { neverCompress } from './compression';
 import { identityDesk } from './identity';
 import { deviceRegistry } from './devices';
 import { makeFaultState, type ActiveFaults, type Faults } from './faults';
@@ -31,6 +33,8 @@ export interface CentralSimOptions {
   enrolmentCodes?: readonly string[];
   /** The clock for new dossiers; tests may fix it. */
   now?: () => Date;
+  /** Compress the feed and large replies when the client accepts it (default); false: a centre that never does. */
+  compress?: boolean;
 }
 
 export interface CentralSim {
@@ -99,9 +103,11 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
     const device = operator ? OPERATOR : bearer === null ? undefined : devices.deviceOf(bearer);
     if (device === undefined) throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.', { 'www-authenticate': 'Bearer' });
 
+    // A kiosk holds case statuses only; a counter and the operator get whole cases.
+    const scope = device !== OPERATOR && store.roleOfDevice(device) === 'kiosk' ? 'status' : 'whole';
     if (path === '/v1/changes' && method === 'GET') {
-      const { after, limit } = parseChangesQuery(url.searchParams);
-      return streamChanges(res, store, key.privateKey, faults.get(), after, limit);
+      const { after, limit, batches } = parseChangesQuery(url.searchParams);
+      return streamChanges(res, store, key.privateKey, faults.get(), { after, limit, batches, scope });
     }
     if (path === '/v1/dossiers' && method === 'POST') {
       const body = await readJsonBody(req);
@@ -120,7 +126,7 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
     if (caseMatch && method === 'GET') {
       const data = store.caseByReceipt(decodeURIComponent(caseMatch[1] ?? ''));
       if (!data) throw new HttpError(404, 'case-not-found', 'No case with this receipt code.');
-      return sendJson(res, 200, data);
+      return sendJson(res, 200, scope === 'status' ? caseStatusOf(data) : data);
     }
     const citizenMatch = /^\/v1\/citizens\/([^/]+)$/.exec(path);
     if (citizenMatch && method === 'GET') return citizen(decodeURIComponent(citizenMatch[1] ?? ''), url, req, res, device);
@@ -153,6 +159,7 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
   }
 
   const server = http.createServer((req, res) => {
+    if (options.compress === false) neverCompress(res);
     handle(req, res).catch((e: unknown) => {
       if (res.headersSent) return void res.destroy();
       if (e instanceof HttpError) return sendError(res, e);

@@ -27,6 +27,8 @@ export interface CentralStore {
   /** Registered devices: only the SHA-256 of a token is kept, as a real centre would. */
   addDevice(device: { deviceId: string; tokenHash: string; publicKeyPem: string; centreCode: string; role: string }): void;
   deviceByTokenHash(tokenHash: string): string | undefined;
+  /** The role a device registered with ('kiosk' or 'counter'). */
+  roleOfDevice(deviceId: string): string | undefined;
   /** The Ed25519 public key (SPKI PEM) a device registered, which signs its identity evidence. */
   devicePublicKey(deviceId: string): string | undefined;
   /**
@@ -96,6 +98,7 @@ export function openStore(path: string, seed: string, cases: number): CentralSto
   const putKey = db.prepare('INSERT INTO idempotency (key, body_hash, reply) VALUES (?, ?, ?)');
   const putDevice = db.prepare('INSERT INTO devices (device_id, token_hash, public_key_pem, centre_code, role) VALUES (@deviceId, @tokenHash, @publicKeyPem, @centreCode, @role)');
   const deviceByToken = db.prepare('SELECT device_id FROM devices WHERE token_hash = ?').pluck();
+  const deviceRole = db.prepare('SELECT role FROM devices WHERE device_id = ?').pluck();
   const deviceKey = db.prepare('SELECT public_key_pem FROM devices WHERE device_id = ?').pluck();
   const chainOf = db.prepare('SELECT chain FROM audit_devices WHERE device = ?').pluck();
   const chainHolding = db.prepare('SELECT chain FROM audit WHERE hash = ? LIMIT 1').pluck();
@@ -131,6 +134,7 @@ export function openStore(path: string, seed: string, cases: number): CentralSto
     remember: (key, bodyHash, reply) => void putKey.run(key, bodyHash, JSON.stringify(reply)),
     addDevice: (device) => void putDevice.run(device),
     deviceByTokenHash: (hash) => deviceByToken.get(hash) as string | undefined,
+    roleOfDevice: (deviceId) => deviceRole.get(deviceId) as string | undefined,
     devicePublicKey: (deviceId) => deviceKey.get(deviceId) as string | undefined,
     auditChainOf: (device) => chainOf.get(device) as string | undefined,
     auditChainHolding: (hash) => chainHolding.get(hash) as string | undefined,
