@@ -32,6 +32,11 @@ export const OPTIONS = {
   query: { type: 'string' },
   limit: { type: 'string' },
   bundle: { type: 'string' },
+  listen: { type: 'string' },
+  'pairing-code': { type: 'string' },
+  hub: { type: 'string' },
+  'hub-code': { type: 'string' },
+  role: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { HelpStore } from './help-store';
+import type { Machine, MachineRole } from './pairing';
+import type { QueueStore } from './queue-store';
+import { queueServices } from './queue-types';
+
+/** What a change tells the machines: the board and waiting counts, or the help requests. */
+export type HubTopic = 'queue' | 'help';
+
+interface Op<I extends z.ZodType> {
+  input: I;
+  roles: readonly MachineRole[];
+  /** The topics whose state the op changes. */
+  changes: readonly HubTopic[];
+  run(input: z.output<I>, machine: Machine): unknown;
+}
+
+const op = <I extends z.ZodType>(def: Op<I>) => def;
+const none = z.object({}).strict();
+const officer = z.string().max(64).nullable();
+const ANY: readonly MachineRole[] = ['kiosk', 'counter', 'display', 'rating'];
+const KIOSK: readonly MachineRole[] = ['kiosk'];
+const COUNTER: readonly MachineRole[] = ['counter'];
+const serviceId = z.string().max(40);
+
+/** The hub's operations, by name: input schema, the machine roles allowed, what they change. */
+export function hubOps(queue: QueueStore, help: HelpStore) {
+  return {
+    services: op({ input: none, roles: ANY, changes: [], run: () => ({ services: queue.services(), waiting: queue.waiting() }) }),
+    setServices: op({ input: z.object({ services: queueServices }).strict(), roles: ANY, changes: ['queue'], run: ({ services }) => (queue.setServices(services), { services: queue.services() }) }),
+    take: op({
+      input: z.object({ serviceId, priority: z.boolean().optional() }).strict(),
+      roles: KIOSK,
+      changes: ['queue'],
+      run: ({ serviceId: id, priority }, m) => ({ ticket: queue.take(id, priority ?? false, m.label) }),
+    }),
+    callNext: op({ input: z.object({ officer }).strict(), roles: COUNTER, changes: ['queue'], run: ({ officer: o }, m) => ({ ticket: queue.callNext(m.label, o) }) }),
+    callNumber: op({
+      input: z.object({ number: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,12}$/), officer }).strict(),
+      roles: COUNTER,
+      changes: ['queue'],
+      run: ({ number, officer: o }, m) => ({ ticket: queue.callNumber(m.label, number, o) }),
+    }),
+    callAgain: op({ input: none, roles: COUNTER, changes: ['queue'], run: (_i, m) => ({ ticket: queue.callAgain(m.label) }) }),
+    serve: op({ input: none, roles: COUNTER, changes: ['queue'], run: (_i, m) => ({ ticket: queue.serve(m.label) }) }),
+    skip: op({ input: none, roles: COUNTER, changes: ['queue'], run: (_i, m) => ({ ticket: queue.skip(m.label) }) }),
+    transfer: op({ input: z.object({ serviceId }).strict(), roles: COUNTER, changes: ['queue'], run: ({ serviceId: id }, m) => ({ ticket: queue.transfer(m.label, id) }) }),
+    current: op({ input: none, roles: COUNTER, changes: [], run: (_i, m) => ({ ticket: queue.current(m.label), counter: m.label }) }),
+    board: op({ input: none, roles: ANY, changes: [], run: () => ({ calls: queue.board(), waiting: queue.waiting() }) }),
+    helpRequest: op({ input: none, roles: KIOSK, changes: ['help'], run: (_i, m) => ({ request: help.request(m.label) }) }),
+    /** The kiosk's turn ended: its request, answered or not, is closed. */
+    helpClose: op({ input: none, roles: KIOSK, changes: ['help'], run: (_i, m) => (help.close(m.label), { request: null }) }),
+    helpMine: op({ input: none, roles: KIOSK, changes: [], run: (_i, m) => ({ request: help.open(m.label) }) }),
+    helpList: op({ input: none, roles: COUNTER, changes: [], run: () => ({ requests: help.list() }) }),
+    helpTake: op({ input: z.object({ kiosk: z.string().max(12) }).strict(), roles: COUNTER, changes: ['help'], run: ({ kiosk }, m) => ({ request: help.take(kiosk, m.label) }) }),
+  } as const;
+}
+
+export type HubOps = ReturnType<typeof hubOps>;
+export type HubOpName = keyof HubOps;
