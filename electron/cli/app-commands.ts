@@ -5,7 +5,8 @@ import type { DoctorReport } from '../contract';
 import { appVersion, defaultDbPath } from '../host/app-files';
 import type { AutoEnrolment } from '../host/central-host';
 import { CENTRAL_ENV } from '../host/central-env';
-import { createHost } from '../host/create-host';
+import { createHost, type Host } from '../host/create-host';
+import { AppError } from '../contract';
 import { diagnosticsBundle } from '../host/diagnostics-bundle';
 import { findElectron } from '../host/electron-binary';
 import { newSession } from '../host/session';
@@ -60,12 +61,27 @@ export async function serve(flags: Flags, central?: CentralChoice): Promise<void
   const host = hostFor(flags, 'browser', true, central ?? linkFromFlags(flags));
   const web = await startWebHost({ router: host.router, events: host.events, staticDir: join(appRoot(), 'dist', 'renderer'), port });
   console.log(web.url);
+  if (flags.hub) await joinHub(host, flags);
   if (flags.open && !openInChromium(web.url, flags.kiosk)) {
     console.error('Không mở được Chromium (không có /usr/bin/chromium hoặc màn hình) / Chromium not opened (no /usr/bin/chromium or no display)');
   }
   const stop = () => void web.close().then(() => host.close()).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+const MACHINE_ROLES = ['kiosk', 'counter', 'display', 'rating'] as const;
+
+/** `--hub URL --hub-code CODE --role R`: pairs with the centre hub on first start; a failure is said and the machine serves on. */
+async function joinHub(host: Host, flags: Flags): Promise<void> {
+  const role = MACHINE_ROLES.find((r) => r === (flags.role ?? 'kiosk'));
+  if (!role) throw new Error(`--role: one of ${MACHINE_ROLES.join(', ')}`);
+  try {
+    const status = await host.hub.join({ url: flags.hub!, code: flags['hub-code'] ?? '', role });
+    console.error(`Trạm điều phối / Hub: ${flags.hub} (${status.role} ${status.label})`);
+  } catch (error) {
+    console.error(`Chưa ghép nối được với trạm điều phối / Not paired with the hub: ${error instanceof AppError ? error.data.message.en : String(error)}`);
+  }
 }
 
 export async function start(flags: Flags): Promise<void> {

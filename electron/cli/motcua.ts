@@ -6,7 +6,9 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
 
   motcua start  [--demo] [--kiosk] [--db PATH]        Electron where its binary exists, else browser mode
   motcua serve  [--port N] [--db PATH] [--demo] [--open] [--kiosk] [--central URL --token T --central-key PEM_FILE]
-                                                      browser mode on 127.0.0.1; prints the URL with its token
+                [--hub URL --hub-code CODE --role kiosk|counter|display|rating]
+                                                      browser mode on 127.0.0.1; prints the URL with its token;
+                                                      pairs with the centre hub on first start
   motcua hub    --port N --db PATH [--pairing-code CODE] [--listen ADDR]
                                                       the centre hub (queue, display, help); prints its URL first
   motcua doctor [--json] [--db PATH] [--bundle FILE]  runtime, database, HID, printers, central link, fonts, disk;

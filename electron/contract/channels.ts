@@ -13,6 +13,7 @@ import { ruleReminder } from './profile';
 import { kioskOptions } from './kiosk-options';
 import { documentKind, keptDocumentView, printersOverview, printOutcome, reprintId } from './printing';
 import { centralConfigure, centralRegister, centralStatus, centralTestResult } from './central';
+import { queueChannels } from './queue';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
 /** Why personal data is used, recorded in the audit log with every call. */
@@ -228,6 +229,7 @@ export const channels = {
   'central.configure': channel({ input: centralConfigure, output: centralStatus, roles: TECHNICIAN, personalData: false }),
   'central.register': channel({ input: centralRegister, output: centralStatus, roles: TECHNICIAN, personalData: false }),
   'central.test': channel({ input: none, output: centralTestResult, roles: TECHNICIAN, personalData: false }),
+  ...queueChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedText, type LocalizedText } from './localized';
+import { QUEUE_ERROR_MESSAGES } from './queue-errors';
 
 /**
  * Every error that may cross the contract. Transports carry the code and both messages;
@@ -96,6 +97,7 @@ export const ERROR_MESSAGES = {
   STORED_DATA_KEY_UNAVAILABLE: { vi: 'Không mở được khoá bảo vệ dữ liệu cá nhân trên máy này (kho khoá của hệ điều hành). Hãy báo cán bộ kỹ thuật.', en: 'The key protecting personal data cannot be opened on this machine (the operating system’s keyring). Please tell a technician.' },
   AUDIT_CHAIN_BREAK: { vi: 'Hệ thống trung tâm từ chối nhật ký truy cập của máy này: chuỗi băm không nối tiếp phần đã gửi, nhật ký có thể đã bị sửa. Các dòng chưa gửi vẫn được giữ trên máy; hãy báo cán bộ kỹ thuật.', en: 'The central system refused this machine’s audit log: its hash chain does not continue the part already sent, so the log may have been altered. The unsent entries are kept on this machine; tell a technician.' },
   AUDIT_SHIP_REFUSED: { vi: 'Hệ thống trung tâm chưa nhận nhật ký truy cập của máy này. Các dòng chưa gửi vẫn được giữ trên máy và sẽ được gửi lại; nếu lỗi còn, hãy báo cán bộ kỹ thuật.', en: 'The central system did not accept this machine’s audit log. The unsent entries are kept on this machine and will be sent again; if this persists, tell a technician.' },
+  ...QUEUE_ERROR_MESSAGES,
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

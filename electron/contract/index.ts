@@ -15,3 +15,4 @@ export * from './counter';
 export * from './kiosk-options';
 export * from './printing';
 export * from './central';
+export * from './queue';

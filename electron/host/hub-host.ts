@@ -1,0 +1,171 @@
+import { AppError, type HubStatusView, type LocalizedText, type TakenTicket } from '../contract';
+import { HubClient, HubRefused, HubUnavailable, pairWithHub, type HubLink } from '../hub/hub-client';
+import type { MachineRole } from '../hub/pairing';
+import type { FontFiles } from '../print/fonts';
+import { renderQueueTicket } from '../print/queue-ticket';
+import type { DeviceKey } from '../security/device-signing';
+import type { EventBus } from './event-bus';
+import type { Handlers } from './router';
+
+const LINK_SETTING = 'hub.link';
+
+export interface HubJoin {
+  url: string;
+  code: string;
+  role: MachineRole;
+}
+
+export interface HubHostDeps {
+  settings: { get(key: string): string | null; set(key: string, value: string): void };
+  deviceKey: () => DeviceKey;
+  events: EventBus;
+  fonts: FontFiles;
+  centreName: () => string | null;
+  /** Keep the event stream open (off in tests that only call). */
+  listen?: boolean;
+}
+
+type HubChannels =
+  | 'hub.status'
+  | 'queue.services'
+  | 'queue.take'
+  | 'queue.printTicket'
+  | 'queue.callNext'
+  | 'queue.callNumber'
+  | 'queue.callAgain'
+  | 'queue.serve'
+  | 'queue.skip'
+  | 'queue.transfer'
+  | 'queue.current'
+  | 'queue.board'
+  | 'help.request'
+  | 'help.mine'
+  | 'help.close'
+  | 'help.list'
+  | 'help.take';
+
+interface ServiceRow {
+  id: string;
+  prefix: string;
+  name: LocalizedText;
+}
+
+/**
+ * This machine's link to the centre hub: pairing (once; the link with the pinned hub key is
+ * kept in settings), the queue and help channels, and the hub's events passed on to screens.
+ * Without the hub a channel says so calmly (HUB_OFFLINE) and everything else keeps working.
+ */
+export function hubHost(deps: HubHostDeps) {
+  let client: HubClient | null = null;
+  let services: ServiceRow[] = [];
+  /** Numbers this kiosk issued today, to print their tickets. */
+  const issued = new Map<string, TakenTicket>();
+
+  const status = (): HubStatusView => {
+    if (!client) return { state: 'unpaired', since: null, role: null, label: null };
+    const { state, since } = client.status();
+    return { state, since: new Date(since).toISOString(), role: client.link.role, label: client.link.label };
+  };
+
+  function connect(link: HubLink): void {
+    client?.stop();
+    client = new HubClient({
+      link,
+      key: deps.deviceKey(),
+      onState: () => deps.events.publish('hub.status', status()),
+      onEvent: (topic, payload) => {
+        if (topic === 'queue') deps.events.publish('queue.board', payload as never);
+        else deps.events.publish('help.requests', payload as never);
+      },
+    });
+    if (deps.listen !== false) client.start();
+  }
+
+  const stored = deps.settings.get(LINK_SETTING);
+  if (stored) connect(JSON.parse(stored) as HubLink);
+
+  /** Pairs on first start; a machine already paired with this hub in this role keeps its link. */
+  async function join(request: HubJoin): Promise<HubStatusView> {
+    const current = client?.link;
+    if (current && current.url === request.url && current.role === request.role) return status();
+    let link: HubLink;
+    try {
+      link = await pairWithHub(request.url, request.code, request.role, deps.deviceKey());
+    } catch (error) {
+      throw new AppError(error instanceof HubRefused ? 'HUB_PAIRING_REFUSED' : 'HUB_OFFLINE');
+    }
+    deps.settings.set(LINK_SETTING, JSON.stringify(link));
+    connect(link);
+    return status();
+  }
+
+  async function call<T>(op: string, input: object = {}): Promise<T> {
+    if (!client) throw new AppError('HUB_NOT_PAIRED');
+    try {
+      return await client.call<T>(op, input);
+    } catch (error) {
+      if (error instanceof HubRefused) {
+        if (error.code === 'unknown-service') throw new AppError('QUEUE_UNKNOWN_SERVICE');
+        if (error.status === 403) throw new AppError('QUEUE_NOT_A_COUNTER');
+        throw new AppError('BAD_INPUT');
+      }
+      if (error instanceof HubUnavailable) throw new AppError('HUB_OFFLINE');
+      throw error;
+    }
+  }
+
+  async function refreshServices(): Promise<ServiceRow[]> {
+    services = (await call<{ services: ServiceRow[] }>('services')).services;
+    return services;
+  }
+
+  const officer = (account: string | undefined) => account ?? null;
+
+  const handlers: Pick<Handlers, HubChannels> = {
+    'hub.status': () => status(),
+    'queue.services': async () => {
+      const { services: list, waiting } = await call<{ services: ServiceRow[]; waiting: { serviceId: string; waiting: number; estimateMinutes: number }[] }>('services');
+      services = list;
+      return {
+        services: list.map((s) => {
+          const w = waiting.find((x) => x.serviceId === s.id);
+          return { id: s.id, name: s.name, prefix: s.prefix, waiting: w?.waiting ?? 0, estimateMinutes: w?.estimateMinutes ?? 0 };
+        }),
+      };
+    },
+    'queue.take': async ({ serviceId, priority }) => {
+      const { ticket } = await call<{ ticket: Omit<TakenTicket, 'offline'> }>('take', { serviceId, priority: priority ?? false });
+      const taken: TakenTicket = { ...ticket, offline: false };
+      issued.set(taken.number, taken);
+      return { ticket: taken };
+    },
+    'queue.printTicket': async ({ number }) => {
+      const ticket = issued.get(number);
+      if (!ticket) throw new AppError('QUEUE_TICKET_UNKNOWN');
+      const service = (services.find((s) => s.id === ticket.serviceId) ?? (await refreshServices()).find((s) => s.id === ticket.serviceId))?.name ?? { vi: ticket.serviceId, en: ticket.serviceId };
+      const { pdf, pages } = await renderQueueTicket({ ...ticket, service, centreName: deps.centreName() }, deps.fonts);
+      return { fileName: `so-thu-tu-${ticket.number}.pdf`, pages, pdfBase64: Buffer.from(pdf).toString('base64') };
+    },
+    // The hub's tickets carry their times too; the contract's schema keeps what screens need.
+    'queue.callNext': (_i, session) => call('callNext', { officer: officer(session.account) }),
+    'queue.callNumber': ({ number }, session) => call('callNumber', { number, officer: officer(session.account) }),
+    'queue.callAgain': () => call('callAgain'),
+    'queue.serve': () => call('serve'),
+    'queue.skip': () => call('skip'),
+    'queue.transfer': ({ serviceId }) => call('transfer', { serviceId }),
+    'queue.current': () => call('current'),
+    'queue.board': () => call('board'),
+    'help.request': () => call('helpRequest'),
+    'help.mine': () => call('helpMine'),
+    'help.close': () => call('helpClose'),
+    'help.list': () => call('helpList'),
+    'help.take': ({ kiosk }) => call('helpTake', { kiosk }),
+  };
+
+  return {
+    handlers,
+    join,
+    status,
+    close: () => client?.stop(),
+  };
+}
