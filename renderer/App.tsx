@@ -6,6 +6,8 @@ import { Layout } from './components/Layout';
 import { CounterPage } from './counter/CounterPage';
 import { KioskPage } from './kiosk/KioskPage';
 import { TechnicianPage } from './technician/TechnicianPage';
+import { DisplayPage } from './display/DisplayPage';
+import { useHubStatus } from './queue/useHub';
 import { api } from './transport';
 import { KioskOptionsProvider, useKioskOptions } from './components/KioskOptions';
 
@@ -32,6 +34,7 @@ export function App() {
               }
             />
             <Route path="/technician" element={<TechnicianPage />} />
+            <Route path="/display" element={<DisplayPage />} />
             <Route path="*" element={<RoleHome />} />
           </Routes>
         </Layout>
@@ -43,6 +46,7 @@ export function App() {
 /** The screen this machine opens on, as a technician set its role (a kiosk until the host says otherwise). */
 function RoleHome() {
   const options = useKioskOptions();
+  const hub = useHubStatus();
   const [waited, setWaited] = useState(false);
   // A host that does not answer must not leave a blank screen: after a moment the kiosk opens anyway.
   useEffect(() => {
@@ -50,5 +54,7 @@ function RoleHome() {
     return () => window.clearTimeout(timer);
   }, []);
   if (!options && !waited) return null;
-  return <Navigate to={options?.role === 'counter' ? '/counter' : '/kiosk'} replace />;
+  // A machine paired with the centre hub opens as its role there (the TV opens the display).
+  if (hub?.role === 'display') return <Navigate to="/display" replace />;
+  return <Navigate to={options?.role === 'counter' || hub?.role === 'counter' ? '/counter' : '/kiosk'} replace />;
 }

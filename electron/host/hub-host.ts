@@ -1,4 +1,4 @@
-import { AppError, type HubStatusView, type LocalizedText, type TakenTicket } from '../contract';
+import { AppError, type ChannelOutput, type HubStatusView, type LocalizedText, type TakenTicket } from '../contract';
 import { HubClient, HubRefused, HubUnavailable, pairWithHub, type HubLink } from '../hub/hub-client';
 import type { MachineRole } from '../hub/pairing';
 import type { FontFiles } from '../print/fonts';
@@ -148,7 +148,11 @@ export function hubHost(deps: HubHostDeps) {
     },
     // The hub's tickets carry their times too; the contract's schema keeps what screens need.
     'queue.callNext': (_i, session) => call('callNext', { officer: officer(session.account) }),
-    'queue.callNumber': ({ number }, session) => call('callNumber', { number, officer: officer(session.account) }),
+    'queue.callNumber': async ({ number }, session) => {
+      const called = await call<ChannelOutput<'queue.callNumber'>>('callNumber', { number, officer: officer(session.account) });
+      if (called.ticket === null) throw new AppError('QUEUE_TICKET_UNKNOWN');
+      return called;
+    },
     'queue.callAgain': () => call('callAgain'),
     'queue.serve': () => call('serve'),
     'queue.skip': () => call('skip'),
