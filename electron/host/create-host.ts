@@ -95,7 +95,7 @@ export interface Host {
   /** Where updates are looked for (settings or provisioning); null: no checks. */
   updateUrl(): string | null;
   /** The centre hub: pairing on first start, and this machine's link to it. */
-  hub: Pick<ReturnType<typeof hubHost>, 'join' | 'status'>;
+  hub: Pick<ReturnType<typeof hubHost>, 'join' | 'status' | 'settle'>;
   close(): Promise<void>;
 }
 

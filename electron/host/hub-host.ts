@@ -1,5 +1,7 @@
 import { AppError, type ChannelOutput, type HubStatusView, type LocalizedText, type TakenTicket } from '../contract';
 import { HubClient, HubRefused, HubUnavailable, pairWithHub, type HubLink } from '../hub/hub-client';
+import type { Block } from '../hub/block-store';
+import { BLOCK_LOW, OfflineTickets } from '../hub/offline-tickets';
 import type { MachineRole } from '../hub/pairing';
 import type { FontFiles } from '../print/fonts';
 import { renderQueueTicket } from '../print/queue-ticket';
@@ -21,6 +23,8 @@ export interface HubHostDeps {
   events: EventBus;
   fonts: FontFiles;
   centreName: () => string | null;
+  now?: () => Date;
+  logError?: (channel: string, error: unknown) => void;
   /** Keep the event stream open (off in tests that only call). */
   listen?: boolean;
 }
@@ -60,6 +64,33 @@ export function hubHost(deps: HubHostDeps) {
   let services: ServiceRow[] = [];
   /** Numbers this kiosk issued today, to print their tickets. */
   const issued = new Map<string, TakenTicket>();
+  const now = deps.now ?? (() => new Date());
+  const offline = new OfflineTickets(deps.settings, now);
+  let flushing: Promise<void> | null = null;
+
+  /**
+   * With the hub there, a kiosk gives back what it issued from its block (in order) and keeps a
+   * block in reserve for the next outage. Runs once at a time; a failure waits for the next chance.
+   */
+  function settle(): Promise<void> {
+    const role = client?.link.role;
+    if (role !== 'kiosk' && role !== 'counter') return Promise.resolve();
+    flushing ??= (async () => {
+      if (role === 'counter') return replayCalls();
+      const waiting = offline.waiting();
+      if (waiting.length > 0) {
+        const { accepted, refused } = await client!.call<{ accepted: number; refused: string[] }>('returnTickets', { tickets: waiting });
+        if (refused.length > 0) deps.logError?.('hub', new Error(`the hub refused block tickets ${refused.join(', ')} (${accepted} taken back)`));
+        offline.givenBack(waiting.map((t) => t.number));
+      }
+      if (offline.remaining() < BLOCK_LOW) offline.add((await client!.call<{ block: Block }>('reserveBlock')).block);
+    })()
+      .catch((error: unknown) => {
+        if (!(error instanceof HubUnavailable)) deps.logError?.('hub', error);
+      })
+      .finally(() => (flushing = null));
+    return flushing;
+  }
 
   const status = (): HubStatusView => {
     if (!client) return { state: 'unpaired', since: null, role: null, label: null };
@@ -72,7 +103,10 @@ export function hubHost(deps: HubHostDeps) {
     client = new HubClient({
       link,
       key: deps.deviceKey(),
-      onState: () => deps.events.publish('hub.status', status()),
+      onState: (state) => {
+        deps.events.publish('hub.status', status());
+        if (state === 'online') void settle();
+      },
       onEvent: (topic, payload) => {
         if (topic === 'queue') deps.events.publish('queue.board', payload as never);
         else deps.events.publish('help.requests', payload as never);
@@ -80,6 +114,22 @@ export function hubHost(deps: HubHostDeps) {
     });
     if (deps.listen !== false) client.start();
   }
+
+  /** Numbers a counter called by hand while the hub was away, told to the hub once it is back (it may learn them from their kiosk later still). */
+  const CALLS = 'hub.callsByHand';
+  const callsByHand = (): string[] => JSON.parse(deps.settings.get(CALLS) ?? '[]') as string[];
+  async function replayCalls(): Promise<void> {
+    const left: string[] = [];
+    for (const number of callsByHand()) {
+      const { ticket } = await client!.call<{ ticket: unknown }>('callNumber', { number, officer: null });
+      if (ticket === null) left.push(number);
+    }
+    deps.settings.set(CALLS, JSON.stringify(left));
+  }
+
+  /** The services as last heard from the hub: a kiosk still offers them while the hub is away. */
+  const SERVICES = 'hub.services';
+  const cachedServices = (): ServiceRow[] => JSON.parse(deps.settings.get(SERVICES) ?? '[]') as ServiceRow[];
 
   const stored = deps.settings.get(LINK_SETTING);
   if (stored) connect(JSON.parse(stored) as HubLink);
@@ -96,6 +146,8 @@ export function hubHost(deps: HubHostDeps) {
     }
     deps.settings.set(LINK_SETTING, JSON.stringify(link));
     connect(link);
+    // The first block is reserved at once: the hub may go before the first citizen comes.
+    await settle();
     return status();
   }
 
@@ -124,7 +176,16 @@ export function hubHost(deps: HubHostDeps) {
   const handlers: Pick<Handlers, HubChannels> = {
     'hub.status': () => status(),
     'queue.services': async () => {
-      const { services: list, waiting } = await call<{ services: ServiceRow[]; waiting: { serviceId: string; waiting: number; estimateMinutes: number }[] }>('services');
+      type Listed = { services: ServiceRow[]; waiting: { serviceId: string; waiting: number; estimateMinutes: number }[] };
+      let listed: Listed;
+      try {
+        listed = await call<Listed>('services');
+        deps.settings.set(SERVICES, JSON.stringify(listed.services.map(({ id, prefix, name }) => ({ id, prefix, name }))));
+      } catch (error) {
+        if (!(error instanceof AppError && error.data.code === 'HUB_OFFLINE') || cachedServices().length === 0) throw error;
+        listed = { services: cachedServices(), waiting: [] };
+      }
+      const { services: list, waiting } = listed;
       services = list;
       return {
         services: list.map((s) => {
@@ -134,8 +195,17 @@ export function hubHost(deps: HubHostDeps) {
       };
     },
     'queue.take': async ({ serviceId, priority }) => {
-      const { ticket } = await call<{ ticket: Omit<TakenTicket, 'offline'> }>('take', { serviceId, priority: priority ?? false });
-      const taken: TakenTicket = { ...ticket, offline: false };
+      let taken: TakenTicket;
+      try {
+        const { ticket } = await call<{ ticket: Omit<TakenTicket, 'offline'> }>('take', { serviceId, priority: priority ?? false });
+        taken = { ...ticket, offline: false };
+        void settle();
+      } catch (error) {
+        // The hub is away: the next number of this kiosk's reserved block, called by hand at the counter.
+        const fromBlock = error instanceof AppError && error.data.code === 'HUB_OFFLINE' ? offline.issue(client!.link.label, serviceId, priority ?? false) : null;
+        if (!fromBlock) throw error;
+        taken = { ...fromBlock, ahead: 0, estimateMinutes: 0, offline: true };
+      }
       issued.set(taken.number, taken);
       return { ticket: taken };
     },
@@ -149,7 +219,15 @@ export function hubHost(deps: HubHostDeps) {
     // The hub's tickets carry their times too; the contract's schema keeps what screens need.
     'queue.callNext': (_i, session) => call('callNext', { officer: officer(session.account) }),
     'queue.callNumber': async ({ number }, session) => {
-      const called = await call<ChannelOutput<'queue.callNumber'>>('callNumber', { number, officer: officer(session.account) });
+      let called: ChannelOutput<'queue.callNumber'>;
+      try {
+        called = await call<ChannelOutput<'queue.callNumber'>>('callNumber', { number, officer: officer(session.account) });
+      } catch (error) {
+        // The hub is away: the officer calls the number aloud; the hub hears of it when it is back.
+        if (!(error instanceof AppError && error.data.code === 'HUB_OFFLINE')) throw error;
+        deps.settings.set(CALLS, JSON.stringify([...callsByHand(), number]));
+        return { ticket: { number, serviceId: '', priority: false, state: 'called', counter: client!.link.label } };
+      }
       if (called.ticket === null) throw new AppError('QUEUE_TICKET_UNKNOWN');
       return called;
     },
@@ -170,6 +248,8 @@ export function hubHost(deps: HubHostDeps) {
     handlers,
     join,
     status,
+    /** Gives back block tickets and tops up the block now (the event stream does it on each reconnection). */
+    settle,
     close: () => client?.stop(),
   };
 }

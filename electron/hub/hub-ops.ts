@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BlockStore } from './block-store';
 import type { HelpStore } from './help-store';
 import type { Machine, MachineRole } from './pairing';
 import type { QueueStore } from './queue-store';
@@ -24,7 +25,7 @@ const COUNTER: readonly MachineRole[] = ['counter'];
 const serviceId = z.string().max(40);
 
 /** The hub's operations, by name: input schema, the machine roles allowed, what they change. */
-export function hubOps(queue: QueueStore, help: HelpStore) {
+export function hubOps(queue: QueueStore, help: HelpStore, blocks: BlockStore) {
   return {
     services: op({ input: none, roles: ANY, changes: [], run: () => ({ services: queue.services(), waiting: queue.waiting() }) }),
     setServices: op({ input: z.object({ services: queueServices }).strict(), roles: ANY, changes: ['queue'], run: ({ services }) => (queue.setServices(services), { services: queue.services() }) }),
@@ -52,6 +53,15 @@ export function hubOps(queue: QueueStore, help: HelpStore) {
     helpClose: op({ input: none, roles: KIOSK, changes: ['help'], run: (_i, m) => (help.close(m.label), { request: null }) }),
     helpMine: op({ input: none, roles: KIOSK, changes: [], run: (_i, m) => ({ request: help.open(m.label) }) }),
     helpList: op({ input: none, roles: COUNTER, changes: [], run: () => ({ requests: help.list() }) }),
+    /** A block of numbers for the kiosk to issue from while the hub is away. */
+    reserveBlock: op({ input: none, roles: KIOSK, changes: [], run: (_i, m) => ({ block: blocks.reserve(m.label) }) }),
+    /** The tickets a kiosk issued from its blocks, given back when the hub returns. */
+    returnTickets: op({
+      input: z.object({ tickets: z.array(z.object({ number: z.string().max(16), serviceId, priority: z.boolean(), issuedAt: z.iso.datetime() }).strict()).max(1000) }).strict(),
+      roles: KIOSK,
+      changes: ['queue'],
+      run: ({ tickets }, m) => blocks.takeBack(m.label, tickets),
+    }),
     helpTake: op({ input: z.object({ kiosk: z.string().max(12) }).strict(), roles: COUNTER, changes: ['help'], run: ({ kiosk }, m) => ({ request: help.take(kiosk, m.label) }) }),
   } as const;
 }

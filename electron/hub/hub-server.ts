@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { DeviceKey } from '../security/device-signing';
+import { BlockStore } from './block-store';
 import { HelpStore } from './help-store';
 import type { HubDb } from './hub-db';
 import { hubOps, type HubOpName, type HubTopic } from './hub-ops';
@@ -47,7 +48,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   const pairing = new Pairing(options.db, options.pairingCode, nowMs() + (options.pairingMinutes ?? 60) * 60_000, nowMs);
   const queue = new QueueStore(options.db, now);
   const help = new HelpStore(options.db, now);
-  const ops = hubOps(queue, help);
+  const ops = hubOps(queue, help, new BlockStore(options.db, now));
   const nonces = new NonceWindow();
   // Events are signed once, over this run's epoch and their id; each stream's first event binds the epoch to its nonce.
   const epoch = randomBytes(12).toString('base64url');

@@ -94,8 +94,6 @@ describe('pairing a machine with the centre hub', () => {
 describe('events from the hub', () => {
   it('reach a paired machine signed, and a lost hub is noticed and found again', async () => {
     rig = await startTestHub();
-    const port = rig.hub.port;
-    const dir = rig.dir;
     const states: string[] = [];
     const boards: unknown[] = [];
     const counter = await rig.machine('counter', {
@@ -110,9 +108,9 @@ describe('events from the hub', () => {
       await kiosk.call('take', { serviceId: 'ho-tich' });
       await counter.call('callNext', { officer: 'canbo' });
       await until(() => boards.some((b) => JSON.stringify(b).includes('"number":"A001","counter":"1"')));
-      await rig.hub.closeAll();
+      await rig.stop();
       await until(() => counter.status().state === 'offline');
-      rig = await startTestHub({ port, dir });
+      await rig.restart();
       await until(() => counter.status().state === 'online', 8000);
       expect(states).toEqual(['online', 'offline', 'online']);
     } finally {

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([kiosk.close(), counter.close()]);
-  await rig.close().catch(() => undefined);
+  await rig.close();
 });
 
 const refusal = (p: Promise<unknown>) => p.then(() => 'accepted', (e: { data: { code: string; message: { vi: string } } }) => e.data);
@@ -82,12 +82,28 @@ describe('a machine of the centre and its hub', () => {
     expect(await counter.call(officer, 'help.list', {})).toEqual({ requests: [] });
   });
 
-  it('without the hub, the kiosk says so calmly and keeps serving the rest', async () => {
-    await rig.hub.closeAll();
-    const error = await refusal(kiosk.call(kioskSession, 'queue.take', { serviceId: 'ho-tich' }));
+  it('without the hub, the kiosk numbers from its reserved block, the counter calls by hand, and both say the hub is away', async () => {
+    await rig.stop();
+    const { services } = await kiosk.call<{ services: { id: string }[] }>(kioskSession, 'queue.services', {});
+    expect(services.map((s) => s.id)).toContain('ho-tich');
+    const { ticket } = await kiosk.call<{ ticket: { number: string; offline: boolean } }>(kioskSession, 'queue.take', { serviceId: 'ho-tich' });
+    expect(ticket).toMatchObject({ number: 'K1-001', offline: true });
+    const doc = await kiosk.call<PrintedDocument>(kioskSession, 'queue.printTicket', { number: 'K1-001' });
+    const file = join(kiosk.dir, doc.fileName);
+    writeFileSync(file, Buffer.from(doc.pdfBase64, 'base64'));
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Cán bộ sẽ gọi số này tại quầy.');
+    expect(await counter.call(officer, 'queue.callNumber', { number: 'k1-001' })).toMatchObject({ ticket: { number: 'K1-001', state: 'called', counter: '1' } });
+    const error = await refusal(counter.call(officer, 'queue.callNext', {}));
     expect(error).toMatchObject({ code: 'HUB_OFFLINE' });
-    expect((error as { message: { vi: string } }).message.vi).toContain('Ông/Bà');
     expect(await kiosk.call(kioskSession, 'hub.status', {})).toMatchObject({ state: 'offline', label: 'K1' });
     expect(await kiosk.call(kioskSession, 'kiosk.options', {})).toBeTruthy();
+  });
+
+  it('the hub back: the kiosk gives its block tickets back and the counter’s call by hand reaches the board', async () => {
+    await rig.restart();
+    await kiosk.host.hub.settle();
+    await counter.host.hub.settle();
+    const board = await kiosk.call<{ calls: { number: string; counter: string }[] }>(kioskSession, 'queue.board', {});
+    expect(board.calls[0]).toMatchObject({ number: 'K1-001', counter: '1' });
   });
 });

@@ -14,23 +14,37 @@ export function newDeviceKey(): DeviceKey {
 }
 
 /** A hub on 127.0.0.1 (ephemeral port) over a fresh SQLite file, on a clock the test moves. */
-export async function startTestHub(options: { now?: () => Date; port?: number; dir?: string; heartbeatMs?: number } = {}) {
-  const temp = options.dir ? null : makeTempDir('motcua-hub-');
-  const dir = options.dir ?? temp!.dir;
-  const hub = await startHub({
+export async function startTestHub(options: { now?: () => Date; heartbeatMs?: number } = {}) {
+  const temp = makeTempDir('motcua-hub-');
+  const dir = temp.dir;
+  const open = (port: number) =>
+    startHub({
     appRoot: process.cwd(),
-    dbPath: join(dir, 'hub.db'),
-    port: options.port ?? 0,
-    listen: '127.0.0.1',
-    pairingCode: PAIRING_CODE,
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
-  });
+      dbPath: join(dir, 'hub.db'),
+      port,
+      listen: '127.0.0.1',
+      pairingCode: PAIRING_CODE,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    });
+  let hub = await open(0);
   const url = `http://127.0.0.1:${hub.port}`;
+  let down = false;
   return {
-    hub,
+    get hub() {
+      return hub;
+    },
     url,
-    dir,
+    /** The hub goes away (its machines keep their link). */
+    async stop() {
+      await hub.closeAll();
+      down = true;
+    },
+    /** The same hub back: same port, same database, same key. */
+    async restart() {
+      hub = await open(hub.port);
+      down = false;
+    },
     /** Pairs a new machine of this role and gives its client (events not started). */
     async machine(role: MachineRole, extra: Partial<HubClientOptions> = {}) {
       const key = newDeviceKey();
@@ -38,8 +52,8 @@ export async function startTestHub(options: { now?: () => Date; port?: number; d
       return new HubClient({ link, key, ...(options.now ? { now: () => options.now!().getTime() } : {}), ...extra });
     },
     async close() {
-      await hub.closeAll();
-      temp?.cleanup();
+      if (!down) await hub.closeAll();
+      temp.cleanup();
     },
   };
 }
