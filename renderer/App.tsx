@@ -7,6 +7,7 @@ import { CounterPage } from './counter/CounterPage';
 import { KioskPage } from './kiosk/KioskPage';
 import { TechnicianPage } from './technician/TechnicianPage';
 import { DisplayPage } from './display/DisplayPage';
+import { RatingPage } from './rating/RatingPage';
 import { useHubStatus } from './queue/useHub';
 import { api } from './transport';
 import { KioskOptionsProvider, useKioskOptions } from './components/KioskOptions';
@@ -35,6 +36,7 @@ export function App() {
             />
             <Route path="/technician" element={<TechnicianPage />} />
             <Route path="/display" element={<DisplayPage />} />
+            <Route path="/rating" element={<RatingPage />} />
             <Route path="*" element={<RoleHome />} />
           </Routes>
         </Layout>
@@ -55,6 +57,6 @@ function RoleHome() {
   }, []);
   if (!options && !waited) return null;
   // A machine paired with the centre hub opens as its role there (the TV opens the display).
-  if (hub?.role === 'display') return <Navigate to="/display" replace />;
+  if (hub?.role === 'display' || hub?.role === 'rating') return <Navigate to={`/${hub.role}`} replace />;
   return <Navigate to={options?.role === 'counter' || hub?.role === 'counter' ? '/counter' : '/kiosk'} replace />;
 }

@@ -53,6 +53,10 @@ export const hubStatus = z.object({
 });
 export type HubStatusView = z.infer<typeof hubStatus>;
 
+/** The three faces of the satisfaction rating, and the optional reasons a citizen may touch. */
+export const RATING_SCORES = ['very-satisfied', 'satisfied', 'dissatisfied'] as const;
+export const RATING_REASONS = ['waited-long', 'unclear-guidance', 'asked-extra-papers', 'staff-attitude', 'quick', 'helpful-staff'] as const;
+
 const ticketOut = z.object({ ticket: queueTicket.nullable() });
 const queueServiceView = z.object({ id: z.string(), name: localizedText, prefix: z.string(), waiting: z.number().int(), estimateMinutes: z.number().int() });
 
@@ -79,6 +83,20 @@ export const queueChannels = {
   'queue.current': channel({ input: none, output: ticketOut.extend({ counter: z.string() }), roles: OFFICER, personalData: false }),
   /** What the display shows: the last calls, newest first. */
   'queue.board': channel({ input: none, output: z.object({ calls: z.array(boardCall), waiting: z.array(serviceWaiting) }), roles: ALL, personalData: false }),
+  /** The service a rating screen asks about: its counter's ticket now or last served; `rated` once rated. */
+  'rating.target': channel({
+    input: none,
+    output: z.object({ counter: z.string(), ticket: z.string().nullable(), rated: z.boolean() }),
+    roles: KIOSK,
+    personalData: false,
+  }),
+  /** The citizen's rating, kept on the hub for the day's figures and sent to the centre (POST /v1/ratings). */
+  'rating.submit': channel({
+    input: z.object({ score: z.enum(RATING_SCORES), reasons: z.array(z.enum(RATING_REASONS)).max(RATING_REASONS.length) }).strict(),
+    output: z.object({ rated: z.boolean(), waitingToSend: z.number().int() }),
+    roles: KIOSK,
+    personalData: false,
+  }),
   /** "Hỏi cán bộ": every counter of the centre sees this kiosk's call. */
   'help.request': channel({ input: none, output: z.object({ request: helpRequest }), roles: KIOSK, personalData: false }),
   /** This kiosk's open call, and whether an officer is coming. */

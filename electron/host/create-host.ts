@@ -191,7 +191,9 @@ export function createHost(config: HostConfig): Host {
     events,
     fonts,
     centreName: () => catalogue.centre()?.name.vi ?? null,
+    centralLink: () => sync.central.link(),
     listen: config.sync !== false,
+    ...(config.logError ? { logError: config.logError } : {}),
   });
 
   const router = createRouter({

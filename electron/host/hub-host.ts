@@ -6,6 +6,8 @@ import type { MachineRole } from '../hub/pairing';
 import type { FontFiles } from '../print/fonts';
 import { renderQueueTicket } from '../print/queue-ticket';
 import type { DeviceKey } from '../security/device-signing';
+import { RatingOutbox, type RatingBody } from '../sync/rating-outbox';
+import type { CentralLink } from '../sync/sync-service';
 import type { EventBus } from './event-bus';
 import type { Handlers } from './router';
 
@@ -24,6 +26,8 @@ export interface HubHostDeps {
   fonts: FontFiles;
   centreName: () => string | null;
   now?: () => Date;
+  /** The centre ratings go to (POST /v1/ratings); null while the machine is not registered. */
+  centralLink: () => CentralLink | null;
   logError?: (channel: string, error: unknown) => void;
   /** Keep the event stream open (off in tests that only call). */
   listen?: boolean;
@@ -46,7 +50,9 @@ type HubChannels =
   | 'help.mine'
   | 'help.close'
   | 'help.list'
-  | 'help.take';
+  | 'help.take'
+  | 'rating.target'
+  | 'rating.submit';
 
 interface ServiceRow {
   id: string;
@@ -67,6 +73,8 @@ export function hubHost(deps: HubHostDeps) {
   const now = deps.now ?? (() => new Date());
   const offline = new OfflineTickets(deps.settings, now);
   let flushing: Promise<void> | null = null;
+  const ratings = new RatingOutbox(deps.settings);
+  const sendRatings = () => ratings.flush(deps.centralLink()).catch((error: unknown) => deps.logError?.('ratings', error));
 
   /**
    * With the hub there, a kiosk gives back what it issued from its block (in order) and keeps a
@@ -74,6 +82,7 @@ export function hubHost(deps: HubHostDeps) {
    */
   function settle(): Promise<void> {
     const role = client?.link.role;
+    if (role === 'rating') return sendRatings().then(() => undefined);
     if (role !== 'kiosk' && role !== 'counter') return Promise.resolve();
     flushing ??= (async () => {
       if (role === 'counter') return replayCalls();
@@ -98,8 +107,12 @@ export function hubHost(deps: HubHostDeps) {
     return { state, since: new Date(since).toISOString(), role: client.link.role, label: client.link.label };
   };
 
+  let ratingRetry: NodeJS.Timeout | null = null;
   function connect(link: HubLink): void {
     client?.stop();
+    if (ratingRetry) clearInterval(ratingRetry);
+    // Ratings wait for the centre as dossiers do: tried again every minute.
+    if (link.role === 'rating') (ratingRetry = setInterval(() => void sendRatings(), 60_000)).unref();
     client = new HubClient({
       link,
       key: deps.deviceKey(),
@@ -242,6 +255,16 @@ export function hubHost(deps: HubHostDeps) {
     'help.close': () => call('helpClose'),
     'help.list': () => call('helpList'),
     'help.take': ({ kiosk }) => call('helpTake', { kiosk }),
+    'rating.target': async () => (await call<{ target: { counter: string; ticket: string | null; rated: boolean } }>('ratingTarget')).target,
+    'rating.submit': async ({ score, reasons }) => {
+      const { rating } = await call<{ rating: (Omit<RatingBody, 'ratingId'> & { id: string }) | null }>('rate', { score, reasons });
+      if (rating) {
+        const { id, ...rest } = rating;
+        ratings.enqueue({ ratingId: id, ...rest });
+        await sendRatings();
+      }
+      return { rated: rating !== null, waitingToSend: ratings.waiting().length };
+    },
   };
 
   return {
@@ -250,6 +273,9 @@ export function hubHost(deps: HubHostDeps) {
     status,
     /** Gives back block tickets and tops up the block now (the event stream does it on each reconnection). */
     settle,
-    close: () => client?.stop(),
+    close: () => {
+      client?.stop();
+      if (ratingRetry) clearInterval(ratingRetry);
+    },
   };
 }

@@ -3,6 +3,8 @@ import type { BlockStore } from './block-store';
 import type { HelpStore } from './help-store';
 import type { Machine, MachineRole } from './pairing';
 import type { QueueStore } from './queue-store';
+import { RATING_REASONS, RATING_SCORES } from '../contract';
+import type { RatingStore } from './rating-store';
 import { queueServices } from './queue-types';
 
 /** What a change tells the machines: the board and waiting counts, or the help requests. */
@@ -22,10 +24,13 @@ const officer = z.string().max(64).nullable();
 const ANY: readonly MachineRole[] = ['kiosk', 'counter', 'display', 'rating'];
 const KIOSK: readonly MachineRole[] = ['kiosk'];
 const COUNTER: readonly MachineRole[] = ['counter'];
+const RATING: readonly MachineRole[] = ['rating'];
+/** A rating screen faces the counter of its own number: R3 rates counter 3. */
+const counterOf = (m: Machine) => m.label.replace(/\D/g, '');
 const serviceId = z.string().max(40);
 
 /** The hub's operations, by name: input schema, the machine roles allowed, what they change. */
-export function hubOps(queue: QueueStore, help: HelpStore, blocks: BlockStore) {
+export function hubOps(queue: QueueStore, help: HelpStore, blocks: BlockStore, ratings: RatingStore) {
   return {
     services: op({ input: none, roles: ANY, changes: [], run: () => ({ services: queue.services(), waiting: queue.waiting() }) }),
     setServices: op({ input: z.object({ services: queueServices }).strict(), roles: ANY, changes: ['queue'], run: ({ services }) => (queue.setServices(services), { services: queue.services() }) }),
@@ -61,6 +66,13 @@ export function hubOps(queue: QueueStore, help: HelpStore, blocks: BlockStore) {
       roles: KIOSK,
       changes: ['queue'],
       run: ({ tickets }, m) => blocks.takeBack(m.label, tickets),
+    }),
+    ratingTarget: op({ input: none, roles: RATING, changes: [], run: (_i, m) => ({ target: ratings.target(counterOf(m)) }) }),
+    rate: op({
+      input: z.object({ score: z.enum(RATING_SCORES), reasons: z.array(z.enum(RATING_REASONS)).max(RATING_REASONS.length) }).strict(),
+      roles: RATING,
+      changes: [],
+      run: ({ score, reasons }, m) => ({ rating: ratings.rate(counterOf(m), score, reasons) }),
     }),
     helpTake: op({ input: z.object({ kiosk: z.string().max(12) }).strict(), roles: COUNTER, changes: ['help'], run: ({ kiosk }, m) => ({ request: help.take(kiosk, m.label) }) }),
   } as const;

@@ -10,6 +10,7 @@ import { hubOps, type HubOpName, type HubTopic } from './hub-ops';
 import { answerText, CLOCK_SKEW_MS, eventText, HEADER, NonceWindow, publicKeyPem, requestText, signText, verifyText } from './hub-wire';
 import { MACHINE_ROLES, Pairing, PairingRefused, type Machine } from './pairing';
 import { QueueStore, QueueUnknownService } from './queue-store';
+import { RatingStore } from './rating-store';
 
 export interface HubServerOptions {
   db: HubDb;
@@ -48,7 +49,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   const pairing = new Pairing(options.db, options.pairingCode, nowMs() + (options.pairingMinutes ?? 60) * 60_000, nowMs);
   const queue = new QueueStore(options.db, now);
   const help = new HelpStore(options.db, now);
-  const ops = hubOps(queue, help, new BlockStore(options.db, now));
+  const ops = hubOps(queue, help, new BlockStore(options.db, now), new RatingStore(options.db, now));
   const nonces = new NonceWindow();
   // Events are signed once, over this run's epoch and their id; each stream's first event binds the epoch to its nonce.
   const epoch = randomBytes(12).toString('base64url');

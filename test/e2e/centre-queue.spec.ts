@@ -6,7 +6,7 @@ const SCREENS = 'test-results/screens';
 let centre: Awaited<ReturnType<typeof startCentre>>;
 
 test.beforeAll(async () => {
-  centre = await startCentre(['kiosk', 'kiosk', 'counter', 'counter', 'display']);
+  centre = await startCentre(['kiosk', 'kiosk', 'counter', 'counter', 'display', 'rating']);
 });
 test.afterAll(async () => centre?.close());
 
@@ -21,7 +21,7 @@ async function open(browser: Browser, url: string, path: string, errors: string[
 
 test('a citizen takes a number at a kiosk, a counter calls it, the display announces it; a kiosk asks for an officer and one comes', async ({ browser }) => {
   const errors: string[] = [];
-  const [kiosk1, kiosk2, counter1, counter2, display] = centre.machines;
+  const [kiosk1, kiosk2, counter1, counter2, display, rating] = centre.machines;
   const screen = await open(browser, display!.url, '/', errors);
   await expect(screen).toHaveURL(/\/display$/);
   const k1 = await open(browser, kiosk1!.url, '/kiosk', errors);
@@ -53,6 +53,16 @@ test('a citizen takes a number at a kiosk, a counter calls it, the display annou
   await screen.screenshot({ path: `${SCREENS}/queue-display-vi.png`, fullPage: true });
   await c1.getByRole('button', { name: 'Bắt đầu phục vụ' }).click();
   await expect(c1.getByTestId('counter-current')).toHaveText('Đang phục vụ số A001');
+
+  // The screen facing the citizen at counter 1 asks about A001: three faces, optional reasons.
+  const rate = await open(browser, rating!.url, '/', errors);
+  await expect(rate).toHaveURL(/\/rating$/);
+  await expect(rate.getByText('Số A001 tại quầy số 1')).toBeVisible();
+  await rate.getByRole('radio', { name: /Rất hài lòng/ }).click();
+  await rate.getByLabel(/Giải quyết nhanh/).check();
+  await rate.screenshot({ path: `${SCREENS}/queue-rating-vi.png`, fullPage: true });
+  await rate.getByRole('button', { name: /Gửi đánh giá/ }).click();
+  await expect(rate.getByRole('heading', { name: /Cảm ơn Ông\/Bà đã đánh giá!/ })).toBeVisible();
 
   // "Hỏi cán bộ" at kiosk 2 reaches both counters; counter 2 answers and the kiosk says so.
   await k2.getByRole('button', { name: 'Xong' }).click();

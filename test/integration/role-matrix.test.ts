@@ -99,6 +99,8 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'help.close': { roles: [K], input: {} },
   'help.list': { roles: [O], input: {} },
   'help.take': { roles: [O], input: { kiosk: 'K1' } },
+  'rating.target': { roles: [K], input: {} },
+  'rating.submit': { roles: [K], input: { score: 'satisfied', reasons: [] } },
 };
 
 let tmp: ReturnType<typeof makeTempDir>;
