@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { AppInfo } from '../electron/contract';
 import { SignedIn } from './auth/SignedIn';
@@ -11,6 +11,9 @@ import { RatingPage } from './rating/RatingPage';
 import { useHubStatus } from './queue/useHub';
 import { api } from './transport';
 import { KioskOptionsProvider, useKioskOptions } from './components/KioskOptions';
+
+/** The day's charts load Chart.js only when opened: the kiosk's first screen does not pay for them. */
+const DayPage = lazy(() => import('./day/DayPage'));
 
 /** Who may work at the counter: an officer, or a technician checking the workstation. */
 const COUNTER_ROLES = ['officer', 'technician'] as const;
@@ -37,6 +40,16 @@ export function App() {
             <Route path="/technician" element={<TechnicianPage />} />
             <Route path="/display" element={<DisplayPage />} />
             <Route path="/rating" element={<RatingPage />} />
+            <Route
+              path="/day"
+              element={
+                <SignedIn roles={COUNTER_ROLES} titleKey="queue.day.open">
+                  <Suspense fallback={null}>
+                    <DayPage />
+                  </Suspense>
+                </SignedIn>
+              }
+            />
             <Route path="*" element={<RoleHome />} />
           </Routes>
         </Layout>

@@ -57,6 +57,20 @@ export type HubStatusView = z.infer<typeof hubStatus>;
 export const RATING_SCORES = ['very-satisfied', 'satisfied', 'dissatisfied'] as const;
 export const RATING_REASONS = ['waited-long', 'unclear-guidance', 'asked-extra-papers', 'staff-attitude', 'quick', 'helpful-staff'] as const;
 
+/** The centre's day at a glance (from the hub): tickets by service and hour, waits, service per counter, no-shows, ratings. */
+export const dayStats = z.object({
+  day: z.string(),
+  tickets: z.number().int(),
+  byServiceHour: z.array(z.object({ serviceId: z.string(), hour: z.number().int(), count: z.number().int() })),
+  waitMinutes: z.object({ p50: z.number().nullable(), p90: z.number().nullable() }),
+  servedByCounter: z.array(z.object({ counter: z.string(), served: z.number().int() })),
+  noShows: z.number().int(),
+  ratings: z.object({ 'very-satisfied': z.number().int(), satisfied: z.number().int(), dissatisfied: z.number().int() }),
+});
+export type DayStatsView = z.infer<typeof dayStats>;
+const dayInput = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict();
+const HEAD: readonly Role[] = ['officer', 'technician'];
+
 const ticketOut = z.object({ ticket: queueTicket.nullable() });
 const queueServiceView = z.object({ id: z.string(), name: localizedText, prefix: z.string(), waiting: z.number().int(), estimateMinutes: z.number().int() });
 
@@ -97,6 +111,9 @@ export const queueChannels = {
     roles: KIOSK,
     personalData: false,
   }),
+  'queue.day': channel({ input: dayInput, output: dayStats, roles: HEAD, personalData: false }),
+  /** The day's tickets as CSV (RFC 4180, UTF-8): numbers, services and times only. */
+  'queue.dayCsv': channel({ input: dayInput, output: z.object({ fileName: z.string(), csv: z.string() }), roles: HEAD, personalData: false }),
   /** "Hỏi cán bộ": every counter of the centre sees this kiosk's call. */
   'help.request': channel({ input: none, output: z.object({ request: helpRequest }), roles: KIOSK, personalData: false }),
   /** This kiosk's open call, and whether an officer is coming. */

@@ -51,6 +51,8 @@ type HubChannels =
   | 'help.close'
   | 'help.list'
   | 'help.take'
+  | 'queue.day'
+  | 'queue.dayCsv'
   | 'rating.target'
   | 'rating.submit';
 
@@ -255,6 +257,11 @@ export function hubHost(deps: HubHostDeps) {
     'help.close': () => call('helpClose'),
     'help.list': () => call('helpList'),
     'help.take': ({ kiosk }) => call('helpTake', { kiosk }),
+    'queue.day': ({ day }) => call('dayStats', day ? { day } : {}),
+    'queue.dayCsv': async ({ day }) => {
+      const out = await call<{ day: string; csv: string }>('dayCsv', day ? { day } : {});
+      return { fileName: `hang-doi-${out.day}.csv`, csv: out.csv };
+    },
     'rating.target': async () => (await call<{ target: { counter: string; ticket: string | null; rated: boolean } }>('ratingTarget')).target,
     'rating.submit': async ({ score, reasons }) => {
       const { rating } = await call<{ rating: (Omit<RatingBody, 'ratingId'> & { id: string }) | null }>('rate', { score, reasons });

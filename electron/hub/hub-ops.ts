@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { BlockStore } from './block-store';
+import { dayCsv, dayStats } from './day-stats';
+import type { HubDb } from './hub-db';
 import type { HelpStore } from './help-store';
 import type { Machine, MachineRole } from './pairing';
 import type { QueueStore } from './queue-store';
@@ -28,9 +30,10 @@ const RATING: readonly MachineRole[] = ['rating'];
 /** A rating screen faces the counter of its own number: R3 rates counter 3. */
 const counterOf = (m: Machine) => m.label.replace(/\D/g, '');
 const serviceId = z.string().max(40);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** The hub's operations, by name: input schema, the machine roles allowed, what they change. */
-export function hubOps(queue: QueueStore, help: HelpStore, blocks: BlockStore, ratings: RatingStore) {
+export function hubOps(db: HubDb, today: () => string, queue: QueueStore, help: HelpStore, blocks: BlockStore, ratings: RatingStore) {
   return {
     services: op({ input: none, roles: ANY, changes: [], run: () => ({ services: queue.services(), waiting: queue.waiting() }) }),
     setServices: op({ input: z.object({ services: queueServices }).strict(), roles: ANY, changes: ['queue'], run: ({ services }) => (queue.setServices(services), { services: queue.services() }) }),
@@ -74,6 +77,9 @@ export function hubOps(queue: QueueStore, help: HelpStore, blocks: BlockStore, r
       changes: [],
       run: ({ score, reasons }, m) => ({ rating: ratings.rate(counterOf(m), score, reasons) }),
     }),
+    /** The day at a glance and its CSV, for the centre's head (the machine checks who asks). */
+    dayStats: op({ input: z.object({ day: isoDay.optional() }).strict(), roles: ANY, changes: [], run: ({ day }) => dayStats(db, day ?? today()) }),
+    dayCsv: op({ input: z.object({ day: isoDay.optional() }).strict(), roles: ANY, changes: [], run: ({ day }) => ({ day: day ?? today(), csv: dayCsv(db, day ?? today()) }) }),
     helpTake: op({ input: z.object({ kiosk: z.string().max(12) }).strict(), roles: COUNTER, changes: ['help'], run: ({ kiosk }, m) => ({ request: help.take(kiosk, m.label) }) }),
   } as const;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { todayInVietnam } from '../proactive/calendar-date';
 import type { DeviceKey } from '../security/device-signing';
 import { BlockStore } from './block-store';
 import { HelpStore } from './help-store';
@@ -49,7 +50,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   const pairing = new Pairing(options.db, options.pairingCode, nowMs() + (options.pairingMinutes ?? 60) * 60_000, nowMs);
   const queue = new QueueStore(options.db, now);
   const help = new HelpStore(options.db, now);
-  const ops = hubOps(queue, help, new BlockStore(options.db, now), new RatingStore(options.db, now));
+  const ops = hubOps(options.db, () => todayInVietnam(now()), queue, help, new BlockStore(options.db, now), new RatingStore(options.db, now));
   const nonces = new NonceWindow();
   // Events are signed once, over this run's epoch and their id; each stream's first event binds the epoch to its nonce.
   const epoch = randomBytes(12).toString('base64url');

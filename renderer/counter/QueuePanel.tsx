@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { AppErrorData, ChannelName, ChannelOutput, QueueTicket } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -55,6 +56,7 @@ export function QueuePanel() {
   return (
     <section className="queue-panel" aria-labelledby="queue-title">
       <h2 id="queue-title">{t('queue.counter.title', { counter: hub.label })}</h2>
+      <Link to="/day">{t('queue.day.open')}</Link>
       {hub.state === 'offline' && (
         <p className="notice" role="status">
           {t('queue.hub.offline')}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startCentre } from '../support/centre-processes';
 import { logIn } from './log-in';
@@ -74,5 +75,17 @@ test('a citizen takes a number at a kiosk, a counter calls it, the display annou
   await expect(k2.getByTestId('help-status')).toContainText('Cán bộ quầy số 2 đang đến');
   await expect(c1.getByTestId('help-requests')).toContainText('quầy 2 đã nhận');
   await k2.screenshot({ path: `${SCREENS}/queue-help-coming-vi.png`, fullPage: true });
+
+  // The head of the centre sees the day: two tickets, the charts, and the CSV of the tickets.
+  await c1.getByRole('link', { name: 'Hoạt động trong ngày' }).click();
+  await expect(c1.getByTestId('day-tickets')).toHaveText('2');
+  await expect(c1.getByRole('img', { name: 'Số phiếu theo giờ và dịch vụ' })).toBeVisible();
+  await c1.screenshot({ path: `${SCREENS}/queue-day-vi.png`, fullPage: true });
+  const csv = c1.waitForEvent('download');
+  await c1.getByRole('button', { name: 'Xuất tệp CSV' }).click();
+  const file = await (await csv).path();
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain('number,service,priority,issued_at,called_at,counter,state,wait_minutes');
+  expect(text).toMatch(/A001,ho-tich,no,[^,]+,[^,]+,1,serving,/);
   expect(errors).toEqual([]);
 });
