@@ -111,9 +111,9 @@ export class HubClient {
         signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
       });
       text = await res.text();
-    } catch {
+    } catch (error) {
       this.setState('offline');
-      throw new HubUnavailable('hub not reachable');
+      throw new HubUnavailable(`hub not reachable: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
     }
     const signature = res.headers.get(HEADER.hub);
     if (!signature || !verifyText(answerText(headers[HEADER.nonce]!, res.status, text), signature, this.hubKey)) {

@@ -36,7 +36,7 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export function hubOps(db: HubDb, today: () => string, queue: QueueStore, help: HelpStore, blocks: BlockStore, ratings: RatingStore) {
   return {
     services: op({ input: none, roles: ANY, changes: [], run: () => ({ services: queue.services(), waiting: queue.waiting() }) }),
-    setServices: op({ input: z.object({ services: queueServices }).strict(), roles: ANY, changes: ['queue'], run: ({ services }) => (queue.setServices(services), { services: queue.services() }) }),
+    setServices: op({ input: z.object({ services: queueServices }).strict(), roles: COUNTER, changes: ['queue'], run: ({ services }) => (queue.setServices(services), { services: queue.services() }) }),
     take: op({
       input: z.object({ serviceId, priority: z.boolean().optional() }).strict(),
       roles: KIOSK,

@@ -34,6 +34,8 @@ export interface HubServer {
 }
 
 const MAX_BODY = 64 * 1024;
+/** How long changes gather before one event tells them all. */
+const PUBLISH_DELAY_MS = 25;
 const pairInput = z
   .object({ publicKey: z.string().max(400), role: z.enum(MACHINE_ROLES), nonce: z.string().min(16).max(64), proof: z.string().max(64), signature: z.string().max(128) })
   .strict();
@@ -148,10 +150,20 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     return `id: ${id}\nevent: ${topic}\ndata: ${signText(eventText(epoch, id, topic, data), options.key)} ${data}\n\n`;
   }
 
+  // Changes in a burst (forty counters calling at once) go out as one event per topic, a few ms later.
+  const dirty = new Set<HubTopic>();
+  let flushTimer: NodeJS.Timeout | null = null;
   function publish(topic: HubTopic): void {
     if (streams.size === 0) return;
-    const text = frame(topic);
-    for (const res of streams) res.write(text);
+    dirty.add(topic);
+    flushTimer ??= setTimeout(() => {
+      flushTimer = null;
+      for (const t of dirty) {
+        const text = frame(t);
+        for (const res of streams) res.write(text);
+      }
+      dirty.clear();
+    }, PUBLISH_DELAY_MS);
   }
 
   const heartbeat = setInterval(() => {
@@ -170,6 +182,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     close: () =>
       new Promise((resolve) => {
         clearInterval(heartbeat);
+        if (flushTimer) clearTimeout(flushTimer);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -74,11 +74,15 @@ export function signedHeaders(method: string, path: string, body: string, key: D
 
 /** Nonces seen within the clock window: a request replayed inside it is refused. */
 export class NonceWindow {
+  // In insertion order, which is time order: the old ones are dropped from the front.
   private readonly seen = new Map<string, number>();
 
   /** True the first time a nonce is offered within the window. */
   fresh(nonce: string, now: number): boolean {
-    if (this.seen.size > 10_000) for (const [n, at] of this.seen) if (at < now - 2 * CLOCK_SKEW_MS) this.seen.delete(n);
+    for (const [old, at] of this.seen) {
+      if (at >= now - 2 * CLOCK_SKEW_MS) break;
+      this.seen.delete(old);
+    }
     if (this.seen.has(nonce)) return false;
     this.seen.set(nonce, now);
     return true;

@@ -34,6 +34,8 @@ const LABEL_PREFIX: Record<MachineRole, string> = { kiosk: 'K', counter: '', dis
  */
 export class Pairing {
   private wrong = 0;
+  /** Every request names its machine: the keys are parsed once, not per request. */
+  private readonly known = new Map<string, Machine>();
 
   constructor(
     private readonly db: HubDb,
@@ -47,10 +49,15 @@ export class Pairing {
   }
 
   machine(keyId: string): Machine | null {
+    const cached = this.known.get(keyId);
+    if (cached) return cached;
     const row = this.db.prepare('SELECT key_id, public_key, role, label FROM machines WHERE key_id = ?').get(keyId) as
       | { key_id: string; public_key: string; role: MachineRole; label: string }
       | undefined;
-    return row ? { keyId: row.key_id, publicKey: ed25519PublicKey(row.public_key), role: row.role, label: row.label } : null;
+    if (!row) return null;
+    const machine: Machine = { keyId: row.key_id, publicKey: ed25519PublicKey(row.public_key), role: row.role, label: row.label };
+    this.known.set(keyId, machine);
+    return machine;
   }
 
   /**
@@ -71,6 +78,7 @@ export class Pairing {
     const machine = this.db.transaction(() => {
       const known = this.machine(keyId);
       if (known && known.role === input.role) return known;
+      this.known.delete(keyId);
       const label = this.nextLabel(input.role);
       this.db
         .prepare('INSERT INTO machines (key_id, public_key, role, label, paired_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET role = excluded.role, label = excluded.label')

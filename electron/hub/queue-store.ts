@@ -45,7 +45,13 @@ export class QueueStore {
   private day = () => todayInVietnam(this.now());
   private stamp = () => this.now().toISOString();
 
+  private cached: QueueService[] | null = null;
+
   services(): QueueService[] {
+    return (this.cached ??= this.readServices());
+  }
+
+  private readServices(): QueueService[] {
     const rows = this.db.prepare('SELECT id, prefix, name_vi, name_en, procedures, counters FROM services ORDER BY position').all() as {
       id: string;
       prefix: string;
@@ -65,6 +71,7 @@ export class QueueStore {
 
   /** The technician's list replaces the old one; tickets already issued keep their numbers. */
   setServices(list: readonly QueueService[]): void {
+    this.cached = null;
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM services').run();
       const insert = this.db.prepare('INSERT INTO services (id, prefix, name_vi, name_en, procedures, counters, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
