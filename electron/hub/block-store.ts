@@ -1,4 +1,4 @@
-import { todayInVietnam } from '../proactive/calendar-date';
+import { todayInVietnam } from '../base/calendar-date';
 import type { HubDb } from './hub-db';
 
 /** How many numbers a kiosk holds in reserve: an hour of a busy kiosk. */

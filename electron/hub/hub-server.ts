@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { todayInVietnam } from '../proactive/calendar-date';
+import { todayInVietnam } from '../base/calendar-date';
 import type { DeviceKey } from '../security/device-signing';
 import { BlockStore } from './block-store';
 import { HelpStore } from './help-store';

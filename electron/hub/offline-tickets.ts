@@ -1,4 +1,4 @@
-import { todayInVietnam } from '../proactive/calendar-date';
+import { todayInVietnam } from '../base/calendar-date';
 import { blockNumber, type Block, type BlockTicket } from './block-store';
 
 interface KeyValues {

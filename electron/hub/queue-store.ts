@@ -1,4 +1,4 @@
-import { todayInVietnam } from '../proactive/calendar-date';
+import { todayInVietnam } from '../base/calendar-date';
 import type { HubDb } from './hub-db';
 import type { BoardCall, IssuedTicket, QueueService, ServiceWaiting, Ticket } from './queue-types';
 

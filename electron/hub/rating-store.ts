@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { todayInVietnam } from '../proactive/calendar-date';
+import { todayInVietnam } from '../base/calendar-date';
 import type { HubDb } from './hub-db';
 
 import type { RATING_SCORES } from '../contract';
