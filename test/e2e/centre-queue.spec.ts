@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startCentre } from '../support/centre-processes';
+import { seriousViolations } from './axe';
 import { logIn } from './log-in';
 
 const SCREENS = 'test-results/screens';
@@ -38,6 +39,7 @@ test('a citizen takes a number at a kiosk, a counter calls it, the display annou
     expect((await download).suggestedFilename()).toBe(`so-thu-tu-${expected}.pdf`);
   }
   await k2.screenshot({ path: `${SCREENS}/queue-ticket-taken-vi.png`, fullPage: true });
+  expect(await seriousViolations(k2)).toEqual([]);
 
   // Counter 1 and counter 2 (both serve civil status) call.
   const c1 = await open(browser, counter1!.url, '/counter', errors);
@@ -52,6 +54,7 @@ test('a citizen takes a number at a kiosk, a counter calls it, the display annou
   await expect(screen.getByTestId('announcement')).toContainText('Mời số A002 đến quầy số 2');
   await expect(screen.getByTestId('current-call')).toHaveCount(2);
   await screen.screenshot({ path: `${SCREENS}/queue-display-vi.png`, fullPage: true });
+  expect(await seriousViolations(screen)).toEqual([]);
   await c1.getByRole('button', { name: 'Bắt đầu phục vụ' }).click();
   await expect(c1.getByTestId('counter-current')).toHaveText('Đang phục vụ số A001');
 
@@ -62,6 +65,7 @@ test('a citizen takes a number at a kiosk, a counter calls it, the display annou
   await rate.getByRole('radio', { name: /Rất hài lòng/ }).click();
   await rate.getByLabel(/Giải quyết nhanh/).check();
   await rate.screenshot({ path: `${SCREENS}/queue-rating-vi.png`, fullPage: true });
+  expect(await seriousViolations(rate)).toEqual([]);
   await rate.getByRole('button', { name: /Gửi đánh giá/ }).click();
   await expect(rate.getByRole('heading', { name: /Cảm ơn Ông\/Bà đã đánh giá!/ })).toBeVisible();
 
