@@ -1,4 +1,4 @@
-import { AppError, type ChannelOutput, type HubStatusView, type LocalizedText, type TakenTicket } from '../contract';
+import { AppError, events, type ChannelOutput, type HubStatusView, type LocalizedText, type TakenTicket } from '../contract';
 import { HubClient, HubRefused, HubUnavailable, pairWithHub, type HubLink } from '../hub/hub-client';
 import type { Block } from '../hub/block-store';
 import { BLOCK_LOW, OfflineTickets } from '../hub/offline-tickets';
@@ -122,9 +122,15 @@ export function hubHost(deps: HubHostDeps) {
         deps.events.publish('hub.status', status());
         if (state === 'online') void settle();
       },
+      // Signed by the pinned hub, and still checked against the contract before any screen sees it.
       onEvent: (topic, payload) => {
-        if (topic === 'queue') deps.events.publish('queue.board', payload as never);
-        else deps.events.publish('help.requests', payload as never);
+        if (topic === 'queue') {
+          const board = events['queue.board'].payload.safeParse(payload);
+          if (board.success) deps.events.publish('queue.board', board.data);
+        } else {
+          const help = events['help.requests'].payload.safeParse(payload);
+          if (help.success) deps.events.publish('help.requests', help.data);
+        }
       },
     });
     if (deps.listen !== false) client.start();
