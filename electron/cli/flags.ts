@@ -37,6 +37,11 @@ export const OPTIONS = {
   hub: { type: 'string' },
   'hub-code': { type: 'string' },
   role: { type: 'string' },
+  reader: { type: 'string' },
+  number: { type: 'string' },
+  birth: { type: 'string' },
+  expiry: { type: 'string' },
+  trust: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

@@ -31,6 +31,9 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
                                                       every option compared, one recommended and why
   motcua search --db PATH --query TEXT [--limit N] [--json]
                                                       synced cases by receipt code, personal number or name; urgent first
+  motcua chip readers --json                          PC/SC readers attached now
+  motcua chip read --reader NAME (--mrz TEXT | --number N --birth YYYY-MM-DD --expiry YYYY-MM-DD) [--trust DIR] --json
+                                                      reads and verifies an ID card's chip (motcua chip --help)
 `;
 
 // Each command's module is loaded only when it runs: `motcua sync` does not pay for the host,
@@ -50,7 +53,7 @@ async function remindCommand(flags: Flags): Promise<void> {
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   const command = positionals[0];
-  if (values.help || command === undefined) return void process.stdout.write(USAGE);
+  if (command === undefined || (values.help && command !== 'chip')) return void process.stdout.write(USAGE);
   const commands: Record<string, (flags: Flags) => Promise<void>> = {
     start: async (flags) => (await import('./app-commands')).start(flags),
     serve: async (flags) => (await import('./app-commands')).serve(flags),
@@ -64,6 +67,7 @@ async function main(argv: string[]): Promise<void> {
     calendar: async (flags) => (await import('./calendar')).calendarCommand(flags, appRoot()),
     workdays: async (flags) => (await import('./workdays')).workdaysCommand(flags, appRoot()),
     recommend: async (flags) => (await import('./recommend')).recommendCommand(flags, appRoot()),
+    chip: async (flags) => (await import('./chip')).chipCommand(flags, positionals[1]),
     search: async (flags) => {
       const { openDb } = await import('./db-commands');
       await (await import('./search')).searchCommand(flags, () => openDb(flags));

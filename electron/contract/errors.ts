@@ -98,6 +98,15 @@ export const ERROR_MESSAGES = {
   AUDIT_CHAIN_BREAK: { vi: 'Hệ thống trung tâm từ chối nhật ký truy cập của máy này: chuỗi băm không nối tiếp phần đã gửi, nhật ký có thể đã bị sửa. Các dòng chưa gửi vẫn được giữ trên máy; hãy báo cán bộ kỹ thuật.', en: 'The central system refused this machine’s audit log: its hash chain does not continue the part already sent, so the log may have been altered. The unsent entries are kept on this machine; tell a technician.' },
   AUDIT_SHIP_REFUSED: { vi: 'Hệ thống trung tâm chưa nhận nhật ký truy cập của máy này. Các dòng chưa gửi vẫn được giữ trên máy và sẽ được gửi lại; nếu lỗi còn, hãy báo cán bộ kỹ thuật.', en: 'The central system did not accept this machine’s audit log. The unsent entries are kept on this machine and will be sent again; if this persists, tell a technician.' },
   ...QUEUE_ERROR_MESSAGES,
+  CHALLENGE_NONE: { vi: 'Chưa có yêu cầu xác nhận nào cho lượt phục vụ này. Xin Ông/Bà bấm "Xác nhận qua điện thoại" trước.', en: 'No confirmation has been asked for in this visit. Please touch "Confirm on my phone" first.' },
+  CHALLENGE_UNAVAILABLE: { vi: 'Hệ thống trung tâm chưa gửi được mã xác nhận. Ông/Bà vẫn dùng được các dịch vụ theo thẻ, hoặc đặt thẻ căn cước lên đầu đọc.', en: 'The central system could not send a confirmation code. You can still use the card-only services, or place your ID card on the reader.' },
+  CHALLENGE_WRONG_CODE: { vi: 'Mã xác nhận chưa đúng. Xin Ông/Bà xem lại tin nhắn và nhập lại.', en: 'The confirmation code is not right. Please check the message and type it again.' },
+  IDENTITY_MISMATCH: { vi: 'Ngày sinh chưa khớp với thông tin của hệ thống trung tâm. Xin Ông/Bà kiểm tra lại, hoặc hỏi cán bộ tại quầy.', en: 'The date of birth does not match the central records. Please check it, or ask an officer at the counter.' },
+  CHIP_READER_UNAVAILABLE: { vi: 'Máy này chưa có đầu đọc thẻ căn cước gắn chip. Ông/Bà có thể xác nhận qua điện thoại, hoặc hỏi cán bộ tại quầy.', en: 'This machine has no chip ID card reader. You can confirm on your phone, or ask an officer at the counter.' },
+  CHIP_READ_FAILED: { vi: 'Chưa đọc được chip của thẻ. Xin Ông/Bà đặt thẻ nằm yên trên đầu đọc rồi thử lại.', en: 'The card’s chip could not be read. Please lay the card still on the reader and try again.' },
+  CHIP_NOT_VERIFIED: { vi: 'Chưa xác thực được chip của thẻ, nên máy chỉ phục vụ theo thông tin trên thẻ. Xin Ông/Bà hỏi cán bộ tại quầy nếu cần thêm.', en: 'The card’s chip could not be verified, so this machine serves you from the card alone. Please ask an officer at the counter if you need more.' },
+  CHIP_OTHER_PERSON: { vi: 'Thẻ trên đầu đọc không phải thẻ của số định danh đã nhập. Xin Ông/Bà kiểm tra lại thẻ.', en: 'The card on the reader does not belong to the number entered. Please check the card.' },
+  DEMO_ONLY: { vi: 'Chức năng này chỉ có ở chế độ trình diễn.', en: 'This function exists only in demo mode.' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

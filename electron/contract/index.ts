@@ -16,3 +16,4 @@ export * from './kiosk-options';
 export * from './printing';
 export * from './central';
 export * from './queue';
+export * from './identity';

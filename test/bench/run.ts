@@ -59,6 +59,7 @@ void main()
   .then(async () => (await import('./search-bench')).runSearchBench())
   .then(async () => (await import('./pdf-bench')).runPdfBench())
   .then(async () => (await import('./scan-to-form')).runScanToFormBench())
+  .then(async () => (await import('./chip-bench')).runChipBench())
   .then(async () => (await import('./fuzz-bench')).runFuzzBench())
   .then(async () => (await import('./hub-bench')).runHubBench())
   .then(async () => {
