@@ -14,13 +14,15 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
   motcua doctor [--json] [--db PATH] [--bundle FILE]  runtime, database, HID, printers, central link, fonts, disk;
                                                       exit 1 with one line per problem; --bundle writes a diagnostics
                                                       bundle without personal data or secrets
-  motcua remind --profile FILE [--today YYYY-MM-DD] [--json]
+  motcua remind --profile FILE [--today YYYY-MM-DD] [--demo] [--json]
                                                       a citizen's reminders with legal basis, most urgent first
   motcua sync --central URL --token T --central-key PEM_FILE --db PATH [--once]
                                                       pulls the central change feed; --once drains it and exits
   motcua db stats --db PATH [--json]                  schema, row counts, the feed cursor, the outbox by state
-  motcua db backup --db PATH --to FILE                a consistent copy while the app runs (SQLite online backup), checked
-  motcua db restore --db PATH --from FILE             puts a checked backup back; the state it replaces is kept beside it
+  motcua db backup --db PATH --to FILE                a consistent, encrypted copy while the app runs, checked; its key in FILE.key
+  motcua db restore --db PATH --from FILE             puts a checked backup back (needs FILE.key and this machine's
+                                                      secret store); the state it replaces is kept beside it
+  motcua db rekey --db PATH                           moves the database to a new random key (the app stopped)
   motcua db purge --db PATH [--dry-run] [--json]      applies the retention policy now (counts; --dry-run changes nothing)
   motcua audit verify --db PATH [--json]              checks the audit log's hash chain; exit 1 names the first broken row
   motcua calendar --year YYYY [--json]                lunar new year and the public holidays (days off) of a year

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { loadMigrations, migrate, schemaVersion, DatabaseTooNewError } from '../db/migrations';
 
 export type HubDb = Database.Database;

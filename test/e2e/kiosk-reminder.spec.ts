@@ -9,6 +9,9 @@ const SCREENS = 'test-results/screens';
 /** The day `days` from today in Vietnam (the host's today), as a Date at UTC midnight. */
 const vnDay = (days: number) => new Date(`${new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`);
 const dmy = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
+/** "3 tháng 12 năm 2026" / "3 December 2026": how a reminder's sentence says a date. */
+const spokenVi = (d: Date) => `${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}`;
+const spokenEn = (d: Date) => `${d.getUTCDate()} ${d.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${d.getUTCFullYear()}`;
 
 /** A citizen registered in Hà Nội who turns 40 in 200 days: the ID card renewal is coming up. */
 const milestone = vnDay(200);
@@ -29,7 +32,7 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ');
 test('a citizen types their number, declines consent, sees the reminder in both languages and prints the slip', async ({ page, served, consoleErrors }, testInfo) => {
   await page.goto(served.url);
   await expect(page).toHaveURL(`${served.origin}/kiosk`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await page.screenshot({ path: `${SCREENS}/kiosk-home-vi.png` });
 
@@ -42,15 +45,15 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   await page.getByRole('button', { name: 'Xem nhắc việc' }).click();
 
   // Consent first; declining keeps the card-only service.
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Cho phép dùng thông tin của bạn');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Cho phép dùng thông tin của Ông/Bà');
   await page.getByRole('button', { name: /^Không đồng ý/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
-  await expect(page.getByText('Bạn đã không đồng ý: việc nhắc chỉ dựa trên thông tin trên thẻ căn cước.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của Ông/Bà');
+  await expect(page.getByText('Ông/Bà đã không đồng ý: việc nhắc chỉ dựa trên thông tin trên thẻ căn cước.')).toBeVisible();
 
   const title = page.getByRole('heading', { level: 2 });
   await expect(title).toHaveText('Cấp đổi thẻ căn cước');
   await expect(page.getByText('Bắt buộc', { exact: true })).toBeVisible();
-  await expect(page.getByText(`Công dân phải cấp đổi thẻ căn cước khi đủ 40 tuổi; theo ngày sinh của bạn (${dmy(birth)}), mốc đó là ngày ${dmy(milestone)}.`)).toBeVisible();
+  await expect(page.getByText(`Công dân phải làm thủ tục cấp đổi thẻ căn cước khi đủ 40 tuổi; theo ngày sinh của Ông/Bà (${spokenVi(birth)}), mốc đó là ngày ${spokenVi(milestone)}.`)).toBeVisible();
   await expect(page.getByText(`Hạn: ${dmy(milestone)}`)).toBeVisible();
   await expect(page.getByText(/Căn cứ pháp lý: Luật Căn cước số 26\/2023\/QH15, Điều 21/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Chuẩn bị hồ sơ' })).toBeVisible();
@@ -59,7 +62,7 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(title).toHaveText('Renew your ID card');
-  await expect(page.getByText(`Citizens must renew the ID card on reaching age 40; for your date of birth (${dmy(birth)}) that is ${dmy(milestone)}.`)).toBeVisible();
+  await expect(page.getByText(`Citizens must renew the ID card on reaching age 40; for your date of birth (${spokenEn(birth)}) that is ${spokenEn(milestone)}.`)).toBeVisible();
   await expect(page.getByText('Obligation', { exact: true })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/kiosk-reminder-en.png`, fullPage: true });
 
@@ -81,7 +84,7 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   expect(a4.suggestedFilename()).toMatch(/^phieu-nhac-viec-\d{4}-\d{2}-\d{2}-a4\.pdf$/);
 
   await page.getByRole('button', { name: 'Finish and erase my data' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?');
   await expect(page.locator('body')).not.toContainText(citizen.personalNumber.slice(-4));
   // The host's session forgot the citizen too.
   await expect
@@ -126,7 +129,7 @@ test('the kiosk screens have no serious or critical accessibility violations', a
   expect(await serious()).toEqual([]);
   await page.getByRole('button', { name: /^Không đồng ý/ }).click();
   // The consent screen has its own level-2 headings: the reminders first.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của Ông/Bà');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Cấp đổi thẻ căn cước');
   expect(await serious()).toEqual([]);
 });
@@ -134,22 +137,22 @@ test('the kiosk screens have no serious or critical accessibility violations', a
 test('the technician console is locked behind the PIN; the host refuses a kiosk session on its channels', async ({ page, served, consoleErrors }) => {
   await page.goto(served.url);
   const asKiosk = await page.evaluate(() => fetch('/api/diagnostics.doctor', { method: 'POST', body: '{}' }).then((r) => r.json()));
-  expect(asKiosk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: { vi: 'Bạn không có quyền dùng chức năng này.' } } });
+  expect(asKiosk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: { vi: 'Ông/Bà không có quyền dùng chức năng này.' } } });
 
   await page.goto(`${served.origin}/technician`);
   await tapDigits(page, '000000');
-  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
   await expect(page.getByRole('alert')).toHaveText('Mã PIN kỹ thuật viên không đúng.');
   // The on-screen keypad above, a hardware keyboard here: both fill the same masked field.
   const pin = page.getByLabel('Mã PIN kỹ thuật viên');
   await expect(pin).toHaveAttribute('type', 'password');
   await pin.pressSequentially('246810');
   await expect(pin).toHaveValue('246810');
-  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
   await page.getByRole('button', { name: 'Kiểm tra hệ thống' }).click();
   await expect(page.locator('.report')).toContainText(/"schemaVersion": \d+/);
   await page.screenshot({ path: `${SCREENS}/technician-doctor.png`, fullPage: true });
-  await page.getByRole('button', { name: 'Khoá lại' }).click();
-  await expect(page.getByRole('button', { name: 'Mở khoá' })).toBeVisible();
+  await page.getByRole('button', { name: 'Khóa lại' }).click();
+  await expect(page.getByRole('button', { name: 'Mở khóa' })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
