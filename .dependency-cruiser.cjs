@@ -25,8 +25,10 @@ module.exports = {
     layer('print-allow-list', '^electron/print/', '^electron/(print|db|base|contract)/|^electron/security/owner-only[.]ts$', 'Documents and printers: given data, never fetching it.'),
     layer('sync-allow-list', '^electron/sync/', '^electron/(sync|db|security|base|contract)/', 'The central link: feed, outbox, audit shipping.'),
     layer('devices-allow-list', '^electron/devices/', '^electron/(devices|db|base|contract)/|^drivers/', 'Peripherals: drivers routed to roles.'),
-    layer('host-allow-list', '^electron/host/', '^electron/(host|db|security|proactive|print|sync|devices|base|contract)/|^drivers/', 'Wiring and handlers: never the transports of app or cli.'),
-    layer('cli-allow-list', '^electron/cli/', '^electron/(cli|host|db|security|proactive|print|sync|devices|base|contract)/|^drivers/', 'The motcua command: never Electron.'),
+    // The hub opens its own database with db's migration runner; it signs with the device key of security.
+    layer('hub-allow-list', '^electron/hub/', '^electron/(hub|security|sync|base|contract)/|^electron/db/migrations[.]ts$', 'The centre hub: its queue, its server, the machines\' client.'),
+    layer('host-allow-list', '^electron/host/', '^electron/(host|hub|db|security|proactive|print|sync|devices|base|contract)/|^drivers/', 'Wiring and handlers: never the transports of app or cli.'),
+    layer('cli-allow-list', '^electron/cli/', '^electron/(cli|host|hub|db|security|proactive|print|sync|devices|base|contract)/|^drivers/', 'The motcua command: never Electron.'),
     layer('app-allow-list', '^electron/app/', '^electron/(app|host|security|base|contract)/', 'Electron: windows, IPC, keyring, updater.'),
     layer('renderer-sees-the-contract', '^renderer/', '^renderer/|^electron/contract/', 'No Node, SQL or drivers in the renderer.'),
   ],

@@ -9,6 +9,7 @@ const SLOW = [
   'test/integration/channel-fuzz.test.ts',
   'test/integration/fault-matrix.test.ts',
   'test/integration/day-long-outage.test.ts',
+  'test/integration/hub-kill.test.ts',
 ];
 
 export default defineConfig({

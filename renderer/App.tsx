@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { AppInfo } from '../electron/contract';
 import { SignedIn } from './auth/SignedIn';
@@ -6,8 +6,14 @@ import { Layout } from './components/Layout';
 import { CounterPage } from './counter/CounterPage';
 import { KioskPage } from './kiosk/KioskPage';
 import { TechnicianPage } from './technician/TechnicianPage';
+import { DisplayPage } from './display/DisplayPage';
+import { RatingPage } from './rating/RatingPage';
+import { useHubStatus } from './queue/useHub';
 import { api } from './transport';
 import { KioskOptionsProvider, useKioskOptions } from './components/KioskOptions';
+
+/** The day's charts load Chart.js only when opened: the kiosk's first screen does not pay for them. */
+const DayPage = lazy(() => import('./day/DayPage'));
 
 /** Who may work at the counter: an officer, or a technician checking the workstation. */
 const COUNTER_ROLES = ['officer', 'technician'] as const;
@@ -32,6 +38,18 @@ export function App() {
               }
             />
             <Route path="/technician" element={<TechnicianPage />} />
+            <Route path="/display" element={<DisplayPage />} />
+            <Route path="/rating" element={<RatingPage />} />
+            <Route
+              path="/day"
+              element={
+                <SignedIn roles={COUNTER_ROLES} titleKey="queue.day.open">
+                  <Suspense fallback={null}>
+                    <DayPage />
+                  </Suspense>
+                </SignedIn>
+              }
+            />
             <Route path="*" element={<RoleHome />} />
           </Routes>
         </Layout>
@@ -43,6 +61,7 @@ export function App() {
 /** The screen this machine opens on, as a technician set its role (a kiosk until the host says otherwise). */
 function RoleHome() {
   const options = useKioskOptions();
+  const hub = useHubStatus();
   const [waited, setWaited] = useState(false);
   // A host that does not answer must not leave a blank screen: after a moment the kiosk opens anyway.
   useEffect(() => {
@@ -50,5 +69,7 @@ function RoleHome() {
     return () => window.clearTimeout(timer);
   }, []);
   if (!options && !waited) return null;
-  return <Navigate to={options?.role === 'counter' ? '/counter' : '/kiosk'} replace />;
+  // A machine paired with the centre hub opens as its role there (the TV opens the display).
+  if (hub?.role === 'display' || hub?.role === 'rating') return <Navigate to={`/${hub.role}`} replace />;
+  return <Navigate to={options?.role === 'counter' || hub?.role === 'counter' ? '/counter' : '/kiosk'} replace />;
 }

@@ -4,6 +4,7 @@ import type { Flags } from './flags';
 import { openHostLog } from '../host/host-log';
 import { attachedChipReader } from '../host/attached-chip-reader';
 import { dbPathFor, hostFor, logDirFor, type CentralChoice } from './host-for';
+import { joinHub } from './join-hub';
 import { dirname } from 'node:path';
 
 // Browser mode's host, in a worker thread: SQLite commits, sync batches and PDFs run here while
@@ -12,6 +13,7 @@ const { flags, central } = workerData as { flags: Flags; central: CentralChoice 
 const port = parentPort!;
 void Promise.all([openHostLog(logDirFor(flags)), attachedChipReader(dirname(dbPathFor(flags)))]).then(([log, chipSource]) => {
   const host = hostFor(flags, 'browser', true, central, log, chipSource);
+  void joinHub(host, flags);
   serveHost(host, { post: (m) => port.postMessage(m), onMessage: (l) => port.on('message', l) }, () => {
     log.close();
     port.close();

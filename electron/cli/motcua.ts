@@ -6,7 +6,11 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
 
   motcua start  [--demo] [--kiosk] [--db PATH]        Electron where its binary exists, else browser mode
   motcua serve  [--port N] [--db PATH] [--demo] [--open] [--kiosk] [--central URL --token T --central-key PEM_FILE]
-                                                      browser mode on 127.0.0.1; prints the URL with its token
+                [--hub URL --hub-code CODE --role kiosk|counter|display|rating]
+                                                      browser mode on 127.0.0.1; prints the URL with its token;
+                                                      pairs with the centre hub on first start
+  motcua hub    --port N --db PATH [--pairing-code CODE] [--listen ADDR]
+                                                      the centre hub (queue, display, help); prints its URL first
   motcua doctor [--json] [--db PATH] [--bundle FILE]  runtime, database, HID, printers, central link, fonts, disk;
                                                       exit 1 with one line per problem; --bundle writes a diagnostics
                                                       bundle without personal data or secrets
@@ -57,6 +61,7 @@ async function main(argv: string[]): Promise<void> {
     start: async (flags) => (await import('./app-commands')).start(flags),
     serve: async (flags) => (await import('./app-commands')).serve(flags),
     doctor: async (flags) => (await import('./app-commands')).doctor(flags),
+    hub: async (flags) => (await import('./hub')).hubCommand(flags),
     decode: decodeCommand,
     remind: remindCommand,
     sync: async (flags) => (await import('./db-commands')).syncCommand(flags),

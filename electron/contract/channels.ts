@@ -14,6 +14,7 @@ import { kioskOptions } from './kiosk-options';
 import { documentKind, keptDocumentView, printersOverview, printOutcome, reprintId } from './printing';
 import { type AssuranceLevel, assuranceLevel, assuranceView, challengeAnswer, challengeStatus, chipKeyInput, demoPhoneMessage, holderChallenge } from './identity';
 import { centralConfigure, centralRegister, centralStatus, centralTestResult } from './central';
+import { queueChannels } from './queue';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
 /** Why personal data is used, recorded in the audit log with every call. */
@@ -245,6 +246,7 @@ export const channels = {
   'central.configure': channel({ input: centralConfigure, output: centralStatus, roles: TECHNICIAN, personalData: false }),
   'central.register': channel({ input: centralRegister, output: centralStatus, roles: TECHNICIAN, personalData: false }),
   'central.test': channel({ input: none, output: centralTestResult, roles: TECHNICIAN, personalData: false }),
+  ...queueChannels,
 } as const;
 
 export type Channels = typeof channels;

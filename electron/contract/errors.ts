@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedText, type LocalizedText } from './localized';
+import { QUEUE_ERROR_MESSAGES } from './queue-errors';
 
 /**
  * Every error that may cross the contract. Transports carry the code and both messages;
@@ -96,6 +97,7 @@ export const ERROR_MESSAGES = {
   STORED_DATA_KEY_UNAVAILABLE: { vi: 'Không mở được khóa bảo vệ dữ liệu cá nhân trên máy này (kho khóa của hệ điều hành). Hãy báo cán bộ kỹ thuật.', en: 'The key protecting personal data cannot be opened on this machine (the operating system’s keyring). Please tell a technician.' },
   AUDIT_CHAIN_BREAK: { vi: 'Hệ thống trung tâm từ chối nhật ký truy cập của máy này: chuỗi băm không nối tiếp phần đã gửi, nhật ký có thể đã bị sửa. Các dòng chưa gửi vẫn được giữ trên máy; hãy báo cán bộ kỹ thuật.', en: 'The central system refused this machine’s audit log: its hash chain does not continue the part already sent, so the log may have been altered. The unsent entries are kept on this machine; tell a technician.' },
   AUDIT_SHIP_REFUSED: { vi: 'Hệ thống trung tâm chưa nhận nhật ký truy cập của máy này. Các dòng chưa gửi vẫn được giữ trên máy và sẽ được gửi lại; nếu lỗi còn, hãy báo cán bộ kỹ thuật.', en: 'The central system did not accept this machine’s audit log. The unsent entries are kept on this machine and will be sent again; if this persists, tell a technician.' },
+  ...QUEUE_ERROR_MESSAGES,
   CHALLENGE_NONE: { vi: 'Chưa có yêu cầu xác nhận nào cho lượt phục vụ này. Xin Ông/Bà bấm "Xác nhận qua điện thoại" trước.', en: 'No confirmation has been asked for in this visit. Please touch "Confirm on my phone" first.' },
   CHALLENGE_UNAVAILABLE: { vi: 'Hệ thống trung tâm chưa gửi được mã xác nhận. Ông/Bà vẫn dùng được các dịch vụ theo thẻ, hoặc đặt thẻ căn cước lên đầu đọc.', en: 'The central system could not send a confirmation code. You can still use the card-only services, or place your ID card on the reader.' },
   CHALLENGE_WRONG_CODE: { vi: 'Mã xác nhận chưa đúng. Xin Ông/Bà xem lại tin nhắn và nhập lại.', en: 'The confirmation code is not right. Please check the message and type it again.' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Role } from './roles';
 import { scanResult } from './scan';
+import { queueEvents } from './queue';
 import { syncStatus } from './schemas';
 
 export interface EventDef<P extends z.ZodType = z.ZodType> {
@@ -21,6 +22,7 @@ export const events = {
   }),
   'devices.changed': event({ payload: z.object({}), roles: ['technician'] }),
   'sync.status': event({ payload: syncStatus, roles: ['kiosk', 'officer', 'technician'] }),
+  ...queueEvents,
 } as const;
 
 export type Events = typeof events;

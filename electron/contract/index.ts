@@ -15,4 +15,5 @@ export * from './counter';
 export * from './kiosk-options';
 export * from './printing';
 export * from './central';
+export * from './queue';
 export * from './identity';

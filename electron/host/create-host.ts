@@ -53,6 +53,7 @@ import { startCaseIndexDriver } from './case-index-driver';
 import { kioskOptionsHandlers } from './kiosk-options-handlers';
 import { createPrinting } from '../print/printers';
 import { printerHandlers, withPrinting } from './print-handlers';
+import { hubHost } from './hub-host';
 import { realClock, runRetention, scheduleRetention, type RetentionClock } from '../security/retention';
 
 /** The demo machine's technician PIN, given in the README: a demo has no secrets. */
@@ -102,6 +103,8 @@ export interface Host {
   servingCitizen(): boolean;
   /** Where updates are looked for (settings or provisioning); null: no checks. */
   updateUrl(): string | null;
+  /** The centre hub: pairing on first start, and this machine's link to it. */
+  hub: Pick<ReturnType<typeof hubHost>, 'join' | 'status' | 'settle'>;
   close(): Promise<void>;
 }
 
@@ -194,6 +197,17 @@ export function createHost(config: HostConfig): Host {
   // CUPS (or the Windows spooler); documents that fail to print are kept next to the database.
   const printing = createPrinting(settings, dirname(config.dbPath));
 
+  const hub = hubHost({
+    settings,
+    deviceKey,
+    events,
+    fonts,
+    centreName: () => catalogue.centre()?.name.vi ?? null,
+    centralLink: () => sync.central.link(),
+    listen: config.sync !== false,
+    ...(config.logError ? { logError: config.logError } : {}),
+  });
+
   const router = createRouter({
     audit,
     logError: config.logError,
@@ -250,6 +264,7 @@ export function createHost(config: HostConfig): Host {
         },
       }),
       ...counterHost({ db, settings, citizens, templates: formTemplates, ruleEngine, deviceKey, subjectHash: (pin) => audit.subjectHash(pin), sendNow: () => sync.syncNow(), calendar: centreCalendar(config.appRoot, settings, config.logError), fonts, today, logError: config.logError }),
+      ...hub.handlers,
       ...kioskOptionsHandlers({ settings, registeredCentreName: () => catalogue.centre()?.name ?? null }),
       'app.info': () => ({
         version: config.version,
@@ -297,7 +312,9 @@ export function createHost(config: HostConfig): Host {
     audit,
     servingCitizen: () => citizens.serving(),
     updateUrl: () => sync.central.updateUrl(),
+    hub,
     close: async () => {
+      hub.close();
       caseIndex.stop();
       retention?.stop();
       await Promise.all([devices.stop(), sync.stop()]);

@@ -13,6 +13,7 @@ import { api } from '../transport';
 import { ComparisonPanel } from './ComparisonPanel';
 import { CounterDossier } from './CounterDossier';
 import { CounterWork } from './CounterWork';
+import { QueuePanel } from './QueuePanel';
 
 interface Served {
   identity: Identity;
@@ -222,6 +223,7 @@ export function CounterPage() {
           {view && <CounterDossier key={view.draft.id} initial={view} />}
         </>
       )}
+      <QueuePanel />
       <CounterWork />
       {/* Level 3: compared for the citizen being served, or for anyone; a new citizen starts a new comparison. */}
       <ComparisonPanel key={served?.identity.personalNumber ?? 'anyone'} />

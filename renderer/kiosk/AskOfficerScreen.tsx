@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Bilingual, useBoth } from '../components/Bilingual';
 import type { LocalizedText } from '../../electron/contract';
+import { HelpCallStatus } from '../queue/HelpCallStatus';
 import { BackButton } from './KioskNav';
 
 /** A calm page: nothing went wrong, an officer will come or is at the desk; Back returns to where the citizen was. */
@@ -14,6 +15,7 @@ export function AskOfficerScreen({ centreName, onBack }: { centreName: Localized
         <Bilingual text={both('kioskUi.officer.title')} />
       </h1>
       <Bilingual as="p" className="calm" text={both('kioskUi.officer.calm')} />
+      <HelpCallStatus />
       <div className="officer-where">
         <svg className="officer-icon" aria-hidden="true" viewBox="0 0 48 48" width="64" height="64">
           {/* A person raising a hand: how to call the nearest officer. */}

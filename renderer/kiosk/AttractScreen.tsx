@@ -2,6 +2,7 @@ import type { AppErrorData, KioskOptions } from '../../electron/contract';
 import { Bilingual, useBoth } from '../components/Bilingual';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { KioskNav } from './KioskNav';
+import { TakeNumberButton } from '../queue/TakeNumberButton';
 
 interface Props {
   options: KioskOptions | null;
@@ -11,6 +12,7 @@ interface Props {
   onType: () => void;
   onLookup: () => void;
   onCompare: () => void;
+  onNumber: () => void;
 }
 
 const SERVICES = ['reminders', 'dossiers', 'compare', 'status'] as const;
@@ -20,7 +22,7 @@ const SERVICES = ['reminders', 'dossiers', 'compare', 'status'] as const;
  * can do, then the opening hours; in large Vietnamese with English under it, whatever language
  * the last citizen chose. A card scanned now starts at once (KioskPage listens).
  */
-export function AttractScreen({ options, wiped, scanError, onType, onLookup, onCompare }: Props) {
+export function AttractScreen({ options, wiped, scanError, onType, onLookup, onCompare, onNumber }: Props) {
   const both = useBoth();
   const centre = options?.centreName;
   return (
@@ -70,6 +72,7 @@ export function AttractScreen({ options, wiped, scanError, onType, onLookup, onC
           <Bilingual className="start-hint" text={both('kioskUi.attract.typeHint')} />
         </button>
       </div>
+      <TakeNumberButton onClick={onNumber} />
 
       <h2 className="attract-subtitle">
         <Bilingual text={both('kioskUi.attract.canDo')} />

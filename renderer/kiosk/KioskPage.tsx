@@ -4,6 +4,7 @@ import type { AppErrorData, AssuranceLevel, CitizenQuery, ConsentDecision, Conse
 import { useKioskOptions, useReloadKioskOptions } from '../components/KioskOptions';
 import { api } from '../transport';
 import { AskOfficerScreen } from './AskOfficerScreen';
+import { TakeNumberScreen } from '../queue/TakeNumberScreen';
 import { AttractScreen } from './AttractScreen';
 import { ComparisonScreen } from './ComparisonScreen';
 import { ConfirmPhoneScreen } from './ConfirmPhoneScreen';
@@ -71,6 +72,7 @@ export function KioskPage() {
   const defaultLanguage = options?.defaultLanguage ?? 'vi';
   const [state, setState] = useState<State>({ screen: 'home', wiped: false, scanError: null });
   const [askingOfficer, setAskingOfficer] = useState(false);
+  const [takingNumber, setTakingNumber] = useState(false);
   const [display, changeDisplay, resetDisplay] = useDisplayPrefs();
   // Bumped by every wipe: an answer that arrives for an earlier citizen is dropped.
   const epoch = useRef(0);
@@ -246,6 +248,7 @@ export function KioskPage() {
             onType={() => setState({ screen: 'identify', busy: false, error: null })}
             onLookup={() => setState({ screen: 'lookup', code: null })}
             onCompare={() => setState({ screen: 'outcomes' })}
+            onNumber={() => setTakingNumber(true)}
           />
         );
       case 'identify':
@@ -332,7 +335,8 @@ export function KioskPage() {
       <div className="kiosk">
         <DisplayControls prefs={display} onChange={changeDisplay} />
         {askingOfficer && <AskOfficerScreen centreName={options?.centreName ?? null} onBack={() => setAskingOfficer(false)} />}
-        <div className="kiosk-screen" hidden={askingOfficer}>
+        {takingNumber && !askingOfficer && <TakeNumberScreen onDone={() => setTakingNumber(false)} />}
+        <div className="kiosk-screen" hidden={askingOfficer || takingNumber}>
           {screen()}
         </div>
       </div>

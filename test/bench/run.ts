@@ -62,6 +62,7 @@ void main()
   .then(async () => (await import('./scan-to-form')).runScanToFormBench())
   .then(async () => (await import('./chip-bench')).runChipBench())
   .then(async () => (await import('./fuzz-bench')).runFuzzBench())
+  .then(async () => (await import('./hub-bench')).runHubBench())
   .then(async () => {
     // The soak last: its size from MOTCUA_SOAK_SESSIONS / MOTCUA_SOAK_CLIENTS (10,000 from 2 kiosks: about half an hour).
     const { runSoak } = await import('./soak-run');

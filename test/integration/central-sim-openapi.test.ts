@@ -54,7 +54,7 @@ afterAll(async () => {
 describe('resources/central-api.yaml', () => {
   it('is OpenAPI 3.1 with exactly the simulator routes and bearer security', () => {
     expect(doc.openapi).toMatch(/^3\.1\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/audit', '/v1/cases/{receiptCode}', '/v1/changes', '/v1/citizens/{pin}', '/v1/devices', '/v1/dossiers', '/v1/health', '/v1/identity/challenges', '/v1/identity/challenges/{challengeId}', '/v1/identity/challenges/{challengeId}/confirm']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/audit', '/v1/cases/{receiptCode}', '/v1/changes', '/v1/citizens/{pin}', '/v1/devices', '/v1/dossiers', '/v1/health', '/v1/identity/challenges', '/v1/identity/challenges/{challengeId}', '/v1/identity/challenges/{challengeId}/confirm', '/v1/ratings']);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/v1/health']!.get!.security).toEqual([]);
@@ -168,6 +168,21 @@ describe('resources/central-api.yaml', () => {
     const bad = await fetch(`${sim.url}/v1/audit`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ entries: [] }) });
     expect(bad.status).toBe(400);
     expect(schema('Error')(await bad.json())).toBe(true);
+  });
+
+  it('accepts the rating a rating screen sends, the centre’s acknowledgement, and its refusal of a rating without its key', async () => {
+    const rating = { ratingId: '0b6f1e64-1c51-4f7e-9d3a-2f4f9b0f7a11', counter: '3', ticket: 'K2-017', officer: 'canbo', score: 'satisfied', reasons: ['quick'], at: '2026-03-02T02:15:00.000Z' };
+    expect(schema('Rating')(rating)).toBe(true);
+    const post = (key: string) => fetch(`${sim.url}/v1/ratings`, { method: 'POST', headers: { ...auth(), 'idempotency-key': key, 'content-type': 'application/json' }, body: JSON.stringify(rating) });
+    const first = await post(rating.ratingId);
+    expect(first.status).toBe(201);
+    expect(schema('RatingAck')(await first.json())).toBe(true);
+    expect((await post(rating.ratingId)).status).toBe(200);
+    const refused = await post('another-key');
+    expect(refused.status).toBe(400);
+    expect(schema('Error')(await refused.json())).toBe(true);
+    expect(sim.ratings.all()).toHaveLength(1);
+    expect(schema('Rating')({ ...rating, citizen: '079305001234' })).toBe(false);
   });
 
   it('rejects what breaks the contract', () => {

@@ -86,6 +86,28 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'central.configure': { roles: [T], input: { endpoint: 'https://motcua.invalid/api', centralPublicKeyPem: 'not a key' } },
   'central.register': { roles: [T], input: { enrolmentCode: 'NONE-0000', centreCode: 'HN-01' } },
   'central.test': { roles: [T], input: {} },
+  // The centre hub: citizens take numbers at the kiosk, officers call them, anyone sees the board.
+  'hub.status': { roles: ANYONE, input: {} },
+  'queue.services': { roles: ANYONE, input: {} },
+  'queue.take': { roles: [K], input: { serviceId: 'none' } },
+  'queue.printTicket': { roles: [K], input: { number: 'A001' } },
+  'queue.callNext': { roles: [O], input: {} },
+  'queue.callNumber': { roles: [O], input: { number: 'K2-017' } },
+  'queue.callAgain': { roles: [O], input: {} },
+  'queue.serve': { roles: [O], input: {} },
+  'queue.skip': { roles: [O], input: {} },
+  'queue.transfer': { roles: [O], input: { serviceId: 'none' } },
+  'queue.current': { roles: [O], input: {} },
+  'queue.board': { roles: ANYONE, input: {} },
+  'help.request': { roles: [K], input: {} },
+  'help.mine': { roles: [K], input: {} },
+  'help.close': { roles: [K], input: {} },
+  'help.list': { roles: [O], input: {} },
+  'help.take': { roles: [O], input: { kiosk: 'K1' } },
+  'queue.day': { roles: [O, T], input: {} },
+  'queue.dayCsv': { roles: [O, T], input: { day: '2026-03-02' } },
+  'rating.target': { roles: [K], input: {} },
+  'rating.submit': { roles: [K], input: { score: 'satisfied', reasons: [] } },
 };
 
 let tmp: ReturnType<typeof makeTempDir>;

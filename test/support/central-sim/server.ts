@@ -6,6 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { receiveAudit } from './audit';
+import { ratingDesk } from './ratings';
 import { streamChanges, parseChangesQuery } from './changes-feed';
 import { citizenProfile, profileForPurpose } from './citizens';
 import { PROACTIVE_PURPOSE, proactiveProfile } from './proactive-profiles';
@@ -43,6 +44,8 @@ export interface CentralSim {
   token: string;
   publicKeyPem: string;
   store: CentralStore;
+  /** The satisfaction ratings received (POST /v1/ratings). */
+  ratings: ReturnType<typeof ratingDesk>;
   setFaults(f: Faults): ActiveFaults;
   close(): Promise<void>;
 }
@@ -68,6 +71,7 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
   const faults = makeFaultState(options.faults);
   const now = options.now ?? (() => new Date());
   const devices = deviceRegistry(store, options.enrolmentCodes ?? []);
+  const ratings = ratingDesk();
   const identity = identityDesk({ seed, now, devicePublicKey: (device) => store.devicePublicKey(device) });
   /** The person's birth date as the centre holds it (the demo citizens' stories, or the generator's). */
   const personBirthDate = (pin: string): string | null => {
@@ -121,6 +125,10 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
       const reply = receiveAudit(store, device, await readJsonBody(req));
       if (faults.get().loseAuditReply) return void req.socket.destroy();
       return sendJson(res, 200, reply);
+    }
+    if (path === '/v1/ratings' && method === 'POST') {
+      const reply = ratings.receive(device, req.headers['idempotency-key'] as string | undefined, await readJsonBody(req));
+      return sendJson(res, reply.status, reply.body);
     }
     const caseMatch = /^\/v1\/cases\/([^/]+)$/.exec(path);
     if (caseMatch && method === 'GET') {
@@ -177,6 +185,7 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
     token,
     publicKeyPem: key.publicKeyPem,
     store,
+    ratings,
     setFaults: (f) => faults.set(f),
     close: async () => {
       server.closeAllConnections();
