@@ -13,7 +13,8 @@ interface Props {
   onCompare: () => void;
 }
 
-const SERVICES = ['reminders', 'dossiers', 'compare', 'status'] as const;
+/** What a scan or the number leads to; the ways in without identification are buttons. */
+const INFO = ['reminders', 'dossiers'] as const;
 
 /**
  * The kiosk's home while nobody is being served: how to start (first, above the fold), what it
@@ -23,6 +24,10 @@ const SERVICES = ['reminders', 'dossiers', 'compare', 'status'] as const;
 export function AttractScreen({ options, wiped, scanError, onType, onLookup, onCompare }: Props) {
   const both = useBoth();
   const centre = options?.centreName;
+  const actions = [
+    { key: 'compare', label: 'compare.seeWays', onClick: onCompare },
+    { key: 'status', label: 'lookup.open', onClick: onLookup },
+  ];
   return (
     <section className="attract" aria-labelledby="welcome">
       <header className="attract-head">
@@ -42,63 +47,71 @@ export function AttractScreen({ options, wiped, scanError, onType, onLookup, onC
         </p>
       )}
 
-      <h2 className="attract-subtitle">
-        <Bilingual text={both('kioskUi.attract.howToStart')} />
-      </h2>
-      <div className="attract-start">
-        <div className="start-way start-scan">
-          <svg className="start-icon" aria-hidden="true" viewBox="0 0 64 48" width="96" height="72">
-            {/* A card with a QR code: what to hold under the scanner. */}
-            <rect x="2" y="2" width="60" height="44" rx="6" fill="none" stroke="currentColor" strokeWidth="3" />
-            <rect x="34" y="10" width="9" height="9" fill="currentColor" />
-            <rect x="47" y="10" width="9" height="9" fill="currentColor" />
-            <rect x="34" y="29" width="9" height="9" fill="currentColor" />
-            <rect x="47" y="24" width="4" height="4" fill="currentColor" />
-            <rect x="52" y="31" width="4" height="7" fill="currentColor" />
-            <rect x="8" y="12" width="18" height="3" fill="currentColor" />
-            <rect x="8" y="20" width="14" height="3" fill="currentColor" />
-            <rect x="8" y="28" width="18" height="3" fill="currentColor" />
-          </svg>
-          <Bilingual as="p" className="start-title" text={both('kioskUi.attract.scan')} />
-          <Bilingual as="p" className="start-hint" text={both('kioskUi.attract.scanHint')} />
-        </div>
-        <button type="button" className="btn btn-primary start-way start-type" onClick={onType}>
-          <span className="start-icon" aria-hidden="true">
-            123
-          </span>
-          <Bilingual className="start-title" text={both('kioskUi.attract.type')} />
-          <Bilingual className="start-hint" text={both('kioskUi.attract.typeHint')} />
-        </button>
+      {/* Side by side on a landscape screen, one above the other on a portrait one: all of it without scrolling. */}
+      <div className="attract-body">
+        <section className="attract-col" aria-labelledby="attract-start">
+          <h2 id="attract-start" className="attract-subtitle">
+            <Bilingual text={both('kioskUi.attract.howToStart')} />
+          </h2>
+          <div className="attract-start">
+            <div className="start-way start-scan">
+              <svg className="start-icon" aria-hidden="true" viewBox="0 0 64 48" width="96" height="72">
+                {/* A card with a QR code: what to hold under the scanner. */}
+                <rect x="2" y="2" width="60" height="44" rx="6" fill="none" stroke="currentColor" strokeWidth="3" />
+                <rect x="34" y="10" width="9" height="9" fill="currentColor" />
+                <rect x="47" y="10" width="9" height="9" fill="currentColor" />
+                <rect x="34" y="29" width="9" height="9" fill="currentColor" />
+                <rect x="47" y="24" width="4" height="4" fill="currentColor" />
+                <rect x="52" y="31" width="4" height="7" fill="currentColor" />
+                <rect x="8" y="12" width="18" height="3" fill="currentColor" />
+                <rect x="8" y="20" width="14" height="3" fill="currentColor" />
+                <rect x="8" y="28" width="18" height="3" fill="currentColor" />
+              </svg>
+              <span className="start-text">
+                <Bilingual as="p" className="start-title" text={both('kioskUi.attract.scan')} />
+                <Bilingual as="p" className="start-hint" text={both('kioskUi.attract.scanHint')} />
+              </span>
+            </div>
+            <button type="button" className="btn btn-primary start-way start-type" onClick={onType}>
+              <span className="start-icon" aria-hidden="true">
+                123
+              </span>
+              <span className="start-text">
+                <Bilingual className="start-title" text={both('kioskUi.attract.type')} />
+                <Bilingual className="start-hint" text={both('kioskUi.attract.typeHint')} />
+              </span>
+            </button>
+          </div>
+        </section>
+        <section className="attract-col" aria-labelledby="attract-can-do">
+          <h2 id="attract-can-do" className="attract-subtitle">
+            <Bilingual text={both('kioskUi.attract.canDo')} />
+          </h2>
+          <ul className="attract-services">
+            {actions.map(({ key, label, onClick }) => (
+              <li key={key}>
+                <button type="button" className="btn btn-secondary service-button" onClick={onClick}>
+                  <Bilingual className="service-title" text={both(label)} />
+                  <Bilingual className="service-text" text={both(`kioskUi.attract.${key}Text`)} />
+                </button>
+              </li>
+            ))}
+            {INFO.map((s) => (
+              <li key={s} className="service-info">
+                <Bilingual as="p" className="service-title" text={both(`kioskUi.attract.${s}`)} />
+                <Bilingual as="p" className="service-text" text={both(`kioskUi.attract.${s}Text`)} />
+              </li>
+            ))}
+          </ul>
+          {options && (
+            <div className="attract-hours">
+              <Bilingual as="p" text={both('kioskUi.attract.hours')} className="hours-title" />
+              <Bilingual as="p" text={options.openingHours} />
+              {options.saturdayMorning && <Bilingual as="p" text={both('kioskUi.attract.saturday')} />}
+            </div>
+          )}
+        </section>
       </div>
-
-      <h2 className="attract-subtitle">
-        <Bilingual text={both('kioskUi.attract.canDo')} />
-      </h2>
-      <ul className="attract-services">
-        {SERVICES.map((s) => (
-          <li key={s}>
-            <Bilingual as="p" className="service-title" text={both(`kioskUi.attract.${s}`)} />
-            <Bilingual as="p" className="service-text" text={both(`kioskUi.attract.${s}Text`)} />
-            {s === 'compare' && (
-              <button type="button" className="btn btn-secondary" onClick={onCompare}>
-                <Bilingual text={both('compare.seeWays')} />
-              </button>
-            )}
-            {s === 'status' && (
-              <button type="button" className="btn btn-secondary" onClick={onLookup}>
-                <Bilingual text={both('lookup.open')} />
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      {options && (
-        <div className="attract-hours">
-          <Bilingual as="p" text={both('kioskUi.attract.hours')} className="hours-title" />
-          <Bilingual as="p" text={options.openingHours} />
-          {options.saturdayMorning && <Bilingual as="p" text={both('kioskUi.attract.saturday')} />}
-        </div>
-      )}
       <KioskNav />
     </section>
   );

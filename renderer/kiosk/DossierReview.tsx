@@ -44,8 +44,11 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
     const ms = performance.now() - preparedAt;
     performance.measure(PREFILL_RENDER_MEASURE, { start: preparedAt, duration: ms });
   }, [preparedAt]);
-  // Each new step is announced by moving focus to its heading.
-  useEffect(() => heading.current?.focus(), [step]);
+  // Each new step starts at its top and is announced by moving focus to its heading.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    heading.current?.focus();
+  }, [step]);
 
   const section = sections[step];
   const isEmpty = (id: string) => {
@@ -109,6 +112,7 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
 
       {section ? (
         <form
+          id="dossier-step-form"
           className="dossier-step"
           noValidate
           onSubmit={(e) => {
@@ -136,11 +140,6 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
             );
           })}
           <ErrorMessage error={invalidStep ? t('dossier.fixErrors') : dossier.error} />
-          <div className="actions actions-next">
-            <Button type="submit" className="btn-hero" disabled={dossier.busy}>
-              {dossier.busy ? t('dossier.saving') : t('dossier.next')}
-            </Button>
-          </div>
         </form>
       ) : (
         <div className="dossier-summary">
@@ -210,11 +209,6 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
             </p>
           )}
           <PrintResult outcome={printOutcome} audience="kiosk" />
-          <div className="actions actions-next">
-            <Button className="btn-hero" disabled={dossier.busy} onClick={() => void print()}>
-              {dossier.busy ? t('dossier.printing') : t('dossier.print')}
-            </Button>
-          </div>
         </div>
       )}
       <div className="actions actions-end">
@@ -226,6 +220,17 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
       <KioskNav
         onBack={printedPages !== null ? onClose : back}
         backHint={step === 0 || printedPages !== null ? t('dossier.backToReminders') : t('dossier.step', { current: step, total })}
+        main={
+          section ? (
+            <Button type="submit" form="dossier-step-form" className="btn-hero" disabled={dossier.busy}>
+              {dossier.busy ? t('dossier.saving') : t('dossier.next')}
+            </Button>
+          ) : (
+            <Button className="btn-hero" disabled={dossier.busy} onClick={() => void print()}>
+              {dossier.busy ? t('dossier.printing') : t('dossier.print')}
+            </Button>
+          )
+        }
       />
     </section>
   );

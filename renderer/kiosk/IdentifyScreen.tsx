@@ -52,6 +52,7 @@ export function IdentifyScreen({ busy, error, onSubmit, onBack }: Props) {
       <h1 id="identify-title">{t('identify.title')}</h1>
       <div className="identify-grid">
         <form
+          id="identify-form"
           className="identify-fields"
           onSubmit={(e) => {
             e.preventDefault();
@@ -73,15 +74,18 @@ export function IdentifyScreen({ busy, error, onSubmit, onBack }: Props) {
             />
           ))}
           <ErrorMessage error={incomplete ? t('identify.incomplete') : error} />
-          <div className="actions">
-            <Button type="submit" className="btn-hero" disabled={busy}>
-              {busy ? t('identify.checking') : t('identify.submit')}
-            </Button>
-          </div>
         </form>
         <Keypad onKey={(key) => set(active, applyKey(values[active], key, FIELDS.find((f) => f.name === active)!.max))} />
       </div>
-      <KioskNav onBack={onBack} backHint={t('kioskUi.toStart')} />
+      <KioskNav
+        onBack={onBack}
+        backHint={t('kioskUi.toStart')}
+        main={
+          <Button type="submit" form="identify-form" className="btn-hero" disabled={busy}>
+            {busy ? t('identify.checking') : t('identify.submit')}
+          </Button>
+        }
+      />
     </section>
   );
 }

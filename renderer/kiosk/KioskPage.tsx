@@ -208,6 +208,11 @@ export function KioskPage() {
     setState({ screen: 'compare', outcomeId, back });
   };
 
+  // Every new screen, and so every new citizen's turn, starts at its top whatever the last one scrolled to.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [state.screen]);
+
   const toHome = () => setState({ screen: 'home', wiped: false, scanError: null });
 
   const screen = () => {
