@@ -6,6 +6,9 @@ import { DossierField, displayValue } from '../components/DossierField';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ProvenanceBadge } from '../components/ProvenanceBadge';
 import { useDraftProblems, valueOf } from '../components/dossier-values';
+import { choicesFor, defaultFor } from '../components/field-choices';
+import { VietKeyboard } from '../components/VietKeyboard';
+import { templateFields } from '../../electron/contract';
 import { useDossier } from '../components/useDossier';
 import { currentLanguage } from '../i18n';
 import { KioskNav } from './KioskNav';
@@ -39,6 +42,22 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
   const [invalidStep, setInvalidStep] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const problems = useDraftProblems(view, edits, lang);
+  const fields = templateFields(template);
+  const valueIn = (id: string) => valueOf(view, edits, id);
+  // The field the on-screen keyboard types into, if open.
+  const [typing, setTyping] = useState<string | null>(null);
+  const typingField = fields.find((f) => f.id === typing);
+
+  // What the dossier already holds answers more: the addressee from the family's address, Viet Nam, the parents' ethnicity.
+  useEffect(() => {
+    for (const f of fields) {
+      const df = view.draft.fields[f.id];
+      if (df?.locked || (df?.value ?? null) !== null) continue;
+      const start = defaultFor(f, fields, (id) => valueOf(initial, {}, id));
+      if (start !== null) dossier.setValue(f.id, start);
+    }
+    // Once, for the dossier as prepared.
+  }, []);
 
   useEffect(() => {
     const ms = performance.now() - preparedAt;
@@ -136,6 +155,8 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
                 correction={view.draft.corrections.find((c) => c.fieldId === field.id)}
                 onChange={(v) => dossier.setValue(field.id, v)}
                 onCorrection={(value, note) => dossier.requestCorrection(field.id, value, note)}
+                choices={choicesFor(field, fields, valueIn)}
+                onType={field.type === 'text' ? () => setTyping(field.id) : undefined}
               />
             );
           })}
@@ -216,6 +237,16 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
           {t('kiosk.finish')}
         </Button>
       </div>
+      {typingField && (
+        <VietKeyboard
+          label={typingField.label[lang]}
+          value={String(valueIn(typingField.id) ?? '')}
+          maxLength={typingField.maxLength}
+          capitalise={typingField.id.endsWith('fullName') ? 'words' : 'first'}
+          onChange={(v) => dossier.setValue(typingField.id, v)}
+          onDone={() => setTyping(null)}
+        />
+      )}
       {/* Back goes one step back; from the first step, or once printed, to the reminders. */}
       <KioskNav
         onBack={printedPages !== null ? onClose : back}
