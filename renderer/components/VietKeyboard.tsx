@@ -34,7 +34,10 @@ export function VietKeyboard({ label, value, maxLength, capitalise, onChange, on
   const both = useBoth();
   const [shift, setShift] = useState(false);
   const done = useRef<HTMLButtonElement>(null);
-  useEffect(() => done.current?.scrollIntoView({ block: 'nearest' }), []);
+  // Chromium's scroll calls return a promise, which an effect must not return.
+  useEffect(() => {
+    done.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   const atWordStart = value === '' || value.endsWith(' ');
   const upper = shift || (capitalise === 'words' ? atWordStart : value === '');
   const put = (text: string) => {
