@@ -50,6 +50,11 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   const title = page.getByRole('heading', { level: 2 });
   await expect(title).toHaveText('Cấp đổi thẻ căn cước');
   await expect(page.getByText('Bắt buộc', { exact: true })).toBeVisible();
+  // Compact: what and by when; why, the steps and the law on a touch.
+  const details = page.getByRole('button', { name: 'Xem chi tiết' });
+  await expect(details).toHaveAttribute('aria-expanded', 'false');
+  await details.click();
+  await expect(page.getByRole('button', { name: 'Thu gọn' })).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByText(`Công dân phải cấp đổi thẻ căn cước khi đủ 40 tuổi; theo ngày sinh của bạn (${dmy(birth)}), mốc đó là ngày ${dmy(milestone)}.`)).toBeVisible();
   await expect(page.getByText(`Hạn: ${dmy(milestone)}`)).toBeVisible();
   await expect(page.getByText(/Căn cứ pháp lý: Luật Căn cước số 26\/2023\/QH15, Điều 21/)).toBeVisible();
