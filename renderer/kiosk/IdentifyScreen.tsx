@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorData, CitizenQuery } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { DigitField, digitsToIsoDate, formatDate, formatPersonalNumber } from '../components/DigitField';
+
+/** yyyy-mm-dd → the ddmmyyyy digits the date field holds. */
+const isoDateToDigits = (iso: string) => iso.split('-').reverse().join('');
 import { ErrorMessage } from '../components/ErrorMessage';
 import { applyKey, Keypad } from '../components/Keypad';
 import { KioskNav } from './KioskNav';
@@ -15,17 +18,28 @@ const FIELDS: { name: FieldName; max: number; format: (d: string) => string }[] 
   { name: 'cardIssueDate', max: 8, format: formatDate },
 ];
 
+/** What the citizen already gave, when they come back only to add the card's issue date. */
+export interface IdentifyInitial {
+  personalNumber: string;
+  birthDate: string;
+}
+
 interface Props {
+  initial?: IdentifyInitial;
   busy: boolean;
   error: AppErrorData | null;
   onSubmit: (query: CitizenQuery) => void;
   onBack: () => void;
 }
 
-export function IdentifyScreen({ busy, error, onSubmit, onBack }: Props) {
+export function IdentifyScreen({ initial, busy, error, onSubmit, onBack }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Record<FieldName, string>>({ personalNumber: '', birthDate: '', cardIssueDate: '' });
-  const [active, setActive] = useState<FieldName>('personalNumber');
+  const [values, setValues] = useState<Record<FieldName, string>>({
+    personalNumber: initial?.personalNumber ?? '',
+    birthDate: initial ? isoDateToDigits(initial.birthDate) : '',
+    cardIssueDate: '',
+  });
+  const [active, setActive] = useState<FieldName>(initial ? 'cardIssueDate' : 'personalNumber');
   const [incomplete, setIncomplete] = useState(false);
 
   const set = (name: FieldName, digits: string) => {

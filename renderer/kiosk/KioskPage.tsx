@@ -8,7 +8,7 @@ import { AttractScreen } from './AttractScreen';
 import { ComparisonScreen } from './ComparisonScreen';
 import { ConsentScreen } from './ConsentScreen';
 import { DossierReview } from './DossierReview';
-import { IdentifyScreen } from './IdentifyScreen';
+import { IdentifyScreen, type IdentifyInitial } from './IdentifyScreen';
 import { StatusLookupScreen } from './StatusLookupScreen';
 import { OutcomesScreen } from './OutcomesScreen';
 import { RemindersScreen, type Paper, type ReminderList } from './RemindersScreen';
@@ -25,12 +25,16 @@ import { wipeBrowserTraces } from './wipe-browser';
 /** Until the options arrive: the default idle time; then "are you still there?" for this long. */
 const DEFAULT_IDLE_S = 60;
 const COUNTDOWN_S = 10;
+/** The first age at which an ID card must be renewed (Luật Căn cước 2023, art. 21): from it on, an unknown issue date leaves a renewal unchecked. */
+const FIRST_RENEWAL_AGE = 14;
 
 /** The citizen being served, as `citizen.open` answered. */
 interface Citizen {
   identity: Identity;
   fullName: string | null;
   card: ScannedCard | null;
+  /** The card's issue date was typed or scanned: without it (or the centre's record) the card's renewal cannot be checked. */
+  issueDateGiven: boolean;
 }
 
 interface RemindersState {
@@ -49,7 +53,7 @@ type State =
   /** A case's status by its receipt code (scanned on the home screen, or typed). */
   | { screen: 'lookup'; code: string | null }
   | { screen: 'home'; wiped: boolean; scanError: AppErrorData | string | null }
-  | { screen: 'identify'; busy: boolean; error: AppErrorData | null }
+  | { screen: 'identify'; busy: boolean; error: AppErrorData | null; initial?: IdentifyInitial }
   | { screen: 'consent'; citizen: Citizen; notice: ConsentNotice | null; busy: boolean; error: AppErrorData | null }
   | ({ screen: 'reminders' } & RemindersState)
   | { screen: 'dossier'; back: RemindersState; view: DossierView; preparedAt: number }
@@ -107,7 +111,7 @@ export function KioskPage() {
         setState(card ? { screen: 'home', wiped: false, scanError: opened.error } : { screen: 'identify', busy: false, error: opened.error }),
       );
     }
-    const citizen: Citizen = { identity: opened.value.identity, fullName: opened.value.fullName, card };
+    const citizen: Citizen = { identity: opened.value.identity, fullName: opened.value.fullName, card, issueDateGiven: query.cardIssueDate !== undefined };
     still(() => void askConsent(citizen));
   }, []);
 
@@ -232,7 +236,7 @@ export function KioskPage() {
         );
       case 'identify':
         // The form keeps its digits across a failed check: it stays mounted while busy.
-        return <IdentifyScreen busy={state.busy} error={state.error} onSubmit={(q) => void identify(q)} onBack={() => wipe(false)} />;
+        return <IdentifyScreen busy={state.busy} error={state.error} initial={state.initial} onSubmit={(q) => void identify(q)} onBack={() => wipe(false)} />;
       case 'consent': {
         // Back undoes the identification: to the keypad if the number was typed, else to the start.
         const typed = state.citizen.card === null;
@@ -268,6 +272,15 @@ export function KioskPage() {
             onCompare={compare}
             onBack={() => void askConsent(citizen)}
             onFinish={() => wipe(false)}
+            renewalUnchecked={!citizen.issueDateGiven && state.profile !== 'loaded' && citizen.identity.age >= FIRST_RENEWAL_AGE}
+            onAddIssueDate={() =>
+              setState({
+                screen: 'identify',
+                busy: false,
+                error: null,
+                initial: { personalNumber: citizen.identity.personalNumber, birthDate: citizen.identity.birthDate },
+              })
+            }
           />
         );
       }

@@ -32,12 +32,15 @@ interface Props {
   /** Back to the consent notice, to decide again. */
   onBack: () => void;
   onFinish: () => void;
+  /** Neither the card's issue date nor the centre's record is at hand: the card's renewal could not be checked. */
+  renewalUnchecked: boolean;
+  onAddIssueDate: () => void;
 }
 
 const masked = (pin: string) => `•••••••• ${pin.slice(-4)}`;
 
 export function RemindersScreen(props: Props) {
-  const { identity, list, card, greetingName, profile, printing, printedPages, printOutcome, preparing, error, onPrint, onPrepare, onCompare, onBack, onFinish } = props;
+  const { identity, list, card, greetingName, profile, printing, printedPages, printOutcome, preparing, error, onPrint, onPrepare, onCompare, onBack, onFinish, renewalUnchecked, onAddIssueDate } = props;
   const { t, i18n } = useTranslation();
   const lng = currentLanguage(i18n.language);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -58,10 +61,18 @@ export function RemindersScreen(props: Props) {
         </p>
       ))}
       {profile !== 'loaded' && <p className={profile === 'unavailable' ? 'warning' : 'notice'}>{t(`consent.${profile}`)}</p>}
+      {renewalUnchecked && list && (
+        <section className="unchecked" aria-labelledby="unchecked-title">
+          <h2 id="unchecked-title">{t('kioskFit.unchecked.title')}</h2>
+          <p>{t('kioskFit.unchecked.why')}</p>
+          <p>{t('kioskFit.unchecked.how')}</p>
+          <Button onClick={onAddIssueDate}>{t('kioskFit.unchecked.add')}</Button>
+        </section>
+      )}
       {!list ? (
         !error && <p role="status">{t('reminders.loading')}</p>
       ) : list.reminders.length === 0 ? (
-        <p className="notice">{t('reminders.none')}</p>
+        <p className="notice">{renewalUnchecked ? t('kioskFit.noneElse') : t('reminders.none')}</p>
       ) : (
         <>
           <p className="lead">{t('reminders.count', { count: list.reminders.length })}</p>
