@@ -11,6 +11,7 @@ interface Props {
   onType: () => void;
   onLookup: () => void;
   onCompare: () => void;
+  onCatalogue: () => void;
 }
 
 /** What a scan or the number leads to; the ways in without identification are buttons. */
@@ -21,12 +22,13 @@ const INFO = ['reminders', 'dossiers'] as const;
  * can do, then the opening hours; in large Vietnamese with English under it, whatever language
  * the last citizen chose. A card scanned now starts at once (KioskPage listens).
  */
-export function AttractScreen({ options, wiped, scanError, onType, onLookup, onCompare }: Props) {
+export function AttractScreen({ options, wiped, scanError, onType, onLookup, onCompare, onCatalogue }: Props) {
   const both = useBoth();
   const centre = options?.centreName;
   const actions = [
     { key: 'compare', label: 'compare.seeWays', onClick: onCompare },
     { key: 'status', label: 'lookup.open', onClick: onLookup },
+    { key: 'catalogue', label: 'catalogue.title', onClick: onCatalogue },
   ];
   return (
     <section className="attract" aria-labelledby="welcome">

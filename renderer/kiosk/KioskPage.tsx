@@ -11,6 +11,7 @@ import { DossierReview } from './DossierReview';
 import { IdentifyScreen, type IdentifyInitial } from './IdentifyScreen';
 import { StatusLookupScreen } from './StatusLookupScreen';
 import { OutcomesScreen } from './OutcomesScreen';
+import { ProcedureCatalogueScreen } from './ProcedureCatalogueScreen';
 import { RemindersScreen, type Paper, type ReminderList } from './RemindersScreen';
 import { savePdf } from './save-pdf';
 import type { ScannedCard } from './scanned-card';
@@ -59,7 +60,8 @@ type State =
   | { screen: 'dossier'; back: RemindersState; view: DossierView; preparedAt: number }
   /** The ways to one outcome: from a reminder (`back` holds the reminders) or, before identification, from the list of outcomes. */
   | { screen: 'compare'; outcomeId: string; back: RemindersState | null }
-  | { screen: 'outcomes' };
+  | { screen: 'outcomes' }
+  | { screen: 'catalogue' };
 
 export function KioskPage() {
   const { t, i18n } = useTranslation();
@@ -232,6 +234,7 @@ export function KioskPage() {
             onType={() => setState({ screen: 'identify', busy: false, error: null })}
             onLookup={() => setState({ screen: 'lookup', code: null })}
             onCompare={() => setState({ screen: 'outcomes' })}
+            onCatalogue={() => setState({ screen: 'catalogue' })}
           />
         );
       case 'identify':
@@ -306,6 +309,8 @@ export function KioskPage() {
           />
         );
       }
+      case 'catalogue':
+        return <ProcedureCatalogueScreen onHome={toHome} />;
       case 'outcomes':
         return <OutcomesScreen onChoose={(outcomeId) => setState({ screen: 'compare', outcomeId, back: null })} onBack={toHome} />;
     }
