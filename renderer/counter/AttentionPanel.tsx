@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorData, AttentionItem, CounterDossier } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatIsoDate } from '../components/format-date';
+import { formatIsoDate, formatInstant } from '../components/format-date';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
 
@@ -84,7 +84,7 @@ export function AttentionPanel({ onCorrect }: { onCorrect: (dossier: CounterDoss
                 <dt>{t('attention.received')}</dt>
                 <dd>{`${formatIsoDate(item.receivedAt)} · ${item.reference}`}</dd>
                 <dt>{t('attention.refused')}</dt>
-                <dd>{new Date(item.refusedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN')}</dd>
+                <dd>{formatInstant(item.refusedAt)}</dd>
                 <dt>{t('attention.centreError')}</dt>
                 <dd>
                   <code>{[item.refusal.code, item.refusal.status === null ? null : `HTTP ${item.refusal.status}`].filter(Boolean).join(' · ')}</code>
