@@ -84,6 +84,15 @@ export function AttractScreen({ options, wiped, scanError, onType, onLookup, onC
               </span>
             </button>
           </div>
+          {/* What the card or the number leads to. */}
+          <ul className="attract-services attract-after">
+            {INFO.map((s) => (
+              <li key={s} className="service-info">
+                <Bilingual as="p" className="service-title" text={both(`kioskUi.attract.${s}`)} />
+                <Bilingual as="p" className="service-text" text={both(`kioskUi.attract.${s}Text`)} />
+              </li>
+            ))}
+          </ul>
         </section>
         <section className="attract-col" aria-labelledby="attract-can-do">
           <h2 id="attract-can-do" className="attract-subtitle">
@@ -96,12 +105,6 @@ export function AttractScreen({ options, wiped, scanError, onType, onLookup, onC
                   <Bilingual className="service-title" text={both(label)} />
                   <Bilingual className="service-text" text={both(`kioskUi.attract.${key}Text`)} />
                 </button>
-              </li>
-            ))}
-            {INFO.map((s) => (
-              <li key={s} className="service-info">
-                <Bilingual as="p" className="service-title" text={both(`kioskUi.attract.${s}`)} />
-                <Bilingual as="p" className="service-text" text={both(`kioskUi.attract.${s}Text`)} />
               </li>
             ))}
           </ul>
