@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream'];
 const restrict = (patterns, paths = []) => ['error', { patterns, paths }];
@@ -19,6 +20,16 @@ export default tseslint.config(
       'no-restricted-imports': restrict([], [ELECTRON_ONLY_IN_APP, UPDATER_ONLY_IN_APP]),
       // Electron security checklist, item 15: nothing the app shows opens outside it.
       'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='openExternal']", message: 'shell.openExternal is not used: the kiosk never leaves the app.' }],
+    },
+  },
+  {
+    // Type-aware rules: a promise nobody awaits (a close() racing the cleanup) and a switch that
+    // forgets a case of a union are errors.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
   },
   { files: ['electron/app/**', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
@@ -49,6 +60,12 @@ export default tseslint.config(
         [ELECTRON_ONLY_IN_APP, UPDATER_ONLY_IN_APP],
       ),
     },
+  },
+  {
+    // The rules of hooks; the React Compiler's rules (set-state-in-effect …) wait for a renderer that uses the compiler.
+    files: ['renderer/**'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['renderer/**'],

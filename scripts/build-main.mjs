@@ -12,9 +12,13 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20'
 
 const bundles = [
   { entryPoints: ['electron/app/main.ts'], outfile: 'dist/electron/main.cjs', external: MAIN_EXTERNAL },
+  // The host in Electron's utility process (electron/app/host-child.ts forks it).
+  { entryPoints: ['electron/app/host-process.ts'], outfile: 'dist/electron/host-process.cjs', external: NATIVE },
   // A sandboxed preload can require only 'electron': everything else (the contract, zod) is inlined.
   { entryPoints: ['electron/app/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] },
   { entryPoints: ['electron/cli/motcua.ts'], outfile: 'dist/cli/motcua.cjs', external: NATIVE },
+  // Browser mode's host runs in a worker thread of its own (electron/cli/host-thread.ts).
+  { entryPoints: ['electron/cli/host-worker.ts'], outfile: 'dist/cli/host-worker.cjs', external: NATIVE },
 ];
 
 await Promise.all(bundles.map((options) => build({ ...common, ...options })));

@@ -1,4 +1,4 @@
-// Adds the Vitest and Playwright JSON reports into one closing summary CI can read: the counts as
+// Adds the Vitest and Playwright JSON reports (or those named as arguments) into one closing summary CI can read: the counts as
 // node's test runner closes (TAP: "# tests N", "# pass N", "# fail N"), then the plain line
 // "tests: N passed, N failed". Exits non-zero when a report is missing or counts a failure.
 import { readFileSync } from 'node:fs';
@@ -12,11 +12,22 @@ function read(path) {
   }
 }
 
-const unit = read('test-results/vitest.json');
-const e2e = read('test-results/playwright.json');
-const passed = unit.numPassedTests + e2e.stats.expected + e2e.stats.flaky;
-const failed = unit.numFailedTests + e2e.stats.unexpected;
-const skipped = unit.numPendingTests + unit.numTodoTests + e2e.stats.skipped;
+// The reports to add up (default: one Vitest run and the Playwright run); `test:shifted` adds its own.
+const paths = process.argv.length > 2 ? process.argv.slice(2) : ['test-results/vitest.json', 'test-results/playwright.json'];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const report of paths.map(read)) {
+  if (report.stats) {
+    passed += report.stats.expected + report.stats.flaky;
+    failed += report.stats.unexpected;
+    skipped += report.stats.skipped;
+  } else {
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
+  }
+}
 console.log([`# tests ${passed + failed + skipped}`, `# pass ${passed}`, `# fail ${failed}`, `# skipped ${skipped}`].join('\n'));
 console.log(`tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ''));
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

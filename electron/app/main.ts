@@ -2,15 +2,16 @@
 // the neighbouring files; this one only puts them in order.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, utilityProcess } from 'electron';
 import { autoUpdater } from 'electron-updater';
-import { createHost, type Host } from '../host/create-host';
 import { appVersion, defaultDbPath } from '../host/app-files';
 import { CENTRAL_ENV, centralFromEnv } from '../host/central-env';
 import { provisioningDirs } from '../host/provisioning';
 import { appRoot, dataDir } from './app-paths';
 import { forwardEvents } from './events';
 import { installGuards } from './guards';
+import { startHostChild, type HostChild } from './host-child';
+import { loadOrCreateHostKey } from './host-key';
 import { registerIpc } from './ipc';
 import { parseLaunchFlags } from './launch-flags';
 import { APP_ORIGIN } from './origin';
@@ -32,7 +33,7 @@ if (!app.requestSingleInstanceLock()) {
   const central = centralFromEnv(process.env);
   delete process.env[CENTRAL_ENV];
   let window: BrowserWindow | null = null;
-  let host: Host | null = null;
+  let host: HostChild | null = null;
 
   app.on('second-instance', () => {
     if (window === null) return;
@@ -40,6 +41,12 @@ if (!app.requestSingleInstanceLock()) {
     window.focus();
   });
   let stopUpdates: (() => void) | null = null;
+  // A database newer than this app, a missing build, a host that cannot start: say so instead of an empty screen.
+  const fail = (error: unknown): void => {
+    console.error(error);
+    dialog.showErrorBox('MotCua', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  };
   app.on('will-quit', () => {
     stopUpdates?.();
     void host?.close();
@@ -51,27 +58,32 @@ if (!app.requestSingleInstanceLock()) {
       const root = appRoot(app);
       const dbPath = flags.db ?? defaultDbPath(dataDir(app), flags.demo);
       mkdirSync(dirname(dbPath), { recursive: true });
-      const secrets = electronSecretStore(safeStorage);
-      host = createHost({
-        ...central,
-        ...(secrets ? { secrets } : {}),
+      // The keyring stays here; the host process gets the key it keeps sealed (else it uses its key file).
+      const keyring = electronSecretStore(safeStorage);
+      const hostKey = keyring ? loadOrCreateHostKey(keyring, dirname(dbPath)).toString('base64') : undefined;
+      host = startHostChild((path, args, options) => utilityProcess.fork(path, args, options), join(__dirname, 'host-process.cjs'), {
+        t: 'init',
+        central,
+        ...(hostKey ? { hostKey } : {}),
         provisioningDirs: provisioningDirs(app.getPath('exe')),
         appRoot: root,
         dbPath,
         demo: flags.demo,
-        transport: 'electron',
         version: appVersion(root),
-        logError: (channel, error) => console.error(`[${channel}]`, error),
-        log: (line) => console.error(line),
       });
       const running = host;
-      stopUpdates = startUpdates({
-        updater: autoUpdater,
-        app,
-        feedUrl: running.updateUrl(),
-        servingCitizen: () => running.servingCitizen(),
-        log: (message, error) => console.error(`[updates] ${message}`, error ?? ''),
-      });
+      running.ready.then(
+        ({ updateUrl }) => {
+          stopUpdates = startUpdates({
+            updater: autoUpdater,
+            app,
+            feedUrl: updateUrl,
+            servingCitizen: () => running.servingCitizen(),
+            log: (message, error) => console.error(`[updates] ${message}`, error ?? ''),
+          });
+        },
+        (error: unknown) => fail(error),
+      );
       Menu.setApplicationMenu(null);
       serveRenderer(protocol, join(root, 'dist', 'renderer'));
       const sessionFor = sessionsPerWebContents();
@@ -84,10 +96,5 @@ if (!app.requestSingleInstanceLock()) {
       window.on('closed', () => (window = null));
       return window.loadURL(`${APP_ORIGIN}/kiosk`);
     })
-    .catch((error: unknown) => {
-      // A database newer than this app, or a missing build: say so instead of an empty screen.
-      console.error(error);
-      dialog.showErrorBox('MotCua', error instanceof Error ? error.message : String(error));
-      app.exit(1);
-    });
+    .catch(fail);
 }

@@ -1,63 +1,27 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DoctorReport } from '../contract';
-import { appVersion, defaultDbPath } from '../host/app-files';
-import type { AutoEnrolment } from '../host/central-host';
+import { appVersion } from '../host/app-files';
 import { CENTRAL_ENV } from '../host/central-env';
-import { createHost } from '../host/create-host';
 import { diagnosticsBundle } from '../host/diagnostics-bundle';
 import { findElectron } from '../host/electron-binary';
 import { newSession } from '../host/session';
 import { startWebHost } from '../host/web-host';
-import type { CentralLink } from '../sync/sync-service';
 import { startDemoCentral } from './demo-central';
 import type { Flags } from './flags';
+import { centralFromFlags, hostFor, linkFromFlags, logDirFor, type CentralChoice } from './host-for';
+import { CURRENT_LOG } from '../host/host-log';
+import { startHostThread } from './host-thread';
 import { openInChromium } from './open-browser';
 import { appRoot, dataDir } from './paths';
 
 // The commands that run the whole app (host, web host, devices): start, serve, doctor.
 
-/** `--central URL --token T --central-key FILE` on serve/start: the centre to sync with. */
-function centralFromFlags(flags: Flags): CentralLink | undefined {
-  if (!flags.central || !flags.token || !flags['central-key']) return undefined;
-  return { url: flags.central, token: flags.token, publicKeyPem: readFileSync(flags['central-key'], 'utf8') };
-}
-
-/** The centre a started app links to: one given whole by flags, or the demo's, enrolled with at start. */
-type CentralChoice = { link: CentralLink } | { enrol: AutoEnrolment } | undefined;
-
-function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true, central: CentralChoice = linkFromFlags(flags)) {
-  const root = appRoot();
-  const dbPath = flags.db ?? defaultDbPath(dataDir(), flags.demo);
-  mkdirSync(dirname(dbPath), { recursive: true });
-  return createHost({
-    appRoot: root,
-    dbPath,
-    demo: flags.demo,
-    transport,
-    devices,
-    sync: devices,
-    retention: devices,
-    ...(central && 'link' in central ? { central: central.link } : {}),
-    ...(central && 'enrol' in central ? { enrol: central.enrol } : {}),
-    // A thin client's "next to the app" is the folder holding bin/motcua.cjs.
-    provisioningDirs: [root],
-    version: appVersion(root),
-    logError: (channel, error) => console.error(`[${channel}]`, error),
-    log: (line) => console.error(line),
-  });
-}
-
-function linkFromFlags(flags: Flags): CentralChoice {
-  const link = centralFromFlags(flags);
-  return link ? { link } : undefined;
-}
-
 export async function serve(flags: Flags, central?: CentralChoice): Promise<void> {
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${flags.port}`);
-  const host = hostFor(flags, 'browser', true, central ?? linkFromFlags(flags));
+  const host = startHostThread(flags, central ?? linkFromFlags(flags));
   const web = await startWebHost({ router: host.router, events: host.events, staticDir: join(appRoot(), 'dist', 'renderer'), port });
   console.log(web.url);
   if (flags.open && !openInChromium(web.url, flags.kiosk)) {
@@ -95,10 +59,10 @@ export async function doctor(flags: Flags): Promise<void> {
     if (!result.ok) throw new Error(result.error.message.en);
     const report = result.value as DoctorReport;
     if (flags.bundle) {
-      const bundle = diagnosticsBundle({ db: host.db, doctor: report, version: appVersion(appRoot()) });
+      const bundle = diagnosticsBundle({ db: host.db, doctor: report, version: appVersion(appRoot()), logDir: logDirFor(flags) });
       writeFileSync(flags.bundle, `${JSON.stringify(bundle, null, 2)}\n`, { mode: 0o600 });
     }
-    console.log(flags.json ? JSON.stringify(report, null, 2) : formatDoctor(report));
+    console.log(flags.json ? JSON.stringify({ ...report, logs: logDirFor(flags) }, null, 2) : `${formatDoctor(report)}\nlogs       ${logDirFor(flags)} (the host's log, newest in ${CURRENT_LOG})`);
     // One line per problem on stderr, and a failing exit, so a script or a technician sees what to fix.
     for (const problem of report.problems ?? []) console.error(problem);
     if (report.problems?.length) process.exitCode = 1;

@@ -1,4 +1,4 @@
-import { CALENDAR_YEARS, holidaysFor, isCalendarYear, loadHolidayData } from '../proactive/calendar';
+import { CALENDAR_YEARS, holidaysFor, isCalendarYear, loadHolidayData } from '../base/calendar';
 import { printResult, success, usage, type CliResult } from './proactive-cli';
 
 /**

@@ -7,7 +7,7 @@ import type { Warning } from '../../drivers/idcard/identity';
 import { parseMrz } from '../../drivers/idcard/mrz';
 import { appError, type AppErrorData } from '../contract';
 import { deviceErrorResult, toScanResult, warningText } from '../devices/scan-results';
-import { todayInVietnam } from '../proactive/calendar-date';
+import { todayInVietnam } from '../base/calendar-date';
 
 /**
  * `motcua decode` — an exact interface other tools depend on:

@@ -1,5 +1,5 @@
 import type { AppErrorData } from '../contract';
-import { isValidIsoDate } from '../proactive/calendar-date';
+import { isValidIsoDate } from '../base/calendar-date';
 
 /**
  * What the proactive commands (calendar, workdays, recommend) print: their own JSON on success,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { appError, type CitizenProfile } from '../contract';
-import { todayInVietnam } from '../proactive/calendar-date';
-import { CALENDAR_YEARS, isCalendarYear, loadHolidayData } from '../proactive/calendar';
+import { todayInVietnam } from '../base/calendar-date';
+import { CALENDAR_YEARS, isCalendarYear, loadHolidayData } from '../base/calendar';
 import { findOutcome, isPreference, loadCatalogue, PREFERENCES, recommend as compare } from '../proactive/recommend';
 import { parseProfile } from '../proactive/rules/profile-input';
 import { dateFlag, failure, printResult, success, usage, type CliResult } from './proactive-cli';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AppErrorData, RuleReminder } from '../contract';
 import { appError } from '../contract';
-import { isValidIsoDate, todayInVietnam } from '../proactive/calendar-date';
+import { isValidIsoDate, todayInVietnam } from '../base/calendar-date';
 import { compileRules } from '../proactive/rules/engine';
 import { loadRulePacks } from '../proactive/rules/load-packs';
 import { parseProfile } from '../proactive/rules/profile-input';

@@ -1,4 +1,4 @@
-import { addWorkingDays, CALENDAR_YEARS, isCalendarYear, loadHolidayData, MAX_WORKING_DAYS } from '../proactive/calendar';
+import { addWorkingDays, CALENDAR_YEARS, isCalendarYear, loadHolidayData, MAX_WORKING_DAYS } from '../base/calendar';
 import { dateFlag, printResult, success, usage, type CliResult } from './proactive-cli';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Officers and technicians sign in with personal accounts (issue 7); kiosks never do. */
+/** Officers and technicians sign in with personal accounts; kiosks never do. */
 export const accountRole = z.enum(['officer', 'technician']);
 export type AccountRole = z.infer<typeof accountRole>;
 

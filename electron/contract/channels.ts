@@ -210,7 +210,7 @@ export const channels = {
   'cases.dueList': channel({ input: none, output: z.object({ entries: z.array(dueEntry) }), roles: OFFICER, personalData: COUNTER_LIST }),
   /** A citizen at a kiosk, by exact receipt code: status and next step, never a name or number. */
   'cases.status': channel({ input: z.object({ receiptCode }).strict(), output: publicCaseStatus, roles: SERVES_CITIZENS, personalData: false }),
-  /** Printing (issue 8): the technician chooses a printer per document kind; officers reprint what was kept. */
+  /** Printing: the technician chooses a printer per document kind; officers reprint what was kept. */
   'printers.list': channel({ input: none, output: printersOverview, roles: TECHNICIAN, personalData: false }),
   'printers.choose': channel({
     input: z.object({ kind: documentKind, printer: z.string().trim().min(1).max(127).nullable() }).strict(),

@@ -4,7 +4,7 @@ import { localizedText } from './localized';
 import { ruleReminder } from './profile';
 
 /**
- * The counter's side of a dossier (issue 7): a kiosk hand-off opened, the originals checked,
+ * The counter's side of a dossier: a kiosk hand-off opened, the originals checked,
  * the submission through the outbox, and the synced cases an officer looks up.
  */
 

@@ -51,7 +51,7 @@ export const doctorReport = z.object({
   printers: z.object({
     found: z.array(z.string()),
     error: z.string().optional(),
-    /** Added with issue 8; optional so earlier readers and reports stay valid. */
+    /** Optional so earlier readers and reports stay valid. */
     queues: z.array(printerQueue).optional(),
     defaultPrinter: z.string().nullable().optional(),
     /** The printer chosen per document kind (null: the system default). */
@@ -61,7 +61,7 @@ export const doctorReport = z.object({
     configured: z.boolean(),
     reachable: z.boolean().nullable(),
     url: z.string().nullable(),
-    /** Issue 8: optional so earlier reports stay valid. tokenReadable null: no token, or sealed by another process's store. */
+    /** Optional so earlier reports stay valid. tokenReadable null: no token, or sealed by another process's store. */
     keyPinned: z.boolean().optional(),
     registered: z.boolean().optional(),
     deviceId: z.string().nullable().optional(),

@@ -4,7 +4,7 @@ import type { SyncedCaseStatus } from './case-repository';
 import type { Db } from './connection';
 
 /**
- * Counter search over the synced cases (issue 7): a receipt code or personal number matches
+ * Counter search over the synced cases: a receipt code or personal number matches
  * exactly (through their indexes); a name matches regardless of accents and case, every word
  * typed whole but the last, which may be a prefix ("nguyen thi h"), and whole words in the order
  * of the name ("nguyen van a" finds Nguyễn Văn Anh, "van nguyen a" does not). Overdue and

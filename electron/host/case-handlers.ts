@@ -2,7 +2,7 @@ import { AppError, type LocalizedText } from '../contract';
 import { CaseRepository } from '../db/case-repository';
 import { CaseSearch } from '../db/case-search';
 import type { Db } from '../db/connection';
-import type { IsoDate } from '../proactive/calendar-date';
+import type { IsoDate } from '../base/calendar-date';
 import { dueList } from '../proactive/rules/due-list';
 import type { RuleEngine } from '../proactive/rules/engine';
 import { caseStatusText } from './case-status-text';

@@ -1,5 +1,5 @@
 import type { SettingsRepository } from '../db/settings-repository';
-import { holidayData, loadHolidayData, type HolidayData, type WorkdayOptions } from '../proactive/calendar';
+import { holidayData, loadHolidayData, type HolidayData, type WorkdayOptions } from '../base/calendar';
 
 /** Settings a technician sets for this centre (the console screen writes them). */
 export const CALENDAR_SETTINGS = { saturdayMorning: 'centre.saturdayMorning', holidayOverrides: 'calendar.holidayOverrides' } as const;

@@ -1,7 +1,7 @@
 import type { CentralLink } from '../sync/sync-service';
 import { fetchCentralProfile } from '../sync/central-profile';
 import type { ConsentRegistry } from '../security/consent';
-import type { IsoDate } from '../proactive/calendar-date';
+import type { IsoDate } from '../base/calendar-date';
 import { identify } from '../proactive/citizen-identity';
 import type { Handlers } from './router';
 import type { CitizenSessions } from './citizen-sessions';

@@ -1,8 +1,8 @@
 import { AppError, dossierDraft, PROVISIONAL_REFERENCE, type AttentionItem, type CounterDossier, type DossierDraft, type FormTemplate, type LocalizedText, type OriginalsReview, type PublicCaseStatus, type SubmissionView } from '../contract';
 import type { CounterRepository, SubmissionRow } from '../db/counter-repository';
 import type { DraftRepository, DraftRow } from '../db/draft-repository';
-import type { IsoDate } from '../proactive/calendar-date';
-import { addWorkingDays, type WorkdayOptions } from '../proactive/calendar';
+import type { IsoDate } from '../base/calendar-date';
+import { addWorkingDays, type WorkdayOptions } from '../base/calendar';
 import { missingFields } from '../proactive/dossier';
 import { decodeHandoff } from '../security/device-signing';
 import { OutboxRetryError, refusedForBody, type DossierBody, type Outbox } from '../sync/outbox';

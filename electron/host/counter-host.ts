@@ -4,8 +4,8 @@ import type { Db } from '../db/connection';
 import { CounterRepository } from '../db/counter-repository';
 import { DraftRepository } from '../db/draft-repository';
 import type { SettingsRepository } from '../db/settings-repository';
-import type { IsoDate } from '../proactive/calendar-date';
-import type { WorkdayOptions } from '../proactive/calendar';
+import type { IsoDate } from '../base/calendar-date';
+import type { WorkdayOptions } from '../base/calendar';
 import type { RuleEngine } from '../proactive/rules/engine';
 import type { FontFiles } from '../print/fonts';
 import { renderReceiptPdf } from '../print/receipt-pdf';
@@ -41,7 +41,7 @@ export interface CounterHostDeps {
   lookupLimiter?: LookupLimiter;
 }
 
-/** The counter's channels (issue 7), built from the composition root's services. */
+/** The counter's channels, built from the composition root's services. */
 export function counterHost(deps: CounterHostDeps) {
   const catalogue = new CatalogueRepository(deps.db);
   const drafts = new DraftRepository(deps.db);

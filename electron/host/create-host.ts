@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../db/connection';
 import { seedDemo } from '../db/demo-seed';
 import { schemaVersion } from '../db/migrations';
 import { SettingsRepository } from '../db/settings-repository';
-import { todayInVietnam, type IsoDate } from '../proactive/calendar-date';
+import { todayInVietnam, type IsoDate } from '../base/calendar-date';
 import { readFontFiles } from '../print/fonts';
 import { AUDIT_SUBJECT_KEY, AuditLog } from '../security/audit';
 import { TechnicianPin } from '../security/technician-pin';
@@ -75,13 +75,15 @@ export interface HostConfig {
   demo: boolean;
   transport: AppInfo['transport'];
   version: string;
+  /** The host's wall clock (a test's fixed one): today's date and the retention purge's "now" come from it. */
+  clock?: { now(): Date };
   today?: () => IsoDate;
   logError?: (channel: string, error: unknown) => void;
   /** Informational lines (the retention purge's counts). */
   log?: (line: string) => void;
   /** Purge by the retention policy at start and daily (off for one-shot commands such as `doctor`). */
   retention?: boolean;
-  /** The retention schedule's clock (a test's fake one). */
+  /** The retention schedule's clock and timers (a test's fake ones); else the host's clock with real timers. */
   retentionClock?: RetentionClock;
 }
 
@@ -108,7 +110,8 @@ export function createHost(config: HostConfig): Host {
   const catalogue = new CatalogueRepository(db);
   sealClearSetting(settings, secrets, AUDIT_SUBJECT_KEY);
   const audit = new AuditLog(new AuditRepository(db), sealedSettings(settings, secrets));
-  const today = config.today ?? (() => todayInVietnam());
+  const wallClock = config.clock ?? realClock;
+  const today = config.today ?? (() => todayInVietnam(wallClock.now()));
   const events = new EventBus();
   const technicianPin = new TechnicianPin(settings);
   const devices = createDevices({
@@ -147,8 +150,8 @@ export function createHost(config: HostConfig): Host {
   });
   audit.onRecorded(() => sync.auditRecorded());
   const caseIndex = startCaseIndexDriver(CaseSearch.of(db), { onError: (error) => config.logError?.('case-index', error) });
-  // Retention (issue 9): the purge runs right after start, then daily.
-  const clock = config.retentionClock ?? realClock;
+  // Retention: the purge runs right after start, then daily.
+  const clock = config.retentionClock ?? { ...realClock, now: () => wallClock.now() };
   const retention =
     config.retention === false
       ? null

@@ -4,6 +4,7 @@ import type { DoctorReport } from '../contract';
 import type { Db } from '../db/connection';
 import { DeviceRepository } from '../db/device-repository';
 import { bareUrl } from './doctor';
+import { lastLogLines } from './host-log';
 
 /**
  * Settings a technician may share. An allowlist, so a key added later (a token, a key, a PIN
@@ -17,6 +18,8 @@ export interface BundleDeps {
   db: Db;
   doctor: DoctorReport;
   version: string;
+  /** The host log's folder: its last lines go in (they are redacted when written). */
+  logDir?: string;
   now?: () => Date;
 }
 
@@ -65,6 +68,7 @@ export function diagnosticsBundle(deps: BundleDeps) {
       auditRows: count(db, 'SELECT COUNT(*) AS n FROM audit_log'),
     },
     printers: doctor.printers,
+    log: deps.logDir ? { dir: deps.logDir, lastLines: lastLogLines(deps.logDir) } : null,
     doctor: { hid: doctor.hid, central: { ...doctor.central, url: doctor.central.url && bareUrl(doctor.central.url) }, fonts: doctor.fonts, disk: doctor.disk, problems: doctor.problems ?? [] },
   });
 }

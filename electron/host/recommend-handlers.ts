@@ -1,6 +1,6 @@
 import { AppError, type CitizenProfile, type Comparison } from '../contract';
-import type { IsoDate } from '../proactive/calendar-date';
-import type { WorkdayOptions } from '../proactive/calendar';
+import type { IsoDate } from '../base/calendar-date';
+import type { WorkdayOptions } from '../base/calendar';
 import { recommend, type Catalogue, type Recommendation } from '../proactive/recommend';
 import type { Handlers } from './router';
 import { profileOf, type CitizenSessions } from './citizen-sessions';

@@ -1,5 +1,5 @@
 import type { Centre, Procedure } from '../db/catalogue-repository';
-import type { IsoDate } from '../proactive/calendar-date';
+import type { IsoDate } from '../base/calendar-date';
 import type { CitizenProfile, RuleReminder } from '../contract';
 import type { Paper, ReminderSheetData } from '../print/reminder-sheet';
 import type { Handlers } from './router';

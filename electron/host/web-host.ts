@@ -11,7 +11,7 @@ import { newSession, type Session } from './session';
 
 export interface WebHostOptions {
   router: Router;
-  events: EventBus;
+  events: Pick<EventBus, 'subscribe'>;
   /** The built renderer; null serves the API alone (Vite serves the pages in `npm run dev`). */
   staticDir: string | null;
   port?: number;

@@ -1,6 +1,6 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Comparison, ComparedOptionView, LocalizedText } from '../contract';
-import { formatLongDate, formatVnd } from '../proactive/recommend/format';
+import { formatLongDate, formatVnd } from '../base/format';
 import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
 import { drawText } from './page-text';

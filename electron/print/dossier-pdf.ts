@@ -9,7 +9,7 @@ import {
   type FormField,
   type FormTemplate,
 } from '../contract';
-import { formatVietnameseDate, type IsoDate } from '../proactive/calendar-date';
+import { formatVietnameseDate, type IsoDate } from '../base/calendar-date';
 import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
 import { drawText } from './page-text';

@@ -1,7 +1,7 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { LocalizedText } from '../contract';
-import type { IsoDate } from '../proactive/calendar-date';
-import { formatLongDate } from '../proactive/recommend/format';
+import type { IsoDate } from '../base/calendar-date';
+import { formatLongDate } from '../base/format';
 import { embedFonts, savePdf, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
 import { qrCode } from './qr';

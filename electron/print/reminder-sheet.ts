@@ -1,7 +1,7 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { LocalizedText, RuleReminder } from '../contract';
 import type { Centre, Procedure } from '../db/catalogue-repository';
-import { formatVietnameseDate } from '../proactive/calendar-date';
+import { formatVietnameseDate } from '../base/calendar-date';
 import { embedFonts, savePdf, type FontFiles } from './fonts';
 import { drawParagraphs, setParagraphs, totalHeight, type Paragraph, type SetParagraph } from './text-flow';
 

@@ -1,6 +1,6 @@
 import { checkBirthYear, parsePersonalNumber, type PersonalNumberProblem } from '../../drivers/idcard/personal-number';
 import { AppError, type CitizenQuery, type ErrorCode, type Identity } from '../contract';
-import { ageOn, isValidIsoDate, yearOf, type IsoDate } from './calendar-date';
+import { ageOn, isValidIsoDate, yearOf, type IsoDate } from '../base/calendar-date';
 
 const PROBLEM_CODES: Record<PersonalNumberProblem, ErrorCode> = {
   format: 'PIN_FORMAT',

@@ -1,4 +1,4 @@
-import { addYears, type IsoDate } from './calendar-date';
+import { addYears, type IsoDate } from '../base/calendar-date';
 
 /** Ages at which a citizen must renew the ID card (Luật Căn cước 2023, Điều 21, khoản 1). */
 export const RENEWAL_AGES = [14, 25, 40, 60] as const;

@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { dossierDraft, type DossierDraft, type ErrorCode } from '../contract';
 import type { SettingsRepository } from '../db/settings-repository';
-import { fromWire, toWire } from '../proactive/dossier/draft-wire';
+import { fromWire, toWire } from '../contract/draft-wire';
 
 /**
  * The kiosk's Ed25519 device key, and the hand-off text it signs: the QR on a printed dossier
@@ -15,7 +15,7 @@ import { fromWire, toWire } from '../proactive/dossier/draft-wire';
  *   1       1     kind: 0x01 draft, 0x02 draft reference
  *   2       8     key id: the first 8 bytes of SHA-256 over the signer's public key (SPKI DER)
  *   10      n     body — draft: raw DEFLATE (RFC 1951) of the canonical JSON (UTF-8, object
- *                 keys sorted, no spaces) of the draft's wire form (proactive/dossier/draft-wire.ts);
+ *                 keys sorted, no spaces) of the draft's wire form (contract/draft-wire.ts);
  *                 reference: the draft id in UTF-8
  *   10+n    64    Ed25519 signature over bytes 0 … 10+n−1 (header and body)
  *

@@ -10,7 +10,7 @@ import type { SettingsRepository } from '../db/settings-repository';
 import type { AuditEntry } from './audit';
 
 /**
- * How long this machine keeps personal data (issue 9): each period in days, counted from the time
+ * How long this machine keeps personal data: each period in days, counted from the time
  * named, after which the next run deletes (or reduces) the row. Personal data is kept only as long
  * as its purpose needs it (Nghị định 13/2023/NĐ-CP on personal data protection); the central system
  * keeps the record of reference, this machine only a working copy. The README has the same table.

@@ -113,17 +113,32 @@ function loadOrCreateKey(path: string): Buffer {
 export function keyFileSecretStore(dataDir: string): SecretStore {
   const path = join(dataDir, SECRET_KEY_FILE);
   let key: Buffer | undefined;
-  const theKey = () => (key ??= loadOrCreateKey(path));
+  return aesGcmStore('key-file', () => (key ??= loadOrCreateKey(path)));
+}
+
+/**
+ * The OS keyring's store for a host that runs apart from Electron's main process (a utility
+ * process cannot reach safeStorage): AES-256-GCM under a random key that the main process keeps
+ * sealed by the keyring (electron/app/host-key.ts) and hands to the host at start.
+ */
+export function hostKeySecretStore(key: Buffer): SecretStore {
+  if (key.length !== KEY_BYTES) throw new Error(`the host key is not ${KEY_BYTES} bytes`);
+  return aesGcmStore('os', () => key);
+}
+
+export const HOST_KEY_BYTES = KEY_BYTES;
+
+function aesGcmStore(kind: SecretStoreKind, theKey: () => Buffer): SecretStore {
   return {
-    kind: 'key-file',
+    kind,
     seal: (plain) => {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', theKey(), iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return `key-file:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+      return `${kind}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
     },
     open: (sealed) => {
-      const payload = payloadOf('key-file', sealed);
+      const payload = payloadOf(kind, sealed);
       if (payload.length < IV_BYTES + TAG_BYTES) throw new SecretUnreadableError('corrupt');
       try {
         const decipher = createDecipheriv('aes-256-gcm', theKey(), payload.subarray(0, IV_BYTES));

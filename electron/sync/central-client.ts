@@ -23,6 +23,12 @@ export interface PullOptions {
    * Default 0: each batch commits alone.
    */
   commitEveryMs?: number;
+  /**
+   * Applies a verified batch in transactions of at most this many changes, each with the cursor
+   * at its last change, and yields to the event loop between them: a host that also answers its
+   * screens never holds the thread for a whole batch. Default: the whole batch in one.
+   */
+  applyChunk?: number;
   fetch?: typeof fetch;
   /** Safety bound on batches in one pull; default 10 000. */
   maxBatches?: number;
@@ -216,9 +222,12 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
           if (progress.batches === 0) firstGroupAt = groupSince;
         }
         // Inside a group this is a savepoint: a batch that fails leaves the group's other batches.
-        const result = applyBatch(db, batch, feed, now);
-        progress.applied += result.applied;
-        progress.cursor = result.cursor;
+        for (const [k, part] of chunksOf(batch, options.applyChunk).entries()) {
+          if (k > 0) await new Promise((resolve) => setImmediate(resolve));
+          const result = applyBatch(db, part, feed, now);
+          progress.applied += result.applied;
+          progress.cursor = result.cursor;
+        }
         progress.batches++;
       } catch (error) {
         // applyBatch rolled back: the cursor and data are as they were.
@@ -251,6 +260,22 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
     return { ok: false, error, ...progress };
   }
   return { ok: true, ...progress };
+}
+
+/**
+ * A verified batch as parts of at most `size` changes; each part's checkpoint is its last change,
+ * the last part's the batch's own. Each part is whole with its cursor: a stop between them resumes
+ * from the part applied, and the centre answers a batch from there.
+ */
+function chunksOf(batch: VerifiedBatch, size: number | undefined): VerifiedBatch[] {
+  if (!size || batch.changes.length <= size) return [batch];
+  const parts: VerifiedBatch[] = [];
+  for (let start = 0; start < batch.changes.length; start += size) {
+    const changes = batch.changes.slice(start, start + size);
+    const last = start + size >= batch.changes.length;
+    parts.push({ ...batch, changes, checkpoint: last ? batch.checkpoint : { ...batch.checkpoint, seq: changes.at(-1)!.seq, more: true } });
+  }
+  return parts;
 }
 
 interface BatchRequest {

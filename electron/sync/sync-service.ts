@@ -28,6 +28,8 @@ const systemClock: SyncClock = {
 
 /** Between pulls while all is well. */
 export const SYNC_INTERVAL_MS = 30_000;
+/** Changes per transaction when the host applies a batch: a few milliseconds each, the event loop free between. */
+export const HOST_APPLY_CHUNK = 250;
 
 export interface SyncServiceDeps {
   db: Db;
@@ -154,6 +156,8 @@ export class SyncService {
         token: link.token,
         publicKeyPem: link.publicKeyPem,
         now,
+        // The screens' calls wait behind a transaction: keep each to a few milliseconds.
+        applyChunk: HOST_APPLY_CHUNK,
         ...(this.deps.limit ? { limit: this.deps.limit } : {}),
         ...viaFetch,
         onBatch: (p) => this.update({ cursor: p.cursor, ...this.lagFor(p.cursor, headSeq) }),

@@ -21,6 +21,8 @@ export function DateInput({ value, onValue, ...rest }: Props) {
   useEffect(() => {
     const shown = text.replace(/\D/g, '').length === 8 ? digitsToIsoDate(text.replace(/\D/g, '')) : text === '' ? null : text;
     if (value !== shown) setText(value && ISO.test(value) ? formatIsoDate(value) : (value ?? ''));
+    // Only a value from outside replaces the text; the text typed so far is read, not a trigger.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   return (
     <input

@@ -30,6 +30,8 @@ const normalise = (value: DraftValue): DraftValue => (typeof value === 'string' 
  * (verified) values are the state's: they are not the citizen's to fix, so they are not flagged.
  */
 export function useDraftProblems(view: DossierView | null, edits: Edits, lang: Language): Record<string, string> {
+  // Rebuilt when the template changes, not when the view's values do.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const validator = useMemo(() => (view ? buildDraftValidator(view.template, lang) : null), [view?.template, lang]);
   return useMemo(() => {
     if (!view || !validator) return {};

@@ -64,6 +64,8 @@ export function CounterPage() {
         setBirthDate(card.birthDate);
         void open(card);
       }),
+    // One subscription for the page's life; `open` reads only setters and the api.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
   const consent = async () => {

@@ -115,6 +115,8 @@ export function KioskPage() {
     }
     const citizen: Citizen = { identity: opened.value.identity, fullName: opened.value.fullName, card, issueDateGiven: query.cardIssueDate !== undefined };
     still(() => void askConsent(citizen));
+    // Stable for the page's life: `askConsent` reads only setters, refs and the api.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   /** The consent notice, after identification and again when the citizen goes back from the reminders. */

@@ -1,5 +1,5 @@
 // The renderer's initial JavaScript as a kiosk downloads it: the scripts and module preloads that
-// dist/renderer/index.html names (what `npm run build` made), gzipped. Goal (issue 9): ≤ 250 KB.
+// dist/renderer/index.html names (what `npm run build` made), gzipped. Goal: ≤ 250 KB.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

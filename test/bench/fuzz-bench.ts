@@ -1,4 +1,4 @@
-// Issue 9's bench-sized fuzzing: every parser target and every contract channel at 100,000
+// The bench-sized fuzzing: every parser target and every contract channel at 100,000
 // generated inputs each (MOTCUA_FUZZ_BENCH_RUNS lowers it), spread over child processes
 // (MOTCUA_FUZZ_WORKERS, default one per core) or machines (MOTCUA_FUZZ_SHARD). Reports inputs/s,
 // failures (must be 0) and the total time; a channel's refused input must leave the database as

@@ -1,6 +1,6 @@
 // The dossier PDF made by pdf-lib against the same dossier as HTML printed by Debian's Chromium
 // (page.pdf: the engine behind Electron's webContents.printToPDF), in the same run: time per
-// document and file size. Goal (issue 9): ≥ 10× faster and ≤ ⅓ of the size. Time is CPU time
+// document and file size. Goal: ≥ 10× faster and ≤ ⅓ of the size. Time is CPU time
 // (ours: this process; Chromium's: its processes, which Playwright launches as our children),
 // as the machines are shared; wall time is shown beside it.
 import { readFileSync } from 'node:fs';

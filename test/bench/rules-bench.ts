@@ -6,7 +6,7 @@
 // gives (which rules are due, and when, in order); `engine.evaluate` also writes the texts.
 import jsonLogic, { type AdditionalOperation, type RulesLogic } from 'json-logic-js';
 import type { CitizenProfile } from '../../electron/contract';
-import type { IsoDate } from '../../electron/proactive/calendar-date';
+import type { IsoDate } from '../../electron/base/calendar-date';
 import { EARLY_RENEWAL_YEARS, RENEWAL_AGES } from '../../electron/proactive/id-card-renewal';
 import { compileRules } from '../../electron/proactive/rules/engine';
 import { FACTS, type FactName, type Scope } from '../../electron/proactive/rules/facts';

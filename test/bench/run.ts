@@ -47,13 +47,14 @@ async function main() {
   console.log('benchmark'.padEnd(48), 'ops/s'.padStart(10), 'x slower than baseline');
   for (const [name, baseline, ops, ratio] of rows) console.log(name.padEnd(48), ops.toFixed(0).padStart(10), `${ratio.toFixed(2)} (${baseline})`);
   console.log(`heap growth after 200 slips: ${heapGrowth.toFixed(1)} MiB`);
-  host.close();
+  await host.close();
   rmSync(dir, { recursive: true, force: true });
 }
 
 void main()
   .then(async () => (await import('./bundle-size')).runBundleSizeBench())
   .then(async () => (await import('./sync-bench')).runSyncBench())
+  .then(async () => (await import('./api-latency')).runApiLatencyBench())
   .then(async () => (await import('./rules-bench')).runRulesBench())
   .then(async () => (await import('./search-bench')).runSearchBench())
   .then(async () => (await import('./procedure-search-bench')).runProcedureSearchBench())

@@ -1,4 +1,4 @@
-// Scan → prefilled form on screen (issue 9), in Debian's Chromium launched as the E2E tests launch
+// Scan → prefilled form on screen, in Debian's Chromium launched as the E2E tests launch
 // it, on browser mode served by the real CLI: N scans of the demo card (MOTCUA_BENCH_SCANS, default
 // 30), each timed in the page by the same code as the E2E spec (test/e2e/scan-to-form.ts).
 import { chromium } from '@playwright/test';

@@ -1,4 +1,4 @@
-// The case search benchmark, run by `npm run bench` (issue 7: p99 < 10 ms on 1,000,000 cases).
+// The case search benchmark, run by `npm run bench` (p99 < 10 ms on 1,000,000 cases).
 // N cases (MOTCUA_BENCH_CASES, default 1,000,000) with the simulator's Vietnamese names are written
 // once into a cached database (MOTCUA_BENCH_CACHE, default <tmp>/motcua-bench-cache); each run works
 // on a copy: it builds the index, times 1,000 mixed queries against a LIKE scan of the same

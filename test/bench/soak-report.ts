@@ -1,7 +1,7 @@
 import type { SoakResult } from './soak-run';
 import { addSummary } from './summary';
 
-/** Issue 9: RSS and database size after the run within 10 % of after the first 1,000 sessions. */
+/** The goal: RSS and database size after the run within 10 % of after the first 1,000 sessions. */
 const GOAL = 1.1;
 
 const mib = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} MiB`;

@@ -1,4 +1,4 @@
-// The soak (issue 9): N simulated kiosk sessions through browser mode, served by the real CLI in
+// The soak: N simulated kiosk sessions through browser mode, served by the real CLI in
 // its own process on a real SQLite file with the demo's central simulator; the app's memory and
 // database are sampled after the first 1,000 sessions and after the last.
 import { readFileSync, statSync } from 'node:fs';

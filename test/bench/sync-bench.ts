@@ -73,7 +73,7 @@ function trimSimFile(file: string, cases: number): void {
   }
 }
 
-async function openSim(cacheDir: string, cases: number): Promise<{ sim: CentralSim; file: string; startMs: number }> {
+export async function openSim(cacheDir: string, cases: number): Promise<{ sim: CentralSim; file: string; startMs: number }> {
   const file = join(cacheDir, `central-${SEED}-${cases}.db`);
   trimSimFile(file, cases);
   const t = performance.now();

@@ -6,7 +6,7 @@ import { logIn } from './log-in';
 import { technicianReplays } from './replay';
 
 /**
- * Printing on the machine's real CUPS (queues from .ci/run): MotCuaPDF prints, MotCuaOffline is
+ * Printing on a real CUPS of the run's own (test/e2e/global-setup.ts): MotCuaPDF prints, MotCuaOffline is
  * disabled. The served app is shared by every spec of the worker, so the choices are undone at the end.
  */
 const SCREENS = 'test-results/screens';

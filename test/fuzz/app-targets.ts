@@ -12,9 +12,9 @@ import { KIOSK_SETTINGS, kioskOptionsHandlers } from '../../electron/host/kiosk-
 import { parseProvisioning } from '../../electron/host/provisioning';
 import { parseJobIds, parseLpstat, parseRequestId } from '../../electron/print/print-cups-parse';
 import { parseJobs, parsePrinters } from '../../electron/print/print-windows-parse';
-import { addWorkingDays } from '../../electron/proactive/calendar';
+import { addWorkingDays } from '../../electron/base/calendar';
 import { loadFormTemplates, prefillDraft } from '../../electron/proactive/dossier';
-import { fromWire, toWire } from '../../electron/proactive/dossier/draft-wire';
+import { fromWire, toWire } from '../../electron/contract/draft-wire';
 import { compileRules } from '../../electron/proactive/rules/engine';
 import { readBundledPacks, selectPacks } from '../../electron/proactive/rules/load-packs';
 import { parseProfile } from '../../electron/proactive/rules/profile-input';

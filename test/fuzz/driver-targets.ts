@@ -11,7 +11,7 @@ import { checkBirthYear, parsePersonalNumber } from '../../drivers/idcard/person
 import { crossCheckPersonalNumber } from '../../drivers/idcard/pin-cross-check';
 import { scanResult } from '../../electron/contract';
 import { deviceErrorResult, toScanResult } from '../../electron/devices/scan-results';
-import { isValidIsoDate } from '../../electron/proactive/calendar-date';
+import { isValidIsoDate } from '../../electron/base/calendar-date';
 import { assertLocalizedError, fuzzTarget } from './fuzz-target';
 import { fieldMutated, hostileText, mutatedBytes } from './mutate';
 import { HID_FILES, MRZ_SAMPLES, PERSONAL_NUMBERS, QR_SAMPLES, RECEIPT_CODES, reportsOf, TODAY } from './samples';

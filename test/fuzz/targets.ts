@@ -6,7 +6,7 @@ import { SYNC_TARGETS } from './sync-targets';
 import { webHostTarget } from './web-host-target';
 
 /**
- * Every parser and decoder of untrusted input (issue 9): card scans and HID reports, the signed
+ * Every parser and decoder of untrusted input: card scans and HID reports, the signed
  * hand-off, the change feed and the centre's answers, files a technician drops, printer command
  * output, stored settings, form values, and browser mode's raw requests. The contract's channels
  * are fuzzed beside them (channel-inputs.ts). `fuzzHost` is made on first use by the web target.

@@ -1,5 +1,5 @@
 /**
- * Issue 7: every account event is in the hash-chained audit log — who (username), what, when,
+ * Every account event is in the hash-chained audit log — who (username), what, when,
  * from which session — log-ins that work and those that fail (unknown name and wrong password
  * alike, never the password), lock-out, log-out, idle time-out, and a technician's changes to an
  * account; and the chain still verifies with the real `motcua audit verify`.

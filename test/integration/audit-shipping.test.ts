@@ -1,5 +1,5 @@
 /**
- * Issue 9, audit shipping: the kiosk ships its audit log to the reference centre on loopback
+ * Audit shipping: the kiosk ships its audit log to the reference centre on loopback
  * (POST /v1/audit) on the sync beat and keeps only the unshipped tail. Shipped rows leave the
  * database, the chain held here verifies from the anchor, the centre's copy verifies as one chain,
  * and nothing is lost or kept twice when an answer is lost, the centre is down, or it refuses a

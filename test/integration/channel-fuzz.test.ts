@@ -6,7 +6,7 @@ import { createHost, type Host } from '../../electron/host/create-host';
 import { channelInputs, checkChannelCall } from '../fuzz/channel-inputs';
 import { makeTempDir } from '../support/temp-dir';
 
-// Issue 9: every contract channel with generated inputs (test/fuzz/channel-inputs.ts says what
+// Every contract channel with generated inputs (test/fuzz/channel-inputs.ts says what
 // holds); `npm run bench` runs the same at 100,000 each.
 const RUNS = Number(process.env.MOTCUA_FUZZ_RUNS ?? 2000);
 

@@ -1,5 +1,5 @@
 /**
- * `motcua db purge` (issue 9, retention) on a real database file: --dry-run prints the counts and
+ * `motcua db purge` (retention) on a real database file: --dry-run prints the counts and
  * changes nothing; the real run removes the same rows and writes one audit entry.
  */
 import { join } from 'node:path';

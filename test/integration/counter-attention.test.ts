@@ -1,5 +1,5 @@
 /**
- * Issue 7, "Cần xử lý / Needs attention": a dossier the central system refuses (a 4xx) waits for
+ * "Cần xử lý / Needs attention": a dossier the central system refuses (a 4xx) waits for
  * an officer, never dropped. Corrected, it goes again as a new submission under a new
  * Idempotency-Key and gets its receipt, the refused one kept as 'superseded'; sent again unchanged
  * once the centre fixed its side, it keeps its key. Nothing is made twice centrally, and every

@@ -1,5 +1,5 @@
 /**
- * Issue 7 at the counter, through the host router on a real SQLite file and the real central
+ * At the counter, through the host router on a real SQLite file and the real central
  * simulator: a kiosk print-out's QR opened (and refused when tampered, unknown, oversized),
  * originals checked, the dossier submitted offline then drained, the receipt printed, the case
  * found at the counter and its status shown at a kiosk without personal data.

@@ -1,5 +1,5 @@
 /**
- * Issue 7, the citizen does not leave empty-handed while the centre is unreachable: a submission
+ * The citizen does not leave empty-handed while the centre is unreachable: a submission
  * still queued prints a provisional receipt with a local reference (QR too), which a kiosk and the
  * counter look up ("received, waiting to be sent", no personal data); once the centre acknowledges
  * it the official receipt prints and the reference resolves to the real case. And the kiosk's

@@ -1,5 +1,5 @@
 /**
- * Issue 9, personal fields at rest: a kiosk session and a counter submission on a real SQLite file
+ * Personal fields at rest: a kiosk session and a counter submission on a real SQLite file
  * with a real central simulator, and the raw bytes of the database, its WAL and shared-memory file
  * read while the draft and the outbox row are live and after the session is wiped. Neither the
  * personal numbers nor the names may be found, as typed (NFC), decomposed (NFD) or folded to ASCII.

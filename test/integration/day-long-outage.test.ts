@@ -1,5 +1,5 @@
 /**
- * Issue 9, a day-long outage on a simulated clock: the centre is unreachable (every connection
+ * A day-long outage on a simulated clock: the centre is unreachable (every connection
  * reset) for 24 hours while the kiosk takes a submission every 10 minutes and the sync keeps
  * trying. The backoff is capped, so there is no retry storm (attempts counted per simulated hour);
  * nothing leaves the outbox; the status says offline with the last success time. When the centre

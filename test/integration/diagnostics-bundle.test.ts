@@ -36,14 +36,15 @@ const noPrinters: PrinterSystem = {
 beforeAll(async () => {
   tmp = makeTempDir('motcua-bundle-');
   const dbPath = join(tmp.dir, 'motcua.sqlite');
-  host = createHost({ appRoot: process.cwd(), dbPath, demo: false, transport: 'browser', version: 'test', devices: false, sync: false });
+  const now = '2026-11-23T08:00:00.000Z';
+  // The rows below are dated `now`: the host's retention purge must see the same day, whatever the date of the run.
+  host = createHost({ appRoot: process.cwd(), dbPath, demo: false, transport: 'browser', version: 'test', devices: false, sync: false, clock: { now: () => new Date(now) } });
   const { db } = host;
   const settings = new SettingsRepository(db);
   const central = new CentralSettings(settings, keyFileSecretStore(tmp.dir));
   central.saveLink({ url: `https://user:${TOKEN}@motcua.example.gov.vn/api?token=${TOKEN}`, token: TOKEN, publicKeyPem: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAexample\n-----END PUBLIC KEY-----' });
   new TechnicianPin(settings).set(TECHNICIAN_PIN);
   loadOrCreateDeviceKey(settings);
-  const now = '2026-11-23T08:00:00.000Z';
   CITIZENS.forEach((c, i) => {
     db.prepare(
       `INSERT INTO cases (id, receipt_code, procedure_code, applicant_personal_number, applicant_full_name, status, received_at, due_at, updated_at, timeline, seq)

@@ -1,5 +1,5 @@
 /**
- * Issue 9, faults during a full sync and during submissions. For every fault mode of the central
+ * Faults during a full sync and during submissions. For every fault mode of the central
  * simulator (the list is faultsSchema's keys, so a new mode without a case here fails), a kiosk
  * syncs a few thousand cases from zero; the fault switches on part-way through, dossiers are
  * submitted while it is on, the service keeps retrying under it, then it switches off. Afterwards

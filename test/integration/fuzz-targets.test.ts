@@ -6,7 +6,7 @@ import { once } from '../fuzz/fuzz-target';
 import { runTarget } from '../fuzz/run-target';
 import { fuzzTargets, NOT_INPUT_READERS, NOT_UNTRUSTED_PARSERS } from '../fuzz/targets';
 
-// Issue 9: every parser and decoder of untrusted input with generated hostile inputs (2,000 each
+// Every parser and decoder of untrusted input with generated hostile inputs (2,000 each
 // here, 100,000 in `npm run bench`): no uncaught error, no hang, typed refusals with vi+en text.
 const RUNS = Number(process.env.MOTCUA_FUZZ_RUNS ?? 2000);
 

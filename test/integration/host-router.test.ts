@@ -30,8 +30,8 @@ beforeEach(() => {
   tmp = makeTempDir('motcua-host-');
   host = startHost();
 });
-afterEach(() => {
-  host.close();
+afterEach(async () => {
+  await host.close();
   tmp.cleanup();
 });
 
@@ -160,13 +160,13 @@ describe('router: services', () => {
     try {
       expect(await plain.router.dispatch(kiosk(), 'app.info', {})).toMatchObject({ ok: true, value: { demo: false, centre: null } });
     } finally {
-      plain.close();
+      await plain.close();
     }
   });
 
   it('the demo is seeded once: reopening the same file keeps local edits', async () => {
     host.db.prepare("UPDATE procedures SET name_vi = 'Sửa tại chỗ' WHERE code = 'CC.CAP-DOI'").run();
-    host.close();
+    await host.close();
     host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'motcua-demo.sqlite'), demo: true, transport: 'browser', version: 'test', today: () => TODAY });
     expect(host.db.prepare("SELECT name_vi FROM procedures WHERE code = 'CC.CAP-DOI'").pluck().get()).toBe('Sửa tại chỗ');
   });

@@ -16,7 +16,7 @@ import { MIGRATIONS_DIR, RESTORE_SOURCES } from '../support/crash-writes-db';
 import { runMotcua } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 
-// Issue 9, power loss: a writer process (test/support/crash-writer.ts) writes one kind of thing
+// Power loss: a writer process (test/support/crash-writer.ts) writes one kind of thing
 // through the app's own code and is killed with SIGKILL at seeded random moments, several times on
 // the same files. After each kill the app's own open function must open every file, SQLite must
 // find it whole (integrity_check, foreign keys), the schema must be the current one, the audit

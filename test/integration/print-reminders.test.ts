@@ -20,8 +20,8 @@ beforeAll(() => {
   tmp = makeTempDir('motcua-print-');
   host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'motcua.sqlite'), demo: true, transport: 'browser', version: 'test', today: () => TODAY });
 });
-afterAll(() => {
-  host.close();
+afterAll(async () => {
+  await host.close();
   tmp.cleanup();
 });
 

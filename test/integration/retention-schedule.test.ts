@@ -1,5 +1,5 @@
 /**
- * Issue 9, retention: the host purges right after it starts and then once a day, on its clock (a
+ * Retention: the host purges right after it starts and then once a day, on its clock (a
  * fake one here); each run that removed something is one audit entry; closing the host stops it.
  */
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Issue 9, retention: on a real SQLite file, each period of the policy keeps a row one day inside
+ * Retention: on a real SQLite file, each period of the policy keeps a row one day inside
  * it and on its last day, and purges it one day past; open cases of this centre, pending and refused
  * submissions are never touched; purged cases leave the name search; one audit entry with no
  * personal data; a dry run changes nothing.

@@ -12,7 +12,7 @@ const ANYONE = [K, O, T] as const;
 const CITIZEN_FACING = [K, O] as const;
 
 /**
- * Who may use what, as the product owner states it (issue 7), written out here rather than read
+ * Who may use what, as the product owner states it, written out here rather than read
  * from the contract: widening a channel's roles in channels.ts fails this test until the table
  * agrees. Each channel has a minimal input of the right shape, so a permitted role reaches its
  * handler (whatever the handler then answers).

@@ -5,7 +5,7 @@ import { createRouter, type Handlers } from '../../electron/host/router';
 import { newSession } from '../../electron/host/session';
 import type { AuditEntry } from '../../electron/security/audit';
 
-// Power loss (issue 9): a call's work and its audit row commit together, so no crash can keep the
+// Power loss: a call's work and its audit row commit together, so no crash can keep the
 // one without the other: a synchronous handler's in the router's transaction, an async handler's
 // in its `commit`, before or after its awaits. A real SQLite database holds both.
 

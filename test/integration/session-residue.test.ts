@@ -1,5 +1,5 @@
 /**
- * Issue 9, the soak's residue: a kiosk turn leaves no personal-data rows behind when it ends,
+ * The soak's residue: a kiosk turn leaves no personal-data rows behind when it ends,
  * except a dossier whose print-out can only name it (a reference QR), which the counter reads from
  * this database. Through the host router on a real SQLite file (read back with a connection of its
  * own) and the real central simulator; the counter opens the print-outs from the QR read off the PDF.

@@ -207,6 +207,23 @@ describe('pullOnce on a valid feed', () => {
     expect(cases().byApplicant('001099000007').map((x) => x.id)).toEqual(['case-7']);
   });
 
+  it('applyChunk: a batch goes in parts, each committed with its cursor, the event loop free between them; the result is the same', async () => {
+    addCases(1, 25);
+    const cursors = new Set<number>();
+    let watching = true;
+    // Runs only when the pull yields: each cursor seen here was committed by one part.
+    const watch = (): void => {
+      cursors.add(new SyncStateRepository(db).cursor(CHANGES_FEED));
+      if (watching) setImmediate(watch);
+    };
+    setImmediate(watch);
+    const result = await pullOnce({ db, baseUrl: feed.url, token: TOKEN, publicKeyPem: PUBLIC_PEM, limit: 25, applyChunk: 10 });
+    watching = false;
+    expect(result).toEqual({ ok: true, applied: 25, cursor: feed.changes.at(-1)!.seq, batches: 1 });
+    expect(cases().count()).toBe(25);
+    expect([...cursors]).toEqual(expect.arrayContaining([feed.changes[9]!.seq, feed.changes[19]!.seq]));
+  });
+
   it('changes nothing when pulled again, and picks up only what is new', async () => {
     addCases(1, 12);
     await pull(5);

@@ -12,8 +12,8 @@ beforeEach(() => {
   tmp = makeTempDir('motcua-pin-');
   host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'm.db'), demo: true, transport: 'browser', version: 't' });
 });
-afterEach(() => {
-  host.close();
+afterEach(async () => {
+  await host.close();
   tmp.cleanup();
 });
 

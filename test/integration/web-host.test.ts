@@ -66,7 +66,7 @@ beforeEach(() => {
 });
 afterAll(async () => {
   await web?.close();
-  host?.close();
+  await host?.close();
   tmp?.cleanup();
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addYears, ageOn, formatVietnameseDate, isValidIsoDate, todayInVietnam, yearOf } from '../../electron/proactive/calendar-date';
+import { addYears, ageOn, formatVietnameseDate, isValidIsoDate, todayInVietnam, yearOf } from '../../electron/base/calendar-date';
 
 /** Valid calendar days as ISO strings, from the JS Date (an independent calendar). */
 const isoDay = fc

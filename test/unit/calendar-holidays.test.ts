@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holidayData, holidaysFor, loadHolidayData, type HolidayData } from '../../electron/proactive/calendar';
+import { holidayData, holidaysFor, loadHolidayData, type HolidayData } from '../../electron/base/calendar';
 
 const shipped = loadHolidayData(process.cwd());
 const dates = (year: number, data?: HolidayData, overrides?: HolidayData) => holidaysFor(year, data, overrides).daysOff.map((d) => d.date);

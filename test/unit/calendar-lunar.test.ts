@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../electron/proactive/calendar/julian-day';
-import { lunarNewYear, lunarToSolar, solarToLunar } from '../../electron/proactive/calendar/lunar';
+import { addDays } from '../../electron/base/calendar/julian-day';
+import { lunarNewYear, lunarToSolar, solarToLunar } from '../../electron/base/calendar/lunar';
 
 describe('lunar new year (Tết Nguyên đán) at UTC+7', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addWorkingDays, loadHolidayData, workingDayCredit, type WorkdayOptions } from '../../electron/proactive/calendar';
+import { addDays, addWorkingDays, loadHolidayData, workingDayCredit, type WorkdayOptions } from '../../electron/base/calendar';
 
 const holidays = loadHolidayData(process.cwd());
 const opts: WorkdayOptions = { holidays };

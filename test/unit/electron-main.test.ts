@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseLaunchFlags } from '../../electron/app/launch-flags';
@@ -53,18 +53,28 @@ const fake = vi.hoisted(() => {
     },
   };
   const autoUpdater = { setFeedURL: vi.fn(), checkForUpdates: vi.fn(async () => null), on: vi.fn(), autoDownload: false, autoInstallOnAppQuit: false };
-  const host = {
-    router: { dispatch: vi.fn() },
-    events: { subscribe: vi.fn(() => () => {}) },
-    close: vi.fn(),
-    updateUrl: () => state.updateUrl,
-    servingCitizen: vi.fn(() => false),
-  };
-  return { state, electron, autoUpdater, host, createHost: vi.fn((_config: Record<string, unknown>) => host) };
+  /** The host process as the main process sees it: what it was told, and a first state back. */
+  const posted: { t: string; [key: string]: unknown }[] = [];
+  const fork = vi.fn((_path: string, _args: string[], _options: unknown) => {
+    const listeners: Listener[] = [];
+    return {
+      on: (event: string, listener: Listener) => void (event === 'message' && listeners.push(listener)),
+      once: vi.fn(),
+      postMessage: (message: { t: string }) => {
+        posted.push(message);
+        const answer = message.t === 'init' ? { t: 'state', updateUrl: state.updateUrl, servingCitizen: false } : message.t === 'close' ? { t: 'closed' } : null;
+        if (answer) setImmediate(() => listeners.forEach((l) => l(answer)));
+      },
+    };
+  });
+  Object.assign(electron, { utilityProcess: { fork } });
+  return { state, electron, autoUpdater, posted, fork };
 });
 vi.mock('electron', () => fake.electron);
 vi.mock('electron-updater', () => ({ autoUpdater: fake.autoUpdater }));
-vi.mock('../../electron/host/create-host', () => ({ createHost: fake.createHost }));
+
+/** The start data of the n-th launch's host process. */
+const init = (n = 0) => fake.posted.filter((m) => m.t === 'init')[n]!;
 
 const argv = process.argv;
 const repoRoot = resolve(__dirname, '..', '..');
@@ -85,6 +95,7 @@ beforeEach(() => {
   fake.state.dataDir = mkdtempSync(join(tmpdir(), 'motcua-main-'));
   fake.state.appListeners.clear();
   fake.state.windows.length = 0;
+  fake.posted.length = 0;
 });
 afterEach(() => {
   process.argv = argv;
@@ -97,7 +108,7 @@ describe('main process', () => {
     await launch();
     expect(fake.electron.app.quit).toHaveBeenCalled();
     expect(fake.electron.app.whenReady).not.toHaveBeenCalled();
-    expect(fake.createHost).not.toHaveBeenCalled();
+    expect(fake.fork).not.toHaveBeenCalled();
     expect(fake.state.windows).toHaveLength(0);
   });
 
@@ -115,7 +126,7 @@ describe('main process', () => {
     await launch();
     const [window] = fake.state.windows;
     const options = window!.options as BrowserWindowConstructorOptions;
-    expect(fake.host.events.subscribe).toHaveBeenCalledOnce();
+    expect(fake.posted.filter((m) => m.t === 'subscribe')).toHaveLength(1);
     expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(isAbsolute(options.webPreferences!.preload!)).toBe(true);
     expect(options.webPreferences!.preload).toMatch(/preload\.cjs$/);
@@ -127,13 +138,12 @@ describe('main process', () => {
     expect(registered.sort()).toEqual(CHANNEL_NAMES.map(ipcName).sort());
   });
 
-  it('builds the host from the flags: --kiosk --demo --db', async () => {
+  it('starts the host in a utility process, told the flags: --kiosk --demo --db', async () => {
     const dbPath = join(fake.state.dataDir, 'elsewhere', 'x.db');
     await launch('--kiosk', '--demo', '--db', dbPath, '--no-sandbox');
     const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-    expect(fake.createHost).toHaveBeenCalledExactlyOnceWith(
-      expect.objectContaining({ appRoot: repoRoot, dbPath, demo: true, transport: 'electron', version }),
-    );
+    expect(fake.fork).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(/host-process\.cjs$/), [], expect.objectContaining({ serviceName: 'MotCua host' }));
+    expect(init()).toMatchObject({ appRoot: repoRoot, dbPath, demo: true, version });
     expect(fake.state.windows[0]!.options).toMatchObject({ kiosk: true, fullscreen: true });
   });
 
@@ -142,23 +152,30 @@ describe('main process', () => {
     [['--demo'], 'demo.db'],
   ])('defaults the database to the app data folder (%j)', async (flags, file) => {
     await launch(...flags);
-    expect(fake.createHost).toHaveBeenCalledWith(expect.objectContaining({ dbPath: join(fake.state.dataDir, 'appData', 'motcua', file) }));
+    expect(init().dbPath).toBe(join(fake.state.dataDir, 'appData', 'motcua', file));
   });
 
-  it('seals secrets with the OS keyring where there is one, and leaves the host its key file where not', async () => {
+  it("keeps the keyring in the main process: the host gets a key the keyring seals on disk, the same at every start; none where there is no keyring", async () => {
     await launch();
-    expect(fake.createHost.mock.calls[0]![0].secrets).toMatchObject({ kind: 'os' });
+    const key = init(0).hostKey as string;
+    expect(Buffer.from(key, 'base64')).toHaveLength(32);
+    const sealed = readFileSync(join(dirname(init(0).dbPath as string), 'host.key'), 'utf8');
+    expect(sealed.startsWith('os:')).toBe(true);
+    expect(sealed).not.toContain(key);
+    fake.state.windows.length = 0;
+    await launch();
+    expect(init(1).hostKey).toBe(key);
     fake.state.keyring = false;
     fake.state.windows.length = 0;
     await launch();
-    expect(fake.createHost.mock.calls[1]![0].secrets).toBeUndefined();
+    expect(init(2).hostKey).toBeUndefined();
   });
 
   it('reads a provisioning file next to the executable, and takes the centre `motcua start` hands over, without passing it on', async () => {
     const enrol = { url: 'http://127.0.0.1:8787', publicKeyPem: 'PEM', enrolmentCode: 'DEMO-1', centreCode: 'DEMO-TTHCC-01' };
     process.env.MOTCUA_CENTRAL = JSON.stringify({ enrol });
     await launch('--demo');
-    expect(fake.createHost).toHaveBeenCalledWith(expect.objectContaining({ enrol, provisioningDirs: [fake.state.dataDir] }));
+    expect(init()).toMatchObject({ central: { enrol }, provisioningDirs: [fake.state.dataDir] });
     expect(process.env.MOTCUA_CENTRAL).toBeUndefined();
   });
 
@@ -169,6 +186,7 @@ describe('main process', () => {
     fake.state.updateUrl = 'https://motcua.hanoi.gov.vn/updates';
     fake.state.windows.length = 0;
     await launch();
+    await vi.waitFor(() => expect(fake.autoUpdater.checkForUpdates).toHaveBeenCalled());
     expect(fake.autoUpdater.setFeedURL).toHaveBeenCalledExactlyOnceWith({ provider: 'generic', url: 'https://motcua.hanoi.gov.vn/updates' });
     expect(fake.autoUpdater.checkForUpdates).toHaveBeenCalledOnce();
     fake.state.appListeners.get('will-quit')!();
@@ -179,7 +197,7 @@ describe('main process', () => {
     fake.state.appListeners.get('second-instance')!();
     expect(fake.state.windows[0]!.focus).toHaveBeenCalled();
     fake.state.appListeners.get('will-quit')!();
-    expect(fake.host.close).toHaveBeenCalledTimes(1);
+    expect(fake.posted.filter((m) => m.t === 'close')).toHaveLength(1);
   });
 });
 

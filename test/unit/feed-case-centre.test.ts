@@ -1,5 +1,5 @@
 /**
- * The centre of a synced case (issue 9, retention): the sync's hand-written check of a case line
+ * The centre of a synced case (retention): the sync's hand-written check of a case line
  * agrees with the zod schema on `centreCode` — kept when valid, absent from older feeds, refused when malformed.
  */
 import { describe, expect, it } from 'vitest';

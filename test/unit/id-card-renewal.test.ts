@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addYears, ageOn } from '../../electron/proactive/calendar-date';
+import { addYears, ageOn } from '../../electron/base/calendar-date';
 import {
   assessRenewal,
   cardExpiry,

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadHolidayData } from '../../electron/proactive/calendar';
+import { loadHolidayData } from '../../electron/base/calendar';
 import { loadCatalogue, recommend, type Preference } from '../../electron/proactive/recommend';
 import type { CitizenProfile } from '../../electron/contract/profile';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citizenProfile, ruleReminder, type CitizenProfile } from '../../electron/contract';
-import { addYears, ageOn, formatVietnameseDate, isValidIsoDate } from '../../electron/proactive/calendar-date';
+import { addYears, ageOn, formatVietnameseDate, isValidIsoDate } from '../../electron/base/calendar-date';
 import { assessRenewal } from '../../electron/proactive/id-card-renewal';
 import { addDays, dayMonthYear, daysBetween, shift, yearsLater, youngerThan } from '../../electron/proactive/rules/date-math';
 import { compileRules } from '../../electron/proactive/rules/engine';

@@ -58,7 +58,7 @@ describe('key-file secret store', () => {
     expect(() => keyFileSecretStore(tmp.dir).open(osSealed)).toThrow(expect.objectContaining({ reason: 'other-store' }));
   });
 
-  it('after a crash while the key file was being made (issue 9): an empty one is made anew, a leftover temporary file changes nothing', () => {
+  it('after a crash while the key file was being made: an empty one is made anew, a leftover temporary file changes nothing', () => {
     const keyFile = join(tmp.dir, SECRET_KEY_FILE);
     writeFileSync(keyFile, '');
     writeFileSync(`${keyFile}.4242-deadbeef.tmp`, Buffer.alloc(7));

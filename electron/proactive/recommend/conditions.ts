@@ -1,5 +1,5 @@
 import type { CitizenProfile } from '../../contract/profile';
-import { ageOn, type IsoDate } from '../calendar-date';
+import { ageOn, type IsoDate } from '../../base/calendar-date';
 import type { Condition } from './catalogue-schema';
 
 /** true / false when the profile settles it, undefined when it does not say. */

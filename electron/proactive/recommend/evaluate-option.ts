@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../contract/localized';
 import type { CitizenProfile } from '../../contract/profile';
-import type { IsoDate } from '../calendar-date';
-import { addDays, addWorkingDays, workingDayCredit, type WorkdayOptions } from '../calendar';
+import type { IsoDate } from '../../base/calendar-date';
+import { addDays, addWorkingDays, workingDayCredit, type WorkdayOptions } from '../../base/calendar';
 import type { CatalogueOption } from './catalogue-schema';
 import { holds } from './conditions';
 

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../contract/localized';
 import type { EvaluatedOption } from './evaluate-option';
-import { formatLongDate, formatVnd, plural } from './format';
+import { formatLongDate, formatVnd, plural } from '../../base/format';
 import { CRITERIA, type Criteria } from './pareto';
 
 type Phrases = Record<keyof Criteria, (difference: number, option: EvaluatedOption) => LocalizedText>;

@@ -25,7 +25,7 @@
 export { loadCatalogue } from './catalogue-file';
 export type { Catalogue, CatalogueOption, Channel, Condition, LegalReference, Outcome } from './catalogue-schema';
 export type { EvaluatedOption } from './evaluate-option';
-export { formatLongDate, formatVnd } from './format';
+export { formatLongDate, formatVnd } from '../../base/format';
 export { dominates } from './pareto';
 export { isPreference, PREFERENCES, PREFERENCE_WEIGHTS, type Preference } from './rank';
 export { findOutcome, recommend, type ComparedOption, type Recommendation, type RecommendRequest } from './recommend';

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../contract/localized';
 import type { CitizenProfile } from '../../contract/profile';
-import type { IsoDate } from '../calendar-date';
-import type { WorkdayOptions } from '../calendar';
+import type { IsoDate } from '../../base/calendar-date';
+import type { WorkdayOptions } from '../../base/calendar';
 import type { Catalogue, Outcome } from './catalogue-schema';
 import { evaluateOption, type EvaluatedOption } from './evaluate-option';
 import { explain } from './explain';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../calendar-date';
+import type { IsoDate } from '../../base/calendar-date';
 import { EARLY_RENEWAL_YEARS, RENEWAL_AGES } from '../id-card-renewal';
 import { addDays, dayOf, shift, yearsLater, type Duration } from './date-math';
 import { FACTS, type Subject } from './facts';

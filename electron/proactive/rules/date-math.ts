@@ -1,4 +1,4 @@
-import { isValidIsoDate, type IsoDate } from '../calendar-date';
+import { isValidIsoDate, type IsoDate } from '../../base/calendar-date';
 
 /** A length of time in a rule pack: "60 days", "6 months", "2 years". */
 export interface Duration {

@@ -1,6 +1,6 @@
 import type { RuleReminder } from '../../contract';
 import type { Db } from '../../db/connection';
-import type { IsoDate } from '../calendar-date';
+import type { IsoDate } from '../../base/calendar-date';
 import type { RuleEngine } from './engine';
 import type { SyncedCase } from './facts';
 import { compareUrgency } from './urgency';

@@ -1,5 +1,5 @@
 import type { CitizenProfile, RuleReminder, Severity } from '../../contract';
-import type { IsoDate } from '../calendar-date';
+import type { IsoDate } from '../../base/calendar-date';
 import { compileConditions } from './compile-condition';
 import { compileDue, todayOf, type Due, type Today } from './compile-due';
 import { compileExplainer } from './explanation';

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../contract';
-import type { IsoDate } from '../calendar-date';
+import type { IsoDate } from '../../base/calendar-date';
 import type { Due } from './compile-due';
 import { dayMonthYear as d, daysBetween } from './date-math';
 import { FACTS, type FactName, type FactValue, type Subject, type SyncedCase } from './facts';

@@ -1,5 +1,5 @@
 import { appError, citizenProfile, type CitizenProfile, type Result } from '../../contract';
-import { isValidIsoDate } from '../calendar-date';
+import { isValidIsoDate } from '../../base/calendar-date';
 import { vietnamDateOf } from './date-math';
 import { FACT_NAMES, FACTS } from './facts';
 

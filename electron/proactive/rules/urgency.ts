@@ -1,5 +1,5 @@
 import type { RuleReminder, Severity } from '../../contract';
-import type { IsoDate } from '../calendar-date';
+import type { IsoDate } from '../../base/calendar-date';
 
 const SEVERITY_RANK: Record<Severity, number> = { obligation: 0, benefit: 1, advice: 2 };
 

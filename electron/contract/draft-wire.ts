@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dossierDraft, draftValue, fieldSource, formLegalBasis, type DossierDraft, type DraftField } from '../../contract';
+import { dossierDraft, draftValue, fieldSource, formLegalBasis, type DossierDraft, type DraftField } from './forms';
 
 /**
  * A draft as compact as a QR code needs: the legal bases listed once, each field as

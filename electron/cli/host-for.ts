@@ -1,0 +1,51 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { appVersion, defaultDbPath } from '../host/app-files';
+import type { AutoEnrolment } from '../host/central-host';
+import { createHost, type Host } from '../host/create-host';
+import type { HostLog } from '../host/host-log';
+import type { CentralLink } from '../sync/sync-service';
+import type { Flags } from './flags';
+import { appRoot, dataDir } from './paths';
+
+/** The centre a started app links to: one given whole by flags, or the demo's, enrolled with at start. */
+export type CentralChoice = { link: CentralLink } | { enrol: AutoEnrolment } | undefined;
+
+/** `--central URL --token T --central-key FILE` on serve/start: the centre to sync with. */
+export function centralFromFlags(flags: Flags): CentralLink | undefined {
+  if (!flags.central || !flags.token || !flags['central-key']) return undefined;
+  return { url: flags.central, token: flags.token, publicKeyPem: readFileSync(flags['central-key'], 'utf8') };
+}
+
+export function linkFromFlags(flags: Flags): CentralChoice {
+  const link = centralFromFlags(flags);
+  return link ? { link } : undefined;
+}
+
+export const dbPathFor = (flags: Flags): string => flags.db ?? defaultDbPath(dataDir(), flags.demo);
+
+/** The log folder beside the database (the data folder). */
+export const logDirFor = (flags: Flags): string => join(dirname(dbPathFor(flags)), 'logs');
+
+/** The host of `serve` (in its worker) and of `doctor`: devices, sync and retention only for a running app. */
+export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true, central: CentralChoice = linkFromFlags(flags), log?: HostLog): Host {
+  const root = appRoot();
+  const dbPath = dbPathFor(flags);
+  mkdirSync(dirname(dbPath), { recursive: true });
+  return createHost({
+    appRoot: root,
+    dbPath,
+    demo: flags.demo,
+    transport,
+    devices,
+    sync: devices,
+    retention: devices,
+    ...(central && 'link' in central ? { central: central.link } : {}),
+    ...(central && 'enrol' in central ? { enrol: central.enrol } : {}),
+    // A thin client's "next to the app" is the folder holding bin/motcua.cjs.
+    provisioningDirs: [root],
+    version: appVersion(root),
+    logError: log?.logError ?? ((channel, error) => console.error(`[${channel}]`, error)),
+    log: log?.log ?? ((line) => console.error(line)),
+  });
+}
