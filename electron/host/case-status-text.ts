@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../contract';
 import type { SyncedCaseStatus } from '../db/case-repository';
-import { formatVietnameseDate, todayInVietnam, type IsoDate } from '../proactive/calendar-date';
+import { formatVietnameseDate, todayInVietnam, type IsoDate } from '../base/calendar-date';
 
 /** While the authority works on it, the citizen only waits for the result date. */
 const WAIT_FOR_RESULT: LocalizedText = { vi: 'Không cần làm gì thêm. Hãy quay lại vào ngày hẹn trả kết quả.', en: 'Nothing to do now. Come back on the expected result date.' };

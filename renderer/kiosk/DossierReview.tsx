@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DossierView, PrintOutcomeView } from '../../electron/contract';
+import type { DossierView, DraftValue, PrintOutcomeView } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { DossierField, displayValue } from '../components/DossierField';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ProvenanceBadge } from '../components/ProvenanceBadge';
-import { useDraftProblems, valueOf } from '../components/dossier-values';
+import { useDraftProblems, valueOf, type Edits } from '../components/dossier-values';
 import { choicesFor, defaultFor } from '../components/field-choices';
 import { VietKeyboard } from '../components/VietKeyboard';
 import { templateFields } from '../../electron/contract';
@@ -23,6 +23,19 @@ interface Props {
   onFinish: () => void;
 }
 
+/** What the dossier already holds answers more of it: the addressee from the family's address, Viet Nam, the parents' ethnicity (empty, unlocked fields only). */
+function startingValues(view: DossierView): Edits {
+  const fields = templateFields(view.template);
+  const starting: Record<string, DraftValue> = {};
+  for (const f of fields) {
+    const df = view.draft.fields[f.id];
+    if (df?.locked || (df?.value ?? null) !== null) continue;
+    const start = defaultFor(f, fields, (id) => valueOf(view, {}, id));
+    if (start !== null) starting[f.id] = start;
+  }
+  return starting;
+}
+
 /** Name of the measure of prefill + first render, read by the end-to-end test and `npm run bench`. */
 export const PREFILL_RENDER_MEASURE = 'motcua:dossier-prefill-render';
 
@@ -30,7 +43,7 @@ export const PREFILL_RENDER_MEASURE = 'motcua:dossier-prefill-render';
 export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage(i18n.language);
-  const dossier = useDossier(initial);
+  const dossier = useDossier(initial, startingValues);
   const { view, edits, dirty } = dossier;
   const { template } = view;
   const sections = template.sections;
@@ -47,17 +60,6 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
   // The field the on-screen keyboard types into, if open.
   const [typing, setTyping] = useState<string | null>(null);
   const typingField = fields.find((f) => f.id === typing);
-
-  // What the dossier already holds answers more: the addressee from the family's address, Viet Nam, the parents' ethnicity.
-  useEffect(() => {
-    for (const f of fields) {
-      const df = view.draft.fields[f.id];
-      if (df?.locked || (df?.value ?? null) !== null) continue;
-      const start = defaultFor(f, fields, (id) => valueOf(initial, {}, id));
-      if (start !== null) dossier.setValue(f.id, start);
-    }
-    // Once, for the dossier as prepared.
-  }, []);
 
   useEffect(() => {
     const ms = performance.now() - preparedAt;
