@@ -17,11 +17,12 @@ module.exports = {
     layer('contract-is-pure', '^electron/contract/', '^electron/contract/', 'The contract is zod and its own files: the renderer imports it too.'),
     layer('drivers-know-nothing-of-ours', '^drivers/', '^drivers/', 'Hardware and document formats, no app state.'),
     layer('base-is-the-bottom', '^electron/base/', '^electron/(base|contract)/', 'Dates, the legal calendar and formats: every layer may use them, they use no layer.'),
-    // db opens the database with the security layer's key store and field cipher.
-    layer('db-allow-list', '^electron/db/', '^electron/(db|base|contract)/|^electron/security/(secret-store|field-cipher)[.]ts$', 'Repositories and migrations: below every service.'),
+    // db opens the database with the security layer's key store and field cipher, and creates its files owner-only.
+    layer('db-allow-list', '^electron/db/', '^electron/(db|base|contract)/|^electron/security/(secret-store|field-cipher|owner-only)[.]ts$', 'Repositories and migrations: below every service.'),
     layer('proactive-allow-list', '^electron/proactive/', '^electron/(proactive|db|base|contract)/|^drivers/idcard/', 'Reminders, prefill and recommendations: pure rules over data.'),
     layer('security-allow-list', '^electron/security/', '^electron/(security|db|base|contract)/', 'Accounts, audit, consent, keys, retention.'),
-    layer('print-allow-list', '^electron/print/', '^electron/(print|db|base|contract)/', 'Documents and printers: given data, never fetching it.'),
+    // The documents kept for reprinting are owner-only files, as the security layer makes them.
+    layer('print-allow-list', '^electron/print/', '^electron/(print|db|base|contract)/|^electron/security/owner-only[.]ts$', 'Documents and printers: given data, never fetching it.'),
     layer('sync-allow-list', '^electron/sync/', '^electron/(sync|db|security|base|contract)/', 'The central link: feed, outbox, audit shipping.'),
     layer('devices-allow-list', '^electron/devices/', '^electron/(devices|db|base|contract)/|^drivers/', 'Peripherals: drivers routed to roles.'),
     layer('host-allow-list', '^electron/host/', '^electron/(host|db|security|proactive|print|sync|devices|base|contract)/|^drivers/', 'Wiring and handlers: never the transports of app or cli.'),

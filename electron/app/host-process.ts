@@ -19,7 +19,7 @@ async function start(data: unknown): Promise<void> {
   const init = hostInit.parse(data);
   const log = await openHostLog(join(dirname(init.dbPath), 'logs'));
   // As centralFromEnv gave it to the main process: the HostConfig fields of the centre.
-  const central = (init.central ?? {}) as Pick<HostConfig, 'central' | 'enrol'>;
+  const central = (init.central ?? {}) as Pick<HostConfig, 'central' | 'enrol' | 'demoPhone'>;
   let host: Host;
   try {
     host = createHost({

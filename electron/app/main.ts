@@ -1,6 +1,7 @@
 // The Electron main process: wires the host to one hardened window. Everything testable lives in
 // the neighbouring files; this one only puts them in order.
 import { mkdirSync } from 'node:fs';
+import { ownerOnlyFolder } from '../security/owner-only';
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, utilityProcess } from 'electron';
 import { autoUpdater } from 'electron-updater';
@@ -57,7 +58,9 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       const root = appRoot(app);
       const dbPath = flags.db ?? defaultDbPath(dataDir(app), flags.demo);
-      mkdirSync(dirname(dbPath), { recursive: true });
+      // The app's own data folder is owner-only with all it holds; a --db elsewhere gets a new folder made so, never a shared one changed.
+      if (flags.db) mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
+      else ownerOnlyFolder(dataDir(app));
       // The keyring stays here; the host process gets the key it keeps sealed (else it uses its key file).
       const keyring = electronSecretStore(safeStorage);
       const hostKey = keyring ? loadOrCreateHostKey(keyring, dirname(dbPath)).toString('base64') : undefined;

@@ -37,7 +37,7 @@ export async function start(flags: Flags): Promise<void> {
   const electron = findElectron(root);
   // The demo brings its own centre, so sync works with no configuration.
   const demo = !centralFromFlags(flags) && flags.demo ? await startDemoCentral(root, dataDir()) : null;
-  const central: CentralChoice = demo ? { enrol: demo.enrol } : linkFromFlags(flags);
+  const central: CentralChoice = demo ? { enrol: demo.enrol, phone: demo.phone } : linkFromFlags(flags);
   if (central) console.log(`Central: ${'link' in central ? central.link.url : central.enrol.url}`);
   if (electron.binary) {
     const args = [join(root, 'dist', 'electron', 'main.cjs'), ...(flags.demo ? ['--demo'] : []), ...(flags.kiosk ? ['--kiosk'] : [])];

@@ -4,10 +4,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AutoEnrolment } from '../host/central-host';
+import type { DemoPhoneControl } from '../host/demo-phone';
 
 export interface DemoCentral {
   /** The simulator's address and key, and a one-time code the app enrols with on its own. */
   enrol: AutoEnrolment;
+  /** The citizens' "phones" of the demo centre, shown by the kiosk's demo panel. */
+  phone: DemoPhoneControl;
   stop(): void;
 }
 
@@ -31,8 +34,8 @@ export async function startDemoCentral(root: string, dataDir: string): Promise<D
     child.once('exit', () => resolve(null));
   });
   if (line === null) return null;
-  const { url, publicKeyPem } = JSON.parse(line) as { url: string; publicKeyPem: string };
+  const { url, publicKeyPem, token } = JSON.parse(line) as { url: string; publicKeyPem: string; token: string };
   const stop = () => void child.kill('SIGTERM');
   process.once('exit', stop);
-  return { enrol: { url, publicKeyPem, enrolmentCode, centreCode: DEMO_CENTRE_CODE }, stop };
+  return { enrol: { url, publicKeyPem, enrolmentCode, centreCode: DEMO_CENTRE_CODE }, phone: { url, token }, stop };
 }

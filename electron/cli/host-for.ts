@@ -2,14 +2,21 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { appVersion, defaultDbPath } from '../host/app-files';
 import type { AutoEnrolment } from '../host/central-host';
+import type { DemoPhoneControl } from '../host/demo-phone';
+import { ownerOnlyFolder } from '../security/owner-only';
 import { createHost, type Host } from '../host/create-host';
 import type { HostLog } from '../host/host-log';
 import type { CentralLink } from '../sync/sync-service';
 import type { Flags } from './flags';
 import { appRoot, dataDir } from './paths';
 
-/** The centre a started app links to: one given whole by flags, or the demo's, enrolled with at start. */
-export type CentralChoice = { link: CentralLink } | { enrol: AutoEnrolment } | undefined;
+/**
+ * The centre a started app links to: one given whole by flags, or the demo's, enrolled with at start.
+ * `phone`: the demo centre's control routes, for the demo's "phone" panel (a link given by flags in
+ * demo mode is taken to be a simulator's operator link, as the end-to-end tests give it). Plain
+ * data: it crosses to the host's worker.
+ */
+export type CentralChoice = { link: CentralLink; phone?: DemoPhoneControl } | { enrol: AutoEnrolment; phone?: DemoPhoneControl } | undefined;
 
 /** `--central URL --token T --central-key FILE` on serve/start: the centre to sync with. */
 export function centralFromFlags(flags: Flags): CentralLink | undefined {
@@ -19,7 +26,7 @@ export function centralFromFlags(flags: Flags): CentralLink | undefined {
 
 export function linkFromFlags(flags: Flags): CentralChoice {
   const link = centralFromFlags(flags);
-  return link ? { link } : undefined;
+  return link ? { link, phone: { url: link.url, token: link.token } } : undefined;
 }
 
 export const dbPathFor = (flags: Flags): string => flags.db ?? defaultDbPath(dataDir(), flags.demo);
@@ -31,7 +38,9 @@ export const logDirFor = (flags: Flags): string => join(dirname(dbPathFor(flags)
 export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true, central: CentralChoice = linkFromFlags(flags), log?: HostLog): Host {
   const root = appRoot();
   const dbPath = dbPathFor(flags);
-  mkdirSync(dirname(dbPath), { recursive: true });
+  // The app's own data folder is owner-only with all it holds; a --db elsewhere gets a new folder made so, never a shared one changed.
+  if (flags.db) mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
+  else ownerOnlyFolder(dataDir());
   return createHost({
     appRoot: root,
     dbPath,
@@ -42,6 +51,7 @@ export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices
     retention: devices,
     ...(central && 'link' in central ? { central: central.link } : {}),
     ...(central && 'enrol' in central ? { enrol: central.enrol } : {}),
+    ...(flags.demo && central?.phone ? { demoPhone: central.phone } : {}),
     // A thin client's "next to the app" is the folder holding bin/motcua.cjs.
     provisioningDirs: [root],
     version: appVersion(root),

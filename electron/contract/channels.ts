@@ -13,6 +13,7 @@ import { accountView, bootstrapAccount, loginInput, loginResult, newAccount, pas
 import { ruleReminder } from './profile';
 import { kioskOptions } from './kiosk-options';
 import { documentKind, keptDocumentView, printersOverview, printOutcome, reprintId } from './printing';
+import { type AssuranceLevel, assuranceLevel, assuranceView, challengeAnswer, challengeStatus, chipKeyInput, demoPhoneMessage, holderChallenge } from './identity';
 import { centralConfigure, centralRegister, centralStatus, centralTestResult } from './central';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
@@ -25,6 +26,8 @@ export interface PersonalDataUse {
    * `session` means the citizen this session is serving.
    */
   subject: { from: 'input' | 'output' | 'session'; path: readonly string[] };
+  /** The assurance a channel's subject always has (a card scan: its QR); otherwise the session's turn's. */
+  assurance?: AssuranceLevel;
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -72,7 +75,11 @@ const citizenReminderList = z.object({
   reminders: z.array(ruleReminder.extend({ formId: z.string().nullable(), outcomeId: z.string().nullable() })),
   /** Whether the central profile (given by consent) was used beside the card. */
   usedCentral: z.boolean(),
+  assurance: assuranceLevel,
 });
+/** Proving who the citizen is, so the centre may release more than the card-only service. */
+const IDENTITY_PROOF: PersonalDataUse = { ...IDENTIFICATION, subject: { from: 'session', path: [] } };
+const opened = z.object({ identity, fullName: z.string().nullable(), assurance: assuranceLevel });
 const draftRef = z.object({ draftId: z.string().max(64) }).strict();
 /** Receiving a dossier at the counter and looking up cases: the one-stop mechanism. */
 const COUNTER: PersonalDataUse = {
@@ -118,7 +125,17 @@ export const channels = {
   /** Lifts a lock-out after too many wrong passwords. */
   'accounts.unlock': channel({ input: z.object({ username }).strict(), output: accountView, roles: TECHNICIAN, personalData: false }),
   'accounts.resetPassword': channel({ input: passwordReset, output: accountView, roles: TECHNICIAN, personalData: false }),
-  'citizen.open': channel({ input: citizenOpen, output: z.object({ identity, fullName: z.string().nullable() }), roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
+  'citizen.open': channel({ input: citizenOpen, output: opened, roles: SERVES_CITIZENS, personalData: IDENTIFICATION }),
+  /** Asks the centre to send a one-time code to the citizen's registered phone (holder-confirmed). */
+  'identity.challenge': channel({ input: none, output: holderChallenge, roles: SERVES_CITIZENS, personalData: IDENTITY_PROOF }),
+  /** With the code the citizen read, or without one to ask whether they approved in the e-ID app. */
+  'identity.confirm': channel({ input: challengeAnswer, output: z.object({ status: challengeStatus, assurance: assuranceLevel }), roles: SERVES_CITIZENS, personalData: IDENTITY_PROOF }),
+  /** The signed-in officer declares they checked the original card (officer-attested; audited with their account). */
+  'identity.attest': channel({ input: z.object({ checkedOriginal: z.literal(true) }).strict(), output: assuranceView, roles: OFFICER, personalData: IDENTITY_PROOF }),
+  /** Reads and verifies the card's chip on the reader (chip). */
+  'identity.readChip': channel({ input: chipKeyInput, output: opened, roles: SERVES_CITIZENS, personalData: IDENTITY_PROOF }),
+  /** Demo mode only: what the demo centre's "phone" of this citizen received. */
+  'identity.demoPhone': channel({ input: none, output: z.object({ messages: z.array(demoPhoneMessage) }), roles: SERVES_CITIZENS, personalData: IDENTITY_PROOF }),
   /** Ends the citizen's turn (electron/host/citizen-turn.ts): the profile and unprinted, unsubmitted drafts are erased; at a kiosk also its consents and the dossiers printed whole in their QR. */
   'citizen.close': channel({ input: none, output: z.object({ erasedDrafts: z.number().int() }), roles: SERVES_CITIZENS, personalData: false }),
   'consent.notice': channel({ input: z.object({ purpose: consentPurpose }).strict(), output: consentNotice, roles: SERVES_CITIZENS, personalData: false }),
@@ -156,7 +173,7 @@ export const channels = {
     input: scanText,
     output: scanResult,
     roles: SERVES_CITIZENS,
-    personalData: { ...IDENTIFICATION, subject: { from: 'output', path: ['identity', 'personalNumber'] } },
+    personalData: { ...IDENTIFICATION, subject: { from: 'output', path: ['identity', 'personalNumber'] }, assurance: 'qr' },
   }),
   'devices.list': channel({ input: none, output: devicesOverview, roles: TECHNICIAN, personalData: false }),
   'devices.assign': channel({

@@ -24,7 +24,11 @@ export const consentDecision = z.object({
   accepted: z.boolean(),
   recordedAt: z.string(),
   expiresAt: z.string().nullable(),
-  /** Whether the central profile could be read; declining or an unreachable centre still leaves the card-only service. */
-  profile: z.enum(['loaded', 'declined', 'unavailable']),
+  /**
+   * Whether the central profile could be read; declining or an unreachable centre still leaves the card-only service.
+   * `insufficient`: the centre releases nothing on how the citizen was identified (a typed number, the QR);
+   * `mismatch`: the centre's person is not the one identified (another birth date).
+   */
+  profile: z.enum(['loaded', 'declined', 'unavailable', 'insufficient', 'mismatch']),
 });
 export type ConsentDecision = z.infer<typeof consentDecision>;

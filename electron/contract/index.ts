@@ -16,3 +16,4 @@ export * from './counter';
 export * from './kiosk-options';
 export * from './printing';
 export * from './central';
+export * from './identity';

@@ -40,6 +40,8 @@ export const appInfo = z.object({
   demo: z.boolean(),
   centre: z.object({ code: z.string(), name: localizedText }).nullable(),
   schemaVersion: z.number().int(),
+  /** Whether this machine reads ID card chips (a reader is configured): the screens then offer it. */
+  chipReader: z.boolean(),
 });
 export type AppInfo = z.infer<typeof appInfo>;
 

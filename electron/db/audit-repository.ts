@@ -14,6 +14,8 @@ export interface AuditRow {
   actor: string | null;
   /** For an account event, the account it was about (migration 009). */
   target: string | null;
+  /** The citizen turn's assurance level (migration 014); null outside a turn and in older rows. */
+  assurance: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -61,9 +63,9 @@ export class AuditRepository {
   insert(row: NewAuditRow): void {
     this.db
       .prepare(
-        `INSERT INTO audit_log (id, at, session, role, channel, purpose, legal_basis, subject, outcome, actor, target, prev_hash, hash)
+        `INSERT INTO audit_log (id, at, session, role, channel, purpose, legal_basis, subject, outcome, actor, target, assurance, prev_hash, hash)
          VALUES (MAX(COALESCE((SELECT MAX(id) FROM audit_log), 0), COALESCE((SELECT through_id FROM audit_shipping), 0)) + 1,
-                 @at, @session, @role, @channel, @purpose, @legal_basis, @subject, @outcome, @actor, @target, @prev_hash, @hash)`,
+                 @at, @session, @role, @channel, @purpose, @legal_basis, @subject, @outcome, @actor, @target, @assurance, @prev_hash, @hash)`,
       )
       .run(row);
   }

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { keyFileSecretStore, type SecretStore } from '../security/secret-store';
+import { ownerOnlyFile } from '../security/owner-only';
 import { attachFieldCipher, encryptClearFields } from './field-encryption';
 import { DatabaseTooNewError, loadMigrations, migrate, schemaVersion, type Migration } from './migrations';
 
@@ -23,6 +25,12 @@ export interface OpenOptions {
  */
 export function openDatabase(path: string, migrationsDir: string, options: OpenOptions = {}): OpenedDatabase {
   const migrations = loadMigrations(migrationsDir);
+  const memory = path === ':memory:' || path === '';
+  if (!memory) {
+    // Owner-only before SQLite creates it, so its WAL and shared-memory files are made the same way; narrowed if found wider.
+    ownerOnlyFile(path);
+    for (const side of [`${path}-wal`, `${path}-shm`]) if (existsSync(side)) ownerOnlyFile(side);
+  }
   const db = new Database(path);
   try {
     // Refuse a newer schema before anything, even the journal mode, is written to the file.
@@ -38,7 +46,6 @@ export function openDatabase(path: string, migrationsDir: string, options: OpenO
     // Deleted and rewritten values are zeroed in the file, not left in free space.
     db.pragma('secure_delete = ON');
     migrate(db, migrations);
-    const memory = path === ':memory:' || path === '';
     const cipher = attachFieldCipher(db, memory ? null : (options.secrets ?? keyFileSecretStore(dirname(path))));
     // The clear copies the rewrite leaves in the WAL go with it.
     if (encryptClearFields(db, cipher) > 0) db.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,4 +1,5 @@
 import { AppError, type CardIdentity, type CitizenProfile, type ConsentPurpose, type Identity } from '../contract';
+import type { IdentityProof } from '../security/identity-evidence';
 
 /** The citizen a session serves. Lives in memory only, for the session: nothing here is written to disk. */
 export interface CitizenContext {
@@ -8,6 +9,10 @@ export interface CitizenContext {
   /** The residence printed on the card. */
   cardAddress: string | undefined;
   source: 'card' | 'typed';
+  /** How the citizen was identified: the level and its evidence, sent to the centre, which decides what it releases. */
+  proof: IdentityProof;
+  /** A confirmation the centre sent to the citizen's phone, while it is being answered. */
+  challenge: { id: string; expiresAt: string } | null;
   consent: { id: string; purpose: ConsentPurpose; expiresAt: string } | null;
   /** The central profile read on consent; dropped with the session. */
   central: CitizenProfile | null;

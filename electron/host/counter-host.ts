@@ -56,7 +56,7 @@ export function counterHost(deps: CounterHostDeps) {
       return false;
     }
     drafts.purgeUnkept(sessionId);
-    deps.citizens.open(sessionId, { identity, fullName: fullName || null, cardIssueDate: undefined, cardAddress: undefined, source: 'typed', consent: null, central: null });
+    deps.citizens.open(sessionId, { identity, fullName: fullName || null, cardIssueDate: undefined, cardAddress: undefined, source: 'typed', proof: { level: 'typed' }, challenge: null, consent: null, central: null });
     return true;
   };
   const { provisionalStatus, ...counter } = counterHandlers({

@@ -13,6 +13,7 @@ import { TechnicianPin } from '../security/technician-pin';
 import { runDoctor } from './doctor';
 import { classifyScan } from '../../drivers/idcard/classify';
 import { IDENTIFICATION } from '../contract';
+import { demoPhoneAt, type DemoPhoneControl } from './demo-phone';
 import { toScanResult } from '../devices/scan-results';
 import { Outbox } from '../sync/outbox';
 import { AuditShipper } from '../sync/audit-shipper';
@@ -24,6 +25,8 @@ import { EventBus } from './event-bus';
 import { createRouter, type Router } from './router';
 import { CitizenSessions } from './citizen-sessions';
 import { citizenHandlers } from './citizen-handlers';
+import { identityHandlers } from './identity-handlers';
+import type { ChipSource } from '../devices/chip-source';
 import { dossierHandlers } from './dossier-handlers';
 import { reminderHandlers } from './reminder-handlers';
 import { cachedBySync } from './synced-cache';
@@ -85,6 +88,10 @@ export interface HostConfig {
   retention?: boolean;
   /** The retention schedule's clock and timers (a test's fake ones); else the host's clock with real timers. */
   retentionClock?: RetentionClock;
+  /** The ID card chip reader (PC/SC); absent: the chip level is not offered. */
+  chipSource?: ChipSource;
+  /** Demo mode only: the demo centre's "phone" (its control routes), so the holder confirmation can be walked without one. */
+  demoPhone?: DemoPhoneControl;
 }
 
 export interface Host {
@@ -128,6 +135,8 @@ export function createHost(config: HostConfig): Host {
           legalBasis: IDENTIFICATION.legalBasis,
           subject: result.identity.personalNumber,
           outcome: 'ok',
+          // A scanned card is its QR or MRZ: printed, so no more than the qr level.
+          assurance: 'qr',
         });
       }
       events.publish('scan', { device: key, result });
@@ -192,6 +201,7 @@ export function createHost(config: HostConfig): Host {
     touch: accounts.touch,
     transaction: (work) => db.transaction(work).immediate(),
     subjectOf: (session) => citizens.current(session.id)?.identity.personalNumber ?? null,
+    assuranceOf: (session) => citizens.current(session.id)?.proof.level ?? null,
     handlers: withPrinting(printing, {
       ...printerHandlers({ printing, fonts }),
       ...accounts.handlers,
@@ -199,9 +209,17 @@ export function createHost(config: HostConfig): Host {
         citizens,
         consents: new ConsentRegistry(new ConsentRepository(db), audit),
         centralLink: () => sync.central.link(),
+        deviceKey,
         endTurn,
         today,
         logError: config.logError,
+      }),
+      ...identityHandlers({
+        citizens,
+        centralLink: () => sync.central.link(),
+        today,
+        ...(config.chipSource ? { chipSource: config.chipSource } : {}),
+        ...(config.demo && config.demoPhone ? { demoPhone: demoPhoneAt(config.demoPhone) } : {}),
       }),
       ...reminderHandlers({
         citizens,
@@ -241,6 +259,7 @@ export function createHost(config: HostConfig): Host {
         demo: config.demo,
         centre: catalogue.centre(),
         schemaVersion: schemaVersion(db),
+        chipReader: config.chipSource !== undefined,
       }),
       'session.get': (_input, session) => ({ role: session.role, displayName: session.displayName }),
       'session.unlockTechnician': ({ pin }, session) => {

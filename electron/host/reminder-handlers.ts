@@ -28,9 +28,11 @@ export function reminderHandlers(deps: ReminderHandlerDeps): Pick<Handlers, 'pro
     const citizen = deps.citizens.require(sessionId);
     const now = clock();
     const today = deps.today();
-    const cases = deps.casesOf(citizen.identity.personalNumber);
+    const usedCentral = consentedCentral(citizen, now) !== null;
+    // The centre's cases of a person are theirs as much as the profile is: only where the centre released the profile.
+    const cases = usedCentral ? deps.casesOf(citizen.identity.personalNumber) : [];
     const profile = { ...profileOf(citizen, now), ...(cases.length > 0 ? { cases } : {}) };
-    return { citizen, today, reminders: deps.evaluate(profile, today), usedCentral: consentedCentral(citizen, now) !== null };
+    return { citizen, today, reminders: deps.evaluate(profile, today), usedCentral };
   };
   return {
     'proactive.reminders': (_input, session) => {
@@ -40,7 +42,7 @@ export function reminderHandlers(deps: ReminderHandlerDeps): Pick<Handlers, 'pro
         formId: r.procedureCode === null ? null : deps.formFor(r.procedureCode),
         outcomeId: r.procedureCode === null ? null : deps.outcomeFor(r.procedureCode),
       }));
-      return { identity: citizen.identity, fullName: citizen.fullName, today, reminders: withForms, usedCentral };
+      return { identity: citizen.identity, fullName: citizen.fullName, today, reminders: withForms, usedCentral, assurance: citizen.proof.level };
     },
     'print.reminders': async ({ paper }, session) => {
       const { citizen, today, reminders } = remindersOf(session.id);

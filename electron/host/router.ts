@@ -38,6 +38,8 @@ export interface RouterDeps {
   audit: { record(entry: AuditEntry): void };
   /** The personal number of the citizen a session serves, for channels whose subject is `session`. */
   subjectOf?: (session: Session) => string | null;
+  /** How sure the session is of its citizen's identity (the turn's assurance level), written in every personal-data row. */
+  assuranceOf?: (session: Session) => string | null;
   /** Where unexpected errors go; the caller only ever sees INTERNAL. */
   logError?: (channel: string, error: unknown) => void;
   /** Sees every call before its role is checked: an idle signed-in session falls back to kiosk here. */
@@ -57,7 +59,7 @@ type Started = { done: Result<unknown> } | { later: Promise<Result<unknown>> };
  * Validate, authorise, audit, dispatch: the only path from a transport to a service.
  * Every failure is a typed error with vi/en messages.
  */
-export function createRouter({ handlers, audit, subjectOf = () => null, logError = () => {}, touch = () => {}, transaction = (work) => work() }: RouterDeps): Router {
+export function createRouter({ handlers, audit, subjectOf = () => null, assuranceOf = () => null, logError = () => {}, touch = () => {}, transaction = (work) => work() }: RouterDeps): Router {
   return {
     async dispatch(session, name, rawInput) {
       if (!isChannelName(name)) return { ok: false, error: appError('UNKNOWN_CHANNEL') };
@@ -82,6 +84,7 @@ export function createRouter({ handlers, audit, subjectOf = () => null, logError
           subject: typeof subject === 'string' ? subject : null,
           outcome: result.ok ? 'ok' : result.error.code,
           actor: session.account ?? null,
+          assurance: def.personalData.assurance ?? assuranceOf(session),
         });
       };
       // The call's ok row written with its work by `commit`; the call answered (no commit after).

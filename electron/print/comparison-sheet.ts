@@ -1,10 +1,11 @@
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import type { Comparison, ComparedOptionView, LocalizedText } from '../contract';
 import { formatLongDate, formatVnd } from '../base/format';
 import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
 import { drawText } from './page-text';
 import { drawParagraphs, setParagraphs, wrapText, type Paragraph } from './text-flow';
+import type { SubsetFont } from './subset-font';
 
 const MM = 72 / 25.4;
 const PAGE = { width: 297 * MM, height: 210 * MM };
@@ -42,10 +43,10 @@ interface Row {
   cells: string[][];
   height: number;
   shaded: boolean;
-  font: PDFFont;
+  font: SubsetFont;
 }
 
-function setRow(cells: string[][], font: PDFFont, shaded: boolean): Row {
+function setRow(cells: string[][], font: SubsetFont, shaded: boolean): Row {
   const wrapped = cells.map((lines, i) => lines.flatMap((l) => wrapText(l, font, SIZE, COLUMNS[i]!.share * COLUMN - 2 * PAD)));
   const height = Math.max(...wrapped.map((l) => l.length)) * SIZE * LEADING + 2 * PAD;
   return { cells: wrapped, height, shaded, font };

@@ -1,4 +1,4 @@
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFPage, type RGB } from 'pdf-lib';
 import {
   FIELD_SOURCES,
   PROVENANCE,
@@ -15,6 +15,7 @@ import { drawNationalHeading } from './national-heading';
 import { drawText } from './page-text';
 import { qrCode } from './qr';
 import { wrapText } from './text-flow';
+import type { SubsetFont } from './subset-font';
 
 /** A4 with the margins of administrative documents (Nghị định 30/2020/NĐ-CP): 25 mm left, 15 mm right. */
 const MM = 72 / 25.4;
@@ -59,7 +60,7 @@ class PageFlow {
     this.page = this.addPage();
     this.y = PAGE.height - MARGIN.top;
   }
-  text(text: string, x: number, size: number, font: PDFFont, color = BLACK): void {
+  text(text: string, x: number, size: number, font: SubsetFont, color = BLACK): void {
     drawText(this.page, text, { x, y: this.y, size, font, color });
   }
 }
@@ -76,7 +77,7 @@ function displayValue(field: FormField, value: DraftField['value']): string {
 const lineHeight = (size: number) => size * LEADING;
 
 /** Text wrapped and centred in a column from `top` down; returns the y below it. */
-function drawCentred(page: PDFPage, text: string, style: { size: number; font: PDFFont; color: RGB }, column: { left: number; width: number }, top: number): number {
+function drawCentred(page: PDFPage, text: string, style: { size: number; font: SubsetFont; color: RGB }, column: { left: number; width: number }, top: number): number {
   let y = top;
   for (const line of wrapText(text, style.font, style.size, column.width)) {
     y -= lineHeight(style.size);
@@ -163,7 +164,7 @@ function drawField(flow: PageFlow, fonts: DocumentFonts, set: SetField): void {
 }
 
 /** Paragraph lines at the left margin, wrapped to the column. */
-function drawWrapped(flow: PageFlow, text: string, size: number, font: PDFFont, color = BLACK, indent = 0): void {
+function drawWrapped(flow: PageFlow, text: string, size: number, font: SubsetFont, color = BLACK, indent = 0): void {
   for (const line of wrapText(text, font, size, COLUMN - indent)) {
     flow.ensure(lineHeight(size));
     flow.y -= lineHeight(size);
@@ -221,7 +222,7 @@ function drawClosing(flow: PageFlow, fonts: DocumentFonts, input: DossierPdfInpu
 
   const right = { left: MARGIN.left + qrSize + 6 * MM, width: PAGE.width - MARGIN.right - (MARGIN.left + qrSize + 6 * MM) };
   const [year, month, day] = input.date.split('-');
-  const lines: Array<[string, { size: number; font: PDFFont; color: RGB }]> = [
+  const lines: Array<[string, { size: number; font: SubsetFont; color: RGB }]> = [
     [`${input.place ?? '……………'}, ngày ${day} tháng ${month} năm ${year}`, { size: TEXT, font: fonts.regular, color: BLACK }],
     [input.template.signer.vi.toUpperCase(), { size: 11, font: fonts.bold, color: BLACK }],
     ['(Ký, ghi rõ họ, chữ đệm, tên)', { size: 9, font: fonts.regular, color: BLACK }],

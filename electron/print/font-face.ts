@@ -1,4 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
+import { readTableDirectory, type TableRecord } from './sfnt';
 
 /** A character as the font draws it: its glyph and its advance in 1/1000 em. */
 export interface MappedGlyph {
@@ -12,19 +13,20 @@ export interface GlyphOutline {
   components: { gid: number; at: number }[];
 }
 
-type Table = { offset: number; length: number };
-
 /**
  * One TrueType font file read once: the cmap and hmtx give each character its glyph and width
  * (precomposed Vietnamese maps 1:1 through the cmap, so no shaping is needed), and each glyph's
  * outline is cut from glyf without its hinting instructions (useless at print resolution, half
- * of the glyf bytes). Every lookup is cached: the next documents only pick glyphs.
+ * of the glyf bytes). Every lookup is cached: the next documents only pick glyphs. fontkit's
+ * public API reads the cmap, names and metrics; the tables are found through the file's own
+ * directory (sfnt.ts), not fontkit's private one.
  */
 export class FontFace {
   readonly font: ReturnType<typeof fontkit.create>;
   /** From font units to the 1/1000 em of PDF widths. */
   readonly scale: number;
-  private readonly tables: Record<string, Table>;
+  readonly numGlyphs: number;
+  private readonly tables: Map<string, TableRecord>;
   /** By code point: an array, as text is measured character by character many times a document. */
   private readonly chars: (MappedGlyph | undefined)[] = [];
   private readonly outlines = new Map<number, GlyphOutline>();
@@ -35,15 +37,16 @@ export class FontFace {
   constructor(readonly data: Uint8Array) {
     this.font = fontkit.create(data);
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    this.tables = (this.font as unknown as { directory: { tables: Record<string, Table> } }).directory.tables;
-    if (!this.tables.glyf) throw new Error('FontFace: only TrueType outlines (glyf) are supported');
+    this.tables = readTableDirectory(data);
+    if (!this.tables.has('glyf')) throw new Error('FontFace: only TrueType outlines (glyf) are supported');
     this.scale = 1000 / this.font.unitsPerEm;
+    this.numGlyphs = this.view.getUint16(this.table('maxp').offset + 4);
     this.numberOfHMetrics = this.view.getUint16(this.table('hhea').offset + 34);
     this.longLoca = this.view.getInt16(this.table('head').offset + 50) === 1;
   }
 
-  table(tag: string): Table {
-    const t = this.tables[tag];
+  table(tag: string): TableRecord {
+    const t = this.tables.get(tag);
     if (!t) throw new Error(`FontFace: the font has no ${tag} table`);
     return t;
   }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFContentStream, PDFRef, type PDFDocument, type PDFFont } from 'pdf-lib';
+import { PDFContentStream, PDFRef, type PDFDocument } from 'pdf-lib';
 import { fontFace } from './font-face';
 import { writePageText } from './page-text';
 import { flate } from './flate-stream';
 import { writePdf } from './pdf-writer';
-import { subsetFont } from './subset-font';
+import { subsetFont, type SubsetFont } from './subset-font';
 
 export interface FontFiles {
   regular: Uint8Array;
@@ -13,8 +13,8 @@ export interface FontFiles {
 }
 
 export interface DocumentFonts {
-  regular: PDFFont;
-  bold: PDFFont;
+  regular: SubsetFont;
+  bold: SubsetFont;
 }
 
 /** Be Vietnam Pro: a whole TTF with every Vietnamese glyph (subset fonts of other families render blank). */
@@ -26,8 +26,8 @@ export function readFontFiles(fontsDir: string): FontFiles {
 }
 
 /**
- * The document's two fonts, each a subset of the glyphs it draws (subset-font.ts). They are made
- * here rather than by doc.embedFont, so savePdf embeds them.
+ * The document's two fonts, each a subset of the glyphs it draws (subset-font.ts). They are ours,
+ * not pdf-lib's (doc.embedFont), so savePdf writes them.
  */
 export function embedFonts(doc: PDFDocument, files: FontFiles): DocumentFonts {
   return { regular: subsetFont(doc, fontFace(files.regular)), bold: subsetFont(doc, fontFace(files.bold)) };
@@ -39,7 +39,8 @@ export function embedFonts(doc: PDFDocument, files: FontFiles): DocumentFonts {
  */
 export async function savePdf(doc: PDFDocument, fonts: DocumentFonts): Promise<Uint8Array> {
   writePageText(doc);
-  await Promise.all([fonts.regular.embed(), fonts.bold.embed()]);
+  fonts.regular.embed();
+  fonts.bold.embed();
   const { context } = doc;
   for (const page of doc.getPages()) {
     for (const ref of page.node.normalizedEntries().Contents?.asArray() ?? []) {

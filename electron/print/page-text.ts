@@ -1,12 +1,12 @@
-import { PDFName, rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFName, rgb, type PDFDocument, type PDFPage, type RGB } from 'pdf-lib';
 import { flate } from './flate-stream';
-import { encodeLiteral } from './subset-font';
+import type { SubsetFont } from './subset-font';
 
 export interface TextRun {
   x: number;
   y: number;
   size: number;
-  font: PDFFont;
+  font: SubsetFont;
   /** Black when not given. */
   color?: RGB;
 }
@@ -14,8 +14,8 @@ export interface TextRun {
 /** A page's text as content-stream operators, written once at save. */
 interface PageText {
   ops: string[];
-  fonts: Map<PDFFont, string>;
-  font?: PDFFont;
+  fonts: Map<SubsetFont, string>;
+  font?: SubsetFont;
   size?: number;
   color?: string;
   /** Where the last line started, in hundredths of a point. */
@@ -56,7 +56,7 @@ export function drawText(page: PDFPage, text: string, run: TextRun): void {
   const color = colorOp(run.color ?? BLACK);
   if (color !== state.color) state.ops.push((state.color = color));
   const [x, y] = [hundredths(run.x), hundredths(run.y)];
-  state.ops.push(`${(x - state.x) / 100} ${(y - state.y) / 100} Td ${encodeLiteral(run.font, text)} Tj`);
+  state.ops.push(`${(x - state.x) / 100} ${(y - state.y) / 100} Td ${run.font.encodeLiteral(text)} Tj`);
   state.x = x;
   state.y = y;
 }

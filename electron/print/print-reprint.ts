@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { narrowTree } from '../security/owner-only';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -35,6 +36,8 @@ export class ReprintStore {
     private readonly now: () => number = Date.now,
   ) {
     this.dir = join(dataDir, 'reprint');
+    // Documents an older version kept readable by others are narrowed at start.
+    narrowTree(this.dir);
   }
 
   keep(pdf: Uint8Array, meta: Omit<KeptMeta, 'keptAt' | 'reason'>): KeptDocument {

@@ -1,9 +1,6 @@
-import { create } from 'qrcode';
-import { getBlocksCount, getTotalCodewordsCount } from 'qrcode/lib/core/error-correction-code';
-import { M } from 'qrcode/lib/core/error-correction-level';
-import { getSymbolTotalCodewords } from 'qrcode/lib/core/utils';
+import { functionPatterns } from './qr-layout';
 
-/** A symbol before masking: its modules (1 dark), with the format information of mask 0, and which are function patterns. */
+/** A symbol before masking: its modules (1 dark; the format information left light), and which are function patterns. */
 export interface UnmaskedSymbol {
   size: number;
   data: Uint8Array;
@@ -13,7 +10,7 @@ export interface UnmaskedSymbol {
 /** What a version looks like at level M, the same for every text of that version. */
 interface Layout {
   size: number;
-  /** The function patterns (finders, timing, alignment, version and mask 0's format information); data modules 0. */
+  /** The function patterns (finders, timing, alignment, version information); data and format modules 0. */
   base: Uint8Array;
   reserved: Uint8Array;
   /** The data modules in the order the codewords' bits fill them (ISO/IEC 18004, 7.7.3). */
@@ -23,28 +20,29 @@ interface Layout {
   ecPerBlock: number;
 }
 
-const dataCodewordsOf = (version: number) => getSymbolTotalCodewords(version) - getTotalCodewordsCount(version, M);
+/** Level M's error correction blocks, by version (ISO/IEC 18004, table 9). */
+const BLOCKS_M = [1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49];
+/** Level M's error correction codewords per block, by version (the same table). */
+const EC_PER_BLOCK_M = [10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, ...Array<number>(19).fill(28)];
+
 /** Mode (4 bits) and character count (8 bits up to version 9, then 16). */
 const headerBits = (version: number) => 4 + (version < 10 ? 8 : 16);
 
-/** The smallest version whose data codewords hold the text's bytes in byte mode (qrcode's getBestVersionForData). */
+/** The smallest version whose data codewords hold the text's bytes in byte mode. */
 function versionFor(bytes: number): number {
-  for (let version = 1; version <= 40; version++) if (headerBits(version) + 8 * bytes <= 8 * dataCodewordsOf(version)) return version;
+  for (let version = 1; version <= 40; version++) if (headerBits(version) + 8 * bytes <= 8 * layoutOf(version).dataCodewords) return version;
   throw new Error('QR: the text does not fit one code');
 }
 
 const layouts = new Map<number, Layout>();
 /**
- * A version's layout, taken once from a symbol qrcode draws (its function patterns, exactly as
- * qrcode places them), with the zig-zag walk of qrcode's setupData over the modules left free.
+ * A version's layout, made once: its function patterns (qr-layout.ts) and the zig-zag walk over
+ * the modules left free, two columns at a time from the lower right, up then down (7.7.3).
  */
 function layoutOf(version: number): Layout {
   let layout = layouts.get(version);
   if (layout) return layout;
-  const { modules } = create('0', { version, errorCorrectionLevel: 'M', maskPattern: 0 });
-  const { size } = modules;
-  const reserved = Uint8Array.from((modules as unknown as { reservedBit: Uint8Array }).reservedBit);
-  const base = modules.data.map((bit, i) => (reserved[i] ? bit : 0));
+  const { size, base, reserved } = functionPatterns(version);
   const order: number[] = [];
   let row = size - 1;
   let step = -1;
@@ -60,9 +58,11 @@ function layoutOf(version: number): Layout {
       }
     }
   }
-  const blocks = getBlocksCount(version, M);
-  const dataCodewords = dataCodewordsOf(version);
-  layout = { size, base, reserved, order: Int32Array.from(order), dataCodewords, blocks, ecPerBlock: (getSymbolTotalCodewords(version) - dataCodewords) / blocks };
+  // The codewords fill the free modules; the few left over (remainder bits, 7.7.3) stay light.
+  const blocks = BLOCKS_M[version - 1]!;
+  const ecPerBlock = EC_PER_BLOCK_M[version - 1]!;
+  const dataCodewords = (order.length >> 3) - blocks * ecPerBlock;
+  layout = { size, base, reserved, order: Int32Array.from(order), dataCodewords, blocks, ecPerBlock };
   layouts.set(version, layout);
   return layout;
 }
@@ -115,7 +115,7 @@ function errorCorrection(data: Uint8Array, degree: number): Uint8Array {
   return Uint8Array.from({ length: degree }, (_, k) => rest[k >> 2]! >>> (24 - 8 * (k & 3)));
 }
 
-/** Byte mode header, the text, the terminator and the pad bytes 0xEC 0x11 (7.4.10): qrcode's createData. */
+/** Byte mode header, the text, the terminator and the pad bytes 0xEC 0x11 (7.4.10). */
 function dataCodewords(text: Uint8Array, version: number, count: number): Uint8Array {
   const out = new Uint8Array(count);
   let at = 0;
@@ -137,10 +137,9 @@ function dataCodewords(text: Uint8Array, version: number, count: number): Uint8A
 }
 
 /**
- * The unmasked symbol of `text` in one byte-mode segment at level M, as qrcode's create draws it
- * before it masks: codewords split into blocks, each with its Reed-Solomon codewords, interleaved
- * (7.6), and set along the layout's walk. qrcode does the same through a bit buffer, polynomial
- * objects and a method call per module; this takes a tenth of the time.
+ * The unmasked symbol of `text` in one byte-mode segment at level M: codewords split into blocks, each with its Reed-Solomon codewords, interleaved
+ * (7.6), and set along the layout's walk. The qrcode package does the same through a bit buffer,
+ * polynomial objects and a method call per module; this takes a tenth of the time.
  */
 export function unmaskedSymbol(text: string): UnmaskedSymbol {
   const bytes = Buffer.from(text);

@@ -113,7 +113,7 @@ function linePenalty(lines: Uint32Array, size: number, stride: number): number {
 }
 
 /**
- * qrcode's mask penalty (mask-pattern.js getPenaltyN1–N4, weights 3, 3, 40, 10) of a symbol;
+ * The mask penalty of ISO/IEC 18004 7.8.3 as the qrcode package scores it (weights 3, 3, 40, 10);
  * past `limit` the exact figure no longer matters, and it returns early.
  */
 export function penalty(lines: BitLines, limit = Infinity): number {

@@ -1,4 +1,4 @@
-import { CustomFontEmbedder, PDFFont, PDFHexString, PDFString, type PDFContext, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFString, type PDFContext, type PDFDocument, type PDFRef } from 'pdf-lib';
 import { flate } from './flate-stream';
 import type { FontFace } from './font-face';
 import { GlyphSubset } from './truetype-subset';
@@ -7,19 +7,26 @@ import { GlyphSubset } from './truetype-subset';
 const SYMBOLIC = 4;
 
 /**
- * pdf-lib's font, set without shaping: each character goes to its glyph through the cmap (text is
- * NFC, where precomposed Vietnamese letters map 1:1) and is measured with hmtx. pdf-lib's own
- * embedder runs fontkit's whole GSUB/GPOS layout for every width and every line drawn, then draws
- * the glyphs without the positions it computed; that layout was most of a document's time.
- * The subset is written here (font-face.ts, truetype-subset.ts) without hinting.
+ * A document's font, set without shaping: each character goes to its glyph through the cmap
+ * (text is NFC, where precomposed Vietnamese letters map 1:1) and is measured with hmtx.
+ * pdf-lib's own embedder runs fontkit's whole GSUB/GPOS layout for every width and every line
+ * drawn, then draws the glyphs without the positions it computed; that layout was most of a
+ * document's time. So the font is not a pdf-lib PDFFont at all: its objects are written here
+ * through PDFContext's public API, its subset (font-face.ts, truetype-subset.ts) without hinting,
+ * and page-text.ts writes its text.
  */
-export class SubsetFontEmbedder extends CustomFontEmbedder {
+export class SubsetFont {
+  /** Where the font's Type0 dictionary will be, for the pages' resources. */
+  readonly ref: PDFRef;
   private readonly subset: GlyphSubset;
   /** The text each subset glyph stands for, for the ToUnicode map (copy and search). */
   private readonly unicode: string[] = [''];
 
-  constructor(private readonly face: FontFace) {
-    super(face.font, face.data);
+  constructor(
+    private readonly context: PDFContext,
+    private readonly face: FontFace,
+  ) {
+    this.ref = context.nextRef();
     this.subset = new GlyphSubset(face);
   }
 
@@ -34,10 +41,6 @@ export class SubsetFontEmbedder extends CustomFontEmbedder {
     return ids;
   }
 
-  override encodeText(text: string): PDFHexString {
-    return PDFHexString.of(this.ids(text).map((id) => id.toString(16).padStart(4, '0')).join(''));
-  }
-
   /** The text as a literal string of its two-byte codes (PDF 32000-1, 7.3.4.2): half the length of hex. */
   encodeLiteral(text: string): string {
     let literal = '(';
@@ -45,13 +48,15 @@ export class SubsetFontEmbedder extends CustomFontEmbedder {
     return `${literal})`;
   }
 
-  override widthOfTextAtSize(text: string, size: number): number {
+  widthOfTextAtSize(text: string, size: number): number {
     return (this.face.width(nfc(text)) * size) / 1000;
   }
 
-  override async embedIntoContext(context: PDFContext, ref?: PDFRef): Promise<PDFRef> {
+  /** Writes the font's objects, with the glyphs used so far: once, when the document is saved. */
+  embed(): void {
+    const { context } = this;
     const program = this.subset.encode();
-    const baseFont = `${subsetTag(this.subset.gids)}+${this.fontName}`;
+    const baseFont = `${subsetTag(this.subset.gids)}+${this.face.font.postscriptName || 'Font'}`;
     const { font, scale } = this.face;
     const descriptor = context.register(
       context.obj({
@@ -79,17 +84,17 @@ export class SubsetFontEmbedder extends CustomFontEmbedder {
         CIDToGIDMap: 'Identity',
       }),
     );
-    const type0 = context.obj({
-      Type: 'Font',
-      Subtype: 'Type0',
-      BaseFont: baseFont,
-      Encoding: 'Identity-H',
-      DescendantFonts: [cidFont],
-      ToUnicode: context.register(flate(context, toUnicodeCMap(this.unicode))),
-    });
-    if (!ref) return context.register(type0);
-    context.assign(ref, type0);
-    return ref;
+    context.assign(
+      this.ref,
+      context.obj({
+        Type: 'Font',
+        Subtype: 'Type0',
+        BaseFont: baseFont,
+        Encoding: 'Identity-H',
+        DescendantFonts: [cidFont],
+        ToUnicode: context.register(flate(context, toUnicodeCMap(this.unicode))),
+      }),
+    );
   }
 }
 
@@ -104,25 +109,8 @@ export const nfc = (text: string) => (UNSURE.test(text) ? text.normalize('NFC') 
 /** Each byte as it stands in a literal string: parentheses and backslash escaped, and CR, which would be read as LF. */
 const LITERAL_BYTE = Array.from({ length: 256 }, (_, b) => (b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0d ? '\\r' : String.fromCharCode(b)));
 
-const embedders = new WeakMap<PDFFont, SubsetFontEmbedder>();
-
-/** A document's font set by SubsetFontEmbedder, to be embedded when the document is saved. */
-export function subsetFont(doc: PDFDocument, face: FontFace): PDFFont {
-  const embedder = new SubsetFontEmbedder(face);
-  const font = PDFFont.of(doc.context.nextRef(), doc, embedder);
-  embedders.set(font, embedder);
-  return font;
-}
-
-/**
- * Text in one of those fonts as a literal string of the glyphs' codes (bytes as latin1
- * characters; the content stream must be written as latin1). pdf-lib's PDFFont only gives hex.
- */
-export function encodeLiteral(font: PDFFont, text: string): string {
-  const embedder = embedders.get(font);
-  if (!embedder) throw new Error('encodeLiteral: not a font of subsetFont');
-  return embedder.encodeLiteral(text);
-}
+/** A document's font: its text is measured and encoded at once, the font written when the document is saved. */
+export const subsetFont = (doc: PDFDocument, face: FontFace) => new SubsetFont(doc.context, face);
 
 /** Six capitals naming the subset (PDF 32000-1, 9.6.4), from its glyphs, so one set always gets one name. */
 function subsetTag(gids: number[]): string {

@@ -1,10 +1,11 @@
-import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { rgb, type PDFPage, type RGB } from 'pdf-lib';
 import { drawText } from './page-text';
+import type { SubsetFont } from './subset-font';
 
 /** A paragraph to set: wrapped to the column, then drawn top to bottom. */
 export interface Paragraph {
   text: string;
-  font: PDFFont;
+  font: SubsetFont;
   size: number;
   color?: RGB;
   align?: 'left' | 'center';
@@ -18,7 +19,7 @@ const LEADING = 1.3;
  * once and the line's width summed (widths add up: the fonts are set without kerning), rather
  * than the growing line measured again for every word.
  */
-export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrapText(text: string, font: SubsetFont, size: number, width: number): string[] {
   const space = font.widthOfTextAtSize(' ', size);
   const lines: string[] = [];
   let line = '';

@@ -20,6 +20,8 @@ export interface AuditEntry {
   actor?: string | null;
   /** For an account event: the account acted on (created, disabled, unlocked…). */
   target?: string | null;
+  /** How sure the machine was of the citizen's identity (typed, qr, chip, holder-confirmed, officer-attested); null outside a citizen's turn. */
+  assurance?: string | null;
 }
 
 /**
@@ -31,8 +33,9 @@ export const AUDIT_SUBJECT_KEY = 'audit.subjectKey';
 /** The chain hash of a row; the centre computes the same (resources/central-api.yaml, AuditEntry). */
 export function rowHash(row: Omit<NewAuditRow, 'hash'>): string {
   const fields = [row.prev_hash, row.at, row.session, row.role, row.channel, row.purpose, row.legal_basis, row.subject, row.outcome];
-  // Rows from before these columns (and a kiosk's) hash as they always did.
-  if (row.actor !== null || row.target !== null) fields.push(row.actor, row.target);
+  // Rows from before these columns (and a kiosk's without a level) hash as they always did.
+  if (row.actor !== null || row.target !== null || row.assurance !== null) fields.push(row.actor, row.target);
+  if (row.assurance !== null) fields.push(row.assurance);
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
@@ -70,6 +73,7 @@ export class AuditLog {
         outcome: entry.outcome,
         actor: entry.actor ?? null,
         target: entry.target ?? null,
+        assurance: entry.assurance ?? null,
         prev_hash: this.rows.lastHash(),
       };
       this.rows.insert({ ...row, hash: rowHash(row) });

@@ -48,7 +48,7 @@ export interface Decider {
  * the decision, and in `target` the consent token the centre was sent, the notice version read (its
  * categories and recipient with it) and until when an acceptance holds. No personal data.
  */
-export function decisionAuditEntry(by: Decider, personalNumber: string, purpose: ConsentPurpose, id: string, expiresAt: string | null): AuditEntry {
+export function decisionAuditEntry(by: Decider, personalNumber: string, purpose: ConsentPurpose, id: string, expiresAt: string | null, assurance: string | null = null): AuditEntry {
   const notice = CONSENT_NOTICES[purpose];
   return {
     session: by.id,
@@ -60,6 +60,7 @@ export function decisionAuditEntry(by: Decider, personalNumber: string, purpose:
     outcome: expiresAt === null ? 'declined' : 'accepted',
     actor: by.account ?? null,
     target: `consent:${id} notice:${noticeVersion(notice)}${expiresAt === null ? '' : ` until:${expiresAt}`}`,
+    assurance,
   };
 }
 
@@ -79,7 +80,8 @@ export class ConsentRegistry {
     return CONSENT_NOTICES[purpose];
   }
 
-  decide(by: Decider, personalNumber: string, purpose: ConsentPurpose, accepted: boolean): { id: string; decision: Omit<ConsentDecision, 'profile'> } {
+  /** `assurance`: how the citizen was identified when deciding (the turn's level), for the proof. */
+  decide(by: Decider, personalNumber: string, purpose: ConsentPurpose, accepted: boolean, assurance: string | null = null): { id: string; decision: Omit<ConsentDecision, 'profile'> } {
     const notice = CONSENT_NOTICES[purpose];
     const now = this.clock();
     const expiresAt = accepted ? new Date(now.getTime() + notice.validForMinutes * 60_000).toISOString() : null;
@@ -95,7 +97,7 @@ export class ConsentRegistry {
       recorded_at: now.toISOString(),
       expires_at: expiresAt,
     });
-    this.audit.record(decisionAuditEntry(by, personalNumber, purpose, id, expiresAt));
+    this.audit.record(decisionAuditEntry(by, personalNumber, purpose, id, expiresAt, assurance));
     return { id, decision: { purpose, accepted, recordedAt: now.toISOString(), expiresAt } };
   }
 }

@@ -78,6 +78,7 @@ const wireEntry = (r: AuditRow) => ({
   outcome: r.outcome,
   actor: r.actor,
   target: r.target,
+  assurance: r.assurance,
   prevHash: r.prev_hash,
   hash: r.hash,
 });

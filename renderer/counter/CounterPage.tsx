@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, ChannelInput, ChannelOutput, ConsentDecision, DossierView, Identity } from '../../electron/contract';
+import type { AppErrorData, AssuranceLevel, ChannelInput, ChannelOutput, ConsentDecision, DossierView, Identity } from '../../electron/contract';
+import { AssuranceBadge, isCardOnly } from '../components/AssuranceBadge';
 import { cardCitizen } from '../components/card-scan';
 import { Button } from '../components/Button';
 import { DateInput } from '../components/DateInput';
@@ -16,6 +17,7 @@ import { CounterWork } from './CounterWork';
 interface Served {
   identity: Identity;
   fullName: string | null;
+  assurance: AssuranceLevel;
   consent: ConsentDecision['profile'] | null;
 }
 
@@ -51,7 +53,7 @@ export function CounterPage() {
     const result = await api.invoke('citizen.open', input);
     setBusy(false);
     if (!result.ok) return setError(result.error);
-    setServed({ identity: result.value.identity, fullName: result.value.fullName, consent: null });
+    setServed({ identity: result.value.identity, fullName: result.value.fullName, assurance: result.value.assurance, consent: null });
     setView(null);
   };
   // An ID card scanned at the counter fills the identity fields and opens the citizen.
@@ -75,6 +77,26 @@ export function CounterPage() {
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setServed((s) => (s ? { ...s, consent: result.value.profile } : s));
+  };
+  // Where this machine has a chip reader, the card's chip raises the level too (chip).
+  const [chipReader, setChipReader] = useState(false);
+  useEffect(() => void api.invoke('app.info', {}).then((r) => setChipReader(r.ok && r.value.chipReader)), []);
+  const readChip = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await api.invoke('identity.readChip', {});
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setServed((s) => (s ? { ...s, assurance: result.value.assurance, fullName: result.value.fullName, consent: null } : s));
+  };
+  // The officer's word that the original card was checked: officer-attested, audited with their account; consent is asked again on it.
+  const attest = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await api.invoke('identity.attest', { checkedOriginal: true });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setServed((s) => (s ? { ...s, assurance: result.value.assurance, consent: null } : s));
   };
   const prepare = async () => {
     setBusy(true);
@@ -155,6 +177,17 @@ export function CounterPage() {
                 province: served.identity.provinceName,
               })}
             </span>
+            <AssuranceBadge level={served.assurance} />
+            {isCardOnly(served.assurance) && chipReader && (
+              <Button variant="secondary" disabled={busy} onClick={() => void readChip()}>
+                {t('counter.readChip')}
+              </Button>
+            )}
+            {isCardOnly(served.assurance) && (
+              <Button variant="secondary" disabled={busy} title={t('counter.attestHint')} onClick={() => void attest()}>
+                {t('counter.attest')}
+              </Button>
+            )}
             {served.consent === null ? (
               <Button variant="secondary" disabled={busy} onClick={() => void consent()}>
                 {t('counter.consent')}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, ConsentNotice } from '../../electron/contract';
+import type { AppErrorData, AssuranceLevel, ConsentNotice } from '../../electron/contract';
+import { AssuranceBadge, CardOnlyNote, isCardOnly } from '../components/AssuranceBadge';
 import { Bilingual, useBoth } from '../components/Bilingual';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -8,6 +9,10 @@ import { KioskNav } from './KioskNav';
 
 interface Props {
   greetingName: string | null;
+  assurance: AssuranceLevel;
+  /** Offered while the identification is card-only: confirm on the registered phone, or read the chip where there is a reader. */
+  onConfirmPhone?: () => void;
+  onReadChip?: () => void;
   notice: ConsentNotice | null;
   busy: boolean;
   error: AppErrorData | null;
@@ -22,7 +27,7 @@ interface Props {
  * Before anything is read from the central system: what, why, on which law, for whom and for how
  * long, in plain Vietnamese with English under it; one touch to agree or to go on without it.
  */
-export function ConsentScreen({ greetingName, notice, busy, error, onDecide, onBack, backHint, onFinish }: Props) {
+export function ConsentScreen({ greetingName, assurance, onConfirmPhone, onReadChip, notice, busy, error, onDecide, onBack, backHint, onFinish }: Props) {
   const { t } = useTranslation();
   const both = useBoth();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -33,6 +38,8 @@ export function ConsentScreen({ greetingName, notice, busy, error, onDecide, onB
       <h1 id="consent-title" ref={heading} tabIndex={-1}>
         {notice ? <Bilingual text={notice.title} /> : <Bilingual text={both('consent.heading')} />}
       </h1>
+      <AssuranceBadge level={assurance} />
+      {isCardOnly(assurance) && <CardOnlyNote onConfirmPhone={onConfirmPhone} onReadChip={onReadChip} readingChip={busy} />}
       {!notice ? (
         <p role="status">{t('consent.loading')}</p>
       ) : (

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getI18n, useTranslation } from 'react-i18next';
-import type { AppErrorData, CitizenQuery, ConsentDecision, ConsentNotice, DossierView, Identity, PrintOutcomeView, RuleReminder, ScanResult } from '../../electron/contract';
+import type { AppErrorData, AssuranceLevel, CitizenQuery, ConsentDecision, ConsentNotice, DossierView, Identity, PrintOutcomeView, RuleReminder, ScanResult } from '../../electron/contract';
 import { useKioskOptions, useReloadKioskOptions } from '../components/KioskOptions';
 import { api } from '../transport';
 import { AskOfficerScreen } from './AskOfficerScreen';
 import { AttractScreen } from './AttractScreen';
 import { ComparisonScreen } from './ComparisonScreen';
+import { ConfirmPhoneScreen } from './ConfirmPhoneScreen';
 import { ConsentScreen } from './ConsentScreen';
+import { isCardOnly } from '../components/AssuranceBadge';
 import { DossierReview } from './DossierReview';
 import { IdentifyScreen, type IdentifyInitial } from './IdentifyScreen';
 import { StatusLookupScreen } from './StatusLookupScreen';
@@ -36,6 +38,8 @@ interface Citizen {
   card: ScannedCard | null;
   /** The card's issue date was typed or scanned: without it (or the centre's record) the card's renewal cannot be checked. */
   issueDateGiven: boolean;
+  /** How sure the centre can be of who this is: the card-only service until it is more than typed or the QR. */
+  assurance: AssuranceLevel;
 }
 
 interface RemindersState {
@@ -56,6 +60,8 @@ type State =
   | { screen: 'home'; wiped: boolean; scanError: AppErrorData | string | null }
   | { screen: 'identify'; busy: boolean; error: AppErrorData | null; initial?: IdentifyInitial }
   | { screen: 'consent'; citizen: Citizen; notice: ConsentNotice | null; busy: boolean; error: AppErrorData | null }
+  /** Confirming on the registered phone, through the centre (holder-confirmed). */
+  | { screen: 'confirm'; citizen: Citizen }
   | ({ screen: 'reminders' } & RemindersState)
   | { screen: 'dossier'; back: RemindersState; view: DossierView; preparedAt: number }
   /** The ways to one outcome: from a reminder (`back` holds the reminders) or, before identification, from the list of outcomes. */
@@ -113,7 +119,13 @@ export function KioskPage() {
         setState(card ? { screen: 'home', wiped: false, scanError: opened.error } : { screen: 'identify', busy: false, error: opened.error }),
       );
     }
-    const citizen: Citizen = { identity: opened.value.identity, fullName: opened.value.fullName, card, issueDateGiven: query.cardIssueDate !== undefined };
+    const citizen: Citizen = {
+      identity: opened.value.identity,
+      fullName: opened.value.fullName,
+      card,
+      issueDateGiven: query.cardIssueDate !== undefined,
+      assurance: opened.value.assurance,
+    };
     still(() => void askConsent(citizen));
     // Stable for the page's life: `askConsent` reads only setters, refs and the api.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -135,6 +147,21 @@ export function KioskPage() {
     setState({ screen: 'reminders', ...base });
     const result = await api.invoke('proactive.reminders', {});
     still(() => setState((s) => (s.screen === 'reminders' ? { ...s, list: result.ok ? result.value : null, error: result.ok ? null : result.error } : s)));
+  };
+
+  // Where this machine has a chip reader, a card-only turn can become `chip`: then consent is asked again on it.
+  const [chipReader, setChipReader] = useState(false);
+  useEffect(() => void api.invoke('app.info', {}).then((r) => setChipReader(r.ok && r.value.chipReader)), []);
+  const readChip = async () => {
+    if (state.screen !== 'consent') return;
+    const still = current();
+    const { citizen } = state;
+    setState({ ...state, busy: true, error: null });
+    const result = await api.invoke('identity.readChip', {});
+    still(() => {
+      if (!result.ok) return setState((s) => (s.screen === 'consent' ? { ...s, busy: false, error: result.error } : s));
+      void askConsent({ ...citizen, assurance: result.value.assurance, fullName: result.value.fullName });
+    });
   };
 
   const decide = async (accept: boolean) => {
@@ -245,9 +272,13 @@ export function KioskPage() {
       case 'consent': {
         // Back undoes the identification: to the keypad if the number was typed, else to the start.
         const typed = state.citizen.card === null;
+        const { citizen } = state;
         return (
           <ConsentScreen
-            greetingName={state.citizen.card?.name ?? null}
+            greetingName={citizen.card?.name ?? citizen.fullName}
+            assurance={citizen.assurance}
+            {...(isCardOnly(citizen.assurance) ? { onConfirmPhone: () => setState({ screen: 'confirm', citizen }) } : {})}
+            {...(isCardOnly(citizen.assurance) && chipReader ? { onReadChip: () => void readChip() } : {})}
             notice={state.notice}
             busy={state.busy}
             error={state.error}
@@ -258,11 +289,17 @@ export function KioskPage() {
           />
         );
       }
+      case 'confirm': {
+        const { citizen } = state;
+        return <ConfirmPhoneScreen onConfirmed={() => void askConsent({ ...citizen, assurance: 'holder-confirmed' })} onBack={() => void askConsent(citizen)} />;
+      }
       case 'reminders': {
         const { citizen } = state;
         return (
           <RemindersScreen
             identity={citizen.identity}
+            assurance={citizen.assurance}
+            {...(isCardOnly(citizen.assurance) ? { onConfirmPhone: () => setState({ screen: 'confirm', citizen }) } : {})}
             list={state.list}
             card={citizen.card}
             greetingName={state.list?.fullName ?? citizen.card?.name ?? citizen.fullName}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, ChannelOutput, ConsentDecision, Identity, PrintOutcomeView, RuleReminder } from '../../electron/contract';
+import type { AppErrorData, AssuranceLevel, ChannelOutput, ConsentDecision, Identity, PrintOutcomeView, RuleReminder } from '../../electron/contract';
+import { AssuranceBadge, CardOnlyNote } from '../components/AssuranceBadge';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatIsoDate } from '../components/format-date';
@@ -15,6 +16,9 @@ export type ListedReminder = ReminderList['reminders'][number];
 
 interface Props {
   identity: Identity;
+  assurance: AssuranceLevel;
+  /** Offered while the identification is card-only: confirm on the registered phone. */
+  onConfirmPhone?: () => void;
   list: ReminderList | null;
   card: ScannedCard | null;
   greetingName: string | null;
@@ -40,7 +44,8 @@ interface Props {
 const masked = (pin: string) => `•••••••• ${pin.slice(-4)}`;
 
 export function RemindersScreen(props: Props) {
-  const { identity, list, card, greetingName, profile, printing, printedPages, printOutcome, preparing, error, onPrint, onPrepare, onCompare, onBack, onFinish, renewalUnchecked, onAddIssueDate } = props;
+  const { identity, assurance, onConfirmPhone, list, card, greetingName, profile, printing, printedPages, printOutcome, preparing, error, onPrint, onPrepare, onCompare, onBack, onFinish, renewalUnchecked, onAddIssueDate } =
+    props;
   const { t, i18n } = useTranslation();
   const lng = currentLanguage(i18n.language);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -60,7 +65,9 @@ export function RemindersScreen(props: Props) {
           {w[lng]}
         </p>
       ))}
-      {profile !== 'loaded' && <p className={profile === 'unavailable' ? 'warning' : 'notice'}>{t(`consent.${profile}`)}</p>}
+      <AssuranceBadge level={assurance} />
+      {profile !== 'loaded' && <p className={profile === 'unavailable' || profile === 'mismatch' ? 'warning' : 'notice'}>{t(`consent.${profile}`)}</p>}
+      {profile === 'insufficient' && <CardOnlyNote onConfirmPhone={onConfirmPhone} />}
       {renewalUnchecked && list && (
         <section className="unchecked" aria-labelledby="unchecked-title">
           <h2 id="unchecked-title">{t('kioskFit.unchecked.title')}</h2>

@@ -53,6 +53,11 @@ export async function kioskSession(kiosk: BrowserModeClient, citizen: DemoCitize
   const opened = await kiosk.call<{ identity: { personalNumber: string } }>('citizen.open', card);
   check(opened.identity.personalNumber === card.personalNumber, 'citizen.open: another citizen');
   await kiosk.call('consent.notice', { purpose: 'proactive-services' });
+  // The card's QR releases nothing from the centre: the citizen confirms with the code the demo centre sent to the phone.
+  await kiosk.call('identity.challenge');
+  const { messages } = await kiosk.call<{ messages: { code: string }[] }>('identity.demoPhone');
+  const confirmed = await kiosk.call<{ assurance: string }>('identity.confirm', { code: messages.at(-1)?.code ?? '' });
+  check(confirmed.assurance === 'holder-confirmed', `identity.confirm: ${confirmed.assurance}`);
   const consent = await kiosk.call<{ accepted: boolean; profile: string }>('consent.decide', { purpose: 'proactive-services', accept: true });
   check(consent.accepted && consent.profile === 'loaded', `consent.decide: profile ${consent.profile}`);
 

@@ -19,6 +19,10 @@ test('an officer opens a citizen, prepares the birth registration on one page, f
   await expect(page.getByLabel('Ngày sinh')).toHaveValue('01/05/1999');
   await page.getByLabel('Ngày sinh').press('Enter');
   await expect(page.getByText('079199012345 · sinh 01/05/1999')).toBeVisible();
+  // A typed number releases nothing from the centre until the officer has checked the original card.
+  await expect(page.locator('[data-assurance="typed"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Tôi đã kiểm tra thẻ căn cước gốc của công dân' }).click();
+  await expect(page.locator('[data-assurance="officer-attested"]')).toContainText('Cán bộ đã kiểm tra thẻ căn cước gốc');
   await page.getByRole('button', { name: 'Công dân đồng ý cho đọc dữ liệu dân cư' }).click();
   await expect(page.getByText('Đã có sự đồng ý: dữ liệu trung tâm được dùng để điền sẵn.')).toBeVisible();
   await page.getByLabel('Mẫu tờ khai').selectOption('birth-registration');

@@ -4,6 +4,7 @@ import type { Comparison, PreferenceName } from '../../electron/contract';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { technicianReplays } from './replay';
+import { confirmOnDemoPhone } from './phone-confirm';
 
 const SCREENS = 'test-results/screens';
 
@@ -28,6 +29,7 @@ test('from the newborn reminder to the comparison: every option, one recommended
   test.setTimeout(120_000);
   await page.goto(served.url);
   await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
+  await confirmOnDemoPhone(page);
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
   const h1 = page.getByRole('heading', { level: 1 });
   await expect(h1).toHaveText('Việc cần làm của bạn');
@@ -123,6 +125,7 @@ test('from the newborn reminder to the comparison: every option, one recommended
 test('an option the citizen cannot use is shown with the reason, never hidden', async ({ page, browser, served, consoleErrors }) => {
   await page.goto(served.url);
   await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
+  await confirmOnDemoPhone(page);
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
   // The citizen is 27: the mobile unit, for those aged 60 or more, is not open to them.

@@ -5,6 +5,7 @@ import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { replayingTechnician, technicianReplays } from './replay';
 import { installScanProbe, percentile, scanToForm, type ScanToForm } from './scan-to-form';
+import { confirmOnDemoPhone } from './phone-confirm';
 
 const SCREENS = 'test-results/screens';
 
@@ -30,6 +31,7 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   await expect(page.getByText('Chỉ trong lượt phục vụ này, tối đa 30 phút; thông tin bị xoá khi bạn kết thúc.')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/kiosk-consent.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
+  await confirmOnDemoPhone(page);
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
 
   // Reminders, most urgent first, with the central profile.
@@ -178,6 +180,7 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
   await page.clock.install();
   await page.goto(served.url);
   await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
+  await confirmOnDemoPhone(page);
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
   const h1 = page.getByRole('heading', { level: 1 });
   const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });

@@ -4,6 +4,7 @@ import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { logIn } from './log-in';
 import { technicianReplays } from './replay';
+import { confirmOnDemoPhone } from './phone-confirm';
 
 const SCREENS = 'test-results/screens';
 const WELCOME = 'Xin chào! Chúng tôi có thể giúp gì cho bạn?';
@@ -110,6 +111,7 @@ for (const variant of ['normal', 'contrast-larger'] as const) {
     await expect(h1).toContainText('Cho phép dùng thông tin của bạn');
     await expect(back).toBeVisible();
     await check(page, 'consent', variant);
+    await confirmOnDemoPhone(page);
     await page.getByRole('button', { name: /^Đồng ý/ }).click();
     await expect(h1).toHaveText('Việc cần làm của bạn');
     const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });

@@ -24,6 +24,10 @@ export async function kioskCall<T>(page: Page, channel: string, input: unknown):
  */
 export async function kioskPrintsBirthRegistration(page: Page, testInfo: TestInfo): Promise<string> {
   await kioskCall(page, 'citizen.open', { personalNumber: KIOSK_CITIZEN.personalNumber, birthDate: '1999-05-01', fullName: KIOSK_CITIZEN.fullName, source: 'card' });
+  // The QR alone releases nothing from the centre: the holder confirms with the code the demo centre sent.
+  await kioskCall(page, 'identity.challenge', {});
+  const { messages } = await kioskCall<{ messages: { code: string }[] }>(page, 'identity.demoPhone', {});
+  await kioskCall(page, 'identity.confirm', { code: messages.at(-1)!.code });
   await kioskCall(page, 'consent.decide', { purpose: 'proactive-services', accept: true });
   const { draft } = await kioskCall<{ draft: { id: string } }>(page, 'dossier.prepare', { formId: 'birth-registration' });
   await kioskCall(page, 'dossier.update', { draftId: draft.id, values: BIRTH_REGISTRATION_VALUES });

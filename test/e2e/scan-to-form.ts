@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { confirmOnDemoPhone } from './phone-confirm';
 
 /**
  * Scan → prefilled form at the kiosk, as the citizen waits for it: the card's scan reaching the
@@ -55,6 +56,8 @@ export async function scanToForm(page: Page, replay: () => Promise<void>): Promi
   await page.evaluate(() => Object.assign((window as unknown as { motcuaProbe: Probe }).motcuaProbe, { scanAt: 0, tapAt: 0 }));
   await replay();
   const toConsent = await shownAfter(page, 'Cho phép dùng thông tin của bạn', 'scanAt');
+  // The QR alone releases nothing from the centre: the citizen confirms on the phone first (not timed).
+  await confirmOnDemoPhone(page);
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
   const toReminders = await shownAfter(page, 'Việc cần làm của bạn', 'tapAt');
   await page.evaluate(() => ((window as unknown as { motcuaProbe: Probe }).motcuaProbe.tapAt = 0));

@@ -11,6 +11,7 @@ import { backoffMs } from '../../electron/sync/backoff';
 import { BatchRejectedError, readVerifiedBatch } from '../../electron/sync/batch-verifier';
 import { parseRetryAfter, pullOnce } from '../../electron/sync/central-client';
 import { fetchCentralProfile } from '../../electron/sync/central-profile';
+import { confirmChallenge, openChallenge } from '../../electron/sync/identity-challenges';
 import { Outbox } from '../../electron/sync/outbox';
 import { AuditRepository } from '../../electron/db/audit-repository';
 import { SettingsRepository } from '../../electron/db/settings-repository';
@@ -250,10 +251,32 @@ export const SYNC_TARGETS = [
     inputs: () => fc.tuple(centralAnswer, mutatedJson([CENTRAL, { ...CENTRAL, extra: 1 }, {}])),
     check: async ([answer, body]) => {
       const fake: typeof fetch = async () => new Response(body, { status: answer.status });
-      const result = await fetchCentralProfile({ url: 'http://central.invalid', token: 't', publicKeyPem: CENTRAL_PEM }, CENTRAL.personalNumber!, 'PURPOSE', 'consent', { fetch: fake });
+      const result = await fetchCentralProfile({ url: 'http://central.invalid', token: 't', publicKeyPem: CENTRAL_PEM }, { personalNumber: CENTRAL.personalNumber!, birthDate: CENTRAL.birthDate! }, 'PURPOSE', 'consent', { fetch: fake });
       if (!result.ok) return assert.ok(result.reason.length > 0);
       citizenProfile.parse(result.profile);
       assert.ok(result.profile.personalNumber === undefined || result.profile.personalNumber === CENTRAL.personalNumber);
+      assert.ok(result.profile.birthDate === undefined || result.profile.birthDate === CENTRAL.birthDate);
+    },
+  }),
+  fuzzTarget({
+    name: 'central: identity challenge answers',
+    covers: ['openChallenge', 'confirmChallenge'],
+    inputs: () =>
+      fc.tuple(
+        centralAnswer,
+        mutatedJson([
+          { challengeId: 'c1', status: 'pending', expiresAt: '2026-12-07T03:05:00.000Z', phoneHint: '•••• ••• 816' },
+          { error: { code: 'identity-mismatch', message: 'm' } },
+          { error: { code: 'wrong-code', message: 'm' } },
+        ]),
+      ),
+    check: async ([answer, body]) => {
+      const fake: typeof fetch = async () => new Response(body, { status: answer.status });
+      const link = { url: 'http://central.invalid', token: 't', publicKeyPem: CENTRAL_PEM };
+      for (const result of [await openChallenge(link, { personalNumber: CENTRAL.personalNumber!, birthDate: CENTRAL.birthDate! }, fake), await confirmChallenge(link, 'c1', '123456', fake)]) {
+        if (!result.ok) assert.ok(result.reason.length > 0 && ['mismatch', 'wrong-code', 'expired', 'refused', 'unavailable'].includes(result.failure));
+        else assert.ok(['pending', 'confirmed', 'expired', 'refused'].includes(result.challenge.status));
+      }
     },
   }),
 ];

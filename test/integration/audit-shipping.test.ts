@@ -175,7 +175,7 @@ describe('a machine registered again', () => {
       // Another machine with a chain of its own that this centre never saw the start of.
       const stranger = await register('E-3');
       const e = { ...centralAudit(sim, second.deviceId)[2]!, id: 9, prevHash: 'b'.repeat(64) };
-      const hash = rowHash({ at: e.at, session: e.session, role: e.role, channel: e.channel, purpose: e.purpose, legal_basis: e.legalBasis, subject: e.subject, outcome: e.outcome, actor: e.actor, target: e.target, prev_hash: e.prevHash });
+      const hash = rowHash({ at: e.at, session: e.session, role: e.role, channel: e.channel, purpose: e.purpose, legal_basis: e.legalBasis, subject: e.subject, outcome: e.outcome, actor: e.actor, target: e.target, assurance: e.assurance, prev_hash: e.prevHash });
       const refused = await fetch(`${sim.url}/v1/audit`, { method: 'POST', headers: { authorization: `Bearer ${stranger.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ entries: [{ ...e, hash }] }) });
       expect(refused.status).toBe(409);
       expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/neither starts a chain nor continues one/);

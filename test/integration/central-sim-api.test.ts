@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
+import { attestedEvidence } from '../support/identity-evidence';
 
 let sim: CentralSim;
 
@@ -136,13 +137,15 @@ describe('GET /v1/cases/{receiptCode}', () => {
 
 describe('GET /v1/citizens/{pin}', () => {
   const consent = { 'x-consent-token': 'consent-abc' };
+  /** The consent and an officer's check of the card, at the simulator's fixed clock. */
+  const released = (pin: string) => ({ ...consent, ...attestedEvidence('api-test', pin, new Date('2026-11-23T02:30:00.000Z')) });
 
   it('returns only the fields the purpose allows', async () => {
-    const renewal = await call('/v1/citizens/001090123456?purpose=id-card-renewal', { headers: consent });
+    const renewal = await call('/v1/citizens/001090123456?purpose=id-card-renewal', { headers: released('001090123456') });
     expect(renewal.status).toBe(200);
     expect(Object.keys(renewal.json as object).sort()).toEqual(['birthDate', 'cardIssueDate', 'fullName', 'sex']);
     expect(renewal.json).toMatchObject({ sex: 'male', birthDate: expect.stringMatching(/^1990-\d\d-\d\d$/) });
-    const birth = await call('/v1/citizens/001090123456?purpose=birth-registration', { headers: consent });
+    const birth = await call('/v1/citizens/001090123456?purpose=birth-registration', { headers: released('001090123456') });
     expect(Object.keys(birth.json as object).sort()).toEqual(['address', 'fullName', 'maritalStatus']);
     expect((birth.json as { fullName: string }).fullName).toBe((renewal.json as { fullName: string }).fullName);
   });
@@ -150,14 +153,14 @@ describe('GET /v1/citizens/{pin}', () => {
   it('gives a case applicant the same name as their profile', async () => {
     const c = (await allChanges(sim)).find((x) => x.type === 'case')!;
     const applicant = c.data!.applicant as { personalNumber: string; fullName: string };
-    const r = await call(`/v1/citizens/${applicant.personalNumber}?purpose=id-card-renewal`, { headers: consent });
+    const r = await call(`/v1/citizens/${applicant.personalNumber}?purpose=id-card-renewal`, { headers: released(applicant.personalNumber) });
     expect((r.json as { fullName: string }).fullName).toBe(applicant.fullName);
   });
 
   it('refuses an unknown purpose or a missing consent token with 403, an invalid number with 404', async () => {
     for (const [path, headers] of [
-      ['/v1/citizens/001090123456?purpose=marketing', consent],
-      ['/v1/citizens/001090123456', consent],
+      ['/v1/citizens/001090123456?purpose=marketing', released('001090123456')],
+      ['/v1/citizens/001090123456', released('001090123456')],
       ['/v1/citizens/001090123456?purpose=id-card-renewal', {}],
     ] as const) {
       const r = await call(path, { headers });

@@ -3,7 +3,7 @@
  * accept what the simulator really sends (validated with JSON Schema 2020-12, the dialect of
  * OpenAPI 3.1).
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import yaml from 'js-yaml';
@@ -14,6 +14,18 @@ import { SettingsRepository } from '../../electron/db/settings-repository';
 import { AuditLog } from '../../electron/security/audit';
 import { AuditShipper } from '../../electron/sync/audit-shipper';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
+import { citizenProfile } from '../support/central-sim/citizens';
+import { EVIDENCE_HEADER } from '../../electron/security/identity-evidence';
+
+const deviceKey = generateKeyPairSync('ed25519');
+/** Evidence signed as a device signs it, checked against the spec's IdentityEvidence schema first. */
+function evidence(facts: Record<string, string>): Record<string, string> {
+  const body = { ...facts, issuedAt: new Date().toISOString(), publicKey: deviceKey.publicKey.export({ type: 'spki', format: 'der' }).toString('base64url') };
+  expect(schema('IdentityEvidence')(body), JSON.stringify(schema('IdentityEvidence').errors)).toBe(true);
+  const bytes = Buffer.from(JSON.stringify(body));
+  return { [EVIDENCE_HEADER]: bytes.toString('base64url'), 'x-identity-signature': sign(null, bytes, deviceKey.privateKey).toString('base64url') };
+}
+const generatedBirthDate = (pin: string): string => citizenProfile('openapi', pin)!.birthDate;
 
 type Validator = ReturnType<Ajv2020['compile']>;
 
@@ -42,7 +54,7 @@ afterAll(async () => {
 describe('resources/central-api.yaml', () => {
   it('is OpenAPI 3.1 with exactly the simulator routes and bearer security', () => {
     expect(doc.openapi).toMatch(/^3\.1\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/audit', '/v1/cases/{receiptCode}', '/v1/changes', '/v1/citizens/{pin}', '/v1/devices', '/v1/dossiers', '/v1/health']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/audit', '/v1/cases/{receiptCode}', '/v1/changes', '/v1/citizens/{pin}', '/v1/devices', '/v1/dossiers', '/v1/health', '/v1/identity/challenges', '/v1/identity/challenges/{challengeId}', '/v1/identity/challenges/{challengeId}/confirm']);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/v1/health']!.get!.security).toEqual([]);
@@ -84,7 +96,27 @@ describe('resources/central-api.yaml', () => {
       body: JSON.stringify({ procedureCode: '1.001193', applicant: { personalNumber: '079305001234', fullName: 'Trần Thị Bích' }, fields: { childName: 'Trần Minh Khôi' } }),
     });
     expect(schema('DossierReceipt')(await receipt.json())).toBe(true);
-    const profile = await fetch(`${sim.url}/v1/citizens/079305001234?purpose=birth-registration`, { headers: { ...auth(), 'x-consent-token': 'c' } });
+    // The holder confirms on the phone the centre wrote to; the profile then comes on that evidence.
+    const pin = '079305001234';
+    const birthDate = ((await (await fetch(`${sim.url}/v1/citizens/${pin}?purpose=proactive-services`, { headers: { ...auth(), 'x-consent-token': 'c', ...evidence({ level: 'officer-attested', personalNumber: pin, birthDate: '1900-01-01', officer: 'oa' }) } })).json()) as { error: { code: string } }).error.code;
+    expect(birthDate).toBe('identity-mismatch');
+    expect(schema('Error')({ error: { code: birthDate, message: 'm' } })).toBe(true);
+    const born = generatedBirthDate(pin);
+    expect(schema('ChallengeRequest')({ pin, birthDate: born })).toBe(true);
+    const opened = await fetch(`${sim.url}/v1/identity/challenges`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ pin, birthDate: born }) });
+    expect(opened.status).toBe(201);
+    const challenge = (await opened.json()) as { challengeId: string };
+    expect(schema('IdentityChallenge')(challenge), JSON.stringify(schema('IdentityChallenge').errors)).toBe(true);
+    const polled = await fetch(`${sim.url}/v1/identity/challenges/${challenge.challengeId}`, { headers: auth() });
+    expect(schema('IdentityChallenge')(await polled.json())).toBe(true);
+    const { messages } = (await (await fetch(`${sim.url}/_control/phone`, { headers: auth() })).json()) as { messages: { challengeId: string; code: string }[] };
+    const code = messages.find((m) => m.challengeId === challenge.challengeId)!.code;
+    expect(schema('ChallengeConfirm')({ code })).toBe(true);
+    const confirmed = await fetch(`${sim.url}/v1/identity/challenges/${challenge.challengeId}/confirm`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    expect(schema('IdentityChallenge')(await confirmed.json())).toBe(true);
+    const facts = { level: 'holder-confirmed', personalNumber: pin, birthDate: born, challengeId: challenge.challengeId };
+    const profile = await fetch(`${sim.url}/v1/citizens/${pin}?purpose=birth-registration`, { headers: { ...auth(), 'x-consent-token': 'c', ...evidence(facts) } });
+    expect(profile.status).toBe(200);
     expect(schema('CitizenProfile')(await profile.json())).toBe(true);
     expect(schema('Health')(await (await fetch(`${sim.url}/v1/health`)).json())).toBe(true);
     const error = await fetch(`${sim.url}/v1/cases/none`, { headers: auth() });

@@ -38,6 +38,7 @@ describe('consent before the central profile', () => {
   it('accepting records the consent (subject as a keyed hash) and reads the central profile into the session', async () => {
     const session = newSession('kiosk');
     expect((await host.router.dispatch(session, 'citizen.open', MOTHER)).ok).toBe(true);
+    expect((await host.router.dispatch(session, 'identity.readChip', {})).ok).toBe(true);
     const r = await host.router.dispatch(session, 'consent.decide', { purpose: 'proactive-services', accept: true });
     expect(r).toMatchObject({ ok: true, value: { accepted: true, profile: 'loaded' } });
     const [row] = consentRows();
@@ -68,6 +69,7 @@ describe('consent before the central profile', () => {
     await sim.close();
     const session = newSession('kiosk');
     await host.router.dispatch(session, 'citizen.open', MOTHER);
+    await host.router.dispatch(session, 'identity.readChip', {});
     const r = await host.router.dispatch(session, 'consent.decide', { purpose: 'proactive-services', accept: true });
     expect(r).toMatchObject({ ok: true, value: { accepted: true, profile: 'unavailable' } });
   });

@@ -14,7 +14,7 @@ import { newSession, type Session } from '../../electron/host/session';
 import { encodeHandoff, exportPublicKeyPem, loadOrCreateDeviceKey, type DeviceKey } from '../../electron/security/device-signing';
 import { scanPdfQr } from '../support/scan-pdf-qr';
 import type { CentralSim } from '../support/central-sim/server';
-import { DEMO_MOTHER as MOTHER, hostCall, hostDeviceKey, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
+import { DEMO_MOTHER as MOTHER, hostCall, openWithChip, hostDeviceKey, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 import { kioskPrintsDossier } from '../support/kiosk-prints';
 
 let running: HostWithCentral;
@@ -96,7 +96,7 @@ describe('kiosk hand-off at the counter', () => {
   });
   it('with the applicant’s birth date in the dossier, the counter serves that citizen and the officer may edit the form', async () => {
     const kiosk = newSession('kiosk');
-    await call(kiosk, 'citizen.open', MOTHER);
+    await openWithChip(call, kiosk);
     await call(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: true });
     const { draft } = await call<DossierView>(kiosk, 'dossier.prepare', { formId: 'id-card-cc01' });
     const officer = newSession('officer');

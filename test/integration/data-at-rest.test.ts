@@ -16,7 +16,7 @@ import { Outbox } from '../../electron/sync/outbox';
 import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
 import { clearTextIn } from '../support/clear-text';
 import { printedAndChecked } from '../support/counter-dossier';
-import { DEMO_MOTHER, hostCall, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
+import { DEMO_MOTHER, hostCall, openWithChip, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 
 /** The mother (who has no case at the centre), her spouse from the central profile, and the child's name she types. */
 const SPOUSE = { personalNumber: '079097004321', fullName: 'Trần Minh Khoa' };
@@ -40,7 +40,7 @@ afterAll(() => running.close());
 describe('personal data at rest', { timeout: 30_000 }, () => {
   it('a kiosk session leaves no personal number or name in clear in the database files', async () => {
     const kiosk = newSession('kiosk');
-    await call(kiosk, 'citizen.open', DEMO_MOTHER);
+    await openWithChip(call, kiosk);
     await call(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: true });
     const { draft } = await call<DossierView>(kiosk, 'dossier.prepare', { formId: 'birth-registration' });
     const done = await call<DossierView>(kiosk, 'dossier.update', { draftId: draft.id, values: VALUES });
@@ -84,7 +84,7 @@ describe('personal data at rest', { timeout: 30_000 }, () => {
 
   it('an altered value is refused with a typed error, never read as empty, and the sync goes on', async () => {
     const kiosk = newSession('kiosk');
-    await call(kiosk, 'citizen.open', DEMO_MOTHER);
+    await openWithChip(call, kiosk);
     await call(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: true });
     const { draft } = await call<DossierView>(kiosk, 'dossier.prepare', { formId: 'birth-registration' });
     const stored = row<{ data: string }>(`SELECT data FROM drafts WHERE id = '${draft.id}'`).data;

@@ -124,6 +124,7 @@ describe('router: services', () => {
         demo: true,
         centre: { code: 'DEMO-TTHCC-01', name: { vi: 'Trung tâm Phục vụ hành chính công (bản trình diễn)', en: 'Public Administration Service Centre (demo)' } },
         schemaVersion: KNOWN_SCHEMA,
+        chipReader: false,
       },
     });
   });
@@ -298,7 +299,7 @@ describe('createRouter: unexpected failures', () => {
 
   it('the handler gets the parsed input, the session and its commit; refused calls never reach it', async () => {
     const identity = { personalNumber: '001099012345', provinceCode: '001', provinceName: 'Hà Nội', sex: 'male' as const, birthDate: '1999-05-01', age: 27 };
-    const open = vi.fn(() => ({ identity, fullName: 'Nguyễn Văn An' }));
+    const open = vi.fn(() => ({ identity, fullName: 'Nguyễn Văn An', assurance: 'qr' as const }));
     const router = createRouter({ handlers: handlers({ 'citizen.open': open }), audit: { record: vi.fn() } });
     const session = kiosk();
     await router.dispatch(session, 'citizen.open', { ...CITIZEN, fullName: '  Nguyễn Văn An ' });

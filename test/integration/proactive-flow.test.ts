@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierView } from '../../electron/contract';
 import type { Host } from '../../electron/host/create-host';
 import { newSession, type Session } from '../../electron/host/session';
-import { DEMO_MOTHER as MOTHER, hostCall, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
+import { DEMO_MOTHER as MOTHER, hostCall, openWithChip, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
 import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
 
 let running: HostWithCentral;
@@ -23,7 +23,7 @@ const call = hostCall(() => host);
 
 async function motherSession(accept: boolean): Promise<Session> {
   const session = newSession('kiosk');
-  await call(session, 'citizen.open', MOTHER);
+  await openWithChip(call, session);
   await call(session, 'consent.decide', { purpose: 'proactive-services', accept });
   return session;
 }

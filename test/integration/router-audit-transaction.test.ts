@@ -27,7 +27,7 @@ const routerWith = (open: Handlers['citizen.open'], record: (entry: AuditEntry) 
 const written = (entry: AuditEntry) => void db.prepare('INSERT INTO audit VALUES (?, ?)').run(entry.channel, entry.outcome);
 const outcomes = () => db.prepare('SELECT outcome FROM audit ORDER BY rowid').pluck().all();
 const work = (what: string) => void db.prepare('INSERT INTO work VALUES (?)').run(what);
-const OPENED = { identity: IDENTITY, fullName: null };
+const OPENED = { identity: IDENTITY, fullName: null, assurance: 'typed' as const };
 
 /** A handler's await, resumed by the test: a kill -9 could land while it waits. */
 function pause() {
@@ -41,7 +41,7 @@ describe('the router: a call and its audit row in one transaction', () => {
     const router = routerWith(
       () => {
         db.prepare("INSERT INTO work VALUES ('opened')").run();
-        return { identity: IDENTITY, fullName: null };
+        return OPENED;
       },
       () => {
         throw new Error('disk I/O error');

@@ -16,7 +16,7 @@ export function centralChainHolds(entries: AuditEntryWire[]): boolean {
   let prev = AUDIT_GENESIS;
   let lastId = 0;
   for (const e of entries) {
-    const row: Omit<AuditRow, 'id' | 'hash'> = { at: e.at, session: e.session, role: e.role, channel: e.channel, purpose: e.purpose, legal_basis: e.legalBasis, subject: e.subject, outcome: e.outcome, actor: e.actor, target: e.target, prev_hash: e.prevHash };
+    const row: Omit<AuditRow, 'id' | 'hash'> = { at: e.at, session: e.session, role: e.role, channel: e.channel, purpose: e.purpose, legal_basis: e.legalBasis, subject: e.subject, outcome: e.outcome, actor: e.actor, target: e.target, assurance: e.assurance ?? null, prev_hash: e.prevHash };
     if (e.id <= lastId || e.prevHash !== prev || rowHash(row) !== e.hash) return false;
     prev = e.hash;
     lastId = e.id;

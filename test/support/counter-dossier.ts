@@ -2,7 +2,7 @@ import type { DossierView } from '../../electron/contract';
 import { newSession, type Session } from '../../electron/host/session';
 import { encodeHandoff } from '../../electron/security/device-signing';
 import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
-import { DEMO_MOTHER, hostCall, hostDeviceKey, type HostWithCentral } from './host-with-central';
+import { hostCall, hostDeviceKey, openWithChip, type HostWithCentral } from './host-with-central';
 
 /**
  * The counter's usual start: the demo mother prepares and prints the birth registration at a
@@ -11,7 +11,7 @@ import { DEMO_MOTHER, hostCall, hostDeviceKey, type HostWithCentral } from './ho
 export async function printedAndChecked(running: HostWithCentral, officer: Session, values: Record<string, string> = BIRTH_REGISTRATION_VALUES): Promise<string> {
   const call = hostCall(() => running.host);
   const kiosk = newSession('kiosk');
-  await call(kiosk, 'citizen.open', DEMO_MOTHER);
+  await openWithChip(call, kiosk);
   await call(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: true });
   const { draft } = await call<DossierView>(kiosk, 'dossier.prepare', { formId: 'birth-registration' });
   const done = await call<DossierView>(kiosk, 'dossier.update', { draftId: draft.id, values });

@@ -6,6 +6,8 @@ import { keyFileSecretStore, sealedSettings } from '../../electron/security/secr
 import type { Session } from '../../electron/host/session';
 import { startCentralSim, type CentralSim, type CentralSimOptions } from './central-sim/server';
 import { makeTempDir } from './temp-dir';
+import { fixedChipSource, MOTHER_CHIP } from './test-chip-source';
+import type { ChipSource } from '../../electron/devices/chip-source';
 
 /** The mother on the demo card recordings; the demo centre has her spouse and a newborn on record. */
 export const DEMO_MOTHER = { personalNumber: '079199012345', birthDate: '1999-05-01', cardIssueDate: '2021-10-10', fullName: 'Nguyễn Văn An', source: 'card' as const };
@@ -22,10 +24,10 @@ export interface HostWithCentral {
 
 /**
  * A demo host on a real SQLite file, linked to a real central simulator on loopback (no HID; no
- * sync loop unless `sync`). The centre keeps its data and key in files, so a test can stop it and
+ * sync loop unless `sync`), with the demo mother's card on its chip reader (test/support/test-chip-source.ts). The centre keeps its data and key in files, so a test can stop it and
  * bring it back.
  */
-export async function startHostWithCentral(name: string, { sync = false } = {}): Promise<HostWithCentral> {
+export async function startHostWithCentral(name: string, { sync = false, chipSource = fixedChipSource([MOTHER_CHIP]) as ChipSource } = {}): Promise<HostWithCentral> {
   const tmp = makeTempDir(`motcua-${name}-`);
   const files: CentralSimOptions = { db: join(tmp.dir, 'central.db'), keyDir: join(tmp.dir, 'central-key'), cases: 3, seed: name };
   const sim = await startCentralSim(files);
@@ -38,6 +40,7 @@ export async function startHostWithCentral(name: string, { sync = false } = {}):
     devices: false,
     sync,
     central: { url: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem },
+    chipSource,
   });
   const running: HostWithCentral = {
     host,
@@ -66,3 +69,9 @@ export const hostCall =
 /** The host's own kiosk signing key, opened as the host opens it (sealed with the key file beside its database). */
 export const hostDeviceKey = (running: HostWithCentral): DeviceKey =>
   loadOrCreateDeviceKey(sealedSettings(new SettingsRepository(running.host.db), keyFileSecretStore(running.dir)));
+
+/** The citizen the session serves puts their card on the reader: the turn's assurance becomes `chip`. */
+export const openWithChip = async (call: ReturnType<typeof hostCall>, session: Session, citizen: typeof DEMO_MOTHER = DEMO_MOTHER): Promise<void> => {
+  await call(session, 'citizen.open', citizen);
+  await call(session, 'identity.readChip', {});
+};

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DossierDraft, DossierView } from '../../electron/contract';
 import { newSession, type Session } from '../../electron/host/session';
 import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
-import { DEMO_MOTHER } from './host-with-central';
+import { openWithChip } from './host-with-central';
 
 type Call = <T>(session: Session, channel: string, input: unknown) => Promise<T>;
 
@@ -38,7 +38,7 @@ export const referenceSized = (draft: DossierDraft) =>
  * by her card, consent given, the birth registration prepared, filled in and printed, then finish.
  */
 export async function kioskPrintsDossier(call: Call, { size = 'qr', session: kiosk = newSession('kiosk'), finish = true }: KioskPrintOptions = {}): Promise<KioskPrintOut> {
-  await call(kiosk, 'citizen.open', DEMO_MOTHER);
+  await openWithChip(call, kiosk);
   await call(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: true });
   const prepared = await call<DossierView>(kiosk, 'dossier.prepare', { formId: 'birth-registration' });
   const corrections = size === 'reference' ? referenceSized(prepared.draft) : [];

@@ -1,13 +1,8 @@
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { lintMessages } from '../support/lint-text';
 
 // The layering of DESIGN.md, checked by the same ESLint config `npm run lint` uses.
-const eslint = new ESLint({ cwd: process.cwd() });
-
-async function importErrors(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
-}
+const importErrors = (filePath: string, code: string) => lintMessages(filePath, code, ['no-restricted-imports', 'no-restricted-syntax']);
 
 describe('layer boundaries', () => {
   it.each([

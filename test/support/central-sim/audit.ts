@@ -29,6 +29,8 @@ const entrySchema = z.strictObject({
   outcome: text,
   actor: text.nullable(),
   target: text.nullable(),
+  /** Absent from devices older than identity assurance: read as null. */
+  assurance: text.nullable().default(null),
   prevHash: hex64,
   hash: hex64,
 });
@@ -38,7 +40,8 @@ export type AuditEntryWire = z.infer<typeof entrySchema>;
 /** The chain hash as the API spec states it (AuditEntry in resources/central-api.yaml), computed independently of the client. */
 function chainHash(e: AuditEntryWire): string {
   const fields = [e.prevHash, e.at, e.session, e.role, e.channel, e.purpose, e.legalBasis, e.subject, e.outcome];
-  if (e.actor !== null || e.target !== null) fields.push(e.actor, e.target);
+  if (e.actor !== null || e.target !== null || e.assurance !== null) fields.push(e.actor, e.target);
+  if (e.assurance !== null) fields.push(e.assurance);
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CASE_STATUSES, type CaseData, type CaseStatus } from './cases';
 import { faultsSchema, type FaultState } from './faults';
 import { HttpError, readJsonBody, sendJson } from './http-util';
+import type { IdentityDesk } from './identity';
 import type { CentralStore } from './store';
 
 /** Which status may follow which: the same paths the generator uses. */
@@ -28,8 +29,17 @@ const changeSchema = z.strictObject({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
-export async function handleControl(req: IncomingMessage, res: ServerResponse, path: string, store: CentralStore, faults: FaultState, now: () => Date): Promise<void> {
+const approveSchema = z.strictObject({ challengeId: z.string().min(1).max(64) });
+
+export async function handleControl(req: IncomingMessage, res: ServerResponse, path: string, store: CentralStore, faults: FaultState, now: () => Date, identity: IdentityDesk): Promise<void> {
   const method = req.method ?? 'GET';
+  // The citizens' registered phones: what the centre sent them, and an approval in the e-ID app.
+  if (path === '/_control/phone' && method === 'GET') return sendJson(res, 200, { messages: identity.phoneMessages() });
+  if (path === '/_control/phone/approve' && method === 'POST') {
+    const parsed = approveSchema.safeParse(await readJsonBody(req));
+    if (!parsed.success) throw new HttpError(400, 'bad-approval', parsed.error.message);
+    return sendJson(res, 200, identity.approve(parsed.data.challengeId));
+  }
   if (path === '/_control/faults') {
     if (method === 'GET') return sendJson(res, 200, faults.get());
     if (method === 'DELETE') return sendJson(res, 200, faults.set({}));

@@ -11,6 +11,7 @@ import { citizenProfile, profileForPurpose } from './citizens';
 import { PROACTIVE_PURPOSE, proactiveProfile } from './proactive-profiles';
 import { submitDossier } from './dossiers';
 import { handleControl } from './control';
+import { identityDesk } from './identity';
 import { deviceRegistry } from './devices';
 import { makeFaultState, type ActiveFaults, type Faults } from './faults';
 import { HttpError, readJsonBody, sendError, sendJson, sleep } from './http-util';
@@ -63,6 +64,12 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
   const faults = makeFaultState(options.faults);
   const now = options.now ?? (() => new Date());
   const devices = deviceRegistry(store, options.enrolmentCodes ?? []);
+  const identity = identityDesk({ seed, now, devicePublicKey: (device) => store.devicePublicKey(device) });
+  /** The person's birth date as the centre holds it (the demo citizens' stories, or the generator's). */
+  const personBirthDate = (pin: string): string | null => {
+    const born = proactiveProfile(seed, pin, now())?.birthDate;
+    return typeof born === 'string' ? born : null;
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -73,7 +80,7 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
 
     if (path.startsWith('/_control/')) {
       if (!operator) throw new HttpError(401, 'unauthorized', 'A valid bearer token is required.');
-      return handleControl(req, res, path, store, faults, now);
+      return handleControl(req, res, path, store, faults, now, identity);
     }
     if (!path.startsWith('/v1/')) throw new HttpError(404, 'not-found', `No route ${path}.`);
 
@@ -116,13 +123,22 @@ export async function startCentralSim(options: CentralSimOptions = {}): Promise<
       return sendJson(res, 200, data);
     }
     const citizenMatch = /^\/v1\/citizens\/([^/]+)$/.exec(path);
-    if (citizenMatch && method === 'GET') return citizen(decodeURIComponent(citizenMatch[1] ?? ''), url, req, res);
+    if (citizenMatch && method === 'GET') return citizen(decodeURIComponent(citizenMatch[1] ?? ''), url, req, res, device);
+    if (path === '/v1/identity/challenges' && method === 'POST') return sendJson(res, 201, identity.open(await readJsonBody(req), device, personBirthDate));
+    const challengeMatch = /^\/v1\/identity\/challenges\/([^/]+)(\/confirm)?$/.exec(path);
+    if (challengeMatch && method === (challengeMatch[2] ? 'POST' : 'GET')) {
+      const id = decodeURIComponent(challengeMatch[1] ?? '');
+      return sendJson(res, 200, challengeMatch[2] ? identity.confirm(id, device, await readJsonBody(req)) : identity.status(id, device));
+    }
     throw new HttpError(404, 'not-found', `No route ${method} ${path}.`);
   }
 
-  function citizen(pin: string, url: URL, req: IncomingMessage, res: ServerResponse): void {
+  function citizen(pin: string, url: URL, req: IncomingMessage, res: ServerResponse, device: string): void {
     const consent = req.headers['x-consent-token'];
     if (typeof consent !== 'string' || consent.trim() === '') throw new HttpError(403, 'consent-required', 'The X-Consent-Token header is required.');
+    const born = personBirthDate(pin);
+    if (born === null) throw new HttpError(404, 'citizen-not-found', 'No citizen with this personal number.');
+    identity.authorise(req, device, pin, born);
     const purpose = url.searchParams.get('purpose') ?? '';
     if (purpose === PROACTIVE_PURPOSE) {
       const proactive = proactiveProfile(seed, pin, now());

@@ -27,6 +27,8 @@ export interface CentralStore {
   /** Registered devices: only the SHA-256 of a token is kept, as a real centre would. */
   addDevice(device: { deviceId: string; tokenHash: string; publicKeyPem: string; centreCode: string; role: string }): void;
   deviceByTokenHash(tokenHash: string): string | undefined;
+  /** The Ed25519 public key (SPKI PEM) a device registered, which signs its identity evidence. */
+  devicePublicKey(deviceId: string): string | undefined;
   /**
    * Audit chains (POST /v1/audit), named by the device that started them; a device that registers
    * again carries its earlier registration's chain on. The chain a device ships to, if any yet.
@@ -94,6 +96,7 @@ export function openStore(path: string, seed: string, cases: number): CentralSto
   const putKey = db.prepare('INSERT INTO idempotency (key, body_hash, reply) VALUES (?, ?, ?)');
   const putDevice = db.prepare('INSERT INTO devices (device_id, token_hash, public_key_pem, centre_code, role) VALUES (@deviceId, @tokenHash, @publicKeyPem, @centreCode, @role)');
   const deviceByToken = db.prepare('SELECT device_id FROM devices WHERE token_hash = ?').pluck();
+  const deviceKey = db.prepare('SELECT public_key_pem FROM devices WHERE device_id = ?').pluck();
   const chainOf = db.prepare('SELECT chain FROM audit_devices WHERE device = ?').pluck();
   const chainHolding = db.prepare('SELECT chain FROM audit WHERE hash = ? LIMIT 1').pluck();
   const joinChain = db.prepare('INSERT INTO audit_devices (device, chain) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET chain = excluded.chain');
@@ -128,6 +131,7 @@ export function openStore(path: string, seed: string, cases: number): CentralSto
     remember: (key, bodyHash, reply) => void putKey.run(key, bodyHash, JSON.stringify(reply)),
     addDevice: (device) => void putDevice.run(device),
     deviceByTokenHash: (hash) => deviceByToken.get(hash) as string | undefined,
+    devicePublicKey: (deviceId) => deviceKey.get(deviceId) as string | undefined,
     auditChainOf: (device) => chainOf.get(device) as string | undefined,
     auditChainHolding: (hash) => chainHolding.get(hash) as string | undefined,
     joinAuditChain: (device, chain) => void joinChain.run(device, chain),
