@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { confirmOnDemoPhone } from './phone-confirm';
 import { technicianReplays } from './replay';
 
 const SCREENS = 'test-results/screens';
@@ -71,6 +72,8 @@ for (const size of SIZES) {
       await expectOnScreen(page, main(/^Đồng ý/), 'consent: Đồng ý');
       await shot('consent');
       expect(await seriousViolations(page)).toEqual([]);
+      // The centre releases the profile once the holder confirms on the registered phone.
+      await confirmOnDemoPhone(page);
       await main(/^Đồng ý/).click();
 
       await expect(h1).toHaveText('Việc cần làm của bạn');

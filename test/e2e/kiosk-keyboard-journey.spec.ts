@@ -72,6 +72,15 @@ for (const size of [
 
     // The card under the scanner identifies the citizen: no touch.
     await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
+    // The centre releases the profile once the holder confirms on the registered phone: two touches and the six digits it sends.
+    await finger.tap(page.getByRole('button', { name: /^Xác nhận qua điện thoại/ }).first());
+    const sms = page.getByRole('complementary', { name: /TRÌNH DIỄN — Điện thoại của công dân/ }).locator('.demo-phone-text').last();
+    await expect(sms).toContainText(/Mã xác nhận MotCua: \d{6}/);
+    const code = /Mã xác nhận MotCua: (\d{6})/.exec(await sms.innerText())![1]!;
+    await page.getByLabel('Mã xác nhận').fill(code);
+    finger.keys += code.length;
+    await finger.tap(page.getByRole('button', { name: 'Xác nhận', exact: true }));
+    await expect(page.locator('[data-assurance="holder-confirmed"]')).toBeVisible();
     await finger.tap(bar.getByRole('button', { name: /^Đồng ý/ }));
     const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
     await finger.tap(birth.getByRole('button', { name: 'Chuẩn bị hồ sơ' }));
