@@ -79,7 +79,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [
           {
-            group: ['**/electron/*', '!**/electron/contract', '**/drivers/**', ...NODE_BUILTINS, 'better-sqlite3', 'node-hid'],
+            group: ['**/electron/*', '!**/electron/contract', '**/drivers/**', ...NODE_BUILTINS, 'better-sqlite3-multiple-ciphers', 'node-hid'],
             message: 'The renderer sees only the contract: no Node, SQL or drivers.',
           },
         ],

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const NATIVE = ['electron', 'better-sqlite3', 'node-hid'];
+const NATIVE = ['electron', 'better-sqlite3-multiple-ciphers', 'node-hid', 'smartcard'];
 // electron-updater stays a package of the app (it requires electron and lazy-loads its per-platform updaters).
 const MAIN_EXTERNAL = [...NATIVE, 'electron-updater'];
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'info', absWorkingDir: root };

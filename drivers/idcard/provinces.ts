@@ -17,3 +17,4 @@ export const PROVINCE_CODES: Readonly<Record<string, string>> = {
   '087': 'Đồng Tháp', '089': 'An Giang', '091': 'Kiên Giang', '092': 'Cần Thơ', '093': 'Hậu Giang',
   '094': 'Sóc Trăng', '095': 'Bạc Liêu', '096': 'Cà Mau',
 };
+

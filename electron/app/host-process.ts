@@ -3,6 +3,7 @@
 import { dirname, join } from 'node:path';
 import { createHost } from '../host/create-host';
 import { openHostLog } from '../host/host-log';
+import { attachedChipReader } from '../host/attached-chip-reader';
 import { serveHost, type HostPort } from '../host/host-protocol';
 import { hostKeySecretStore } from '../security/secret-store';
 import { hostInit, type HostState } from './host-init';
@@ -18,11 +19,13 @@ parent.once('message', ({ data }) => void start(data));
 async function start(data: unknown): Promise<void> {
   const init = hostInit.parse(data);
   const log = await openHostLog(join(dirname(init.dbPath), 'logs'));
+  const chipSource = await attachedChipReader(dirname(init.dbPath));
   // As centralFromEnv gave it to the main process: the HostConfig fields of the centre.
   const central = (init.central ?? {}) as Pick<HostConfig, 'central' | 'enrol' | 'demoPhone'>;
   let host: Host;
   try {
     host = createHost({
+      ...(chipSource ? { chipSource } : {}),
     appRoot: init.appRoot,
     dbPath: init.dbPath,
     demo: init.demo,

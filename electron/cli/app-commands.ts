@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DoctorReport } from '../contract';
+import { DatabaseKeyError } from '../db/database-key';
 import { appVersion } from '../host/app-files';
 import { CENTRAL_ENV } from '../host/central-env';
 import { diagnosticsBundle } from '../host/diagnostics-bundle';
@@ -10,7 +11,7 @@ import { newSession } from '../host/session';
 import { startWebHost } from '../host/web-host';
 import { startDemoCentral } from './demo-central';
 import type { Flags } from './flags';
-import { centralFromFlags, hostFor, linkFromFlags, logDirFor, type CentralChoice } from './host-for';
+import { centralFromFlags, dbPathFor, hostFor, linkFromFlags, logDirFor, type CentralChoice } from './host-for';
 import { CURRENT_LOG } from '../host/host-log';
 import { startHostThread } from './host-thread';
 import { openInChromium } from './open-browser';
@@ -53,7 +54,13 @@ export async function start(flags: Flags): Promise<void> {
 }
 
 export async function doctor(flags: Flags): Promise<void> {
-  const host = hostFor(flags, 'browser', false);
+  let host: ReturnType<typeof hostFor>;
+  try {
+    host = hostFor(flags, 'browser', false);
+  } catch (error) {
+    if (!(error instanceof DatabaseKeyError)) throw error;
+    return keyProblem(flags, error);
+  }
   try {
     const result = await host.router.dispatch(newSession('technician'), 'diagnostics.doctor', {});
     if (!result.ok) throw new Error(result.error.message.en);
@@ -69,6 +76,18 @@ export async function doctor(flags: Flags): Promise<void> {
   } finally {
     await host.close();
   }
+}
+
+/**
+ * The database's key cannot be opened: nothing else can be checked, and nothing is wrong with the
+ * data. Said as the one problem, with what to do, and exit 1; the database is left as it is.
+ */
+function keyProblem(flags: Flags, error: DatabaseKeyError): void {
+  const problem = `database: ${error.vi} / ${error.en}`;
+  const report = { database: { path: dbPathFor(flags), key: error.code }, problems: [problem] };
+  console.log(flags.json ? JSON.stringify(report, null, 2) : `database   ${JSON.stringify(report.database)}`);
+  console.error(problem);
+  process.exitCode = 1;
 }
 
 function formatDoctor({ problems: _problems, ...report }: DoctorReport): string {

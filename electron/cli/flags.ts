@@ -32,6 +32,11 @@ export const OPTIONS = {
   query: { type: 'string' },
   limit: { type: 'string' },
   bundle: { type: 'string' },
+  reader: { type: 'string' },
+  number: { type: 'string' },
+  birth: { type: 'string' },
+  expiry: { type: 'string' },
+  trust: { type: 'string' },
 } as const;
 
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

@@ -6,6 +6,7 @@ import type { DemoPhoneControl } from '../host/demo-phone';
 import { ownerOnlyFolder } from '../security/owner-only';
 import { createHost, type Host } from '../host/create-host';
 import type { HostLog } from '../host/host-log';
+import type { ChipSource } from '../devices/chip-source';
 import type { CentralLink } from '../sync/sync-service';
 import type { Flags } from './flags';
 import { appRoot, dataDir } from './paths';
@@ -35,7 +36,7 @@ export const dbPathFor = (flags: Flags): string => flags.db ?? defaultDbPath(dat
 export const logDirFor = (flags: Flags): string => join(dirname(dbPathFor(flags)), 'logs');
 
 /** The host of `serve` (in its worker) and of `doctor`: devices, sync and retention only for a running app. */
-export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true, central: CentralChoice = linkFromFlags(flags), log?: HostLog): Host {
+export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true, central: CentralChoice = linkFromFlags(flags), log?: HostLog, chipSource?: ChipSource): Host {
   const root = appRoot();
   const dbPath = dbPathFor(flags);
   // The app's own data folder is owner-only with all it holds; a --db elsewhere gets a new folder made so, never a shared one changed.
@@ -52,6 +53,7 @@ export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices
     ...(central && 'link' in central ? { central: central.link } : {}),
     ...(central && 'enrol' in central ? { enrol: central.enrol } : {}),
     ...(flags.demo && central?.phone ? { demoPhone: central.phone } : {}),
+    ...(chipSource ? { chipSource } : {}),
     // A thin client's "next to the app" is the folder holding bin/motcua.cjs.
     provisioningDirs: [root],
     version: appVersion(root),

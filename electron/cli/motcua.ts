@@ -10,13 +10,15 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
   motcua doctor [--json] [--db PATH] [--bundle FILE]  runtime, database, HID, printers, central link, fonts, disk;
                                                       exit 1 with one line per problem; --bundle writes a diagnostics
                                                       bundle without personal data or secrets
-  motcua remind --profile FILE [--today YYYY-MM-DD] [--json]
+  motcua remind --profile FILE [--today YYYY-MM-DD] [--demo] [--json]
                                                       a citizen's reminders with legal basis, most urgent first
   motcua sync --central URL --token T --central-key PEM_FILE --db PATH [--once]
                                                       pulls the central change feed; --once drains it and exits
   motcua db stats --db PATH [--json]                  schema, row counts, the feed cursor, the outbox by state
-  motcua db backup --db PATH --to FILE                a consistent copy while the app runs (SQLite online backup), checked
-  motcua db restore --db PATH --from FILE             puts a checked backup back; the state it replaces is kept beside it
+  motcua db backup --db PATH --to FILE                a consistent, encrypted copy while the app runs, checked; its key in FILE.key
+  motcua db restore --db PATH --from FILE             puts a checked backup back (needs FILE.key and this machine's
+                                                      secret store); the state it replaces is kept beside it
+  motcua db rekey --db PATH                           moves the database to a new random key (the app stopped)
   motcua db purge --db PATH [--dry-run] [--json]      applies the retention policy now (counts; --dry-run changes nothing)
   motcua audit verify --db PATH [--json]              checks the audit log's hash chain; exit 1 names the first broken row
   motcua calendar --year YYYY [--json]                lunar new year and the public holidays (days off) of a year
@@ -27,6 +29,9 @@ const USAGE = `motcua — một cửa kiosk / counter workstation
                                                       every option compared, one recommended and why
   motcua search --db PATH --query TEXT [--limit N] [--json]
                                                       synced cases by receipt code, personal number or name; urgent first
+  motcua chip readers --json                          PC/SC readers attached now
+  motcua chip read --reader NAME (--mrz TEXT | --number N --birth YYYY-MM-DD --expiry YYYY-MM-DD) [--trust DIR] --json
+                                                      reads and verifies an ID card's chip (motcua chip --help)
 `;
 
 // Each command's module is loaded only when it runs: `motcua sync` does not pay for the host,
@@ -46,7 +51,7 @@ async function remindCommand(flags: Flags): Promise<void> {
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   const command = positionals[0];
-  if (values.help || command === undefined) return void process.stdout.write(USAGE);
+  if (command === undefined || (values.help && command !== 'chip')) return void process.stdout.write(USAGE);
   const commands: Record<string, (flags: Flags) => Promise<void>> = {
     start: async (flags) => (await import('./app-commands')).start(flags),
     serve: async (flags) => (await import('./app-commands')).serve(flags),
@@ -59,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
     calendar: async (flags) => (await import('./calendar')).calendarCommand(flags, appRoot()),
     workdays: async (flags) => (await import('./workdays')).workdaysCommand(flags, appRoot()),
     recommend: async (flags) => (await import('./recommend')).recommendCommand(flags, appRoot()),
+    chip: async (flags) => (await import('./chip')).chipCommand(flags, positionals[1]),
     search: async (flags) => {
       const { openDb } = await import('./db-commands');
       await (await import('./search')).searchCommand(flags, () => openDb(flags));

@@ -22,7 +22,7 @@ export function purgeCommand(db: Db, options: { dryRun: boolean; json: boolean }
   });
   if (options.json) console.log(JSON.stringify({ dryRun: options.dryRun, counts }));
   else {
-    console.log(options.dryRun ? 'Sẽ xoá / would purge (chạy thử, không thay đổi gì / dry run, nothing changed):' : 'Đã xoá / purged:');
+    console.log(options.dryRun ? 'Sẽ xóa / would purge (chạy thử, không thay đổi gì / dry run, nothing changed):' : 'Đã xóa / purged:');
     for (const [what, n] of Object.entries(counts)) console.log(`  ${what.padEnd(18)} ${n}`);
   }
   return counts;

@@ -10,13 +10,15 @@ import { parseProfile } from '../proactive/rules/profile-input';
  * `motcua remind --profile FILE [--today YYYY-MM-DD] --json` — an exact interface other tools depend on:
  *   {"ok":true,"reminders":[{"ruleId","severity","dueDate","procedureCode","legalBasis","title","explanation","steps","example"}]}
  *   {"ok":false,"error":{"code","message"}}      (exit 1; message "Vietnamese / English")
- * Reminders come most urgent first, from the bundled rule packs.
+ * Reminders come most urgent first, from the bundled rule packs (`--demo` adds the demo packs'
+ * examples, whose legal basis is not confirmed).
  */
 export type RemindJson = { ok: true; reminders: RuleReminder[] } | { ok: false; error: { code: string; message: string } };
 
 export interface RemindRequest {
   profile?: string;
   today?: string;
+  demo?: boolean;
 }
 
 /** "Vietnamese / English", naming the fields at fault: "…không tồn tại: birthDate / …does not exist: birthDate". */
@@ -39,6 +41,6 @@ export function remind(request: RemindRequest, appRoot: string): RemindJson {
   }
   const profile = parseProfile(text);
   if (!profile.ok) return failure(profile.error);
-  const engine = compileRules(loadRulePacks(appRoot).packs);
+  const engine = compileRules(loadRulePacks(appRoot, undefined, { demo: request.demo === true }).packs);
   return { ok: true, reminders: engine.evaluate(profile.value, today) };
 }

@@ -4,7 +4,8 @@ import { dateFlag, printResult, success, usage, type CliResult } from './proacti
 /**
  * `motcua workdays --from YYYY-MM-DD --add N [--saturday-morning] --json` — an exact interface:
  *   {"date":"YYYY-MM-DD"}   the day a result is ready, N working days counted from the day after --from
- * (see addWorkingDays). --saturday-morning: Saturdays count half a day.
+ * (see addWorkingDays). --saturday-morning is accepted: a Saturday-morning opening receives files
+ * but never counts toward a processing time, so the date is the same.
  */
 export function workdays(request: { from?: string; add?: string; 'saturday-morning'?: boolean }, appRoot: string): CliResult {
   const from = dateFlag(request.from);

@@ -44,7 +44,7 @@ const SERVES_CITIZENS: readonly Role[] = ['kiosk', 'officer'];
 const TECHNICIAN: readonly Role[] = ['technician'];
 export const IDENTIFICATION: PersonalDataUse = {
   purpose: 'identify-citizen',
-  legalBasis: 'Luật Căn cước 2023 (26/2023/QH15); Nghị định 13/2023/NĐ-CP, Điều 17',
+  legalBasis: 'Luật Căn cước 2023 (26/2023/QH15); Luật Bảo vệ dữ liệu cá nhân 2025 (91/2025/QH15)',
   subject: { from: 'input', path: ['personalNumber'] },
 };
 
@@ -84,7 +84,7 @@ const draftRef = z.object({ draftId: z.string().max(64) }).strict();
 /** Receiving a dossier at the counter and looking up cases: the one-stop mechanism. */
 const COUNTER: PersonalDataUse = {
   purpose: 'receive-dossier',
-  legalBasis: 'Nghị định 61/2018/NĐ-CP và Nghị định 107/2021/NĐ-CP về cơ chế một cửa, một cửa liên thông',
+  legalBasis: 'Nghị định 118/2025/NĐ-CP về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông',
   subject: { from: 'output', path: ['applicant', 'personalNumber'] },
 };
 const COUNTER_LIST: PersonalDataUse = { ...COUNTER, subject: { from: 'session', path: [] } };

@@ -121,6 +121,11 @@ export const draftField = z
     legalBasis: z.array(formLegalBasis),
     /** Government-verified (central or card): not editable; a correction request is filed instead. */
     locked: z.boolean(),
+    /**
+     * Not a record's own fact but a presumption from it (the applicant taken as the newborn's
+     * mother or father): shown as presumed, and editable.
+     */
+    presumed: z.boolean().optional(),
   })
   .strict();
 export type DraftField = z.infer<typeof draftField>;

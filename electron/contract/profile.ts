@@ -30,7 +30,9 @@ export const citizenProfile = z
     ethnicity: z.string().max(60).optional(),
     religion: z.string().max(60).optional(),
     nationality: z.string().max(60).optional(),
+    /** Where the citizen was born: not where the birth was registered (the card and CC01 name that). */
     placeOfBirth: z.string().max(300).optional(),
+    birthRegistrationPlace: z.string().max(300).optional(),
     placeOfOrigin: z.string().max(300).optional(),
     permanentAddress: z.string().max(300).optional(),
     currentAddress: z.string().max(300).optional(),
@@ -39,10 +41,22 @@ export const citizenProfile = z
     spouse: relative.optional(),
     father: relative.optional(),
     mother: relative.optional(),
-    idCard: z.object({ issueDate: isoDate.optional() }).strict().optional(),
+    /**
+     * The identity document held: `kind` is `none` (no card yet), the old 9- or 12-digit CMND
+     * (invalid since 1 January 2025), the chip CCCD or the 2024 căn cước card.
+     */
+    idCard: z
+      .object({ issueDate: isoDate.optional(), kind: z.enum(['none', 'cmnd-9', 'cmnd-12', 'cccd', 'can-cuoc']).optional() })
+      .strict()
+      .optional(),
     children: z
       .array(z.object({ birthDate: isoDate, birthRegistered: z.boolean().optional(), fullName: z.string().max(200).optional() }).strict())
       .max(30)
+      .optional(),
+    /** Deaths in the family the citizen may have to register (spouse, parent, child). */
+    deaths: z
+      .array(z.object({ deathDate: isoDate, registered: z.boolean().optional(), fullName: z.string().max(200).optional() }).strict())
+      .max(10)
       .optional(),
     passport: expiring.optional(),
     healthInsurance: expiring.optional(),
@@ -69,7 +83,11 @@ export const citizenProfile = z
   .strict();
 export type CitizenProfile = z.infer<typeof citizenProfile>;
 
-export const legalBasis = z.object({ document: z.string(), article: z.string() });
+/**
+ * A legal basis as a rule pack states it: the document and article, where the text was read
+ * (`source`, an address) and the day it was checked. A production pack must give all four.
+ */
+export const legalBasis = z.object({ document: z.string(), article: z.string(), source: z.string().optional(), checked: isoDate.optional() });
 export type LegalBasis = z.infer<typeof legalBasis>;
 
 export const severity = z.enum(['obligation', 'benefit', 'advice']);

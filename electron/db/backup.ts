@@ -1,6 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SecretStore } from '../security/secret-store';
 import type { Db } from './connection';
+import { DatabaseKeyError, databaseKeyFile, flushFile, syncFolder, writeDatabaseKeys } from './database-key';
+import { copyInto, databaseKeyOf, keyConnection, keyOf, nextFileOf, openEncrypted, openToRead, swapInNextFile } from './encrypted-file';
+import { newDatabaseKey } from './database-key';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { schemaVersion } from './migrations';
 
 /** What a backup or a restore reports: the file, its size, its schema and that SQLite found it whole. */
@@ -14,7 +19,7 @@ export interface BackupFile {
 /** Refused before anything is written, with the reason in Vietnamese and English. */
 export class BackupError extends Error {
   constructor(
-    readonly code: 'BACKUP_TARGET_EXISTS' | 'BACKUP_NOT_FOUND' | 'BACKUP_UNREADABLE' | 'BACKUP_DAMAGED' | 'BACKUP_TOO_NEW',
+    readonly code: 'BACKUP_TARGET_EXISTS' | 'BACKUP_NOT_FOUND' | 'BACKUP_UNREADABLE' | 'BACKUP_DAMAGED' | 'BACKUP_TOO_NEW' | 'BACKUP_KEY_UNAVAILABLE',
     vi: string,
     en: string,
   ) {
@@ -23,12 +28,20 @@ export class BackupError extends Error {
   }
 }
 
-/** Opens `path` read-only and checks it is a whole SQLite database of a schema this app knows. */
-function checkedFile(path: string, knownSchema: number): BackupFile {
+/** A backup's key cannot be had: it restores only where its key file opens (the machine's secret store). */
+const keyUnavailable = (path: string, cause: DatabaseKeyError) =>
+  new BackupError(
+    'BACKUP_KEY_UNAVAILABLE',
+    `Không mở được khoá của bản sao lưu ${path}: cần tệp ${databaseKeyFile(path)} bên cạnh và kho khoá của máy đã tạo nó (${cause.code})`,
+    `the key of the backup ${path} cannot be opened: it needs ${databaseKeyFile(path)} beside it and the secret store of the machine that made it (${cause.code})`,
+  );
+
+/** Opens `path` read-only with its key file and checks it is a whole SQLite database of a schema this app knows. */
+function checkedFile(path: string, knownSchema: number, secrets: SecretStore): BackupFile {
   if (!existsSync(path)) throw new BackupError('BACKUP_NOT_FOUND', `Không tìm thấy tệp sao lưu ${path}`, `backup file not found: ${path}`);
   let db: Db | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openToRead(path, secrets);
     const problems = db.pragma('integrity_check') as { integrity_check: string }[];
     if (problems.length !== 1 || problems[0]!.integrity_check !== 'ok') {
       throw new BackupError('BACKUP_DAMAGED', 'Tệp sao lưu bị hỏng (integrity_check)', 'the backup is damaged (integrity_check failed)');
@@ -40,6 +53,7 @@ function checkedFile(path: string, knownSchema: number): BackupFile {
     return { path, bytes: statSync(path).size, schemaVersion: version, integrity: 'ok' };
   } catch (error) {
     if (error instanceof BackupError) throw error;
+    if (error instanceof DatabaseKeyError && error.code !== 'DATABASE_KEY_WRONG') throw keyUnavailable(path, error);
     throw new BackupError('BACKUP_UNREADABLE', 'Tệp không phải cơ sở dữ liệu MotCua đọc được', 'not a readable MotCua database');
   } finally {
     db?.close();
@@ -47,36 +61,65 @@ function checkedFile(path: string, knownSchema: number): BackupFile {
 }
 
 /**
- * Copies the live database to `to` with SQLite's online backup (the app may keep writing: the copy
- * is one consistent state), then checks the copy. Never overwrites a file.
+ * Copies the live database to `to` (VACUUM INTO: one consistent state while the app may keep
+ * writing), encrypted under the database's own key, whose sealed copy goes beside it in `<to>.key`;
+ * then checks the copy. Never overwrites a file.
  */
-export async function backupDatabase(db: Db, to: string, knownSchema: number): Promise<BackupFile> {
+export async function backupDatabase(db: Db, to: string, knownSchema: number, secrets: SecretStore): Promise<BackupFile> {
   if (existsSync(to)) throw new BackupError('BACKUP_TARGET_EXISTS', `Tệp ${to} đã có; chọn tên khác`, `${to} already exists; choose another name`);
-  await db.backup(to);
-  return checkedFile(to, knownSchema);
+  writeDatabaseKeys(to, secrets, [databaseKeyOf(db)]);
+  // VACUUM INTO cut short leaves a partial file: it gets its name only once whole and flushed.
+  const partial = `${to}.partial`;
+  try {
+    copyInto(db, partial);
+    flushFile(partial);
+    renameSync(partial, to);
+    syncFolder(dirname(to));
+  } catch (error) {
+    rmSync(partial, { force: true });
+    rmSync(databaseKeyFile(to), { force: true });
+    throw error;
+  }
+  return checkedFile(to, knownSchema, secrets);
 }
 
 /**
- * Puts a checked backup back into the database at `dbPath`, through the online backup API (so the
- * copy is written under SQLite's locks, whole or not at all). The state it replaces is first saved
- * to `safetyCopy`, so a restore loses nothing either.
+ * Puts a checked backup in place of the database at `dbPath`, under the database's own key: built
+ * beside it and renamed in (electron/db/encrypted-file.ts), so a crash leaves one whole database.
+ * The state it replaces is first saved to `safetyCopy`, so a restore loses nothing either. The app
+ * must not be running on that database meanwhile.
  */
-export async function restoreDatabase(dbPath: string, from: string, safetyCopy: string, knownSchema: number): Promise<{ restored: BackupFile; previous: BackupFile | null }> {
-  checkedFile(from, knownSchema);
+export async function restoreDatabase(dbPath: string, from: string, safetyCopy: string, knownSchema: number, secrets: SecretStore): Promise<{ restored: BackupFile; previous: BackupFile | null }> {
+  checkedFile(from, knownSchema, secrets);
   let previous: BackupFile | null = null;
+  let key: Buffer | null = null;
   if (existsSync(dbPath)) {
-    const current = new Database(dbPath, { fileMustExist: true });
+    const current = openEncrypted(dbPath, secrets);
     try {
-      previous = await backupDatabase(current, safetyCopy, Number.MAX_SAFE_INTEGER);
+      previous = await backupDatabase(current, safetyCopy, Number.MAX_SAFE_INTEGER, secrets);
+      current.pragma('wal_checkpoint(TRUNCATE)');
+      key = databaseKeyOf(current);
     } finally {
       current.close();
     }
   }
-  const source = new Database(from, { readonly: true, fileMustExist: true });
+  const source = openToRead(from, secrets);
+  const sourceKey = keyOf(source);
   try {
-    await source.backup(dbPath);
+    copyInto(source, nextFileOf(dbPath));
   } finally {
     source.close();
   }
-  return { restored: checkedFile(dbPath, knownSchema), previous };
+  const targetKey = key ?? newDatabaseKey();
+  const next = new Database(nextFileOf(dbPath), { fileMustExist: true });
+  try {
+    if (sourceKey) keyConnection(next, sourceKey);
+    next.pragma('journal_mode = DELETE');
+    keyConnection(next, targetKey, 'rekey');
+  } finally {
+    next.close();
+  }
+  swapInNextFile(dbPath, secrets, key, targetKey);
+  return { restored: checkedFile(dbPath, knownSchema, secrets), previous };
 }
+

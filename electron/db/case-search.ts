@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../contract';
 import type { SyncedCaseStatus } from './case-repository';
 import type { Db } from './connection';

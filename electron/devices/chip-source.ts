@@ -1,4 +1,10 @@
+import { existsSync } from 'node:fs';
+import { ChipError, type ChipErrorCode } from '../../drivers/smartcard/chip-error';
 import type { ChipAccessKey, ChipReading } from '../../drivers/smartcard/chip-reading';
+import type { VietnamPersonalData } from '../../drivers/smartcard/dg13-vietnam';
+import { listReaders } from '../../drivers/smartcard/pcsc-reader';
+import { readOnReader } from '../../drivers/smartcard/read-on-reader';
+import { loadCscaCertificates } from '../../drivers/smartcard/trust-list';
 
 /**
  * Where the host reads an ID card's chip: the PC/SC reader in production (drivers/smartcard), a
@@ -8,4 +14,45 @@ import type { ChipAccessKey, ChipReading } from '../../drivers/smartcard/chip-re
  */
 export interface ChipSource {
   read(key: ChipAccessKey): Promise<ChipReading>;
+}
+
+export interface ChipSourceOptions {
+  /** The reader the technician chose; when absent, the first one PC/SC lists. */
+  readerName: () => string | undefined;
+  /** The folder of CSCA certificates the technician installed (read again at each read). */
+  trustDir: string;
+  clock: () => Date;
+  /** Today in Vietnam, YYYY-MM-DD. */
+  today: () => string;
+}
+
+export type ChipSourceStatus = { ok: true; readers: string[] } | { ok: false; code: ChipErrorCode };
+
+/**
+ * The ID card's chip for the host: PC/SC readers and a verified read with the MRZ key. Failures are
+ * ChipErrors whose code the host words for the citizen; the face (DG2) is never read here.
+ */
+export class PcscChipSource implements ChipSource {
+  constructor(private readonly options: ChipSourceOptions) {}
+
+  readers(): Promise<string[]> {
+    return listReaders();
+  }
+
+  /** For the technician's Devices panel: the readers, or why there are none (no pcscd, no binding). */
+  async status(): Promise<ChipSourceStatus> {
+    try {
+      return { ok: true, readers: await listReaders() };
+    } catch (error) {
+      return { ok: false, code: error instanceof ChipError ? error.code : 'NO_READER' };
+    }
+  }
+
+  async read(key: ChipAccessKey): Promise<ChipReading & { personalData: VietnamPersonalData }> {
+    const reader = this.options.readerName() ?? (await listReaders())[0];
+    if (reader === undefined) throw new ChipError('NO_READER', 'no PC/SC reader attached');
+    const cscas = existsSync(this.options.trustDir) ? loadCscaCertificates(this.options.trustDir) : [];
+    const { reading } = await readOnReader(reader, key, { cscas, now: this.options.clock(), today: this.options.today() });
+    return reading;
+  }
 }

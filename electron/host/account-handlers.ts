@@ -17,7 +17,7 @@ export const DEMO_ACCOUNTS = [
 /** Why account events are logged: the security of the system that holds citizens' data. */
 export const ACCOUNT_SECURITY = {
   purpose: 'account-security',
-  legalBasis: 'Luật An toàn thông tin mạng 2015 (86/2015/QH13); Nghị định 13/2023/NĐ-CP, Điều 26–27',
+  legalBasis: 'Luật An toàn thông tin mạng 2015 (86/2015/QH13); Luật Bảo vệ dữ liệu cá nhân 2025 (91/2025/QH15)',
 } as const;
 
 export interface AccountHostDeps {

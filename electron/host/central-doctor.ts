@@ -20,7 +20,7 @@ export function centralDoctor(
   const status = central.status();
   const problems = [
     ...(url === null ? ['central: chưa cấu hình máy chủ trung tâm / central system not configured'] : []),
-    ...(url !== null && !keyPinned ? ['central: chưa ghim khoá công khai của trung tâm / central public key not pinned'] : []),
+    ...(url !== null && !keyPinned ? ['central: chưa ghim khóa công khai của trung tâm / central public key not pinned'] : []),
     ...(url !== null && token === 'absent' ? ['central: máy chưa đăng ký với trung tâm / this machine is not registered with the central system'] : []),
     ...(token === 'corrupt' ? ['central: không giải mã được mã truy cập của máy; hãy đăng ký lại / the device token cannot be decrypted; register again'] : []),
     ...(reachable === false && url !== null ? [`central: không kết nối được ${bare(url)} / ${bare(url)} not reachable (GET /v1/health)`] : []),

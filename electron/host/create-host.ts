@@ -175,7 +175,7 @@ export function createHost(config: HostConfig): Host {
   let outcomes: Catalogue | undefined;
   const outcomeCatalogue = () => (outcomes ??= loadCatalogue(config.appRoot));
   const ruleEngine = cachedBySync(db, 'rulepack', () => {
-    const { packs, rejected } = loadRulePacks(config.appRoot, db);
+    const { packs, rejected } = loadRulePacks(config.appRoot, db, { demo: config.demo });
     for (const r of rejected) config.logError?.('rules', new Error(`rule pack ${r.name} rejected: ${r.reason}`));
     return compileRules(packs);
   });
@@ -237,7 +237,7 @@ export function createHost(config: HostConfig): Host {
         citizens,
         catalogue: outcomeCatalogue,
         calendar: centreCalendar(config.appRoot, settings, config.logError),
-        renderSheet: (data) => renderComparisonSheet(data, fonts),
+        renderSheet: (data) => renderComparisonSheet(data, catalogue.centre(), fonts),
         today,
       }),
       ...dossierHandlers({

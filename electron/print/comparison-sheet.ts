@@ -2,7 +2,6 @@ import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import type { Comparison, ComparedOptionView, LocalizedText } from '../contract';
 import { formatLongDate, formatVnd } from '../base/format';
 import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
-import { drawNationalHeading } from './national-heading';
 import { drawText } from './page-text';
 import { drawParagraphs, setParagraphs, wrapText, type Paragraph } from './text-flow';
 import type { SubsetFont } from './subset-font';
@@ -69,11 +68,12 @@ function drawBlock(page: PDFPage, paragraphs: Paragraph[], top: number): number 
 }
 
 /**
- * The comparison sheet (A4 landscape): national heading, the outcome, every option in one table
- * (the recommended one shaded), the recommendation and why, the day it was computed and the
- * catalogue version, so the citizen can take it home and the counter can see what was advised.
+ * The comparison sheet (A4 landscape): "Thông tin tham khảo" under the centre's name — advice,
+ * not a state document, so no national heading — then the outcome, every option in one table
+ * (the recommended one shaded), the recommendation and why, and the day it was computed, so the
+ * citizen can take it home and the counter can see what was advised.
  */
-export async function renderComparisonSheet(data: Comparison, fonts: FontFiles): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function renderComparisonSheet(data: Comparison, centre: { name: LocalizedText } | null, fonts: FontFiles): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create();
   const embedded: DocumentFonts = embedFonts(doc, fonts);
   const { regular, bold } = embedded;
@@ -82,12 +82,14 @@ export async function renderComparisonSheet(data: Comparison, fonts: FontFiles):
   doc.setCreator('MotCua');
 
   let page = doc.addPage([PAGE.width, PAGE.height]);
-  let y = drawNationalHeading(page, embedded, { left: MARGIN, width: COLUMN, top: PAGE.height - MARGIN }) - 6;
-  y = drawBlock(page, [
+  let y = drawBlock(page, [
+    ...(centre ? [{ text: centre.name.vi.toLocaleUpperCase('vi'), font: bold, size: 10.5 }, { text: centre.name.en, font: regular, size: 8, color: GREY, spaceAfter: 4 }] : []),
+    { text: 'THÔNG TIN THAM KHẢO', font: bold, size: 10.5, align: 'center' as const },
+    { text: 'For your information', font: regular, size: 8, color: GREY, align: 'center' as const, spaceAfter: 4 },
     { text: 'SO SÁNH CÁC CÁCH THỰC HIỆN THỦ TỤC', font: bold, size: 13, align: 'center' },
     { text: 'Comparison of the ways to complete the procedure', font: regular, size: 9, color: GREY, align: 'center', spaceAfter: 4 },
     { text: `${data.outcome.title.vi} / ${data.outcome.title.en}`, font: bold, size: 11, align: 'center', spaceAfter: 6 },
-  ], y);
+  ], PAGE.height - MARGIN);
 
   const head = setRow(COLUMNS.map((c) => [c.head.vi, c.head.en]), bold, false);
   y = drawRow(page, head, y);
@@ -105,13 +107,13 @@ export async function renderComparisonSheet(data: Comparison, fonts: FontFiles):
     { text: data.explanation.vi, font: regular, size: 10 },
     { text: data.explanation.en, font: regular, size: 9, color: GREY, spaceAfter: 6 },
     {
-      text: `Tính ngày ${formatLongDate(data.today).vi}, theo danh mục phiên bản ${data.catalogueVersion}. Computed on ${formatLongDate(data.today).en}, catalogue version ${data.catalogueVersion}.`,
+      text: `Tính ngày ${formatLongDate(data.today).vi}. Computed on ${formatLongDate(data.today).en}.`,
       font: regular,
       size: 8,
       color: GREY,
     },
     {
-      text: 'Thời gian tính theo ngày làm việc, trừ thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết. Số liệu ghi "ví dụ" chưa được đối chiếu với văn bản pháp luật. / Times are in working days, without weekends and public holidays; figures marked as examples are not confirmed.',
+      text: 'Thời gian tính theo ngày làm việc (thứ Hai đến thứ Sáu), trừ ngày nghỉ lễ, Tết; sáng thứ Bảy không được tính. / Times are in working days, Monday to Friday, without public holidays; Saturday mornings do not count.',
       font: regular,
       size: 8,
       color: GREY,

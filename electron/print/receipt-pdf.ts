@@ -3,7 +3,7 @@ import type { LocalizedText } from '../contract';
 import type { IsoDate } from '../base/calendar-date';
 import { formatLongDate } from '../base/format';
 import { embedFonts, savePdf, type FontFiles } from './fonts';
-import { drawNationalHeading } from './national-heading';
+import { drawOfficialHeader, writtenDate } from './official-header';
 import { qrCode } from './qr';
 import { drawParagraphs, setParagraphs, type Paragraph } from './text-flow';
 
@@ -30,9 +30,10 @@ const GREY = rgb(0.35, 0.35, 0.35);
 const QR_SIDE = 32 * MM;
 
 /**
- * The receipt and appointment slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả, after Thông tư
- * 01/2018/TT-VPCP, mẫu 01) on A4: national heading, the receipt code in words and as a QR code
- * that a kiosk scans for the status, the applicant, the procedure, the dates and the originals seen.
+ * The receipt and appointment slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả, under Nghị định
+ * 118/2025/NĐ-CP) on A4 in the official layout: the receiving centre and the number top left, the
+ * national heading and the date top right; then the receipt code as text and as a QR code that a
+ * kiosk scans for the status, the applicant, the procedure, the dates and the originals seen.
  */
 export async function renderReceiptPdf(data: ReceiptData, files: FontFiles): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create();
@@ -44,7 +45,8 @@ export async function renderReceiptPdf(data: ReceiptData, files: FontFiles): Pro
   const page = doc.addPage([PAGE.width, PAGE.height]);
   const text = (paragraphs: Paragraph[], top: number, width = COLUMN) => drawParagraphs(page, setParagraphs(paragraphs, width), MARGIN.left, top, width);
 
-  let y = drawNationalHeading(page, fonts, { left: MARGIN.left, width: COLUMN, top: PAGE.height - MARGIN.top }) - 8;
+  const header = { agency: data.centre?.name.vi ?? 'Bộ phận Một cửa', number: data.receiptCode, place: '', date: data.receivedAt };
+  let y = drawOfficialHeader(page, fonts, { left: MARGIN.left, width: COLUMN, top: PAGE.height - MARGIN.top }, header) - 10;
   y = text(data.provisional ? [
     { text: 'GIẤY TIẾP NHẬN HỒ SƠ (TẠM THỜI)', font: bold, size: 13, align: 'center' },
     { text: 'Provisional receipt of the dossier', font: regular, size: 9, color: GREY, align: 'center', spaceAfter: 2 },
@@ -73,8 +75,8 @@ export async function renderReceiptPdf(data: ReceiptData, files: FontFiles): Pro
     ...line('Thủ tục', 'Procedure', procedure),
     ...line('Tờ khai', 'Form', data.formTitle.vi),
     ...line('Nơi tiếp nhận', 'Received at', centre),
-    ...line('Ngày tiếp nhận', 'Received on', formatLongDate(data.receivedAt).vi),
-    ...line('Ngày hẹn trả kết quả', 'Expected result date (working days)', data.expectedResultDate ? formatLongDate(data.expectedResultDate).vi : 'Theo thông báo của cơ quan giải quyết'),
+    ...line('Ngày tiếp nhận', 'Received on', writtenDate(data.receivedAt).replace(/^ngày /, '')),
+    ...line('Ngày hẹn trả kết quả', 'Expected result date (working days, Monday to Friday)', data.expectedResultDate ? `${formatLongDate(data.expectedResultDate).vi.split(',')[0]}, ${writtenDate(data.expectedResultDate)}` : 'Theo thông báo của cơ quan giải quyết'),
   ], y, COLUMN - side - 4 * MM);
 
   y = text([{ text: 'Giấy tờ đã kiểm tra bản chính / Originals checked', font: bold, size: 10.5, spaceAfter: 2 }], Math.min(y, qrBottom) - 6);
@@ -87,13 +89,23 @@ export async function renderReceiptPdf(data: ReceiptData, files: FontFiles): Pro
     })),
     y,
   );
-  text([
+  y = text([
     {
-      text: 'Khi đến nhận kết quả, mang theo giấy này và thẻ căn cước. Có thể tra cứu tình trạng hồ sơ bằng cách quét mã QR tại kiosk của trung tâm.',
+      text: 'Khi đến nhận kết quả, Ông/Bà vui lòng mang theo giấy này và thẻ căn cước. Ông/Bà có thể tra cứu tình trạng hồ sơ bằng cách quét mã QR tại kiosk của trung tâm.',
       font: regular,
       size: 9.5,
     },
     { text: 'Bring this slip and your ID card to collect the result. Scan the QR code at a kiosk of the centre to see the status.', font: regular, size: 8, color: GREY },
   ], y - 10);
+  // Who signs: the person filing and the officer receiving, each over a space for the signature.
+  const half = COLUMN / 2;
+  const signer = (title: string, en: string, x: number) =>
+    drawParagraphs(page, setParagraphs([
+      { text: title, font: bold, size: 10.5, align: 'center' },
+      { text: '(Ký, ghi rõ họ tên)', font: regular, size: 9, align: 'center' },
+      { text: en, font: regular, size: 7.5, color: GREY, align: 'center' },
+    ], half), x, y - 14, half);
+  signer('NGƯỜI NỘP HỒ SƠ', 'Person filing (signature and name)', MARGIN.left);
+  signer('NGƯỜI TIẾP NHẬN HỒ SƠ', 'Receiving officer (signature and name)', MARGIN.left + half);
   return { pdf: await savePdf(doc, fonts), pages: doc.getPageCount() };
 }

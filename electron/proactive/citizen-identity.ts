@@ -1,4 +1,5 @@
 import { checkBirthYear, parsePersonalNumber, type PersonalNumberProblem } from '../../drivers/idcard/personal-number';
+import { provinceToday } from './province-today';
 import { AppError, type CitizenQuery, type ErrorCode, type Identity } from '../contract';
 import { ageOn, isValidIsoDate, yearOf, type IsoDate } from '../base/calendar-date';
 
@@ -27,7 +28,8 @@ export function identify(query: CitizenQuery, today: IsoDate): Identity {
   return {
     personalNumber: pin.value.value,
     provinceCode: pin.value.provinceCode,
-    provinceName: pin.value.provinceName,
+    // The place of birth registration the number names, with the province it belongs to today.
+    provinceName: provinceToday(pin.value.provinceName),
     sex: pin.value.sex,
     birthDate: query.birthDate,
     age: ageOn(query.birthDate, today),

@@ -8,9 +8,9 @@ import type { AuditEntry } from './audit';
 export const CONSENT_NOTICES: Readonly<Record<ConsentPurpose, ConsentNotice>> = {
   'proactive-services': {
     purpose: 'proactive-services',
-    title: { vi: 'Cho phép dùng thông tin của bạn để nhắc việc và chuẩn bị hồ sơ', en: 'Allow your data to be used for reminders and a prepared dossier' },
+    title: { vi: 'Cho phép dùng thông tin của Ông/Bà để nhắc việc và chuẩn bị hồ sơ', en: 'Allow your data to be used for reminders and a prepared dossier' },
     summary: {
-      vi: 'Máy sẽ lấy một số thông tin của bạn từ hệ thống một cửa điện tử để nhắc các việc sắp đến hạn và điền sẵn tờ khai. Bạn chỉ cần xem lại và bổ sung. Nếu không đồng ý, bạn vẫn được nhắc việc theo thông tin trên thẻ căn cước.',
+      vi: 'Máy sẽ lấy một số thông tin của Ông/Bà từ hệ thống một cửa điện tử để nhắc các việc sắp đến hạn và điền sẵn tờ khai. Ông/Bà chỉ cần xem lại và bổ sung. Nếu không đồng ý, Ông/Bà vẫn được nhắc việc theo thông tin trên thẻ căn cước.',
       en: 'The kiosk will read some of your data from the one-stop system to remind you of what is due and fill in forms for you to review. If you decline, you still get reminders from your ID card alone.',
     },
     categories: [
@@ -24,7 +24,7 @@ export const CONSENT_NOTICES: Readonly<Record<ConsentPurpose, ConsentNotice>> = 
       { vi: 'Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (sự đồng ý của chủ thể dữ liệu)', en: 'Law on Personal Data Protection No. 91/2025/QH15 (consent of the data subject)' },
       { vi: 'Luật Căn cước số 26/2023/QH15', en: 'Law on Identification No. 26/2023/QH15' },
     ],
-    recipient: { vi: 'Trung tâm phục vụ hành chính công nơi bạn đang đứng', en: 'This public administration service centre' },
+    recipient: { vi: 'Trung tâm phục vụ hành chính công nơi Ông/Bà đang đứng', en: 'This public administration service centre' },
     validForMinutes: 30,
   },
 };

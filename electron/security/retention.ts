@@ -12,7 +12,7 @@ import type { AuditEntry } from './audit';
 /**
  * How long this machine keeps personal data: each period in days, counted from the time
  * named, after which the next run deletes (or reduces) the row. Personal data is kept only as long
- * as its purpose needs it (Nghị định 13/2023/NĐ-CP on personal data protection); the central system
+ * as its purpose needs it (Luật Bảo vệ dữ liệu cá nhân 2025, 91/2025/QH15); the central system
  * keeps the record of reference, this machine only a working copy. The README has the same table.
  * Each period can be overridden by the setting `retention.<name>` (whole days, 0–3650).
  */
@@ -128,7 +128,7 @@ export function purgeAuditEntry(counts: PurgeCounts, via: 'schedule' | 'cli'): A
     role: 'system',
     channel: 'retention.purge',
     purpose: 'retention',
-    legalBasis: 'Nghị định 13/2023/NĐ-CP: dữ liệu cá nhân chỉ lưu trong thời gian phù hợp với mục đích xử lý / kept only as long as the purpose needs',
+    legalBasis: 'Luật Bảo vệ dữ liệu cá nhân 2025 (91/2025/QH15): dữ liệu cá nhân chỉ lưu trong thời gian phù hợp với mục đích xử lý / kept only as long as the purpose needs',
     subject: null,
     outcome: countsText(counts),
     actor: 'system',

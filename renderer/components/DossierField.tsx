@@ -145,6 +145,7 @@ export function DossierField({ field, draftField, value, problem, missing, varia
         )}
       </div>
       {control}
+      {draftField?.presumed && !locked && <p className="hint">{t('dossier.presumed')}</p>}
       {locked && (
         <p id={`${id}-lock`} className={variant === 'counter' ? 'sr-only' : 'dfield-lock-note'}>
           {t('dossier.locked')}

@@ -75,9 +75,10 @@ function idCardLogic(): Logic {
   const at = (age: number) => ({ add_years: [birth, age] });
   const opens = (age: number) => ({ add_years: [birth, age - EARLY_RENEWAL_YEARS] });
   const shown = (age: number): Logic => ({ if: [{ '>=': [today, opens(age)] }, at(age), null] });
-  const chain = (test: (age: number) => Logic): Logic => ({ if: [...RENEWAL_AGES.flatMap((age) => [test(age), shown(age)]), null] } as Logic);
-  const withIssue = chain((age) => ({ '<': [issue, opens(age)] }));
-  const cardAlone = chain((age) => ({ '>': [at(age), today] }));
+  const chain = (ages: readonly number[], test: (age: number) => Logic): Logic => ({ if: [...ages.flatMap((age) => [test(age), shown(age)]), null] } as Logic);
+  const withIssue = chain(RENEWAL_AGES, (age) => ({ '<': [issue, opens(age)] }));
+  // Without a card on record, 14 is a first card (another rule), not a renewal.
+  const cardAlone = chain(RENEWAL_AGES.slice(1), (age) => ({ '>': [at(age), today] }));
   return { if: [{ '!!': [birth] }, { if: [{ '!!': [issue] }, withIssue, cardAlone] }, null] };
 }
 
@@ -87,7 +88,9 @@ function factLogic(name: FactName): Logic {
   return FACTS[name].scope === 'cases' && FACTS[name].type === 'date' ? { vn_day: [{ var: path }] } : { var: path };
 }
 
-function conditionLogic(c: Condition): Logic {
+type Translatable = Exclude<Condition, { known: boolean }>;
+
+function conditionLogic(c: Translatable): Logic {
   const value = factLogic(c.fact);
   if ('equals' in c) return { '===': [value, c.equals] };
   if ('notEquals' in c) return { '!==': [value, c.notEquals] };
@@ -95,15 +98,25 @@ function conditionLogic(c: Condition): Logic {
   return { and: [{ '!!': [value] }, { '>': [{ add_years: [value, c.ageUnder] }, { var: 'today' }] }] };
 }
 
+/**
+ * The rules the translation covers: the renewal ages and dates moved from a fact, windows that
+ * open before the due date, conditions on values and ages. Both contenders run these alone.
+ */
+function translatable(rule: Rule): boolean {
+  const w = rule.window;
+  const simpleWindow = w === undefined || w === 'always' || (w.opensAfter === undefined && w.closesAfter === undefined);
+  return ['id-card-renewal', 'on', 'after', 'before'].includes(rule.due.kind) && simpleWindow && rule.when.every((c) => !('known' in c)) && scopeOf(rule) !== 'deaths';
+}
+
 /** One rule as JsonLogic over `{s, today}`: its due date when it shows today, else null. */
 function ruleLogic(rule: Rule): Logic {
-  const conditions = rule.when.map(conditionLogic);
+  const conditions = (rule.when as Translatable[]).map(conditionLogic);
   if (rule.due.kind === 'id-card-renewal') return conditions.length ? { if: [{ and: conditions }, idCardLogic(), null] } : idCardLogic();
-  const fact = factLogic(rule.due.fact);
-  const d = rule.due;
+  const d = rule.due as Extract<Rule['due'], { kind: 'on' | 'after' | 'before' }>;
+  const fact = factLogic(d.fact);
   const due: Logic = d.kind === 'on' ? fact : { shift_date: [fact, d.years ?? 0, d.months ?? 0, d.days ?? 0, d.kind === 'before' ? -1 : 1] };
-  const w = rule.window;
-  const opens: Logic[] = w === undefined || w === 'always' ? [] : [{ '>=': [{ var: 'today' }, { shift_date: [due, w.opensBefore.years ?? 0, w.opensBefore.months ?? 0, w.opensBefore.days ?? 0, -1] }] }];
+  const before = rule.window === undefined || rule.window === 'always' ? undefined : rule.window.opensBefore;
+  const opens: Logic[] = before === undefined ? [] : [{ '>=': [{ var: 'today' }, { shift_date: [due, before.years ?? 0, before.months ?? 0, before.days ?? 0, -1] }] }];
   return { if: [{ and: [...conditions, { '!!': [fact] }, ...opens] }, due, null] };
 }
 
@@ -142,7 +155,7 @@ function profilesPerSecond(profiles: CitizenProfile[], contenders: ((p: CitizenP
 }
 
 export function runRulesBench(): void {
-  const packs = loadRulePacks(process.cwd()).packs;
+  const packs = loadRulePacks(process.cwd(), undefined, { demo: true }).packs.map((p) => ({ ...p, rules: p.rules.filter(translatable) })).filter((p) => p.rules.length > 0);
   const engine = compileRules(packs);
   const viaJsonLogic = jsonLogicEvaluator(packs.flatMap((p) => p.rules));
   const profiles = generateProfiles(PROFILES);

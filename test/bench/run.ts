@@ -60,6 +60,7 @@ void main()
   .then(async () => (await import('./procedure-search-bench')).runProcedureSearchBench())
   .then(async () => (await import('./pdf-bench')).runPdfBench())
   .then(async () => (await import('./scan-to-form')).runScanToFormBench())
+  .then(async () => (await import('./chip-bench')).runChipBench())
   .then(async () => (await import('./fuzz-bench')).runFuzzBench())
   .then(async () => {
     // The soak last: its size from MOTCUA_SOAK_SESSIONS / MOTCUA_SOAK_CLIENTS (10,000 from 2 kiosks: about half an hour).

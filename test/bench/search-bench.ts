@@ -9,7 +9,9 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseSearch, nameWords } from '../../electron/db/case-search';
 import { openDatabase, type Db } from '../../electron/db/connection';
+import { databaseKeyFile } from '../../electron/db/database-key';
 import { loadMigrations } from '../../electron/db/migrations';
+import { keyFileSecretStore } from '../../electron/security/secret-store';
 import { generateCase } from '../support/central-sim/cases';
 import { PROCEDURES } from '../support/central-sim/catalogue';
 import { makePrng, type Prng } from '../support/central-sim/prng';
@@ -30,7 +32,7 @@ function cachedCases(cacheDir: string, n: number): string {
   const file = join(cacheDir, `search-${SEED}-${n}-${schema}.db`);
   if (existsSync(file)) return file;
   const partial = `${file}.partial`;
-  rmSync(partial, { force: true });
+  for (const f of [partial, databaseKeyFile(partial)]) rmSync(f, { force: true });
   const { db } = openDatabase(partial, MIGRATIONS);
   const insert = db.prepare(
     `INSERT INTO cases (id, receipt_code, procedure_code, applicant_personal_number, applicant_full_name, status,
@@ -46,6 +48,7 @@ function cachedCases(cacheDir: string, n: number): string {
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
+  renameSync(databaseKeyFile(partial), databaseKeyFile(file));
   renameSync(partial, file);
   return file;
 }
@@ -128,8 +131,10 @@ export async function runSearchBench(): Promise<void> {
     const cached = timed(() => cachedCases(cacheDir, n));
     row(`${n.toLocaleString('en-US')} cases ready (cached database)`, ms(cached.ms));
     const file = join(work, 'kiosk.db');
+    // The copy is encrypted under the cached file's key, sealed by the cache folder's secret.key.
     copyFileSync(cached.value, file);
-    const { db } = openDatabase(file, MIGRATIONS);
+    copyFileSync(databaseKeyFile(cached.value), databaseKeyFile(file));
+    const { db } = openDatabase(file, MIGRATIONS, { secrets: keyFileSecretStore(cacheDir) });
     try {
       const search = new CaseSearch(db);
       const pages = () => db.pragma('page_count', { simple: true }) as number;

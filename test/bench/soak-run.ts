@@ -2,7 +2,7 @@
 // its own process on a real SQLite file with the demo's central simulator; the app's memory and
 // database are sampled after the first 1,000 sessions and after the last.
 import { readFileSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { BrowserModeClient } from '../support/browser-mode-client';
 import { startServedApp, type ServedApp } from '../support/served-app';
 import { until } from '../support/until';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabaseFile } from '../../electron/db/connection';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { DEMO_OFFICER, logIn } from './log-in';
@@ -51,7 +51,7 @@ test('the counter asks an officer to log in: a wrong password in both languages,
 test('an officer idle longer than auth.idleMinutes is signed out by the host, and the counter says so at the next key', async ({ page, served, consoleErrors }) => {
   // Three seconds instead of fifteen minutes; the setting is read at every call, so the running app follows.
   const setIdle = (minutes: string | null) => {
-    const db = new Database(join(served.dataDir, 'demo.db'));
+    const db = openDatabaseFile(join(served.dataDir, 'demo.db'));
     try {
       if (minutes === null) db.prepare("DELETE FROM settings WHERE key = 'auth.idleMinutes'").run();
       else db.prepare("INSERT INTO settings (key, value) VALUES ('auth.idleMinutes', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(minutes);

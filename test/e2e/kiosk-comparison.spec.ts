@@ -23,7 +23,7 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ');
 
 /** The cards as the citizen reads them, in order. */
 const cards = (page: Page) => page.locator('.option-cards > li');
-const recommendedCard = (page: Page) => cards(page).filter({ hasText: 'Đề xuất cho bạn' });
+const recommendedCard = (page: Page) => cards(page).filter({ hasText: 'Đề xuất cho Ông/Bà' });
 
 test('from the newborn reminder to the comparison: every option, one recommended and why, the preference re-ranks, the sheet prints', async ({ page, browser, served, consoleErrors }, testInfo) => {
   test.setTimeout(120_000);
@@ -32,7 +32,7 @@ test('from the newborn reminder to the comparison: every option, one recommended
   await confirmOnDemoPhone(page);
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
   const h1 = page.getByRole('heading', { level: 1 });
-  await expect(h1).toHaveText('Việc cần làm của bạn');
+  await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
 
   // The birth registration reminder leads to the newborn outcome's ways.
   const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
@@ -52,7 +52,7 @@ test('from the newborn reminder to the comparison: every option, one recommended
   for (const o of newborn.options) await expect(page.getByRole('heading', { level: 2, name: o.title.vi, exact: true })).toBeVisible();
   await expect(recommendedCard(page)).toHaveCount(1);
   await expect(recommendedCard(page).getByRole('heading', { level: 2 })).toHaveText(titleOf(newborn, newborn.recommended));
-  await expect(cards(page).first()).toContainText('Đề xuất cho bạn');
+  await expect(cards(page).first()).toContainText('Đề xuất cho Ông/Bà');
   await expect(recommendedCard(page)).toContainText('Recommended for you');
   await expect(page.getByText(newborn.explanation.vi)).toBeVisible();
   await expect(page.getByText(newborn.explanation.en)).toBeVisible();
@@ -61,7 +61,7 @@ test('from the newborn reminder to the comparison: every option, one recommended
   const rec = newborn.options.find((o) => o.id === newborn.recommended)!;
   await expect(recommendedCard(page)).toContainText(`${rec.workingDays} ngày làm việc`);
   await expect(recommendedCard(page)).toContainText(rec.visits === 0 ? 'Không phải đến' : `${rec.visits} lần`);
-  await expect(recommendedCard(page)).toContainText(`${rec.totalCostVnd.toLocaleString('de-DE')} đồng`);
+  await expect(recommendedCard(page)).toContainText(rec.totalCostVnd === 0 ? 'Miễn phí' : `${rec.totalCostVnd.toLocaleString('de-DE')} đồng`);
   for (const o of newborn.options.filter((o) => o.dominated && o.eligible)) {
     await expect(cards(page).filter({ has: page.getByRole('heading', { name: o.title.vi, exact: true }) })).toContainText('Có cách khác tốt hơn hoặc bằng về mọi mặt');
   }
@@ -92,7 +92,7 @@ test('from the newborn reminder to the comparison: every option, one recommended
 
   // Back to the reminders, then the passport: there the preference changes the recommendation.
   await page.getByRole('button', { name: 'Về danh sách nhắc việc' }).click();
-  await expect(h1).toHaveText('Việc cần làm của bạn');
+  await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
   const passport = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Làm hộ chiếu mới trước khi hộ chiếu hết hạn' }) });
   await passport.getByRole('button', { name: 'So sánh các cách thực hiện' }).click();
   await expect(h1).toContainText('Hộ chiếu phổ thông');
@@ -116,8 +116,8 @@ test('from the newborn reminder to the comparison: every option, one recommended
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 
   // Finish from the comparison itself: nothing of the citizen stays on screen.
-  await page.getByRole('button', { name: 'Kết thúc và xoá thông tin' }).click();
-  await expect(h1).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
+  await page.getByRole('button', { name: 'Kết thúc và xóa thông tin' }).click();
+  await expect(h1).toHaveText('Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?');
   await expect(page.locator('body')).not.toContainText('Nguyễn Văn An');
   expect(consoleErrors).toEqual([]);
 });
@@ -127,7 +127,7 @@ test('an option the citizen cannot use is shown with the reason, never hidden', 
   await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
   await confirmOnDemoPhone(page);
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của Ông/Bà');
   // The citizen is 27: the mobile unit, for those aged 60 or more, is not open to them.
   const idCard = await compareVia(page, 'id-card', 'balanced');
   const closed = idCard.options.filter((o) => !o.eligible);
@@ -138,7 +138,7 @@ test('an option the citizen cannot use is shown with the reason, never hidden', 
   await expect(cards(page)).toHaveCount(idCard.options.length);
   for (const o of closed) {
     await expect(cards(page).filter({ has: page.getByRole('heading', { name: o.title.vi, exact: true }) })).toContainText(
-      `Không áp dụng cho bạn: ${o.ineligibleReason!.vi}`,
+      `Không áp dụng cho Ông/Bà: ${o.ineligibleReason!.vi}`,
     );
   }
   // Never recommended, never ranked.
@@ -162,14 +162,14 @@ test('before identification, the ways to a procedure can be compared from the st
   await expect(h1).toContainText('Phiếu lý lịch tư pháp');
   const general = await compareVia(page, 'criminal-record', 'balanced');
   expect(general.personalised).toBe(false);
-  await expect(page.getByText('So sánh chung, chưa tính đến thông tin riêng của bạn.')).toBeVisible();
+  await expect(page.getByText('So sánh chung, chưa tính đến thông tin riêng của Ông/Bà.')).toBeVisible();
   await expect(cards(page)).toHaveCount(general.options.length);
   await expect(recommendedCard(page).getByRole('heading', { level: 2 })).toHaveText(titleOf(general, general.recommended));
   await page.screenshot({ path: `${SCREENS}/kiosk-comparison-general.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Về danh sách thủ tục' }).click();
   await page.getByRole('button', { name: 'Về màn hình đầu' }).click();
-  await expect(h1).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
+  await expect(h1).toHaveText('Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?');
   expect(consoleErrors).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabaseFile } from '../../electron/db/connection';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { replayingTechnician, technicianReplays } from './replay';
@@ -25,17 +25,17 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   // Consent, in plain Vietnamese with English under it.
   await expect(page.getByText('Xin chào, Nguyễn Văn An!')).toBeVisible();
   const h1 = page.getByRole('heading', { level: 1 });
-  await expect(h1).toContainText('Cho phép dùng thông tin của bạn để nhắc việc và chuẩn bị hồ sơ');
+  await expect(h1).toContainText('Cho phép dùng thông tin của Ông/Bà để nhắc việc và chuẩn bị hồ sơ');
   await expect(h1).toContainText('Allow your data to be used for reminders and a prepared dossier');
   await expect(page.getByText('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (sự đồng ý của chủ thể dữ liệu)')).toBeVisible();
-  await expect(page.getByText('Chỉ trong lượt phục vụ này, tối đa 30 phút; thông tin bị xoá khi bạn kết thúc.')).toBeVisible();
+  await expect(page.getByText('Chỉ trong lượt phục vụ này, tối đa 30 phút; thông tin bị xóa khi Ông/Bà kết thúc.')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/kiosk-consent.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   await confirmOnDemoPhone(page);
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
 
   // Reminders, most urgent first, with the central profile.
-  await expect(h1).toHaveText('Việc cần làm của bạn');
+  await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
   const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
   await expect(birth).toContainText('Bắt buộc');
   await expect(birth).toContainText('Luật Hộ tịch số 60/2014/QH13, Điều 15');
@@ -61,7 +61,17 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
 
   // Step 2: the applicant, verified by the national database.
   await expect(h1).toContainText('Bước 2/7');
-  await expect(page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' })).toHaveValue('Nguyễn Văn An');
+  const applicantName = page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' });
+  await expect(applicantName).toHaveValue('Nguyễn Văn An');
+  await expect(applicantName).toHaveAttribute('readonly', '');
+  // A verified value is contested, not edited: the request goes to the officer with the draft.
+  await page.getByRole('button', { name: 'Đề nghị đính chính: Họ, chữ đệm, tên người yêu cầu' }).click();
+  const correction = page.getByRole('group', { name: 'Đề nghị đính chính: Họ, chữ đệm, tên người yêu cầu' });
+  await correction.getByLabel('Thông tin đúng là').fill('Nguyễn Văn Ân');
+  await correction.getByLabel('Ghi chú cho cán bộ (không bắt buộc)').fill('Giấy khai sinh ghi Ân');
+  await correction.getByRole('button', { name: 'Gửi đề nghị' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã ghi nhận đề nghị đính chính; cán bộ sẽ đối chiếu với giấy tờ gốc.');
+  await expect(applicantName).toHaveValue('Nguyễn Văn An');
   await page.getByRole('radio', { name: 'Mẹ' }).check();
   await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step2.png`, fullPage: true });
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -87,23 +97,16 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   await expect(childName).toHaveAttribute('aria-invalid', 'false');
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
-  // Step 4: the mother is the citizen, prefilled and locked with the national-database badge.
+  // Step 4: the mother is presumed to be the citizen: prefilled from the national database, marked
+  // as presumed and left editable (the applicant may be a grandparent).
   await expect(h1).toContainText('Bước 4/7');
   const motherName = page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người mẹ' });
   await expect(motherName).toHaveValue('Nguyễn Văn An');
-  await expect(motherName).toHaveAttribute('readonly', '');
+  await expect(motherName).not.toHaveAttribute('readonly', '');
   await expect(motherName).toHaveAccessibleDescription(/Cơ sở dữ liệu quốc gia về dân cư/);
-  await expect(page.getByRole('button', { name: 'Đề nghị đính chính: Họ, chữ đệm, tên người mẹ' })).toBeVisible();
-  await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step4-locked.png`, fullPage: true });
+  await expect(page.getByText('Suy đoán từ thông tin của người khai').first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step4-presumed.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
-  // A verified value is contested, not edited: the request goes to the officer with the draft.
-  await page.getByRole('button', { name: 'Đề nghị đính chính: Ngày, tháng, năm sinh' }).click();
-  const correction = page.getByRole('group', { name: 'Đề nghị đính chính: Ngày, tháng, năm sinh' });
-  await correction.getByLabel('Thông tin đúng là').fill('02051999');
-  await correction.getByLabel('Ghi chú cho cán bộ (không bắt buộc)').fill('Giấy khai sinh ghi ngày 02/05/1999');
-  await correction.getByRole('button', { name: 'Gửi đề nghị' }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã ghi nhận đề nghị đính chính; cán bộ sẽ đối chiếu với giấy tờ gốc. «02/05/1999»');
-  await expect(page.getByRole('textbox', { name: 'Ngày, tháng, năm sinh' })).toHaveValue('01/05/1999');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(h1).toContainText('Step 4/7');
   await expect(page.getByRole('textbox', { name: 'Full name of the mother' })).toHaveAccessibleDescription(/National population database/);
@@ -125,7 +128,7 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   // Summary, attachments and print.
   await expect(h1).toContainText('Bước 7/7');
   await expect(page.getByText('Giấy chứng sinh (hoặc văn bản của người làm chứng xác nhận về việc sinh)')).toBeVisible();
-  await expect(page.getByText('Ngày, tháng, năm sinh: «02/05/1999» — Giấy khai sinh ghi ngày 02/05/1999')).toBeVisible();
+  await expect(page.getByText('Họ, chữ đệm, tên người yêu cầu: «Nguyễn Văn Ân» — Giấy khai sinh ghi Ân')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/kiosk-dossier-summary.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'In hồ sơ' }).click()]);
@@ -140,9 +143,9 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
 
   // Back to the reminders, then finish and erase.
   await page.getByRole('button', { name: 'Về danh sách nhắc việc' }).click();
-  await expect(h1).toHaveText('Việc cần làm của bạn');
-  await page.getByRole('button', { name: 'Kết thúc và xoá thông tin' }).click();
-  await expect(h1).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
+  await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
+  await page.getByRole('button', { name: 'Kết thúc và xóa thông tin' }).click();
+  await expect(h1).toHaveText('Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?');
   await expect(page.locator('body')).not.toContainText('Nguyễn Văn An');
   expect(consoleErrors).toEqual([]);
 });
@@ -151,8 +154,8 @@ test('declining consent still gives the card-only reminders', async ({ page, bro
   await page.goto(served.url);
   await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
   await page.getByRole('button', { name: /^Không đồng ý/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
-  await expect(page.getByText('Bạn đã không đồng ý: việc nhắc chỉ dựa trên thông tin trên thẻ căn cước.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của Ông/Bà');
+  await expect(page.getByText('Ông/Bà đã không đồng ý: việc nhắc chỉ dựa trên thông tin trên thẻ căn cước.')).toBeVisible();
   // The card alone: the ID card renewal, nothing from the central profile.
   await expect(page.getByRole('heading', { name: 'Cấp đổi thẻ căn cước' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' })).toHaveCount(0);
@@ -197,7 +200,7 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
     await (await caches.open('probe')).put('/probe', new Response('Nguyễn Văn An'));
   });
   // The draft is in the host's database, under this browser's session.
-  const db = new Database(join(served.dataDir, 'demo.db'), { readonly: true, fileMustExist: true });
+  const db = openDatabaseFile(join(served.dataDir, 'demo.db'), { readonly: true });
   const draftsOfSession = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM drafts WHERE session = ?');
   const session = db.prepare<[string], { session: string; status: string }>('SELECT session, status FROM drafts WHERE id = ?').get(draftId);
   expect(session?.status).toBe('draft');
@@ -208,12 +211,12 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
   expect([consentsOfSession.get(session!.session)?.n, proofsOfSession.get(session!.session)?.n]).toEqual([1, 1]);
 
   // A minute (the default) without a touch: the question, with ten seconds to answer; "Continue" keeps everything.
-  const stillThere = page.getByRole('alertdialog', { name: 'Bạn còn ở đây không? Are you still there?' });
+  const stillThere = page.getByRole('alertdialog', { name: 'Ông/Bà còn ở đây không? Are you still there?' });
   await page.clock.fastForward(58_000);
   await expect(stillThere).toHaveCount(0);
   await page.clock.fastForward(3_000);
   await expect(stillThere).toBeVisible();
-  await expect(stillThere).toContainText('Phiên sẽ kết thúc và thông tin sẽ bị xoá sau 10 giây.');
+  await expect(stillThere).toContainText('Phiên sẽ kết thúc và thông tin sẽ bị xóa sau 10 giây.');
   await expect(stillThere.getByRole('button', { name: /^Tiếp tục/ })).toBeFocused();
   await page.clock.runFor(4_000);
   await expect(stillThere).toContainText('sau 6 giây');
@@ -228,8 +231,8 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
   await expect(stillThere).toContainText('sau 1 giây');
   await page.clock.runFor(1_000);
   await expect(stillThere).toHaveCount(0);
-  await expect(h1).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
-  await expect(page.getByRole('status')).toContainText('Phiên trước đã kết thúc; thông tin của bạn đã được xoá.');
+  await expect(h1).toHaveText('Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?');
+  await expect(page.getByRole('status')).toContainText('Phiên trước đã kết thúc; thông tin của Ông/Bà đã được xóa.');
 
   // Nothing of the citizen anywhere: not in the DOM (attributes included), not in window storage or the Cache API, not in the database, not in the host.
   const html = await page.content();

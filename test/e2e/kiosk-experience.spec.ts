@@ -7,7 +7,7 @@ import { technicianReplays } from './replay';
 import { confirmOnDemoPhone } from './phone-confirm';
 
 const SCREENS = 'test-results/screens';
-const WELCOME = 'Xin chào! Chúng tôi có thể giúp gì cho bạn?';
+const WELCOME = 'Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?';
 
 type Variant = 'normal' | 'contrast-larger';
 
@@ -74,7 +74,7 @@ for (const variant of ['normal', 'contrast-larger'] as const) {
     await expect(back).toBeVisible();
     await check(page, 'outcomes', variant);
     await page.getByRole('button', { name: 'Phiếu lý lịch tư pháp' }).click();
-    await expect(page.getByText('So sánh chung, chưa tính đến thông tin riêng của bạn.')).toBeVisible();
+    await expect(page.getByText('So sánh chung, chưa tính đến thông tin riêng của Ông/Bà.')).toBeVisible();
     await expect(askOfficer).toBeVisible();
     await check(page, 'comparison-general', variant);
     await back.click();
@@ -87,7 +87,7 @@ for (const variant of ['normal', 'contrast-larger'] as const) {
 
     // Typing the number; "ask an officer" covers the screen and Back returns to it as it was.
     await page.getByRole('button', { name: /^Nhập số định danh/ }).click();
-    await expect(h1).toHaveText('Nhập thông tin của bạn');
+    await expect(h1).toHaveText('Nhập thông tin của Ông/Bà');
     await page.getByRole('group', { name: /Bàn phím số/ }).getByRole('button', { name: '0', exact: true }).click();
     await check(page, 'identify', variant);
     await askOfficer.click();
@@ -97,7 +97,7 @@ for (const variant of ['normal', 'contrast-larger'] as const) {
     await expect(page.getByText('Mời Ông/Bà đến quầy Hướng dẫn gần lối vào, hoặc giơ tay để cán bộ gần nhất nhìn thấy.')).toBeVisible();
     await check(page, 'ask-officer', variant);
     await back.click();
-    await expect(h1).toHaveText('Nhập thông tin của bạn');
+    await expect(h1).toHaveText('Nhập thông tin của Ông/Bà');
     await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue('0');
     // Back from the first step ends the session: the display choices too.
     await back.click();
@@ -108,12 +108,12 @@ for (const variant of ['normal', 'contrast-larger'] as const) {
 
     // A scan on the attract screen starts at once.
     await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
-    await expect(h1).toContainText('Cho phép dùng thông tin của bạn');
+    await expect(h1).toContainText('Cho phép dùng thông tin của Ông/Bà');
     await expect(back).toBeVisible();
     await check(page, 'consent', variant);
     await confirmOnDemoPhone(page);
     await page.getByRole('button', { name: /^Đồng ý/ }).click();
-    await expect(h1).toHaveText('Việc cần làm của bạn');
+    await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
     const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
     await expect(birth).toBeVisible();
     await check(page, 'reminders', variant);
@@ -128,12 +128,12 @@ for (const variant of ['normal', 'contrast-larger'] as const) {
 
     // The countdown, over the step.
     await page.clock.fastForward(61_000);
-    const stillThere = page.getByRole('alertdialog', { name: 'Bạn còn ở đây không? Are you still there?' });
+    const stillThere = page.getByRole('alertdialog', { name: 'Ông/Bà còn ở đây không? Are you still there?' });
     await expect(stillThere).toBeVisible();
     await check(page, 'countdown', variant);
     await stillThere.getByRole('button', { name: /^Tiếp tục/ }).click();
     await expect(h1).toContainText('Bước 1/7');
-    await page.getByRole('button', { name: 'Kết thúc và xoá thông tin' }).click();
+    await page.getByRole('button', { name: 'Kết thúc và xóa thông tin' }).click();
     await expect(h1).toHaveText(WELCOME);
     await expect(page.locator('html')).toHaveAttribute('data-contrast', 'normal');
     expect(consoleErrors).toEqual([]);
@@ -155,7 +155,7 @@ test('every control of the attract screen and of a step is reached with the keyb
   // Enter on the focused "type your number" opens the keypad; its Back and Ask an officer are reached too.
   await page.getByRole('button', { name: /^Nhập số định danh/ }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhập thông tin của bạn');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhập thông tin của Ông/Bà');
   const names: string[] = [];
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
@@ -180,10 +180,10 @@ test('a technician sets the kiosk options: the attract screen, its language, the
     await page.goto(served.url);
     await page.goto(`${served.origin}/technician`);
     await logIn(page, { username: 'kythuat', password: 'motcua-demo' });
-    const panel = page.getByRole('region', { name: 'Tuỳ chọn kiosk' });
+    const panel = page.getByRole('region', { name: 'Tùy chọn kiosk' });
     await expect(panel.getByLabel('Thời gian chờ khi không thao tác (giây)')).toHaveValue('60');
     await panel.getByLabel('Thời gian chờ khi không thao tác (giây)').fill('20');
-    await panel.getByRole('button', { name: 'Lưu tuỳ chọn' }).click();
+    await panel.getByRole('button', { name: 'Lưu tùy chọn' }).click();
     await expect(panel.getByRole('alert')).toHaveText('Dữ liệu nhập không hợp lệ.');
     await expect(panel.getByLabel('Thời gian chờ khi không thao tác (giây)')).toHaveAttribute('aria-invalid', 'true');
     await panel.getByLabel('Thời gian chờ khi không thao tác (giây)').fill('30');
@@ -191,10 +191,10 @@ test('a technician sets the kiosk options: the attract screen, its language, the
     await panel.getByLabel('Tên trung tâm (tiếng Anh)').fill('Saigon Ward Public Service Centre');
     await panel.getByLabel('Giờ làm việc (tiếng Việt)').fill('Thứ Hai – Thứ Sáu: 7 giờ 30 – 17 giờ');
     await panel.getByLabel('Giờ làm việc (tiếng Anh)').fill('Monday – Friday: 7:30–17:00');
-    await panel.getByLabel('Làm việc sáng thứ Bảy (cũng được tính là ngày làm việc)').check();
+    await panel.getByLabel('Làm việc sáng thứ Bảy (nhận và trả hồ sơ; không tính vào thời hạn giải quyết)').check();
     await panel.getByLabel('Ngôn ngữ mặc định').selectOption('en');
-    await panel.getByRole('button', { name: 'Lưu tuỳ chọn' }).click();
-    await expect(panel.getByRole('status')).toHaveText('Đã lưu. Kiosk dùng tuỳ chọn mới từ lượt phục vụ sau.');
+    await panel.getByRole('button', { name: 'Lưu tùy chọn' }).click();
+    await expect(panel.getByRole('status')).toHaveText('Đã lưu. Kiosk dùng tùy chọn mới từ lượt phục vụ sau.');
     expect(await seriousViolations(page, '.kiosk-options')).toEqual([]);
     await panel.screenshot({ path: `${SCREENS}/technician-kiosk-options.png` });
 

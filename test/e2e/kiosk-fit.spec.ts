@@ -5,7 +5,7 @@ import { confirmOnDemoPhone } from './phone-confirm';
 import { technicianReplays } from './replay';
 
 const SCREENS = 'test-results/screens';
-const WELCOME = 'Xin chào! Chúng tôi có thể giúp gì cho bạn?';
+const WELCOME = 'Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?';
 
 const SIZES = [
   { name: 'portrait', width: 1080, height: 1920 },
@@ -59,7 +59,7 @@ for (const size of SIZES) {
       await expectAllButtonsOnScreen(page, 'home');
 
       await page.getByRole('button', { name: /^Nhập số định danh/ }).click();
-      await expect(h1).toHaveText('Nhập thông tin của bạn');
+      await expect(h1).toHaveText('Nhập thông tin của Ông/Bà');
       await shot('identify');
       await expectAllButtonsOnScreen(page, 'identify');
       await page.getByRole('button', { name: /^Quay lại/ }).click();
@@ -67,7 +67,7 @@ for (const size of SIZES) {
       await setTextSize();
 
       await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
-      await expect(h1).toContainText('Cho phép dùng thông tin của bạn');
+      await expect(h1).toContainText('Cho phép dùng thông tin của Ông/Bà');
       await expect(main(/^Đồng ý/)).toBeEnabled();
       await expectOnScreen(page, main(/^Đồng ý/), 'consent: Đồng ý');
       await shot('consent');
@@ -76,7 +76,7 @@ for (const size of SIZES) {
       await confirmOnDemoPhone(page);
       await main(/^Đồng ý/).click();
 
-      await expect(h1).toHaveText('Việc cần làm của bạn');
+      await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
       const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
       await expect(birth).toBeVisible();
       await expectOnScreen(page, main(/^In phiếu/), 'reminders: In phiếu');

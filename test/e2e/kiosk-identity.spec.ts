@@ -30,10 +30,10 @@ test('a typed number gets the card-only service, kindly; confirmed on the demo p
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
 
   // Accepted, yet nothing from the centre: the card's own reminders, no newborn, a kind word.
-  await expect(h1).toHaveText('Việc cần làm của bạn');
+  await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
   await expect(page.getByText('hệ thống trung tâm chưa cung cấp thông tin của Ông/Bà')).toBeVisible();
   // Born 1999 with no card issue date typed: nothing falls due from the number and birth date alone.
-  await expect(page.getByText('Hiện bạn không có việc nào cần làm.', { exact: false })).toBeVisible();
+  await expect(page.getByText('Hiện Ông/Bà không có việc nào cần làm.', { exact: false })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' })).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}/kiosk-identity-card-only.png`, fullPage: true });
 
@@ -41,7 +41,7 @@ test('a typed number gets the card-only service, kindly; confirmed on the demo p
   await confirmOnDemoPhone(page);
   await expect(page.locator('[data-assurance="holder-confirmed"]')).toContainText('Đã xác nhận qua điện thoại đã đăng ký');
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
-  await expect(h1).toHaveText('Việc cần làm của bạn');
+  await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
   const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
   await expect(birth).toBeVisible();
   await birth.getByRole('button', { name: 'Chuẩn bị hồ sơ' }).click();

@@ -9,6 +9,9 @@ const SCREENS = 'test-results/screens';
 /** The day `days` from today in Vietnam (the host's today), as a Date at UTC midnight. */
 const vnDay = (days: number) => new Date(`${new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`);
 const dmy = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
+/** "3 tháng 12 năm 2026" / "3 December 2026": how a reminder's sentence says a date. */
+const spokenVi = (d: Date) => `${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}`;
+const spokenEn = (d: Date) => `${d.getUTCDate()} ${d.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${d.getUTCFullYear()}`;
 
 /** A citizen registered in Hà Nội who turns 40 in 200 days: the ID card renewal is coming up. */
 const milestone = vnDay(200);
@@ -29,7 +32,7 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ');
 test('a citizen types their number, declines consent, sees the reminder in both languages and prints the slip', async ({ page, served, consoleErrors }, testInfo) => {
   await page.goto(served.url);
   await expect(page).toHaveURL(`${served.origin}/kiosk`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await page.screenshot({ path: `${SCREENS}/kiosk-home-vi.png` });
 
@@ -42,10 +45,10 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   await page.getByRole('button', { name: 'Xem nhắc việc' }).click();
 
   // Consent first; declining keeps the card-only service.
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Cho phép dùng thông tin của bạn');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Cho phép dùng thông tin của Ông/Bà');
   await page.getByRole('button', { name: /^Không đồng ý/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
-  await expect(page.getByText('Bạn đã không đồng ý: việc nhắc chỉ dựa trên thông tin trên thẻ căn cước.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của Ông/Bà');
+  await expect(page.getByText('Ông/Bà đã không đồng ý: việc nhắc chỉ dựa trên thông tin trên thẻ căn cước.')).toBeVisible();
 
   const title = page.getByRole('listitem').getByRole('heading', { level: 2 });
   await expect(title).toHaveText('Cấp đổi thẻ căn cước');
@@ -55,7 +58,7 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   await expect(details).toHaveAttribute('aria-expanded', 'false');
   await details.click();
   await expect(page.getByRole('button', { name: 'Thu gọn' })).toHaveAttribute('aria-expanded', 'true');
-  await expect(page.getByText(`Công dân phải cấp đổi thẻ căn cước khi đủ 40 tuổi; theo ngày sinh của bạn (${dmy(birth)}), mốc đó là ngày ${dmy(milestone)}.`)).toBeVisible();
+  await expect(page.getByText(`Công dân phải làm thủ tục cấp đổi thẻ căn cước khi đủ 40 tuổi; theo ngày sinh của Ông/Bà (${spokenVi(birth)}), mốc đó là ngày ${spokenVi(milestone)}.`)).toBeVisible();
   await expect(page.getByText(`Hạn: ${dmy(milestone)}`)).toBeVisible();
   await expect(page.getByText(/Căn cứ pháp lý: Luật Căn cước số 26\/2023\/QH15, Điều 21/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Chuẩn bị hồ sơ' })).toBeVisible();
@@ -64,7 +67,7 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(title).toHaveText('Renew your ID card');
-  await expect(page.getByText(`Citizens must renew the ID card on reaching age 40; for your date of birth (${dmy(birth)}) that is ${dmy(milestone)}.`)).toBeVisible();
+  await expect(page.getByText(`Citizens must renew the ID card on reaching age 40; for your date of birth (${spokenEn(birth)}) that is ${spokenEn(milestone)}.`)).toBeVisible();
   await expect(page.getByText('Obligation', { exact: true })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/kiosk-reminder-en.png`, fullPage: true });
 
@@ -86,7 +89,7 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   expect(a4.suggestedFilename()).toMatch(/^phieu-nhac-viec-\d{4}-\d{2}-\d{2}-a4\.pdf$/);
 
   await page.getByRole('button', { name: 'Finish and erase my data' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xin chào! Chúng tôi có thể giúp gì cho bạn?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?');
   await expect(page.locator('body')).not.toContainText(citizen.personalNumber.slice(-4));
   // The host's session forgot the citizen too.
   await expect
@@ -106,17 +109,17 @@ test('declining without the card’s issue date says the renewal could not be ch
   await tapDigits(page, pin + dmy(born).replace(/\//g, ''));
   await page.getByRole('button', { name: 'Xem nhắc việc' }).click();
   await page.getByRole('button', { name: /^Không đồng ý/ }).click();
-  await expect(h1).toHaveText('Việc cần làm của bạn');
+  await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
   const unchecked = page.getByRole('region', { name: 'Chưa kiểm tra được hạn đổi thẻ căn cước' });
   await expect(unchecked).toContainText('Không có ngày cấp thẻ, kiosk không biết thẻ của Ông/Bà còn hạn hay đã quá hạn đổi.');
   await expect(unchecked).toContainText('hoặc quét mã QR trên thẻ');
-  await expect(page.getByText('Hiện bạn không có việc nào cần làm')).toHaveCount(0);
+  await expect(page.getByText('Hiện Ông/Bà không có việc nào cần làm')).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}/kiosk-renewal-unchecked.png` });
   expect(await seriousViolations(page)).toEqual([]);
 
   // One touch back to the number screen, which keeps what was typed and waits for the issue date.
   await unchecked.getByRole('button', { name: 'Thêm ngày cấp thẻ' }).click();
-  await expect(h1).toHaveText('Nhập thông tin của bạn');
+  await expect(h1).toHaveText('Nhập thông tin của Ông/Bà');
   await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue(`001 0${pin.slice(4, 6)} 054321`);
   await tapDigits(page, dmy(issued).replace(/\//g, ''));
   await expect(page.getByLabel('Ngày cấp thẻ')).toHaveValue(dmy(issued));
@@ -163,7 +166,7 @@ test('the kiosk screens have no serious or critical accessibility violations', a
   expect(await serious()).toEqual([]);
   await page.getByRole('button', { name: /^Không đồng ý/ }).click();
   // The consent screen has its own level-2 headings: the reminders first.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của Ông/Bà');
   await expect(page.getByRole('listitem').getByRole('heading', { level: 2 })).toHaveText('Cấp đổi thẻ căn cước');
   expect(await serious()).toEqual([]);
 });
@@ -171,22 +174,22 @@ test('the kiosk screens have no serious or critical accessibility violations', a
 test('the technician console is locked behind the PIN; the host refuses a kiosk session on its channels', async ({ page, served, consoleErrors }) => {
   await page.goto(served.url);
   const asKiosk = await page.evaluate(() => fetch('/api/diagnostics.doctor', { method: 'POST', body: '{}' }).then((r) => r.json()));
-  expect(asKiosk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: { vi: 'Bạn không có quyền dùng chức năng này.' } } });
+  expect(asKiosk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: { vi: 'Ông/Bà không có quyền dùng chức năng này.' } } });
 
   await page.goto(`${served.origin}/technician`);
   await tapDigits(page, '000000');
-  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
   await expect(page.getByRole('alert')).toHaveText('Mã PIN kỹ thuật viên không đúng.');
   // The on-screen keypad above, a hardware keyboard here: both fill the same masked field.
   const pin = page.getByLabel('Mã PIN kỹ thuật viên');
   await expect(pin).toHaveAttribute('type', 'password');
   await pin.pressSequentially('246810');
   await expect(pin).toHaveValue('246810');
-  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
   await page.getByRole('button', { name: 'Kiểm tra hệ thống' }).click();
   await expect(page.locator('.report')).toContainText(/"schemaVersion": \d+/);
   await page.screenshot({ path: `${SCREENS}/technician-doctor.png`, fullPage: true });
-  await page.getByRole('button', { name: 'Khoá lại' }).click();
-  await expect(page.getByRole('button', { name: 'Mở khoá' })).toBeVisible();
+  await page.getByRole('button', { name: 'Khóa lại' }).click();
+  await expect(page.getByRole('button', { name: 'Mở khóa' })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });

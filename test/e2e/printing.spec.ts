@@ -71,13 +71,13 @@ test.describe.serial('printing', () => {
     await page.goto(served.url);
     await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
     await page.getByRole('button', { name: /^Không đồng ý/ }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của bạn');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của Ông/Bà');
     let downloads = 0;
     page.on('download', () => downloads++);
     await page.getByRole('button', { name: 'In phiếu 80 mm' }).click();
     const kept = page.getByRole('alert');
     await expect(kept).toContainText('Máy in đang tạm dừng, chưa in được.');
-    await expect(kept).toContainText('Tài liệu đã được giữ lại; mời bạn đến quầy, cán bộ sẽ in lại cho bạn.');
+    await expect(kept).toContainText('Tài liệu đã được giữ lại; mời Ông/Bà đến quầy, cán bộ sẽ in lại cho Ông/Bà.');
     await expect(kept).toContainText('The document is kept; please go to the counter and an officer will reprint it.');
     expect(downloads).toBe(0);
     await page.screenshot({ path: `${SCREENS}/kiosk-print-kept-vi.png`, fullPage: true });

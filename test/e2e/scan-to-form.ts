@@ -55,19 +55,19 @@ async function shownAfter(page: Page, text: string, since: keyof Probe): Promise
 export async function scanToForm(page: Page, replay: () => Promise<void>): Promise<ScanToForm> {
   await page.evaluate(() => Object.assign((window as unknown as { motcuaProbe: Probe }).motcuaProbe, { scanAt: 0, tapAt: 0 }));
   await replay();
-  const toConsent = await shownAfter(page, 'Cho phép dùng thông tin của bạn', 'scanAt');
+  const toConsent = await shownAfter(page, 'Cho phép dùng thông tin của Ông/Bà', 'scanAt');
   // The QR alone releases nothing from the centre: the citizen confirms on the phone first (not timed).
   await confirmOnDemoPhone(page);
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
-  const toReminders = await shownAfter(page, 'Việc cần làm của bạn', 'tapAt');
+  const toReminders = await shownAfter(page, 'Việc cần làm của Ông/Bà', 'tapAt');
   await page.evaluate(() => ((window as unknown as { motcuaProbe: Probe }).motcuaProbe.tapAt = 0));
   const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' }) });
   await birth.getByRole('button', { name: 'Chuẩn bị hồ sơ' }).click();
   const toForm = await shownAfter(page, 'Bước 1/7', 'tapAt');
   const prefillRender = await page.evaluate(() => performance.getEntriesByName('motcua:dossier-prefill-render').at(-1)?.duration ?? -1);
   await page.getByRole('button', { name: 'Về danh sách nhắc việc' }).click();
-  await page.getByRole('button', { name: 'Kết thúc và xoá thông tin' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Xin chào! Chúng tôi có thể giúp gì cho bạn?' }).waitFor();
+  await page.getByRole('button', { name: 'Kết thúc và xóa thông tin' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?' }).waitFor();
   return { toConsent, toReminders, toForm, total: toConsent + toReminders + toForm, prefillRender };
 }
 

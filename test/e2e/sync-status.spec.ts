@@ -7,7 +7,7 @@ test('the technician sees the app in sync with the centre, offline when it fails
   await page.goto(`${served.url}`);
   await page.goto(`${served.origin}/technician`);
   await page.getByLabel('Mã PIN kỹ thuật viên').pressSequentially('246810');
-  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
   const panel = page.getByRole('region', { name: 'Đồng bộ với hệ thống trung tâm' });
   await expect(panel.getByRole('status')).toHaveText('Đã đồng bộ');
   const head = ((await (await fetch(`${served.central.url}/v1/health`)).json()) as { seq: number }).seq;

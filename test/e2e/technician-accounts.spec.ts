@@ -8,7 +8,7 @@ const NEW_OFFICER = { username: 'lan.nguyen', displayName: 'Cán bộ Nguyễn T
 test('a technician logs in with an account, creates an officer who can then log in at the counter, disables, enables and unlocks them', async ({ page, browser, served, consoleErrors }) => {
   await page.goto(served.url);
   await page.goto(`${served.origin}/technician`);
-  await expect(page.getByRole('heading', { level: 2, name: 'Hoặc mở khoá bằng mã PIN kỹ thuật viên' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Hoặc mở khóa bằng mã PIN kỹ thuật viên' })).toBeVisible();
   await logIn(page, { username: 'kythuat', password: 'motcua-demo' });
 
   const panel = page.getByRole('region', { name: 'Tài khoản' });
@@ -45,10 +45,10 @@ test('a technician logs in with an account, creates an officer who can then log 
   await expect(row).toContainText('Đã vô hiệu hoá');
   await panel.getByRole('button', { name: `Cho dùng lại tài khoản ${NEW_OFFICER.username}` }).click();
   await expect(panel.getByRole('status')).toHaveText(`Tài khoản ${NEW_OFFICER.username} đã được dùng lại.`);
-  await expect(row).toContainText('Đang bị khoá tạm thời');
+  await expect(row).toContainText('Đang bị khóa tạm thời');
   await panel.screenshot({ path: 'test-results/screens/technician-accounts-locked.png' });
   expect(await seriousViolations(page, '.accounts-panel')).toEqual([]);
-  await panel.getByRole('button', { name: `Mở khoá tài khoản ${NEW_OFFICER.username}` }).click();
+  await panel.getByRole('button', { name: `Mở khóa tài khoản ${NEW_OFFICER.username}` }).click();
   await expect(row).toContainText('Đang dùng');
   await logIn(counter, NEW_OFFICER);
   await expect(counter.getByText(`Đang làm việc: ${NEW_OFFICER.displayName}`)).toBeVisible();

@@ -21,10 +21,10 @@ test('a technician points a fresh machine at its centre, registers it with a one
     const panel = page.getByRole('region', { name: 'Kết nối hệ thống trung tâm' });
     await expect(panel.getByText('Chưa đăng ký', { exact: true })).toBeVisible();
     await panel.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
-    await expect(panel.getByRole('status')).toHaveText('Chưa nhập địa chỉ và khoá công khai của trung tâm.');
+    await expect(panel.getByRole('status')).toHaveText('Chưa nhập địa chỉ và khóa công khai của trung tâm.');
 
     await panel.getByLabel('Địa chỉ hệ thống trung tâm').fill(central.url);
-    await panel.getByLabel('Khoá công khai của trung tâm (PEM)').fill(central.publicKeyPem);
+    await panel.getByLabel('Khóa công khai của trung tâm (PEM)').fill(central.publicKeyPem);
     await panel.getByRole('button', { name: 'Lưu' }).click();
     // The technician compares this with the fingerprint the centre's IT reads out.
     const fingerprint = createHash('sha256').update(createPublicKey(central.publicKeyPem).export({ type: 'spki', format: 'der' })).digest().subarray(0, 16).toString('hex');
@@ -40,7 +40,7 @@ test('a technician points a fresh machine at its centre, registers it with a one
     await expect(panel.getByText(/^Đã đăng ký \(mã máy dev-/)).toBeVisible();
 
     await panel.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
-    await expect(panel.getByRole('status').first()).toHaveText('Kết nối tốt: trung tâm trả lời, chấp nhận máy này và đúng khoá đã ghim.');
+    await expect(panel.getByRole('status').first()).toHaveText('Kết nối tốt: trung tâm trả lời, chấp nhận máy này và đúng khóa đã ghim.');
     await panel.screenshot({ path: 'test-results/screens/technician-central.png' });
     expect(await seriousViolations(page, '.central-panel')).toEqual([]);
 

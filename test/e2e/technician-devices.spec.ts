@@ -10,7 +10,7 @@ const REPLAY = 'hid-pos-cccd-qr';
 async function unlock(page: Page) {
   const pad = page.getByRole('group', { name: 'Bàn phím số' });
   for (const d of '246810') await pad.getByRole('button', { name: d, exact: true }).click();
-  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Thiết bị' })).toBeVisible();
 }
 
@@ -74,7 +74,7 @@ test('the technician plugs a recorded scanner, watches its raw reports and decod
   await card.getByLabel('Vai trò').selectOption({ label: 'Máy đọc thẻ căn cước' });
   await card.getByRole('button', { name: 'Lưu cài đặt' }).click();
   await expect(card.getByRole('status')).toHaveText(`Đã lưu cài đặt của ${DEVICE}.`);
-  await page.getByRole('button', { name: 'Khoá lại' }).click();
+  await page.getByRole('button', { name: 'Khóa lại' }).click();
   await page.reload();
   await unlock(page);
   await expect(card.getByLabel('Vai trò')).toHaveValue('id-reader');

@@ -1,4 +1,5 @@
 import { APP_TARGETS } from './app-targets';
+import { CHIP_TARGETS } from './chip-targets';
 import { DRIVER_TARGETS } from './driver-targets';
 import type { FuzzHost } from './fuzz-host';
 import type { AnyFuzzTarget } from './fuzz-target';
@@ -11,7 +12,7 @@ import { webHostTarget } from './web-host-target';
  * output, stored settings, form values, and browser mode's raw requests. The contract's channels
  * are fuzzed beside them (channel-inputs.ts). `fuzzHost` is made on first use by the web target.
  */
-export const fuzzTargets = (fuzzHost: () => FuzzHost): AnyFuzzTarget[] => [...DRIVER_TARGETS, ...SYNC_TARGETS, ...APP_TARGETS, webHostTarget(fuzzHost)];
+export const fuzzTargets = (fuzzHost: () => FuzzHost): AnyFuzzTarget[] => [...DRIVER_TARGETS, ...CHIP_TARGETS, ...SYNC_TARGETS, ...APP_TARGETS, webHostTarget(fuzzHost)];
 
 /**
  * Exported functions and classes of drivers/ that read no input of their own (hardware access, or
@@ -25,6 +26,10 @@ export const NOT_INPUT_READERS: Readonly<Record<string, string>> = {
   CombinedTransport: 'merges device lists',
   ReopeningDevice: 'reopens a device after a replug',
   ReplayTransport: 'plays a fixture that parseFixture read',
+  listReaders: 'asks pcscd which smart-card readers exist',
+  connectCard: 'connects to a card through pcscd',
+  readOnReader: 'connects through pcscd, then readChip (fuzzed) reads',
+  loadCscaCertificates: "lists a folder; each file goes to node's X509Certificate, whose refusals are skipped",
 };
 
 /** parse…/decode… functions of electron/ without a target, and why. */

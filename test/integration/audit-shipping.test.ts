@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../electron/contract';
 import { AuditRepository } from '../../electron/db/audit-repository';
+import { backupDatabase } from '../../electron/db/backup';
+import { keyFileSecretStore } from '../../electron/security/secret-store';
 import { openDatabase } from '../../electron/db/connection';
 import { newSession } from '../../electron/host/session';
 import { SettingsRepository } from '../../electron/db/settings-repository';
@@ -129,7 +131,7 @@ describe('the audit log ships to the centre', () => {
     const r = await start('restored');
     record(r, 5);
     const backup = join(tmp.dir, 'restored-backup.db');
-    await r.db.backup(backup);
+    await backupDatabase(r.db, backup, Number.MAX_SAFE_INTEGER, keyFileSecretStore(tmp.dir));
     record(r, 5);
     await r.service.syncNow();
     expect(centralAudit(r.sim)).toHaveLength(10);

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/contract';
 import type { SyncedCaseStatus } from '../../electron/db/case-repository';
 import { CaseSearch, nameWords, type CaseHit } from '../../electron/db/case-search';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { type Db, openDatabase, openDatabaseFile } from '../../electron/db/connection';
 import { applyBatch } from '../../electron/sync/apply-batch';
 import type { VerifiedChange } from '../../electron/sync/feed-schema';
 import { generateCase, type CaseData } from '../support/central-sim/cases';
@@ -211,7 +210,7 @@ describe('keeping up with the sync', () => {
     const c = aCase('Lương Thị Oanh');
     sync(c);
     search.catchUp();
-    const other = new Database(join(tmp.dir, 'motcua.sqlite'));
+    const other = openDatabaseFile(join(tmp.dir, 'motcua.sqlite'));
     other.exec('BEGIN IMMEDIATE');
     try {
       const started = performance.now();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabaseFile } from '../../electron/db/connection';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHost } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
@@ -22,7 +22,7 @@ beforeEach(async () => {
 afterEach(() => tmp.cleanup());
 
 const tamper = (sql: string) => {
-  const db = new Database(dbPath);
+  const db = openDatabaseFile(dbPath);
   db.prepare(sql).run();
   db.close();
 };

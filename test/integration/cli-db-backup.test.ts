@@ -1,9 +1,8 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseRepository, type CaseRecord } from '../../electron/db/case-repository';
-import { openDatabase } from '../../electron/db/connection';
+import { openDatabase, openDatabaseFile } from '../../electron/db/connection';
 import { runMotcua } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -37,7 +36,7 @@ function addCases(from: number, to: number): void {
 }
 
 const caseCount = (path: string) => {
-  const db = new Database(path, { readonly: true });
+  const db = openDatabaseFile(path, { readonly: true });
   try {
     return (db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n;
   } finally {
@@ -93,6 +92,10 @@ describe('motcua db backup / restore', { timeout: 90_000 }, () => {
   it('refuses a damaged or foreign file and leaves the database as it was', async () => {
     const garbage = join(tmp.dir, 'garbage.sqlite');
     writeFileSync(garbage, Buffer.alloc(8192, 0x5a));
+    // Without a key file nothing tells an encrypted backup from noise: it cannot be opened.
+    const keyless = await motcua('restore', '--db', dbPath, '--from', garbage);
+    expect(keyless).toMatchObject({ status: 1, json: { ok: false, error: { code: 'BACKUP_KEY_UNAVAILABLE' } } });
+    copyFileSync(`${backupPath}.key`, `${garbage}.key`);
     const bad = await motcua('restore', '--db', dbPath, '--from', garbage);
     expect(bad).toMatchObject({ status: 1, json: { ok: false, error: { code: 'BACKUP_UNREADABLE' } } });
     expect(bad.json.error!.message).toMatch(/không phải.*\/.*not a readable/i);
@@ -103,7 +106,7 @@ describe('motcua db backup / restore', { timeout: 90_000 }, () => {
 
   it('refuses a backup from a newer version of the app', async () => {
     const newer = join(tmp.dir, 'newer.sqlite');
-    const db = new Database(newer);
+    const db = openDatabaseFile(newer);
     db.pragma('user_version = 999');
     db.close();
     const { status, json } = await motcua('restore', '--db', dbPath, '--from', newer);

@@ -57,7 +57,7 @@ describe('motcua db purge', () => {
   it('purges those rows, keeps the rest, and writes one audit entry without personal data', async () => {
     const r = await runMotcua('db', 'purge', '--db', file);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Đã xoá / purged:');
+    expect(r.stdout).toContain('Đã xóa / purged:');
     expect(r.stdout).toMatch(/closedCases\s+1/);
     expect(r.stderr).toContain('retention: consents=1 drafts=1 sentBodiesReduced=1 otherCentreCases=1 closedCases=1');
     const db = open();

@@ -43,7 +43,7 @@ describe('motcua calendar', { timeout: 30_000 }, () => {
 describe('motcua workdays', { timeout: 30_000 }, () => {
   it('across Tết 2025 and with Saturday mornings', () => {
     expect(motcua('workdays', '--from', '2025-01-24', '--add', '1')).toEqual({ json: { date: '2025-02-03' }, status: 0 });
-    expect(motcua('workdays', '--from', '2025-12-01', '--add', '10', '--saturday-morning').json).toEqual({ date: '2025-12-13' });
+    expect(motcua('workdays', '--from', '2025-12-01', '--add', '10', '--saturday-morning').json).toEqual({ date: '2025-12-15' });
   });
 
   it.each([
@@ -71,22 +71,24 @@ describe('motcua recommend', { timeout: 30_000 }, () => {
     expect(status).toBe(0);
     expect(Object.keys(json)).toEqual(['ok', 'outcome', 'options', 'recommended', 'explanation']);
     expect(json).toMatchObject({ ok: true, outcome: 'criminal-record', recommended: 'criminal-record-counter-postal' });
+    // Ten calendar days (Law on Criminal Records art. 48) from Thursday 27 November end on Sunday
+    // 7 December, so on Monday 8 December: 7 working days.
     expect(json.options).toEqual([
-      { id: 'criminal-record-counter', channel: 'counter', eligible: true, ineligibleReason: null, totalCostVnd: 200_000, workingDays: 10, readyBy: '2025-12-11', visits: 2, dominated: false },
-      { id: 'criminal-record-counter-postal', channel: 'postal', eligible: true, ineligibleReason: null, totalCostVnd: 230_000, workingDays: 10, readyBy: '2025-12-11', visits: 1, dominated: false },
+      { id: 'criminal-record-counter', channel: 'counter', eligible: true, ineligibleReason: null, totalCostVnd: 200_000, workingDays: 7, readyBy: '2025-12-08', visits: 2, dominated: false },
+      { id: 'criminal-record-counter-postal', channel: 'postal', eligible: true, ineligibleReason: null, totalCostVnd: 230_000, workingDays: 7, readyBy: '2025-12-08', visits: 1, dominated: false },
       {
         id: 'criminal-record-online',
         channel: 'online',
         eligible: false,
         ineligibleReason: { vi: expect.stringContaining('VNeID mức độ 2'), en: expect.stringContaining('level-2 VNeID') },
         totalCostVnd: 230_000,
-        workingDays: 10,
-        readyBy: '2025-12-11',
+        workingDays: 7,
+        readyBy: '2025-12-08',
         visits: 0,
         dominated: false,
       },
     ]);
-    expect(json.explanation).toEqual({ vi: expect.stringContaining('thứ Năm, 11/12/2025'), en: expect.stringContaining('Thursday 11 December 2025') });
+    expect(json.explanation).toEqual({ vi: expect.stringContaining('thứ Hai, 8/12/2025'), en: expect.stringContaining('Monday 8 December 2025') });
   });
 
   it('the same request gives the same answer', () => {

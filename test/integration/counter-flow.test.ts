@@ -154,6 +154,13 @@ describe('originals, submission and receipt', () => {
     for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', sent.receiptCode!, 'Nguyễn Văn An', MOTHER.personalNumber, 'Số 123/BV', 'Ngày hẹn trả kết quả']) {
       expect(text).toContain(expected);
     }
+    // The official layout (Decree 118/2025): the receiving agency and the number top left, on the
+    // national heading's line; the date written out; the person filing and the officer sign.
+    const layout = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\n');
+    expect(layout.find((l) => l.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'))).toMatch(/^\s*\S.*\s{4,}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    expect(layout.slice(0, 4).join('\n')).toContain(`Số: ${sent.receiptCode}`);
+    expect(text).toMatch(/ngày \d{1,2} tháng \d{1,2} năm \d{4}/);
+    for (const signer of ['NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ']) expect(text).toContain(signer);
     // The QR a kiosk scans for the status is the receipt code itself.
     expect(scanPdfQr(file, { page: 1, dpi: 150 })).toBe(sent.receiptCode);
 

@@ -4,14 +4,19 @@
  * read while the draft and the outbox row are live and after the session is wiped. Neither the
  * personal numbers nor the names may be found, as typed (NFC), decomposed (NFD) or folded to ASCII.
  *
- * The centre's change feed is held back (a bad signature, so every batch is refused): the case the
- * submission makes would otherwise come down into `cases`, the register the counter searches by
- * name, which is kept in clear by design (README, "Data at rest").
+ * The centre's change feed is held back (a bad signature, so every batch is refused), so these first
+ * tests see the field cipher's work alone. The last one lets the feed in: the whole file is encrypted
+ * (README, "Data at rest"), so after a full sync, a kiosk turn and a submission no name, number,
+ * draft value or token of anyone is found in the database, its WAL or a backup, as bytes.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierView, SubmissionView } from '../../electron/contract';
+import { backupDatabase } from '../../electron/db/backup';
+import { loadMigrations } from '../../electron/db/migrations';
 import { newSession, type Session } from '../../electron/host/session';
+import { keyFileSecretStore } from '../../electron/security/secret-store';
 import { Outbox } from '../../electron/sync/outbox';
 import { BIRTH_REGISTRATION_VALUES } from '../fixtures/dossier/birth-registration-values';
 import { clearTextIn } from '../support/clear-text';
@@ -101,5 +106,44 @@ describe('personal data at rest', { timeout: 30_000 }, () => {
     running.host.db.prepare('UPDATE outbox SET body = ? WHERE id = ?').run(altered(body), id);
     expect(await call(officer, 'sync.now', {})).toMatchObject({ state: 'error', lastError: expect.stringMatching(/STORED_DATA_UNREADABLE/) });
     expect(await call(officer, 'session.get', {})).toMatchObject({ role: 'officer' });
+  });
+});
+
+describe('the whole file encrypted: a counter after a sync, a kiosk turn and a submission', { timeout: 60_000 }, () => {
+  let counter: HostWithCentral;
+  const on = hostCall(() => counter.host);
+  beforeAll(async () => {
+    counter = await startHostWithCentral('at-rest-counter');
+  });
+  afterAll(() => counter.close());
+
+  it('holds no applicant\'s name or number, draft value or token in the database, its WAL or its backup', async () => {
+    const officer: Session = newSession();
+    await on(officer, 'auth.login', { username: 'canbo', password: 'motcua-demo' });
+    await on(officer, 'sync.now', {});
+    const synced = counter.host.db.prepare('SELECT applicant_full_name AS name, applicant_personal_number AS pin, receipt_code AS code FROM cases').all() as { name: string; pin: string; code: string }[];
+    expect(synced.length).toBeGreaterThan(0);
+    // The counter still finds a synced case by its applicant's name.
+    const found = await on<{ cases: { receiptCode: string }[] }>(officer, 'cases.search', { query: synced[0]!.name });
+    expect(found.cases.map((c) => c.receiptCode)).toContain(synced[0]!.code);
+
+    const kiosk = newSession('kiosk');
+    await on(kiosk, 'citizen.open', DEMO_MOTHER);
+    await on(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: true });
+    const { draft } = await on<DossierView>(kiosk, 'dossier.prepare', { formId: 'birth-registration' });
+    await on(kiosk, 'dossier.update', { draftId: draft.id, values: VALUES });
+    await on(kiosk, 'citizen.close', {});
+    const draftId = await printedAndChecked(counter, officer, VALUES);
+    const submitted = await on<SubmissionView>(officer, 'counter.submit', { draftId });
+    if (submitted.state === 'queued') await on(officer, 'sync.now', {});
+    await on(officer, 'sync.now', {});
+
+    const dbFile = join(counter.dir, 'motcua.db');
+    const backup = join(counter.dir, 'backup.db');
+    await backupDatabase(counter.host.db, backup, loadMigrations(join(process.cwd(), 'electron', 'db', 'migrations')).length, keyFileSecretStore(counter.dir));
+    expect(existsSync(`${dbFile}-wal`)).toBe(true);
+    const secrets = [...PERSONAL, ...synced.flatMap((c) => [c.name, c.pin, c.code]), counter.sim.token, VALUES['child.fullName']];
+    expect(clearTextIn(dbFile, secrets)).toEqual([]);
+    expect(clearTextIn(backup, secrets)).toEqual([]);
   });
 });

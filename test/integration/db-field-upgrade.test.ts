@@ -6,7 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
 import { CounterRepository } from '../../electron/db/counter-repository';

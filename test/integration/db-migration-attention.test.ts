@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { AuditRepository } from '../../electron/db/audit-repository';
 import { openDatabase } from '../../electron/db/connection';
@@ -23,7 +23,7 @@ afterEach(() => tmp.cleanup());
 
 /** An audit row as the app wrote it before migration 009: its hash covers nine fields. */
 function oldAuditRow(db: Database.Database, prev: string, channel: string): string {
-  const row = { at: '2026-11-20T02:00:00.000Z', session: 's-1', role: 'officer', channel, purpose: 'receive-dossier', legal_basis: 'NĐ 61/2018', subject: null, outcome: 'ok' };
+  const row = { at: '2026-11-20T02:00:00.000Z', session: 's-1', role: 'officer', channel, purpose: 'receive-dossier', legal_basis: 'NĐ 118/2025', subject: null, outcome: 'ok' };
   const hash = createHash('sha256')
     .update(JSON.stringify([prev, row.at, row.session, row.role, row.channel, row.purpose, row.legal_basis, row.subject, row.outcome]))
     .digest('hex');

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { openAsItIs } from '../support/db-file';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ function tablesOf(db: Database.Database): string[] {
 
 /** Reads a file's state with a plain connection, independent of openDatabase. */
 function inspect<T>(path: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = openAsItIs(path, { readonly: true });
   try {
     return fn(db);
   } finally {

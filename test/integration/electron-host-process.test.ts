@@ -33,7 +33,8 @@ describe('host process', () => {
     Object.assign(process, { parentPort });
     await import('../../electron/app/host-process');
     const dbPath = join(tmp.dir, 'motcua.db');
-    send({ t: 'init', appRoot: process.cwd(), dbPath, demo: true, version: 'test', provisioningDirs: [], hostKey: randomBytes(32).toString('base64') });
+    const hostKey = randomBytes(32).toString('base64');
+    send({ t: 'init', appRoot: process.cwd(), dbPath, demo: true, version: 'test', provisioningDirs: [], hostKey });
 
     expect(await answer((m) => m.t === 'state')).toEqual({ t: 'state', updateUrl: null, servingCitizen: false });
     send({ t: 'call', id: 7, session: { id: 's1', role: 'kiosk' }, channel: 'app.info', input: {} });
@@ -46,8 +47,10 @@ describe('host process', () => {
     await answer((m) => m.t === 'closed');
     expect(exit).toHaveBeenCalledWith(0);
     // Secrets the host sealed (the audit's subject key) are under the host key: the OS keyring's kind.
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(dbPath, { readonly: true });
+    // The database's own key is sealed the same way: it opens with the host key's store.
+    const { openDatabaseFile } = await import('../../electron/db/connection');
+    const { hostKeySecretStore } = await import('../../electron/security/secret-store');
+    const db = openDatabaseFile(dbPath, { readonly: true, secrets: hostKeySecretStore(Buffer.from(hostKey, 'base64')) });
     const sealed = db.prepare("SELECT value FROM settings WHERE value LIKE 'os:%' OR value LIKE 'key-file:%'").all() as { value: string }[];
     db.close();
     expect(sealed.length).toBeGreaterThan(0);

@@ -5,9 +5,8 @@
  * resend after a lost answer never makes a second case.
  */
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { type Db, openDatabase, openDatabaseFile } from '../../electron/db/connection';
 import { Outbox, OutboxRetryError, type DossierBody, type SendDueOptions } from '../../electron/sync/outbox';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
 import { makeTempDir } from '../support/temp-dir';
@@ -75,7 +74,7 @@ describe('Outbox.enqueue', () => {
     expect(posts).toEqual([]);
 
     // Another connection to the same file sees it at once, without this one closing.
-    const other = new Database(dbPath, { readonly: true });
+    const other = openDatabaseFile(dbPath, { readonly: true });
     try {
       const row = other.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Record<string, unknown>;
       expect(row).toMatchObject({ idempotency_key: idempotencyKey, state: 'pending', attempts: 0, last_error: null, receipt: null });

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditRepository } from '../../electron/db/audit-repository';
-import { openDatabase, type Db } from '../../electron/db/connection';
+import { openDatabase, openDatabaseFile, type Db } from '../../electron/db/connection';
 import { SettingsRepository } from '../../electron/db/settings-repository';
 import { DEMO_ACCOUNTS } from '../../electron/host/account-handlers';
 import { AuditLog } from '../../electron/security/audit';
@@ -113,7 +113,7 @@ function checkOpens(path: string, label: string): void {
 /** The main file opened plainly (SQLite rolls back what was not committed), or an empty one. */
 function plainMain<T>(dir: string, read: (db: Db) => T): T {
   const path = join(dir, DB_FILE);
-  const db = new Database(existsSync(path) ? path : ':memory:');
+  const db = existsSync(path) ? openDatabaseFile(path) : new Database(':memory:');
   try {
     return read(db);
   } finally {

@@ -60,7 +60,7 @@ describe('print.reminders', () => {
     expect(t).toContain('REMINDER SLIP');
     expect(t).toContain('Cấp đổi thẻ căn cước');
     expect(t).toContain('Renew your ID card');
-    expect(t).toContain('khi đủ 40 tuổi; theo ngày sinh của bạn (10/01/1987), mốc đó là ngày 10/01/2027');
+    expect(t).toContain('khi đủ 40 tuổi; theo ngày sinh của Ông/Bà (10 tháng 1 năm 1987), mốc đó là ngày 10 tháng 1 năm 2027');
     expect(t).toContain('BẮT BUỘC · hạn 10/01/2027');
     expect(t).toContain('Ngày in / Printed: 23/11/2026');
   });

@@ -202,7 +202,7 @@ describe('a retention run', () => {
       subject: null,
       outcome: 'consents=0 drafts=1 sentBodiesReduced=0 otherCentreCases=0 closedCases=1',
     });
-    expect(rows[0]!.legal_basis).toMatch(/13\/2023/);
+    expect(rows[0]!.legal_basis).toMatch(/91\/2025\/QH15/);
     expect(JSON.stringify(rows)).not.toMatch(/Phạm|Đóng|00109\d{7}/);
     expect(audit.verify().ok).toBe(true);
     expect(lines).toEqual(['retention: consents=0 drafts=1 sentBodiesReduced=0 otherCentreCases=0 closedCases=1']);

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabaseFile } from '../../electron/db/connection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounterDossier } from '../../electron/contract';
 import { AuditRepository } from '../../electron/db/audit-repository';
@@ -28,7 +28,7 @@ afterAll(() => running.close());
 
 /** The rows as the file holds them, read with a connection of its own (WAL included). */
 function inFile<T>(sql: string): T[] {
-  const db = new Database(join(running.dir, 'motcua.db'), { readonly: true });
+  const db = openDatabaseFile(join(running.dir, 'motcua.db'), { readonly: true });
   try {
     return db.prepare(sql).all() as T[];
   } finally {

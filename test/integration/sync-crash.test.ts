@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openAsItIs } from '../support/db-file';
+import { openDatabaseFile } from '../../electron/db/connection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseData, CaseStatus } from '../support/central-sim/cases';
 import { makePrng } from '../support/central-sim/prng';
@@ -118,7 +119,7 @@ function expectedAt(lines: FeedLine[], cursor: number): { cases: CaseRow[]; obje
 
 /** Opens the kiosk file as a fresh process would after the crash and checks it; returns the cursor. */
 function checkKiosk(previousCursor: number, label: string): number {
-  const db = new Database(dbPath);
+  const db = openAsItIs(dbPath);
   try {
     expect(db.pragma('integrity_check', { simple: true }), label).toBe('ok');
     const hasSync = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'").get() !== undefined;
@@ -239,7 +240,7 @@ describe('motcua sync under kill -9', () => {
     const finalCursor = checkKiosk(cursor, 'final');
     expect(finalCursor).toBe(sim.store.lastSeq());
 
-    const db = new Database(dbPath, { readonly: true });
+    const db = openDatabaseFile(dbPath, { readonly: true });
     try {
       const rows = db.prepare('SELECT receipt_code, status, updated_at, timeline FROM cases ORDER BY receipt_code').all() as Omit<CaseRow, 'id' | 'seq'>[];
       const central = [...codes].sort().map((c) => {

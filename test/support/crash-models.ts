@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openAsItIs } from './db-file';
 import { channels, isChannelName } from '../../electron/contract';
 import { CaseSearch } from '../../electron/db/case-search';
 import { fieldCipherOf } from '../../electron/db/field-encryption';
-import type { Db } from '../../electron/db/connection';
+import { openDatabaseFile, type Db } from '../../electron/db/connection';
 import { KIOSK_SETTINGS } from '../../electron/host/kiosk-options-handlers';
 import { CALENDAR_SETTINGS } from '../../electron/host/centre-calendar';
 import { keyFileSecretStore } from '../../electron/security/secret-store';
@@ -301,7 +301,7 @@ const migrations: CrashModel<{ files: Record<string, string> }> = {
   project: (_db, dir) => {
     const files: Record<string, string> = {};
     for (const f of migrationFiles(dir)) {
-      const file = new Database(join(dir, f));
+      const file = openAsItIs(join(dir, f));
       try {
         const version = file.pragma('user_version', { simple: true }) as number;
         if (version === 0 && !hasTable(file, 'procedures')) continue;
@@ -328,8 +328,8 @@ const restore: CrashModel<{ marker: string | null; bulk: number }> = {
       : { marker: null, bulk: 0 },
   afterOpen: (_db, dir) => {
     // The state a restore replaced is kept: every safety copy is a whole database (possibly empty, if the restore was cut short while copying it).
-    for (const f of readdirSync(dir).filter((x) => x.startsWith(`${DB_FILE}.before-restore-`) && !x.endsWith('-journal') && !x.endsWith('-wal') && !x.endsWith('-shm'))) {
-      const copy = new Database(join(dir, f));
+    for (const f of readdirSync(dir).filter((x) => x.startsWith(`${DB_FILE}.before-restore-`) && /-\d+$/.test(x))) {
+      const copy = openDatabaseFile(join(dir, f));
       try {
         const ok = copy.pragma('integrity_check', { simple: true });
         if (ok !== 'ok') throw new Error(`${f}: ${String(ok)}`);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { AuditRepository } from '../../electron/db/audit-repository';
 import { restoreDatabase } from '../../electron/db/backup';
 import { CaseSearch } from '../../electron/db/case-search';
@@ -163,6 +163,6 @@ export const restoreWriter: Writer = async ({ dir, first, ready, step }) => {
     const from = join(dir, RESTORE_SOURCES[k % 2]!);
     const safety = join(dir, `${DB_FILE}.before-restore-${k}`);
     if (existsSync(safety)) throw new Error(`${safety} exists`);
-    await step({ op: 'restore', k }, () => restoreDatabase(join(dir, DB_FILE), from, safety, known));
+    await step({ op: 'restore', k }, () => restoreDatabase(join(dir, DB_FILE), from, safety, known, keyFileSecretStore(dir)));
   }
 };

@@ -8,8 +8,13 @@ export interface CliRun {
 
 /** The real `motcua` CLI as a child process (through tsx, so no build is needed). */
 export function runMotcua(...args: string[]): Promise<CliRun> {
+  return runMotcuaWithEnv({}, ...args);
+}
+
+/** The CLI with extra environment variables (PCSCLITE_CSOCK_NAME pointing nowhere: a machine without pcscd). */
+export function runMotcuaWithEnv(env: Record<string, string>, ...args: string[]): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/motcua.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/motcua.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { holidayData, holidaysFor, loadHolidayData, type HolidayData } from '../../electron/base/calendar';
+import { readFileSync } from 'node:fs';
+import { holidayData, holidaysFor, loadHolidayData, workingDayCredit, type HolidayData } from '../../electron/base/calendar';
 
 const shipped = loadHolidayData(process.cwd());
 const dates = (year: number, data?: HolidayData, overrides?: HolidayData) => holidaysFor(year, data, overrides).daysOff.map((d) => d.date);
@@ -39,7 +40,7 @@ describe('holidaysFor', () => {
 
   it('a technician override replaces the year', () => {
     const override: HolidayData = {
-      years: { '2027': { daysOff: [{ date: '2027-01-01', name: { vi: 'Tết Dương lịch', en: "New Year's Day" } }], workingSaturdays: [] } },
+      years: { '2027': { daysOff: [{ date: '2027-01-01', name: { vi: 'Tết Dương lịch', en: "New Year's Day" } }], workingSaturdays: [], watch: [] } },
     };
     expect(dates(2027, shipped, override)).toEqual(['2027-01-01']);
     expect(dates(2025, shipped, override)).toEqual(dates(2025, shipped));
@@ -53,5 +54,21 @@ describe('holidaysFor', () => {
   it('refuses years the computation does not cover', () => {
     expect(() => holidaysFor(1899)).toThrow(RangeError);
     expect(() => holidaysFor(2200)).toThrow(RangeError);
+  });
+});
+
+describe('days the law has not (yet) made days off', () => {
+  const file = JSON.parse(readFileSync('resources/calendar/holidays.json', 'utf8')) as { years: Record<string, { source: string; watch?: { date: string }[]; daysOff: { date: string; unsure?: boolean }[] }> };
+
+  it('24 November (Vietnam Culture Day) is watched, not counted, until the Labour Code makes it a day off', () => {
+    expect(file.years['2026']?.watch?.map((w) => w.date)).toEqual(['2026-11-24']);
+    expect(file.years['2026']?.daysOff.map((d) => d.date)).not.toContain('2026-11-24');
+    expect(workingDayCredit('2026-11-24', { holidays: loadHolidayData(process.cwd()) })).toBe(1);
+  });
+
+  it("the 2026 National Day adjacent day is marked unconfirmed; the compensatory day cites the Labour Code's art. 111(3)", () => {
+    expect(file.years['2026']?.daysOff.find((d) => d.date === '2026-09-01')?.unsure).toBe(true);
+    expect(file.years['2026']?.source).toContain('Điều 111 khoản 3');
+    expect(file.years['2026']?.source).not.toContain('Điều 112(3)');
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addWorkingDays, loadHolidayData, workingDayCredit, type WorkdayOptions } from '../../electron/base/calendar';
+import { addDays, addWorkingDays, isOpenDay, loadHolidayData, workingDayCredit, type WorkdayOptions } from '../../electron/base/calendar';
 
 const holidays = loadHolidayData(process.cwd());
 const opts: WorkdayOptions = { holidays };
@@ -42,14 +42,17 @@ describe('addWorkingDays across a weekend + holiday bridge', () => {
 });
 
 describe('Saturday mornings', () => {
-  it('count half a day: two Saturdays make a day', () => {
+  it('never count toward a processing time: the result date is the same with or without them', () => {
     expect(addWorkingDays('2025-12-01', 10, opts)).toBe('2025-12-15');
-    expect(addWorkingDays('2025-12-01', 10, { ...opts, saturdayMorning: true })).toBe('2025-12-13');
+    expect(addWorkingDays('2025-12-01', 10, { ...opts, saturdayMorning: true })).toBe('2025-12-15');
+    expect(workingDayCredit('2025-11-29', { saturdayMorning: true })).toBe(0);
   });
 
-  it('a Saturday that is a day off counts nothing', () => {
-    expect(workingDayCredit('2025-11-29', { saturdayMorning: true })).toBe(0.5);
-    expect(workingDayCredit('2027-05-01', { saturdayMorning: true })).toBe(0);
+  it('the office is open to receive files on a Saturday morning, unless that Saturday is a day off', () => {
+    expect(isOpenDay('2025-11-29', { saturdayMorning: true })).toBe(true);
+    expect(isOpenDay('2025-11-29', {})).toBe(false);
+    expect(isOpenDay('2027-05-01', { saturdayMorning: true })).toBe(false);
+    expect(isOpenDay('2025-11-30', { saturdayMorning: true })).toBe(false);
   });
 });
 
@@ -61,7 +64,7 @@ describe('addWorkingDays semantics', () => {
   });
 
   it('refuses negative, fractional and huge counts', () => {
-    for (const n of [-1, 0.3, Number.NaN, 5000]) expect(() => addWorkingDays('2025-12-01', n)).toThrow(RangeError);
+    for (const n of [-1, 0.3, 0.5, Number.NaN, 5000]) expect(() => addWorkingDays('2025-12-01', n)).toThrow(RangeError);
   });
 
   const day = fc.integer({ min: 0, max: 365 * 5 }).map((n) => addDays('2024-01-01', n));

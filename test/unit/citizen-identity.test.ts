@@ -19,6 +19,12 @@ function errorOf(query: CitizenQuery, today = TODAY): AppError {
 }
 
 describe('identify: accepted identities', () => {
+  it('the province is where the birth was registered, with the province it is part of since the 2025 merger', () => {
+    expect(identify({ personalNumber: '002199012345', birthDate: '1999-05-01' }, TODAY).provinceName).toBe('Hà Giang (nay là Tuyên Quang)');
+    expect(identify({ personalNumber: '080301000123', birthDate: '2001-11-24' }, TODAY).provinceName).toBe('Long An (nay là Tây Ninh)');
+    expect(identify({ personalNumber: '001099012345', birthDate: '1999-05-01' }, TODAY).provinceName).toBe('Hà Nội');
+  });
+
   it('returns the identity of a man born in Hà Nội in 1999', () => {
     expect(identify({ personalNumber: '001099012345', birthDate: '1999-05-01' }, TODAY)).toEqual({
       personalNumber: '001099012345',

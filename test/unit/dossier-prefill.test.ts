@@ -20,7 +20,8 @@ describe('prefill priority', () => {
   it('falls back to the card without a central profile, then to what was typed', () => {
     const { draft } = prefill({ card: CARD, entered: { 'mother.ethnicity': 'Tày' } });
     expect(draft.fields['applicant.fullName']).toMatchObject({ value: 'NGUYEN THI HONG NHUNG', source: 'card', locked: true });
-    expect(draft.fields['applicant.residence']).toMatchObject({ value: CARD.address, source: 'card', locked: true });
+    // The address printed on a card is of its day: shown as read from the card, and editable.
+    expect(draft.fields['applicant.residence']).toMatchObject({ value: CARD.address, source: 'card', locked: false });
     expect(draft.fields['mother.ethnicity']).toMatchObject({ value: 'Tày', source: 'entered', locked: false });
   });
 

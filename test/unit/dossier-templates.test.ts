@@ -130,3 +130,19 @@ describe('the draft validator built from a template', () => {
     }
   });
 });
+
+describe('the ID card form', () => {
+  const cc01 = bundledTemplate('id-card-cc01');
+  const field = (id: string) => templateFields(cc01).find((f) => f.id === id);
+
+  it("is what the citizen supplies, not the police's CC01 sheet (Circular 17/2024), and asks what the citizen really gives", () => {
+    expect(cc01.title.vi).toBe('THÔNG TIN CÔNG DÂN CUNG CẤP KHI LÀM THẺ CĂN CƯỚC');
+    expect(cc01.title.vi).not.toContain('TỜ KHAI');
+    for (const id of ['person.temporaryAddress', 'representative.fullName', 'representative.personalNumber', 'request.integrate']) expect(field(id)).toBeDefined();
+  });
+
+  it('the place of birth registration is read as such, never from the place of birth', () => {
+    expect(field('person.placeOfBirth')?.label.vi).toBe('Nơi đăng ký khai sinh');
+    expect(field('person.placeOfBirth')?.sources).toEqual([{ from: 'central', path: 'birthRegistrationPlace' }, { from: 'entered' }]);
+  });
+});

@@ -12,7 +12,7 @@ describe('layer boundaries', () => {
     ['electron/app/x.ts', "import { shell } from 'electron'; void shell.openExternal('https://example.org');"],
     ['renderer/x.ts', "import { createHost } from '../electron/host/create-host';"],
     ['renderer/x.ts', "import { readFileSync } from 'node:fs';"],
-    ['renderer/x.ts', "import Database from 'better-sqlite3';"],
+    ['renderer/x.ts', "import Database from 'better-sqlite3-multiple-ciphers';"],
     ['renderer/x.ts', "import { parsePersonalNumber } from '../drivers/idcard/personal-number';"],
     ['drivers/idcard/x.ts', "import { AppError } from '../../electron/contract';"],
     ['electron/contract/x.ts', "import { readFileSync } from 'node:fs';"],

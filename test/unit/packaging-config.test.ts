@@ -59,11 +59,11 @@ describe('electron-builder.yml', () => {
     expect(nsh).toMatch(/!macro customInstall\s+WriteRegStr HKLM "Software\\Microsoft\\Windows\\CurrentVersion\\Run" "MotCua" '"\$INSTDIR\\\$\{APP_EXECUTABLE_FILENAME\}" --kiosk'/);
     expect(nsh).toMatch(/!macro customUnInstall\s+DeleteRegValue HKLM "Software\\Microsoft\\Windows\\CurrentVersion\\Run" "MotCua"/);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
-    expect(config.deb.depends).toEqual(expect.arrayContaining(['libusb-1.0-0', 'cups-client', 'libnss3']));
+    expect(config.deb.depends).toEqual(expect.arrayContaining(['libusb-1.0-0', 'cups-client', 'libnss3', 'pcscd']));
   });
 
-  it('keeps better-sqlite3 and node-hid out of the asar and rebuilds them for Electron', () => {
-    for (const module of ['better-sqlite3', 'node-hid']) {
+  it('keeps better-sqlite3-multiple-ciphers, node-hid and smartcard out of the asar and rebuilds them for Electron', () => {
+    for (const module of ['better-sqlite3-multiple-ciphers', 'node-hid', 'smartcard']) {
       const binary = `node_modules/${module}/build/Release/addon.node`;
       expect(config.asarUnpack.some((p) => matchesGlob(binary, p)), module).toBe(true);
       expect(config.asarUnpack.some((p) => matchesGlob(`node_modules/${module}/package.json`, p)), module).toBe(true);

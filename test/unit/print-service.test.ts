@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/contract';
 import { SettingsRepository } from '../../electron/db/settings-repository';

@@ -21,14 +21,14 @@ function codesIn(value: unknown, found: string[] = []): string[] {
 }
 
 describe('procedure codes', () => {
-  it.each([['rule packs', 'resources/rules'], ['form templates', 'resources/forms'], ['comparison catalogue', 'resources/catalogue']])('every code in the %s is in the procedure list', (_what, dir) => {
+  it.each([['rule packs', 'resources/rules'], ['demo rule packs', 'resources/demo/rules'], ['form templates', 'resources/forms'], ['comparison catalogue', 'resources/catalogue']])('every code in the %s is in the procedure list', (_what, dir) => {
     const codes = files(dir).flatMap((f) => codesIn(json(f)));
     expect(codes.length).toBeGreaterThan(0);
     expect(codes.filter((c) => !known.has(c))).toEqual([]);
   });
 
   it('every form template is reachable from a reminder or an outcome', () => {
-    const elsewhere = new Set([...files('resources/rules'), ...files('resources/catalogue')].flatMap((f) => codesIn(json(f))));
+    const elsewhere = new Set([...files('resources/rules'), ...files('resources/demo/rules'), ...files('resources/catalogue')].flatMap((f) => codesIn(json(f))));
     const unreachable = files('resources/forms').map((f) => json(f)).filter((t) => !elsewhere.has(t.procedureCode as string));
     expect(unreachable.map((t) => t.id)).toEqual([]);
   });

@@ -4,7 +4,8 @@ import { addDays } from '../../electron/proactive/rules/date-math';
 import { compileRules } from '../../electron/proactive/rules/engine';
 import { loadRulePacks } from '../../electron/proactive/rules/load-packs';
 
-const engine = compileRules(loadRulePacks(process.cwd()).packs);
+// The production packs and the demo examples: every rule's boundaries.
+const engine = compileRules(loadRulePacks(process.cwd(), undefined, { demo: true }).packs);
 
 interface Deadline {
   ruleId: string;
@@ -12,6 +13,11 @@ interface Deadline {
   due: string;
   /** First day shown; null when the rule shows from the start. */
   opens: string | null;
+  /**
+   * The day after the due date: an obligation is overdue; a benefit or advice only had a
+   * suggested date (never "overdue"); a rule whose window closes on its due date is gone.
+   */
+  after?: 'overdue' | 'suggested' | 'closed';
 }
 
 // Every bundled rule, with its due date and window worked out by hand.
@@ -23,13 +29,22 @@ const DEADLINES: Deadline[] = [
   // Renewed at 39: valid until 60.
   { ruleId: 'id-card-renewal', profile: { birthDate: '1980-02-10', idCard: { issueDate: '2019-03-01' } }, due: '2040-02-10', opens: '2038-02-10' },
   // 60 days after a birth on 10/01/2026 is 11/03/2026.
-  { ruleId: 'birth-registration', profile: { children: [{ birthDate: '2026-01-10' }] }, due: '2026-03-11', opens: null },
-  { ruleId: 'newborn-linked-procedures', profile: { children: [{ birthDate: '2026-01-10', birthRegistered: false }] }, due: '2026-03-11', opens: null },
+  // On time until then; from the next day the late-registration rule takes over.
+  { ruleId: 'birth-registration', profile: { children: [{ birthDate: '2026-01-10' }] }, due: '2026-03-11', opens: null, after: 'closed' },
+  { ruleId: 'newborn-linked-procedures', profile: { children: [{ birthDate: '2026-01-10', birthRegistered: false }] }, due: '2026-03-11', opens: null, after: 'suggested' },
   // 6 months before an expiry on 01/03/2027, shown 3 months before that.
-  { ruleId: 'passport-renewal', profile: { passport: { expiryDate: '2027-03-01' } }, due: '2026-09-01', opens: '2026-06-01' },
+  { ruleId: 'passport-renewal', profile: { passport: { expiryDate: '2027-03-01' } }, due: '2026-09-01', opens: '2026-06-01', after: 'suggested' },
   // 31 August − 6 months is the last day of February.
-  { ruleId: 'passport-renewal', profile: { passport: { expiryDate: '2027-08-31' } }, due: '2027-02-28', opens: '2026-11-28' },
-  { ruleId: 'health-insurance-renewal', profile: { healthInsurance: { expiryDate: '2026-12-31' } }, due: '2026-12-31', opens: '2026-12-01' },
+  { ruleId: 'passport-renewal', profile: { passport: { expiryDate: '2027-08-31' } }, due: '2027-02-28', opens: '2026-11-28', after: 'suggested' },
+  { ruleId: 'health-insurance-renewal', profile: { healthInsurance: { expiryDate: '2026-12-31' } }, due: '2026-12-31', opens: '2026-12-01', after: 'suggested' },
+  // 15 days after a death on 1 December 2026.
+  { ruleId: 'death-registration', profile: { deaths: [{ deathDate: '2026-12-01' }] }, due: '2026-12-16', opens: null },
+  // A man born 1 June 2009 turns 17 in 2026: registration in April 2026, shown from 28 February.
+  { ruleId: 'military-service-registration', profile: { birthDate: '2009-06-01', sex: 'male' }, due: '2026-04-30', opens: '2026-02-28' },
+  // 14 on 5 May 2027, no card yet: shown from 5 February 2027.
+  { ruleId: 'id-card-first', profile: { birthDate: '2013-05-05', idCard: { kind: 'none' } }, due: '2027-05-05', opens: '2027-02-05' },
+  { ruleId: 'social-pension-75', profile: { birthDate: '1952-03-20' }, due: '2027-03-20', opens: '2027-01-20', after: 'suggested' },
+  { ruleId: 'cmnd-9-replacement', profile: { idCard: { kind: 'cmnd-9' } }, due: '2024-12-31', opens: null },
   { ruleId: 'driving-licence-renewal', profile: { drivingLicence: { expiryDate: '2027-01-15' } }, due: '2027-01-15', opens: '2026-10-15' },
   { ruleId: 'temporary-residence-extension', profile: { temporaryResidence: { expiryDate: '2026-12-05' } }, due: '2026-12-05', opens: '2026-11-20' },
   {
@@ -43,6 +58,7 @@ const DEADLINES: Deadline[] = [
     profile: { cases: [{ receiptCode: 'MC-261101-0000002', procedureCode: 'CC.CAP-DOI', status: 'completed', dueAt: '2026-12-02' }] },
     due: '2026-12-02',
     opens: null,
+    after: 'suggested',
   },
 ];
 
@@ -68,13 +84,19 @@ describe.each(DEADLINES)('$ruleId due $due', (d) => {
 
   it('the day of the deadline: due today, not overdue', () => {
     const r = find(d, d.due);
-    expect(r?.explanation.vi).toContain('Hạn là hôm nay');
-    expect(r?.explanation.en).toContain('It is due today');
+    const obligation = r?.severity === 'obligation';
+    expect(r?.explanation.vi).toContain(obligation ? 'Hạn là hôm nay' : 'Nên làm trong hôm nay');
+    expect(r?.explanation.en).toContain(obligation ? 'It is due today' : 'Best done today');
   });
 
-  it('the day after the deadline: overdue by 1 day', () => {
+  it(`the day after the deadline: ${d.after ?? 'overdue'}`, () => {
     const r = find(d, addDays(d.due, 1));
+    if (d.after === 'closed') return expect(r).toBeUndefined();
     expect(r?.dueDate).toBe(d.due);
+    if (d.after === 'suggested') {
+      expect(r?.explanation.vi).not.toContain('quá hạn');
+      return expect(r?.explanation.en).not.toContain('overdue');
+    }
     expect(r?.explanation.vi).toContain('đã quá hạn 1 ngày');
     expect(r?.explanation.en).toContain('1 day overdue');
   });
@@ -86,20 +108,35 @@ describe('conditions', () => {
     expect(rs).toEqual([]);
   });
 
-  it('the linked procedures stop the day the child turns 6; the birth registration does not', () => {
+  it('the linked procedures stop the day the child turns 6; the (late) birth registration does not', () => {
     const profile: CitizenProfile = { children: [{ birthDate: '2020-01-10' }] };
     const ids = (today: string) => engine.evaluate(profile, today).map((r) => r.ruleId);
-    expect(ids('2026-01-09')).toEqual(['birth-registration', 'newborn-linked-procedures']);
-    expect(ids('2026-01-10')).toEqual(['birth-registration']);
+    expect(ids('2026-01-09')).toEqual(expect.arrayContaining(['birth-registration-late', 'newborn-linked-procedures']));
+    expect(ids('2026-01-10')).toContain('birth-registration-late');
+    expect(ids('2026-01-10')).not.toContain('newborn-linked-procedures');
   });
 
   it('without the issue date, the next renewal age shows from its window and gives way to the next age on the birthday', () => {
-    const profile: CitizenProfile = { birthDate: '2012-06-15' };
-    expect(reminder('id-card-renewal', profile, '2024-06-14')).toBeUndefined();
-    expect(reminder('id-card-renewal', profile, '2024-06-15')?.dueDate).toBe('2026-06-15');
-    expect(reminder('id-card-renewal', profile, '2026-06-14')?.dueDate).toBe('2026-06-15');
-    // From the 14th birthday assessRenewal looks to 25, whose window opens at 23.
-    expect(reminder('id-card-renewal', profile, '2026-06-15')).toBeUndefined();
+    const profile: CitizenProfile = { birthDate: '1987-06-15' };
+    expect(reminder('id-card-renewal', profile, '2025-06-14')).toBeUndefined();
+    expect(reminder('id-card-renewal', profile, '2025-06-15')?.dueDate).toBe('2027-06-15');
+    expect(reminder('id-card-renewal', profile, '2027-06-14')?.dueDate).toBe('2027-06-15');
+    // From the 40th birthday assessRenewal looks to 60, whose window opens at 58.
+    expect(reminder('id-card-renewal', profile, '2027-06-15')).toBeUndefined();
+  });
+
+  it('a first card at 14 is "cấp", not a renewal ("cấp đổi")', () => {
+    const rs = engine.evaluate({ birthDate: '2012-06-15' }, '2026-06-01');
+    expect(rs.map((r) => r.ruleId)).toEqual(['id-card-first']);
+    expect(rs[0]?.title.vi).toBe('Cấp thẻ căn cước lần đầu');
+    expect(rs[0]?.procedureCode).toBe('CC.CAP');
+  });
+
+  it('past a renewal age with the issue date unknown: a warning to check the card, not silence', () => {
+    const r = reminder('id-card-check-issue-date', { birthDate: '1980-03-01' }, '2026-12-07');
+    expect(r).toMatchObject({ severity: 'advice', dueDate: '2020-03-01' });
+    expect(r?.explanation.vi).toContain('xin xem ngày cấp và ngày hết hạn in trên thẻ');
+    expect(reminder('id-card-check-issue-date', { birthDate: '1980-03-01', idCard: { issueDate: '2021-05-01' } }, '2026-12-07')).toBeUndefined();
   });
 
   it('a card renewed from 58 is valid for life: no reminder', () => {
@@ -130,4 +167,8 @@ describe('conditions', () => {
   });
 
   it('an empty profile gives nothing', () => expect(engine.evaluate({}, '2026-11-23')).toEqual([]));
+
+  it('a card renewed from 58 is valid for life, and a valid card issued after the last age asks nothing', () => {
+    expect(engine.evaluate({ birthDate: '1960-05-01', idCard: { issueDate: '2019-01-01' } }, '2026-12-07').map((r) => r.ruleId)).not.toContain('id-card-check-issue-date');
+  });
 });

@@ -48,7 +48,7 @@ describe('the officers’ due list over the synced cases', () => {
       [ready.receiptCode, 'case-result-pickup', '2026-11-25'],
     ]);
     expect(list[1]?.applicant).toEqual({ personalNumber: '001201012345', fullName: 'Trần Thị Bình' });
-    expect(list[0]?.reminder.explanation.vi).toContain(`Hồ sơ ${late.receiptCode} cần được bổ sung giấy tờ trước ngày 20/11/2026`);
+    expect(list[0]?.reminder.explanation.vi).toContain(`Hồ sơ ${late.receiptCode} cần được bổ sung giấy tờ trước ngày 20 tháng 11 năm 2026`);
     expect(list[0]?.reminder.explanation.en).toContain('3 days overdue');
   });
 
@@ -75,7 +75,7 @@ describe('rule packs synced into the database', () => {
     put('case-follow-up', { version: '2027.1', rules: caseRules.rules.filter((r) => r.id === 'case-supplement') });
     put('id-card-renewal', { version: '2026.1', ages: [14, 25, 40, 60] });
     const { packs, rejected } = loadRulePacks(process.cwd(), db);
-    expect(packs.map((p) => `${p.id}@${p.version}`)).toEqual(['case-follow-up@2027.1', 'civil-status@2026.1', 'identity-documents@2026.1', 'residence-insurance@2026.1']);
+    expect(packs.map((p) => `${p.id}@${p.version}`)).toEqual(['case-follow-up@2027.1', 'civil-status@2026.2', 'identity-documents@2026.2', 'social-life-events@2026.1']);
     expect(rejected).toEqual([{ origin: 'synced', name: 'id-card-renewal', reason: expect.stringContaining('rules') }]);
     expect(compileRules(packs).caseStatuses).toEqual(['supplement-required']);
   });

@@ -37,7 +37,7 @@ function statutoryDays(year: number): DayOff[] {
 /**
  * The placement used when a year has no data: the statutory days, and for each one on a
  * Saturday or Sunday a compensatory day on the next weekday that is not already off
- * (art. 112(3)). The government's notice for the year may differ (swaps, longer Tết breaks).
+ * (art. 111(3): a weekly day off that falls on a holiday is taken on the next working day). The government's notice for the year may differ (swaps, longer Tết breaks).
  */
 export function defaultHolidayYear(year: number): HolidayYear {
   let cached = computed.get(year);
@@ -62,5 +62,6 @@ function computeDefault(year: number): HolidayYear {
     source: 'Bộ luật Lao động 2019, Điều 112 (mặc định tính theo âm lịch) / Labour Code 2019, art. 112 (computed default)',
     daysOff: [...days, ...compensatory].sort((a, b) => a.date.localeCompare(b.date)),
     workingSaturdays: [],
+    watch: [],
   };
 }

@@ -19,6 +19,13 @@ export type DayOff = z.infer<typeof dayOff>;
 
 const workingSaturday = z.object({ date: isoDate, unsure: z.boolean().optional() }).strict();
 
+/**
+ * A day announced as a future day off but not (yet) one in law — "Ngày Văn hóa Việt Nam" on
+ * 24 November until the Labour Code says so. Never counted as a day off; shown so that a
+ * technician can add it once it is confirmed.
+ */
+const watchedDay = z.object({ date: isoDate, name: localizedText, note: z.string() }).strict();
+
 export const holidayYear = z
   .object({
     /** Where the days come from (the government's or ministry's notice). */
@@ -26,6 +33,7 @@ export const holidayYear = z
     daysOff: z.array(dayOff),
     /** Saturdays worked to make up a swapped weekday: full working days. */
     workingSaturdays: z.array(workingSaturday).default([]),
+    watch: z.array(watchedDay).default([]),
   })
   .strict();
 export type HolidayYear = z.infer<typeof holidayYear>;
@@ -38,7 +46,7 @@ export const holidayData = z
   .strict()
   .superRefine((data, ctx) => {
     for (const [year, days] of Object.entries(data.years)) {
-      for (const { date } of [...days.daysOff, ...days.workingSaturdays]) {
+      for (const { date } of [...days.daysOff, ...days.workingSaturdays, ...days.watch]) {
         if (!date.startsWith(`${year}-`)) ctx.addIssue({ code: 'custom', path: ['years', year], message: `${date} is not in ${year}` });
       }
     }

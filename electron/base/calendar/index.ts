@@ -6,5 +6,5 @@ export { lunarNewYear, lunarToSolar, solarToLunar, type LunarDate } from './luna
 export { holidayData, holidayYear, withOverrides, type DayOff, type HolidayData, type HolidayYear } from './holiday-data';
 export { loadHolidayData } from './holiday-file';
 export { CALENDAR_YEARS, holidaysFor, isCalendarYear, type YearHolidays } from './holidays';
-export { addWorkingDays, MAX_WORKING_DAYS, workingDayCredit, type WorkdayOptions } from './working-days';
+export { addWorkingDays, isOpenDay, MAX_WORKING_DAYS, workingDayCredit, type WorkdayOptions } from './working-days';
 export { addDays, weekday } from './julian-day';

@@ -27,13 +27,22 @@ export interface PrefillResult {
 /** Values read from the state's records cannot be edited, only contested. */
 const VERIFIED: ReadonlySet<FieldSource> = new Set(['central', 'card']);
 
+/** A newborn's parent is presumed from the applicant's sex and spouse on record, not read. */
+const PRESUMED_PATH = /^newborn(Mother|Father)\./;
+
+/**
+ * Read from a record but not locked: a presumption, and the address printed on the card (a card
+ * keeps the address of its day; the place may have moved or been renamed since).
+ */
+const editableRead = (source: FieldSource, path: string | undefined) => path !== undefined && (PRESUMED_PATH.test(path) || (source === 'card' && path === 'address'));
+
 type Records = Record<FieldSource, Record<string, unknown> | null>;
 
 /**
  * The first source, in the field's priority order, with a value that fits the field. A verified
  * value that does not fit (a name too long for the form …) is passed over rather than locked.
  */
-function pickValue(field: FormField, records: Records, entered: PrefillSources['entered']): Pick<DraftField, 'value' | 'source'> {
+function pickValue(field: FormField, records: Records, entered: PrefillSources['entered']): Pick<DraftField, 'value' | 'source'> & { path?: string } {
   for (const mapping of field.sources) {
     if (mapping.from === 'entered') {
       const value = entered[field.id];
@@ -42,7 +51,7 @@ function pickValue(field: FormField, records: Records, entered: PrefillSources['
     }
     const record = records[mapping.from];
     const value = record ? valueAt(record, mapping.path) : null;
-    if (value !== null && fieldProblem(field, value) === null) return { value, source: mapping.from };
+    if (value !== null && fieldProblem(field, value) === null) return { value, source: mapping.from, path: mapping.path };
   }
   return { value: null, source: null };
 }
@@ -64,11 +73,13 @@ export function prefillDraft(template: FormTemplate, sources: PrefillSources, op
   };
   const fields: Record<string, DraftField> = {};
   for (const field of templateFields(template)) {
-    const picked = pickValue(field, records, sources.entered);
+    const { path, ...picked } = pickValue(field, records, sources.entered);
+    const presumed = path !== undefined && PRESUMED_PATH.test(path);
     fields[field.id] = {
       ...picked,
       legalBasis: field.legalBasis ?? template.legalBasis,
-      locked: picked.source !== null && VERIFIED.has(picked.source),
+      locked: picked.source !== null && VERIFIED.has(picked.source) && !editableRead(picked.source, path),
+      ...(presumed ? { presumed } : {}),
     };
   }
   const identity = { id: options.id ?? randomUUID(), formId: template.id, formVersion: template.version };

@@ -14,10 +14,15 @@ export const condition = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ageBelow'), years: z.number().int().positive() }).strict(),
   z.object({ kind: z.literal('firstIdCard') }).strict(),
   z.object({ kind: z.literal('hasIdCard') }).strict(),
+  /** Has had a passport: a renewal, not a first application. */
+  z.object({ kind: z.literal('hasPassport') }).strict(),
 ]);
 export type Condition = z.infer<typeof condition>;
 
-const legalReference = z.object({ document: z.string(), article: z.string(), example: z.boolean().optional() }).strict();
+/** A legal reference; `source` (where the text was read) and `checked` (when) for what has been confirmed. */
+const legalReference = z
+  .object({ document: z.string(), article: z.string(), example: z.boolean().optional(), source: z.string().optional(), checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() })
+  .strict();
 export type LegalReference = z.infer<typeof legalReference>;
 
 /** What the option needs of the citizen; unmet (for certain) makes the option ineligible, with `unmet` as the reason. */
@@ -48,7 +53,14 @@ export const catalogueOption = z
     authority: localizedText,
     fee: z.object({ amountVnd: vnd, example: z.boolean(), exemptions: z.array(exemption).default([]) }).strict(),
     extras: z.array(z.object({ label: localizedText, amountVnd: vnd, example: z.boolean() }).strict()).default([]),
-    processing: z.object({ workingDays: z.number().int().nonnegative(), example: z.boolean() }).strict(),
+    /**
+     * The legal processing time: in working days (Monday–Friday), or in calendar days where the
+     * law counts them so (the criminal record certificate: "không quá 10 ngày").
+     */
+    processing: z.union([
+      z.object({ workingDays: z.number().int().nonnegative(), example: z.boolean() }).strict(),
+      z.object({ calendarDays: z.number().int().nonnegative(), example: z.boolean() }).strict(),
+    ]),
     /** Trips the citizen makes to an office (filing, collecting); 0 when everything is online, by post or at home. */
     visits: z.number().int().nonnegative(),
     prerequisites: z.array(requirement).default([]),

@@ -26,6 +26,9 @@ export function holds(condition: Condition, profile: CitizenProfile | undefined,
       return age === undefined ? undefined : age < condition.years;
     case 'firstIdCard':
       return firstIdCard(profile, age);
+    case 'hasPassport':
+      // A passport on record says yes; no record does not say no (the profile may simply not know).
+      return profile.passport ? true : undefined;
     case 'hasIdCard': {
       const first = firstIdCard(profile, age);
       return first === undefined ? undefined : !first;

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../contract/localized';
 import type { CitizenProfile } from '../../contract/profile';
 import type { IsoDate } from '../../base/calendar-date';
-import { addDays, addWorkingDays, workingDayCredit, type WorkdayOptions } from '../../base/calendar';
+import { addDays, addWorkingDays, isOpenDay, workingDayCredit, type WorkdayOptions } from '../../base/calendar';
 import type { CatalogueOption } from './catalogue-schema';
 import { holds } from './conditions';
 
@@ -13,6 +13,8 @@ export interface EvaluatedOption {
   eligible: boolean;
   /** The first requirement the citizen certainly does not meet; null when eligible. */
   ineligibleReason: LocalizedText | null;
+  /** Eligible only because the profile does not say (the home visit for someone of unknown age): never the default. */
+  eligibilityUnknown: boolean;
   /** The fee after the most favourable exemption that certainly applies. */
   feeVnd: number;
   /** The exemption applied, if any. */
@@ -41,8 +43,23 @@ export interface EvaluationContext {
  */
 function filingDay(option: CatalogueOption, { today, calendar }: EvaluationContext): IsoDate {
   let day = today;
-  if (option.visits > 0) while (workingDayCredit(day, calendar) === 0) day = addDays(day, 1);
+  if (option.visits > 0) while (!isOpenDay(day, calendar)) day = addDays(day, 1);
   return day;
+}
+
+/**
+ * When the result is ready, and the working days that takes (what options are ranked on). A
+ * time in calendar days that ends on a day off ends on the next working day (Civil Code 2015,
+ * art. 148).
+ */
+function readiness(option: CatalogueOption, filedOn: IsoDate, calendar: WorkdayOptions): { readyBy: IsoDate; workingDays: number } {
+  const processing = option.processing;
+  if ('workingDays' in processing) return { readyBy: addWorkingDays(filedOn, processing.workingDays, calendar), workingDays: processing.workingDays };
+  let readyBy = addDays(filedOn, processing.calendarDays);
+  while (workingDayCredit(readyBy, calendar) === 0) readyBy = addDays(readyBy, 1);
+  let workingDays = 0;
+  for (let d = addDays(filedOn, 1); d <= readyBy; d = addDays(d, 1)) workingDays += workingDayCredit(d, calendar);
+  return { readyBy, workingDays };
 }
 
 function fee(option: CatalogueOption, { profile, today }: EvaluationContext): { feeVnd: number; exemption: LocalizedText | null } {
@@ -62,19 +79,21 @@ export function evaluateOption(option: CatalogueOption, context: EvaluationConte
   const { feeVnd, exemption } = fee(option, context);
   const extrasVnd = option.extras.reduce((sum, e) => sum + e.amountVnd, 0);
   const filedOn = filingDay(option, context);
+  const { readyBy, workingDays } = readiness(option, filedOn, context.calendar);
   return {
     id: option.id,
     channel: option.channel,
     title: option.title,
     eligible: reason === null,
     ineligibleReason: reason,
+    eligibilityUnknown: reason === null && option.eligibility.some((r) => holds(r.when, context.profile, context.today) === undefined),
     feeVnd,
     exemption,
     extrasVnd,
     totalCostVnd: feeVnd + extrasVnd,
-    workingDays: option.processing.workingDays,
+    workingDays,
     filedOn,
-    readyBy: addWorkingDays(filedOn, option.processing.workingDays, context.calendar),
+    readyBy,
     visits: option.visits,
     example: option.fee.example || option.processing.example || option.extras.some((e) => e.example),
     option,

@@ -38,7 +38,7 @@ const advantages = (a: EvaluatedOption, b: EvaluatedOption, phrases: Phrases, su
   CRITERIA.filter((k) => a[k] < b[k]).map((k) => phrases[k](b[k] - a[k], subject));
 
 const NONE_ELIGIBLE: LocalizedText = {
-  vi: 'Không có cách nào phù hợp với hồ sơ của bạn; lý do ghi bên cạnh từng cách.',
+  vi: 'Không có cách nào phù hợp với hồ sơ của Ông/Bà; lý do ghi bên cạnh từng cách.',
   en: 'None of the options is open to you; the reason is given beside each.',
 };
 
@@ -52,7 +52,7 @@ export function explain(recommended: EvaluatedOption | undefined, runnerUp: Eval
   const date = formatLongDate(recommended.readyBy);
   if (!runnerUp) {
     return {
-      vi: `Khuyến nghị: ${title.vi}, có kết quả vào ${date.vi}; không cách nào khác bạn dùng được mà rẻ hơn, nhanh hơn hay ít lần đi lại hơn.`,
+      vi: `Khuyến nghị: ${title.vi}, có kết quả vào ${date.vi}; không cách nào khác Ông/Bà dùng được mà rẻ hơn, nhanh hơn hay ít lần đi lại hơn.`,
       en: `Recommended: ${title.en}, ready by ${date.en}; no other option open to you is cheaper, faster or needs fewer visits.`,
     };
   }

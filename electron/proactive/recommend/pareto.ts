@@ -10,6 +10,3 @@ export const CRITERIA = ['totalCostVnd', 'workingDays', 'visits'] as const satis
 /** `a` dominates `b`: no worse on every criterion and better on at least one. */
 export const dominates = (a: Criteria, b: Criteria): boolean =>
   CRITERIA.every((k) => a[k] <= b[k]) && CRITERIA.some((k) => a[k] < b[k]);
-
-/** Which of the items some other item dominates. Equal items do not dominate each other. */
-export const dominatedFlags = (items: readonly Criteria[]): boolean[] => items.map((b) => items.some((a) => dominates(a, b)));

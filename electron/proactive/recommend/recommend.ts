@@ -5,7 +5,7 @@ import type { WorkdayOptions } from '../../base/calendar';
 import type { Catalogue, Outcome } from './catalogue-schema';
 import { evaluateOption, type EvaluatedOption } from './evaluate-option';
 import { explain } from './explain';
-import { dominatedFlags } from './pareto';
+import { dominates } from './pareto';
 import { rank, type Preference } from './rank';
 
 export interface RecommendRequest {
@@ -48,13 +48,18 @@ export function recommend(catalogue: Catalogue, request: RecommendRequest): Reco
   const context = { profile: request.profile, today: request.today, calendar: request.calendar ?? {} };
   const evaluated = outcome.options.map((o) => evaluateOption(o, context));
   const eligible = evaluated.filter((o) => o.eligible);
-  const flags = dominatedFlags(eligible);
+  // An option the citizen may not be entitled to (unknown eligibility) dominates nothing.
+  const certain = eligible.filter((o) => !o.eligibilityUnknown);
+  const flags = eligible.map((b) => (b.eligibilityUnknown ? eligible : certain).some((a) => dominates(a, b)));
   const dominatedIds = new Set(eligible.filter((_, i) => flags[i]).map((o) => o.id));
   const front = eligible.filter((o) => !dominatedIds.has(o.id));
+  // …and ranks after every certain one.
   const ranked = rank(
     front.map((o) => ({ ...o, tiePriority: o.option.tiePriority })),
     request.preference,
-  ).map((o) => o.id);
+  )
+    .sort((a, b) => Number(a.eligibilityUnknown) - Number(b.eligibilityUnknown))
+    .map((o) => o.id);
   const byId = new Map(evaluated.map((o) => [o.id, o]));
   const [first, second] = ranked.map((id) => byId.get(id));
   return {

@@ -7,6 +7,7 @@ export type ConditionFn = (subject: Subject, today: Today) => boolean;
 
 export function compileCondition(c: Condition): ConditionFn {
   const read = FACTS[c.fact].read;
+  if ('known' in c) return (s) => (read(s) !== undefined) === c.known;
   if ('equals' in c) return (s) => read(s) === c.equals;
   if ('notEquals' in c) return (s) => read(s) !== c.notEquals;
   const limit = c.ageUnder;

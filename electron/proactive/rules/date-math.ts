@@ -7,7 +7,7 @@ export interface Duration {
   days?: number;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+export const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 // Day numbers (days since 1970-01-01) by arithmetic, not Date: no 2-digit-year quirk of Date.UTC,
 // and cheap enough to run for every rule of every profile.

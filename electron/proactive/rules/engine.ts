@@ -49,11 +49,11 @@ const deepFreeze = <T>(value: T): T => {
 /** Dates moved past year 9999 (or before year 1) are no calendar day: such a rule gives no reminder. */
 const FOUR_DIGIT_YEAR = /^(?!0000)\d{4}-/;
 
-function compileRule(rule: Rule, pack: RulePack): CompiledRule {
+function compileRule(rule: Rule): CompiledRule {
   const scope = scopeOf(rule);
   const computeDue = compileDue(rule.due, rule.window);
   const holds = compileConditions(rule.when);
-  const explain = compileExplainer(rule, pack);
+  const explain = compileExplainer(rule);
   // Shared by every reminder of this rule: frozen so no caller can change another's.
   const fixed = deepFreeze({ legalBasis: rule.legalBasis, title: rule.title, steps: rule.steps });
   return {
@@ -103,9 +103,9 @@ const remindAll = (hits: DueHit[], today: IsoDate): RuleReminder[] => hits.map((
 
 /** Compiles validated packs (see load-packs.ts); rule ids must be unique across them. */
 export function compileRules(packs: readonly RulePack[]): RuleEngine {
-  const compiled = packs.flatMap((pack) => pack.rules.map((rule) => compileRule(rule, pack)));
+  const compiled = packs.flatMap((pack) => pack.rules.map((rule) => compileRule(rule)));
   const byScope = (scope: Scope) => compiled.filter((r) => r.scope === scope);
-  const [citizenRules, childRules, caseRules] = [byScope('citizen'), byScope('children'), byScope('cases')];
+  const [citizenRules, childRules, deathRules, caseRules] = [byScope('citizen'), byScope('children'), byScope('deaths'), byScope('cases')];
 
   // A batch evaluates many profiles on one day: parse it once.
   let day = todayOf('1970-01-01');
@@ -116,6 +116,7 @@ export function compileRules(packs: readonly RulePack[]): RuleEngine {
     const t = dayOfEvaluation(today);
     findAll(citizenRules, subjectsOf(profile, 'citizen'), t, hits);
     findAll(childRules, subjectsOf(profile, 'children'), t, hits);
+    findAll(deathRules, subjectsOf(profile, 'deaths'), t, hits);
     findAll(caseRules, subjectsOf(profile, 'cases'), t, hits);
     return hits.length > 1 ? hits.sort(compareUrgency(today)) : hits;
   };

@@ -1,9 +1,9 @@
-import type { LocalizedText } from '../../contract';
+import type { LocalizedText, Severity } from '../../contract';
 import type { IsoDate } from '../../base/calendar-date';
 import type { Due } from './compile-due';
-import { dayMonthYear as d, daysBetween } from './date-math';
+import { daysBetween } from './date-math';
 import { FACTS, type FactName, type FactValue, type Subject, type SyncedCase } from './facts';
-import { factsOf, placeholdersIn, scopeOf, type Placeholder, type Rule, type RulePack } from './pack-schema';
+import { factsOf, placeholdersIn, scopeOf, type Placeholder, type Rule } from './pack-schema';
 
 export type TemplateValues = Partial<Record<Placeholder, string>>;
 
@@ -20,18 +20,38 @@ export function compileTemplate(template: string): (values: TemplateValues) => s
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The due date (`shown` as dd/mm/yyyy) and how far it is from today, in a sentence. */
-export function dueSentence(due: IsoDate, shown: string, today: IsoDate): LocalizedText {
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "3 tháng 12 năm 2026" / "3 December 2026": the way an elderly reader says a date (after "ngày"). */
+export function spokenDate(date: IsoDate): LocalizedText {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return { vi: `${d} tháng ${m} năm ${y}`, en: `${d} ${EN_MONTHS[m - 1]} ${y}` };
+}
+
+/**
+ * When to act, and how far that is from today. An obligation has a deadline and can be overdue;
+ * a benefit or advice only suggests a date, so it is never called overdue.
+ */
+export function dueSentence(due: IsoDate, severity: Severity, today: IsoDate): LocalizedText {
   const days = daysBetween(today, due);
-  if (days < 0) return { vi: `Hạn là ngày ${shown}: đã quá hạn ${-days} ngày.`, en: `It was due on ${shown}: ${plural(-days, 'day')} overdue.` };
-  if (days === 0) return { vi: `Hạn là hôm nay, ngày ${shown}.`, en: `It is due today, ${shown}.` };
-  return { vi: `Hạn là ngày ${shown} (còn ${days} ngày).`, en: `It is due on ${shown} (${plural(days, 'day')} left).` };
+  const { vi: date, en: dateEn } = spokenDate(due);
+  if (severity === 'obligation') {
+    if (days < 0) return { vi: `Hạn là ngày ${date}: đã quá hạn ${-days} ngày.`, en: `It was due on ${dateEn}: ${plural(-days, 'day')} overdue.` };
+    if (days === 0) return { vi: `Hạn là hôm nay, ngày ${date}.`, en: `It is due today, ${dateEn}.` };
+    return { vi: `Cần làm trước ngày ${date} (còn ${days} ngày).`, en: `To be done by ${dateEn} (${plural(days, 'day')} left).` };
+  }
+  if (days < 0) return { vi: `Ngày gợi ý là ${date}; Ông/Bà vẫn có thể làm khi thuận tiện.`, en: `The suggested date was ${dateEn}; it can still be done when convenient.` };
+  if (days === 0) return { vi: `Nên làm trong hôm nay, ngày ${date}.`, en: `Best done today, ${dateEn}.` };
+  return { vi: `Nên làm trước ngày ${date} (còn ${days} ngày).`, en: `Best done by ${dateEn} (${plural(days, 'day')} left).` };
 }
 
 function factValueText(name: FactName, value: Exclude<FactValue, undefined>): LocalizedText {
   const { type, say } = FACTS[name];
   if (say) return say(value);
-  const text = type === 'date' ? d(String(value)) : String(value);
+  if (type === 'date') return spokenDate(String(value));
+  const text = String(value);
   return { vi: text, en: text };
 }
 
@@ -52,33 +72,33 @@ function compileFactsSentence(names: FactName[]): (subject: Subject) => Localize
   };
 }
 
-/** The legal basis and the rule: the same for every reminder of a rule. */
-function sourceSentence(rule: Rule, pack: Pick<RulePack, 'id' | 'version'>): LocalizedText {
+/**
+ * The legal basis: the same for every reminder of a rule. The rule id and pack version are not
+ * said here (the citizen reads this); the officer's screens and the audit carry them.
+ */
+function sourceSentence(rule: Rule): LocalizedText {
   const list = rule.legalBasis.map((b) => `${b.document}, ${b.article}`).join('; ');
-  return {
-    vi: `Căn cứ: ${list}${rule.example ? ' (ví dụ, chưa được xác nhận)' : ''}. Quy tắc ${rule.id}, gói ${pack.id} phiên bản ${pack.version}.`,
-    en: `Legal basis: ${list}${rule.example ? ' (an example, not confirmed)' : ''}. Rule ${rule.id}, pack ${pack.id} version ${pack.version}.`,
-  };
+  return { vi: `Căn cứ: ${list}.`, en: `Legal basis: ${list}.` };
 }
 
 export type Explainer = (subject: Subject, due: Due, today: IsoDate) => LocalizedText;
 
 /** A rule's explanation, compiled once: why (the pack's reason), when, from which facts, on which legal basis. */
-export function compileExplainer(rule: Rule, pack: Pick<RulePack, 'id' | 'version'>): Explainer {
+export function compileExplainer(rule: Rule): Explainer {
   const reason = { vi: compileTemplate(rule.reason.vi), en: compileTemplate(rule.reason.en) };
   const facts = compileFactsSentence(factsOf(rule));
-  const source = sourceSentence(rule, pack);
+  const source = sourceSentence(rule);
   const caseRule = scopeOf(rule) === 'cases';
   return (subject, due, today) => {
-    const dueDate = d(due.dueDate);
-    const values: TemplateValues = { fact: d(due.factDate), dueDate };
-    if (due.age !== undefined) values.age = String(due.age);
-    if (caseRule) values.receiptCode = (subject as SyncedCase).receiptCode;
-    const when = dueSentence(due.dueDate, dueDate, today);
+    const [dueDate, factDate] = [spokenDate(due.dueDate), spokenDate(due.factDate)];
+    const common: TemplateValues = {};
+    if (due.age !== undefined) common.age = String(due.age);
+    if (caseRule) common.receiptCode = (subject as SyncedCase).receiptCode;
+    const when = dueSentence(due.dueDate, rule.severity, today);
     const used = facts(subject);
     return {
-      vi: `${reason.vi(values)} ${when.vi} ${used.vi} ${source.vi}`,
-      en: `${reason.en(values)} ${when.en} ${used.en} ${source.en}`,
+      vi: `${reason.vi({ ...common, fact: factDate.vi, dueDate: dueDate.vi })} ${when.vi} ${used.vi} ${source.vi}`,
+      en: `${reason.en({ ...common, fact: factDate.en, dueDate: dueDate.en })} ${when.en} ${used.en} ${source.en}`,
     };
   };
 }

@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/connection';
-import { compareVersions, rulePack, type RulePack } from './pack-schema';
+import { compareVersions, productionProblems, rulePack, type RulePack } from './pack-schema';
 
-/** A rule pack as found: a bundled file or a synced `rulepack` object, not yet validated. */
+/**
+ * A rule pack as found, not yet validated: a bundled file, a synced `rulepack` object, or a demo
+ * pack (examples whose legal basis is not confirmed, loaded only in demo mode).
+ */
 export interface PackSource {
-  origin: 'bundled' | 'synced';
+  origin: 'bundled' | 'synced' | 'demo';
   /** The file name, or the synced object's id (which is the pack's id). */
   name: string;
   /** The JSON text. */
@@ -26,14 +29,17 @@ export interface LoadedPacks {
 }
 
 export const RULES_DIR = join('resources', 'rules');
+export const DEMO_RULES_DIR = join('resources', 'demo', 'rules');
 
-export function readBundledPacks(appRoot: string): PackSource[] {
-  const dir = join(appRoot, RULES_DIR);
+function readPackDir(dir: string, origin: PackSource['origin']): PackSource[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ origin: 'bundled', name: f, text: readFileSync(join(dir, f), 'utf8') }));
+    .map((f) => ({ origin, name: f, text: readFileSync(join(dir, f), 'utf8') }));
 }
+
+export const readBundledPacks = (appRoot: string): PackSource[] => readPackDir(join(appRoot, RULES_DIR), 'bundled');
+export const readDemoPacks = (appRoot: string): PackSource[] => readPackDir(join(appRoot, DEMO_RULES_DIR), 'demo');
 
 export function readSyncedPacks(db: Db): PackSource[] {
   return db
@@ -42,7 +48,12 @@ export function readSyncedPacks(db: Db): PackSource[] {
     .map((r) => ({ origin: 'synced', name: r.id, text: r.data }));
 }
 
-function validate(source: PackSource): { pack: RulePack } | { reason: string } {
+/** How packs are checked: a production machine refuses a legal basis without its source and date. */
+export interface PackMode {
+  demo: boolean;
+}
+
+function validate(source: PackSource, mode: PackMode): { pack: RulePack } | { reason: string } {
   let data: unknown;
   try {
     data = JSON.parse(source.text);
@@ -57,7 +68,8 @@ function validate(source: PackSource): { pack: RulePack } | { reason: string } {
   }
   const parsed = rulePack.safeParse(data);
   if (!parsed.success) return { reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(pack)'}: ${i.message}`).join('; ') };
-  return { pack: parsed.data };
+  const unconfirmed = mode.demo ? [] : productionProblems(parsed.data);
+  return unconfirmed.length > 0 ? { reason: unconfirmed.join('; ') } : { pack: parsed.data };
 }
 
 /**
@@ -65,23 +77,23 @@ function validate(source: PackSource): { pack: RulePack } | { reason: string } {
  * one on a tie). A pack that does not validate, or whose rule ids another chosen pack already
  * uses, is rejected with its reason.
  */
-export function selectPacks(sources: readonly PackSource[]): LoadedPacks {
+export function selectPacks(sources: readonly PackSource[], mode: PackMode = { demo: false }): LoadedPacks {
   const rejected: RejectedPack[] = [];
   const best = new Map<string, { pack: RulePack; source: PackSource }>();
   for (const source of sources) {
-    const result = validate(source);
+    const result = validate(source, mode);
     if ('reason' in result) {
       rejected.push({ origin: source.origin, name: source.name, reason: result.reason });
       continue;
     }
     const held = best.get(result.pack.id);
     const order = held === undefined ? 1 : compareVersions(result.pack.version, held.pack.version);
-    if (order > 0 || (order === 0 && source.origin === 'bundled')) best.set(result.pack.id, { pack: result.pack, source });
+    if (order > 0 || (order === 0 && source.origin !== 'synced')) best.set(result.pack.id, { pack: result.pack, source });
   }
   const packs: RulePack[] = [];
   const owner = new Map<string, string>();
   // On a clash the bundled pack keeps its rules: synced packs are checked after all bundled ones.
-  const byOrigin = (x: { source: PackSource }) => (x.source.origin === 'bundled' ? 0 : 1);
+  const byOrigin = (x: { source: PackSource }) => (x.source.origin === 'synced' ? 1 : 0);
   const chosen = [...best.values()].sort((a, b) => byOrigin(a) - byOrigin(b) || (a.pack.id < b.pack.id ? -1 : 1));
   for (const { pack, source } of chosen) {
     const clash = pack.rules.find((r) => owner.has(r.id));
@@ -95,7 +107,11 @@ export function selectPacks(sources: readonly PackSource[]): LoadedPacks {
   return { packs: packs.sort((a, b) => (a.id < b.id ? -1 : 1)), rejected };
 }
 
-/** Bundled packs from `resources/rules`, plus the synced ones when a database is given. */
-export function loadRulePacks(appRoot: string, db?: Db): LoadedPacks {
-  return selectPacks([...readBundledPacks(appRoot), ...(db ? readSyncedPacks(db) : [])]);
+/**
+ * Bundled packs from `resources/rules`, plus the synced ones when a database is given, plus in
+ * demo mode the example packs from `resources/demo/rules` (never on a production machine).
+ */
+export function loadRulePacks(appRoot: string, db?: Db, mode: PackMode = { demo: false }): LoadedPacks {
+  const demo = mode.demo ? readDemoPacks(appRoot) : [];
+  return selectPacks([...readBundledPacks(appRoot), ...demo, ...(db ? readSyncedPacks(db) : [])], mode);
 }

@@ -7,7 +7,7 @@ import { parsePersonalNumber } from '../../../drivers/idcard/personal-number';
 import { PROVINCE_CODES } from '../../../drivers/idcard/provinces';
 import { makePrng, type Prng } from './prng';
 import {
-  DISTRICTS, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, MARITAL_STATUSES,
+  FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, MARITAL_STATUSES,
   MIDDLE_NAMES_FEMALE, MIDDLE_NAMES_MALE, STREETS, WARDS,
 } from './vietnamese-words';
 
@@ -52,7 +52,7 @@ export function makeAddress(prng: Prng, provinceCode: string): string {
   const city = ['Hà Nội', 'Hồ Chí Minh', 'Đà Nẵng', 'Hải Phòng', 'Cần Thơ', 'Thừa Thiên Huế'].includes(province)
     ? `Thành phố ${province}`
     : `Tỉnh ${province}`;
-  return `Số ${house}, đường ${prng.pick(STREETS)}, ${prng.pick(WARDS)}, ${prng.pick(DISTRICTS)}, ${city}`;
+  return `Số ${house}, đường ${prng.pick(STREETS)}, ${prng.pick(WARDS)}, ${city}`;
 }
 
 /** The profile of a structurally valid number, or null when the number is not one. */

@@ -3,7 +3,7 @@
  * streamed without re-encoding), an index of receipt codes, and the idempotency keys of POSTs.
  */
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { caseIdFor, generateCase, type CaseData } from './cases';
 import { headChanges, PROCEDURES, tailChanges, type CatalogueChange, type ChangeType } from './catalogue';
 import { makePrng } from './prng';

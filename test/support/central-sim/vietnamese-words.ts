@@ -22,14 +22,10 @@ export const STREETS = [
   'Nguyễn Trãi', 'Điện Biên Phủ', 'Võ Thị Sáu', 'Hoàng Diệu', 'Lê Duẩn', 'Nguyễn Du', 'Bà Triệu', 'Hùng Vương',
 ] as const;
 
+/** Communes, wards and special zones: addresses have two levels since 1 July 2025 (no district). */
 export const WARDS = [
-  'Phường Bến Nghé', 'Phường Hàng Bài', 'Phường Tân Định', 'Phường Cửa Nam', 'Phường 7', 'Phường 12',
-  'Xã Tân Phú', 'Xã Hòa Bình', 'Thị trấn Đông Anh', 'Phường An Phú', 'Xã Phước Kiển', 'Phường Thạch Thang',
-] as const;
-
-export const DISTRICTS = [
-  'Quận 1', 'Quận 3', 'Quận Hoàn Kiếm', 'Quận Ba Đình', 'Quận Hải Châu', 'Huyện Đông Anh', 'Huyện Nhà Bè',
-  'Thành phố Thủ Đức', 'Quận Ninh Kiều', 'Huyện Hòa Vang', 'Thị xã Sơn Tây', 'Quận Lê Chân',
+  'Phường Sài Gòn', 'Phường Hoàn Kiếm', 'Phường Tân Định', 'Phường Cửa Nam', 'Phường Bàn Cờ', 'Phường Ba Đình',
+  'Xã Tân Phú', 'Xã Hòa Bình', 'Xã Đông Anh', 'Phường An Phú', 'Xã Nhà Bè', 'Đặc khu Phú Quốc',
 ] as const;
 
 export const MARITAL_STATUSES = ['Chưa kết hôn', 'Đã kết hôn', 'Ly hôn', 'Góa'] as const;

@@ -1,0 +1,149 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readOnReader } from '../../drivers/smartcard/read-on-reader';
+import { PcscChipSource } from '../../electron/devices/chip-source';
+import { runMotcua, runMotcuaWithEnv } from '../support/run-cli';
+import { makeTempDir } from '../support/temp-dir';
+import { accessKeyOf, HOLDER, holderOf, makeTestPki, trustedCertificates, type ChipVariant, type TestPki } from '../support/virtual-chip/cards';
+import { vietnameseTd1 } from '../support/virtual-chip/mrz';
+import { ensurePcscd, waitForCard } from '../support/virtual-chip/pcsc-stack';
+import { putCardOnReader, type CardOnReader } from '../support/virtual-chip/card-on-reader';
+import { VPCD_READER, type InsertOptions } from '../support/virtual-chip/vpcd-card';
+
+/*
+ * The whole stack: the `smartcard` binding → pcscd → vpcd → the project's virtual chip on TCP 35963.
+ * This file owns that port, so every test that uses it lives here and runs one after another.
+ */
+const TODAY = '2026-11-23';
+const NOW = new Date(`${TODAY}T10:00:00+07:00`);
+let pki: TestPki;
+let stopPcscd: () => void;
+let trustDir: { dir: string; cleanup: () => void };
+let card: CardOnReader | undefined;
+
+beforeAll(async () => {
+  stopPcscd = await ensurePcscd(VPCD_READER);
+  pki = makeTestPki();
+  trustDir = makeTempDir('motcua-csca-');
+  writeFileSync(join(trustDir.dir, 'csca.pem'), pki.csca.certificate.toString());
+  writeFileSync(join(trustDir.dir, 'README.txt'), 'not a certificate');
+}, 20_000);
+
+afterEach(async () => {
+  await card?.remove();
+  card = undefined;
+  await waitForCard(VPCD_READER, false);
+});
+
+afterAll(() => {
+  trustDir.cleanup();
+  stopPcscd();
+});
+
+async function insert(variant: ChipVariant, options: InsertOptions = {}): Promise<void> {
+  card = await putCardOnReader(variant, pki, options);
+  await waitForCard(VPCD_READER, true);
+}
+
+const keyFlags = (variant: ChipVariant) => {
+  const key = accessKeyOf(holderOf(variant));
+  return ['--number', key.documentNumber, '--birth', key.birthDate, '--expiry', key.expiryDate];
+};
+
+async function chipRead(...args: string[]) {
+  const run = await runMotcua('chip', 'read', '--reader', VPCD_READER, '--today', TODAY, '--json', ...args);
+  return { status: run.status, json: JSON.parse(run.stdout) as Record<string, unknown> & { error?: { code: string; message: string } } };
+}
+
+describe('motcua chip over pcscd and vpcd', { timeout: 30_000 }, () => {
+  it('lists the virtual readers', async () => {
+    const run = await runMotcua('chip', 'readers', '--json');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ ok: true, readers: expect.arrayContaining([VPCD_READER]) as unknown });
+  });
+
+  it('reads a genuine card opened with the MRZ: the name with diacritics from DG13, both authentications valid', async () => {
+    await insert('genuine');
+    const { status, json } = await chipRead('--mrz', vietnameseTd1(HOLDER).join('\n'), '--trust', trustDir.dir);
+    expect(status).toBe(0);
+    expect(json).toMatchObject({
+      ok: true,
+      document: { documentNumber: '099012345', personalNumber: '001099012345', fullName: 'Nguyễn Văn An', birthDate: '1999-03-15', sex: 'M', expiryDate: '2039-03-15' },
+      dataGroups: [1, 13, 15],
+      passiveAuth: 'valid',
+      chipAuth: 'valid',
+    });
+  });
+
+  it('opens a PACE card with PACE over the real stack', async () => {
+    await insert('pace');
+    const { status, json } = await chipRead(...keyFlags('pace'), '--trust', trustDir.dir);
+    expect(status).toBe(0);
+    expect(json).toMatchObject({ ok: true, accessControl: 'PACE', passiveAuth: 'valid', chipAuth: 'valid', document: { fullName: 'Nguyễn Văn An' } });
+  });
+
+  it.each([
+    ['tampered-dg13', 'invalid', 'valid'],
+    ['unknown-csca', 'untrusted', 'valid'],
+    ['cloned', 'valid', 'invalid'],
+    ['expired', 'expired', 'valid'],
+  ] as const)('tells a %s card from a genuine one (passive %s, chip %s)', async (variant, passiveAuth, chipAuth) => {
+    await insert(variant);
+    const { status, json } = await chipRead(...keyFlags(variant), '--trust', trustDir.dir);
+    expect(status).toBe(0);
+    expect(json).toMatchObject({ ok: true, passiveAuth, chipAuth });
+  });
+
+  it('says untrusted when no CSCA list is given', async () => {
+    await insert('genuine');
+    expect((await chipRead(...keyFlags('genuine'))).json).toMatchObject({ ok: true, passiveAuth: 'untrusted' });
+  });
+
+  it.each([
+    ['a wrong MRZ key (the chip refuses BAC)', 'genuine', ['--number', '099012345', '--birth', '1999-03-16', '--expiry', '2039-03-15'], {}, 'ACCESS_DENIED'],
+    ['a malformed answer', 'malformed-answer', keyFlags('malformed-answer'), {}, 'BAD_ANSWER'],
+    ['a card pulled out mid-read', 'genuine', keyFlags('genuine'), { removeAtApdu: 6 }, 'CARD_REMOVED'],
+  ] as const)('refuses calmly on %s', async (_what, variant, flags, options, code) => {
+    await insert(variant, options);
+    const { status, json } = await chipRead(...flags, '--trust', trustDir.dir);
+    expect(status).toBe(1);
+    expect(Object.keys(json)).toEqual(['ok', 'error']);
+    expect(json.error?.code).toBe(code);
+    expect(json.error?.message).toMatch(/Ông\/Bà.* \/ .*Please/);
+  });
+
+  it('says NO_CARD with the reader empty, NO_READER for an unknown reader or without pcscd', async () => {
+    expect((await chipRead(...keyFlags('genuine'))).json.error?.code).toBe('NO_CARD');
+    const unknown = await runMotcua('chip', 'read', '--reader', 'Nowhere 00', ...keyFlags('genuine'), '--json');
+    expect(JSON.parse(unknown.stdout).error.code).toBe('NO_READER');
+    const noService = await runMotcuaWithEnv({ PCSCLITE_CSOCK_NAME: '/nonexistent/pcscd.comm' }, 'chip', 'readers', '--json');
+    expect(noService.status).toBe(1);
+    expect(JSON.parse(noService.stdout).error.code).toBe('NO_READER');
+  });
+
+  it('reads through the driver API in one APDU per file with extended length', async () => {
+    await insert('genuine');
+    const { reading, apdus } = await readOnReader(VPCD_READER, accessKeyOf(HOLDER), { cscas: trustedCertificates(pki), now: NOW, today: TODAY });
+    expect(reading.passiveAuth).toBe('valid');
+    expect(apdus).toBe(9);
+    expect(await card?.remove()).toBe(9);
+  });
+
+  it('serves the host through PcscChipSource: readers, status, and a verified read with DG13 details', async () => {
+    const source = new PcscChipSource({ readerName: () => VPCD_READER, trustDir: trustDir.dir, clock: () => NOW, today: () => TODAY });
+    expect(await source.status()).toEqual({ ok: true, readers: expect.arrayContaining([VPCD_READER]) as unknown });
+    await expect(source.read(accessKeyOf(HOLDER))).rejects.toMatchObject({ code: 'NO_CARD' });
+    await insert('genuine');
+    const reading = await source.read(accessKeyOf(HOLDER));
+    expect(reading).toMatchObject({ passiveAuth: 'valid', chipAuth: 'valid', document: { fullName: 'Nguyễn Văn An' }, personalData: { placeOfOrigin: 'Xã Đông Hội, Huyện Đông Anh, Hà Nội' } });
+    const missing = new PcscChipSource({ readerName: () => 'Nowhere 00', trustDir: trustDir.dir, clock: () => NOW, today: () => TODAY });
+    await expect(missing.read(accessKeyOf(HOLDER))).rejects.toMatchObject({ code: 'NO_READER' });
+  });
+
+  it('prints its own help', async () => {
+    const run = await runMotcua('chip', '--help');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('motcua chip read --reader NAME');
+  });
+});
