@@ -18,7 +18,7 @@ test('the procedure catalogue: typed without accents on the on-screen keyboard, 
   await page.screenshot({ path: `${SCREENS}/kiosk-catalogue-typing.png` });
   await keyboard.getByRole('button', { name: /^Xong/ }).click();
   const residence = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký thường trú', exact: true }) });
-  await expect(residence).toContainText('Nơi giải quyết: Công an cấp xã');
+  await expect(residence).toContainText('Nơi giải quyết: Công an xã, phường, đặc khu');
   await expect(page.getByRole('heading', { name: 'Đăng ký khai sinh', exact: true })).toHaveCount(0);
   await residence.getByRole('button', { name: 'Xem chi tiết' }).click();
   await expect(residence.getByRole('heading', { name: 'Thành phần hồ sơ' })).toBeVisible();
@@ -29,7 +29,7 @@ test('the procedure catalogue: typed without accents on the on-screen keyboard, 
   await page.getByRole('searchbox', { name: /^Tên thủ tục/ }).fill('');
   await page.getByRole('button', { name: /^Đăng ký khai sinh, thường trú và thẻ bảo hiểm y tế cho trẻ/ }).click();
   const birth = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Đăng ký khai sinh', exact: true }) });
-  await expect(birth).toContainText('Ủy ban nhân dân cấp xã');
+  await expect(birth).toContainText('Nơi giải quyết: Ủy ban nhân dân');
   await expect(birth).toContainText('Lệ phí: Miễn phí');
   await birth.getByRole('button', { name: 'Xem chi tiết' }).click();
   await expect(birth).toContainText('Giấy chứng sinh');

@@ -53,8 +53,8 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   testInfo.annotations.push({ type: 'prefill+render ms', description: ms.toFixed(1) });
 
   // Step 1: whom the declaration goes to — the People's Committee of the commune the family lives in, chosen already; another may be typed.
-  await expect(page.getByRole('radio', { name: 'Ủy ban nhân dân Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh' })).toBeChecked();
-  await expect(page.getByRole('textbox', { name: /^Kính gửi Khác/ })).toHaveValue('Ủy ban nhân dân Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh');
+  await expect(page.getByRole('radio', { name: 'Ủy ban nhân dân Phường Sài Gòn, Thành phố Hồ Chí Minh' })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: /^Kính gửi Khác/ })).toHaveValue('Ủy ban nhân dân Phường Sài Gòn, Thành phố Hồ Chí Minh');
   await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step1.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -236,7 +236,7 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
 
   // Nothing of the citizen anywhere: not in the DOM (attributes included), not in window storage or the Cache API, not in the database, not in the host.
   const html = await page.content();
-  for (const trace of ['Nguyễn Văn An', '079199012345', '•••••••• 2345', 'Ủy ban nhân dân Phường Bến Nghé']) expect(html).not.toContain(trace);
+  for (const trace of ['Nguyễn Văn An', '079199012345', '•••••••• 2345', 'Ủy ban nhân dân Phường Sài Gòn']) expect(html).not.toContain(trace);
   expect(await page.evaluate(async () => [sessionStorage.length, localStorage.length, (await caches.keys()).length])).toEqual([0, 0, 0]);
   await expect.poll(() => draftsOfSession.get(session!.session)?.n).toBe(0);
   expect([consentsOfSession.get(session!.session)?.n, proofsOfSession.get(session!.session)?.n]).toEqual([0, 1]);

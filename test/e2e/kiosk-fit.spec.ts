@@ -101,7 +101,7 @@ for (const size of SIZES) {
       await expectOnScreen(page, main('In hồ sơ'), 'dossier summary: In hồ sơ');
       await shot('dossier-7');
       expect(await seriousViolations(page)).toEqual([]);
-      await page.getByRole('button', { name: 'Kết thúc và xoá thông tin' }).click();
+      await page.getByRole('button', { name: 'Kết thúc và xóa thông tin' }).click();
       await expect(h1).toHaveText(WELCOME);
       expect(await page.evaluate(() => window.scrollY), 'a new turn starts at the top').toBe(0);
       expect(consoleErrors).toEqual([]);

@@ -87,7 +87,7 @@ for (const size of [
 
     // 1: the addressee is the People's Committee of the commune the family lives in, already chosen.
     await expect(h1).toContainText('Bước 1/7');
-    await expect(page.getByRole('radio', { name: 'Ủy ban nhân dân Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: 'Ủy ban nhân dân Phường Sài Gòn, Thành phố Hồ Chí Minh' })).toBeChecked();
     await next(2);
 
     // 2: the relationship is one touch.
@@ -116,7 +116,7 @@ for (const size of [
     await download.saveAs(pdfPath);
     await expect(page.getByRole('status')).toContainText('Đã tạo hồ sơ');
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const value of ['Trần Minh Anh', 'Bệnh viện Từ Dũ', 'Long An', 'Ủy ban nhân dân Phường Bến Nghé', 'Kinh', 'Việt Nam']) expect(text).toContain(value);
+    for (const value of ['Trần Minh Anh', 'Bệnh viện Từ Dũ', 'Long An', 'Ủy ban nhân dân Phường Sài Gòn', 'Kinh', 'Việt Nam']) expect(text).toContain(value);
 
     console.log(`${size.name}: ${finger.touches} touches, ${finger.typedFields.length} typed fields (${finger.typedFields.join(', ')}), ${finger.keys} keys on the keyboard`);
     testInfo.annotations.push({ type: 'touches', description: String(finger.touches) }, { type: 'keys', description: String(finger.keys) });
