@@ -6,6 +6,7 @@ import { scanResult, scanText } from './scan';
 import { consentDecision, consentNotice, consentPurpose } from './consent';
 import { dossierEdit, dossierView } from './dossier';
 import { comparison, comparisonRequest } from './recommend';
+import { procedureQuery, procedureResults } from './procedures';
 import { localizedText } from './localized';
 import { applicant, attentionItem, caseDetail, caseHit, counterDossier, dueEntry, originalsReview, publicCaseStatus, receiptCode, submissionView } from './counter';
 import { accountView, bootstrapAccount, loginInput, loginResult, newAccount, passwordReset, username } from './accounts';
@@ -164,6 +165,8 @@ export const channels = {
     roles: SERVES_CITIZENS,
     personalData: false,
   }),
+  /** The kiosk's procedure catalogue: search with or without accents, or browse by life event; nothing personal. */
+  'procedures.search': channel({ input: procedureQuery, output: procedureResults, roles: SERVES_CITIZENS, personalData: false }),
   /** Level 3: every option for an outcome, ranked for the citizen this session serves (or anyone, before identification). */
   'recommend.compare': channel({ input: comparisonRequest, output: comparison, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
   'print.comparison': channel({ input: comparisonRequest, output: printedDocument, roles: SERVES_CITIZENS, personalData: PROACTIVE }),

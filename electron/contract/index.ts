@@ -10,6 +10,7 @@ export * from './consent';
 export * from './dossier';
 export * from './forms';
 export * from './recommend';
+export * from './procedures';
 export * from './accounts';
 export * from './counter';
 export * from './kiosk-options';

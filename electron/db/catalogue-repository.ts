@@ -27,6 +27,15 @@ interface ProcedureRow {
   processing_days: number | null;
 }
 
+const toProcedure = (row: ProcedureRow): Procedure => ({
+  code: row.code,
+  national: row.national === 1,
+  name: { vi: row.name_vi, en: row.name_en },
+  agency: { vi: row.agency_vi, en: row.agency_en },
+  feeVnd: row.fee_vnd,
+  processingDays: row.processing_days,
+});
+
 export class CatalogueRepository {
   constructor(private readonly db: Db) {}
 
@@ -52,16 +61,12 @@ export class CatalogueRepository {
 
   procedure(code: string): Procedure | null {
     const row = this.db.prepare<[string], ProcedureRow>('SELECT * FROM procedures WHERE code = ?').get(code);
-    return row
-      ? {
-          code: row.code,
-          national: row.national === 1,
-          name: { vi: row.name_vi, en: row.name_en },
-          agency: { vi: row.agency_vi, en: row.agency_en },
-          feeVnd: row.fee_vnd,
-          processingDays: row.processing_days,
-        }
-      : null;
+    return row ? toProcedure(row) : null;
+  }
+
+  /** Every procedure this machine knows (the kiosk's catalogue search reads them all once per change). */
+  procedures(): Procedure[] {
+    return this.db.prepare<[], ProcedureRow>('SELECT * FROM procedures').all().map(toProcedure);
   }
 
   upsertProcedure(p: Procedure): void {

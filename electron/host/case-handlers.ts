@@ -5,7 +5,7 @@ import type { Db } from '../db/connection';
 import type { IsoDate } from '../base/calendar-date';
 import { dueList } from '../proactive/rules/due-list';
 import type { RuleEngine } from '../proactive/rules/engine';
-import { CASE_STATUS_TEXT } from './case-status-text';
+import { caseStatusText } from './case-status-text';
 import type { Handlers } from './router';
 
 export interface CaseHandlerDeps {
@@ -59,7 +59,7 @@ export function caseHandlers(deps: CaseHandlerDeps): Pick<Handlers, CaseChannels
         receiptCode: found.receiptCode,
         procedureName: deps.procedureName(found.procedureCode),
         status: found.status,
-        ...CASE_STATUS_TEXT[found.status],
+        ...caseStatusText(found.status, found.dueAt, deps.today()),
         receivedAt: found.receivedAt,
         dueAt: found.dueAt,
       };

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../contract';
 import type { SyncedCaseStatus } from '../db/case-repository';
+import { formatVietnameseDate, todayInVietnam, type IsoDate } from '../base/calendar-date';
 
 /** While the authority works on it, the citizen only waits for the result date. */
 const WAIT_FOR_RESULT: LocalizedText = { vi: 'Không cần làm gì thêm. Hãy quay lại vào ngày hẹn trả kết quả.', en: 'Nothing to do now. Come back on the expected result date.' };
@@ -31,3 +32,27 @@ export const CASE_STATUS_TEXT: Record<SyncedCaseStatus, { meaning: LocalizedText
     nextStep: { vi: 'Hồ sơ đã hoàn tất. Không cần làm gì thêm.', en: 'The case is closed. Nothing more to do.' },
   },
 };
+
+/** Statuses in which the authority still owes the result, so a due date in the past means it is late. */
+const OWED: ReadonlySet<SyncedCaseStatus> = new Set(['received', 'processing']);
+
+/**
+ * The status text for the lookup on `today`: a case still owed after its due date is late, and the
+ * citizen is told so and what to ask for, never to come back on a date already gone.
+ */
+export function caseStatusText(status: SyncedCaseStatus, dueAt: string, today: IsoDate): { meaning: LocalizedText; nextStep: LocalizedText } {
+  const text = CASE_STATUS_TEXT[status];
+  const dueDay = todayInVietnam(new Date(dueAt));
+  if (!OWED.has(status) || Number.isNaN(Date.parse(dueAt)) || dueDay >= today) return text;
+  const due = formatVietnameseDate(dueDay);
+  return {
+    meaning: {
+      vi: `${text.meaning.vi} Hồ sơ đã quá ngày hẹn trả kết quả (${due}) mà chưa có kết quả.`,
+      en: `${text.meaning.en} It is past its expected result date (${due}) with no result yet.`,
+    },
+    nextStep: {
+      vi: 'Ông/Bà không phải làm gì lại. Hãy mang giấy biên nhận đến quầy tiếp nhận: cơ quan giải quyết phải báo lý do chậm bằng văn bản, xin lỗi và hẹn ngày trả kết quả mới.',
+      en: 'You need not do anything again. Bring the receipt to the counter: the authority must explain the delay in writing, apologise and give a new result date.',
+    },
+  };
+}

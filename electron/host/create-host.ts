@@ -31,6 +31,7 @@ import { dossierHandlers } from './dossier-handlers';
 import { reminderHandlers } from './reminder-handlers';
 import { cachedBySync } from './synced-cache';
 import { recommendHandlers } from './recommend-handlers';
+import { procedureHandlers } from './procedure-handlers';
 import { centreCalendar } from './centre-calendar';
 import { loadCatalogue, type Catalogue } from '../proactive/recommend';
 import { renderComparisonSheet } from '../print/comparison-sheet';
@@ -245,6 +246,7 @@ export function createHost(config: HostConfig): Host {
         formFor: (code) => formFor(code, formTemplates(), outcomeCatalogue()),
         today,
       }),
+      ...procedureHandlers({ procedures: cachedBySync(db, 'procedure', () => catalogue.procedures()), templates: formTemplates, catalogue: outcomeCatalogue }),
       ...recommendHandlers({
         citizens,
         catalogue: outcomeCatalogue,

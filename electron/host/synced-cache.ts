@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 
-type SyncedType = 'rulepack' | 'form';
+type SyncedType = 'rulepack' | 'form' | 'procedure';
 
 /**
  * A value built from bundled resources plus synced objects of one type (a compiled rule engine,

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CorrectionRequest, DraftField, DraftValue, FormField, Language } from '../../electron/contract';
 import { Button } from './Button';
 import { DateInput } from './DateInput';
+import type { FieldChoices } from './field-choices';
 import { formatIsoDate } from './format-date';
 import { LockIcon, ProvenanceBadge } from './ProvenanceBadge';
 
@@ -20,6 +21,10 @@ interface Props {
   onChange: (value: DraftValue) => void;
   /** Files a correction request for a locked value; resolves to whether it was recorded. */
   onCorrection: (requestedValue: string, note: string) => Promise<boolean>;
+  /** The usual answers of a text field, offered as choices on the kiosk. */
+  choices?: FieldChoices | null;
+  /** Opens the kiosk's on-screen keyboard on this field (a touch on it). */
+  onType?: () => void;
 }
 
 /** How a value reads on screen: dates the Vietnamese way, options and yes/no by their labels. */
@@ -35,7 +40,7 @@ export function displayValue(field: FormField, value: DraftValue, lang: Language
  * One field of a prepared dossier: its value, where it comes from, and what is wrong with it.
  * A government-verified value is read-only with a lock; the citizen may ask for a correction.
  */
-export function DossierField({ field, draftField, value, problem, missing, variant, lang, correction, onChange, onCorrection }: Props) {
+export function DossierField({ field, draftField, value, problem, missing, variant, lang, correction, onChange, onCorrection, choices, onType }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const locked = draftField?.locked ?? false;
@@ -99,17 +104,22 @@ export function DossierField({ field, draftField, value, problem, missing, varia
   } else if (field.type === 'date') {
     control = <DateInput {...common} placeholder={t('dossier.datePlaceholder')} value={typeof value === 'string' ? value : null} onValue={onChange} />;
   } else {
-    control = (
+    const input = (
       <input
         {...common}
         type="text"
-        inputMode={field.type === 'personalNumber' ? 'numeric' : undefined}
+        // The kiosk types with its own keyboard; a touch screen's system keyboard stays away.
+        inputMode={onType ? 'none' : field.type === 'personalNumber' ? 'numeric' : undefined}
+        onClick={onType}
+        // Under its choices, the field is the "other" answer: its name says so.
+        aria-labelledby={choices && !locked ? `${id}-label ${id}-other` : undefined}
         autoComplete="off"
         spellCheck={false}
         value={typeof value === 'string' ? value : ''}
         onChange={(e) => onChange(e.target.value)}
       />
     );
+    control = choices && !locked ? <TextChoices id={id} choices={choices} value={value} lang={lang} onChange={onChange} input={input} /> : input;
   }
 
   const classes = ['dfield', `dfield-${variant}`, `dfield-${field.type}`, locked ? 'is-locked' : '', problem ? 'is-invalid' : '', missing && !problem ? 'is-missing' : '']
@@ -118,7 +128,7 @@ export function DossierField({ field, draftField, value, problem, missing, varia
   return (
     <div className={classes}>
       <div className="dfield-head">
-        {radios && !locked ? (
+        {(radios || choices) && !locked ? (
           <span id={`${id}-label`} className="dfield-label">
             {field.label[lang]}
           </span>
@@ -216,5 +226,35 @@ function Correction({
         </Button>
       </div>
     </div>
+  );
+}
+
+/** The usual answers as big choices, the rest behind "more", and the text field under them for any other answer. */
+function TextChoices({ id, choices, value, lang, onChange, input }: { id: string; choices: FieldChoices; value: DraftValue; lang: Language; onChange: (v: DraftValue) => void; input: ReactNode }) {
+  const { t } = useTranslation();
+  const [more, setMore] = useState(() => choices.more.some((c) => c.vi === value));
+  const shown = more ? [...choices.common, ...choices.more] : choices.common;
+  return (
+    <>
+      <div className="choices" role="radiogroup" aria-labelledby={`${id}-label`}>
+        {shown.map((c) => (
+          <label key={c.vi} className="choice">
+            <input type="radio" name={`${id}-choice`} value={c.vi} checked={value === c.vi} onChange={() => onChange(c.vi)} />
+            <span>{lang === 'vi' || c.en === c.vi ? c.vi : `${c.vi} (${c.en})`}</span>
+          </label>
+        ))}
+        {choices.more.length > 0 && !more && (
+          <Button variant="secondary" className="btn-small" onClick={() => setMore(true)}>
+            {t('vkb.more')}
+          </Button>
+        )}
+      </div>
+      <div className="choice-other">
+        <span id={`${id}-other`} className="hint">
+          {t('vkb.other')}
+        </span>
+        {input}
+      </div>
+    </>
   );
 }

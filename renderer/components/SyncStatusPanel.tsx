@@ -4,17 +4,18 @@ import type { SyncStatus } from '../../electron/contract';
 import { Button } from './Button';
 import { ErrorMessage } from './ErrorMessage';
 import { api } from '../transport';
+import { formatInstant } from './format-date';
 
 /** The link to the central system as officers and technicians see it; offline is a state, not a failure. */
 export function SyncStatusPanel({ canSyncNow }: { canSyncNow: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   useEffect(() => {
     void api.invoke('sync.status', {}).then((r) => r.ok && setStatus(r.value));
     return api.on('sync.status', setStatus);
   }, []);
   if (!status) return null;
-  const at = status.lastSuccessAt ? new Date(status.lastSuccessAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN') : null;
+  const at = status.lastSuccessAt ? formatInstant(status.lastSuccessAt) : null;
   return (
     <section className={`sync-status sync-${status.state}`} aria-labelledby="sync-title">
       <h2 id="sync-title">{t('sync.title')}</h2>

@@ -19,9 +19,10 @@ export interface DossierSession {
 }
 
 /** A prepared dossier being reviewed: the host's draft, what was typed over it, and the calls that save and print it. */
-export function useDossier(initial: DossierView): DossierSession {
+export function useDossier(initial: DossierView, seed?: (view: DossierView) => Edits): DossierSession {
   const [view, setView] = useState(initial);
-  const [edits, setEdits] = useState<Edits>({});
+  // Values the screen proposes before anyone types (sent with the first save like any edit).
+  const [edits, setEdits] = useState<Edits>(() => seed?.(initial) ?? {});
   const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);

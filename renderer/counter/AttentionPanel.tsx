@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorData, AttentionItem, CounterDossier } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatIsoDate } from '../components/format-date';
+import { formatIsoDate, formatInstant } from '../components/format-date';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
+import { refusalKind } from './refusal-advice';
 
 /** How many refused submissions wait, kept current by the sync status: on the tab, so none goes unnoticed. */
 export function useAttentionCount(): number {
@@ -84,7 +85,13 @@ export function AttentionPanel({ onCorrect }: { onCorrect: (dossier: CounterDoss
                 <dt>{t('attention.received')}</dt>
                 <dd>{`${formatIsoDate(item.receivedAt)} · ${item.reference}`}</dd>
                 <dt>{t('attention.refused')}</dt>
-                <dd>{new Date(item.refusedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN')}</dd>
+                <dd>{formatInstant(item.refusedAt)}</dd>
+                <dt>{t('refusal.why')}</dt>
+                <dd>{t(`refusal.${refusalKind(item.refusal.status)}.why`)}</dd>
+                <dt>{t('refusal.todo')}</dt>
+                <dd>
+                  <strong>{t(`refusal.${refusalKind(item.refusal.status)}.todo`)}</strong>
+                </dd>
                 <dt>{t('attention.centreError')}</dt>
                 <dd>
                   <code>{[item.refusal.code, item.refusal.status === null ? null : `HTTP ${item.refusal.status}`].filter(Boolean).join(' · ')}</code>

@@ -46,12 +46,16 @@ export function SubmitPanel({ initial }: { initial: SubmissionView }) {
     <section className="counter-submission" aria-live="polite">
       {submission.state === 'sent' && <p className="notice">{t('desk.sent', { code: submission.receiptCode })}</p>}
       {submission.state === 'queued' && <p className="warning">{t('desk.queued')}</p>}
-      {submission.state === 'attention' && <p className="error">{t('desk.attention')}</p>}
+      {submission.state === 'attention' && (
+        <p className="error" role="alert">
+          {t('desk.attention')} {t('refusal.noReceipt')}
+        </p>
+      )}
       <p>{submission.expectedResultDate ? t('desk.expected', { date: formatIsoDate(submission.expectedResultDate) }) : t('desk.noExpected')}</p>
       {submission.state === 'queued' && submission.reference && <p>{t('desk.provisionalReference', { reference: submission.reference })}</p>}
-      {submission.state === 'queued' ? (
-        <Button onClick={() => void print()}>{t('desk.printProvisional')}</Button>
-      ) : (
+      {/* A refused dossier has no receipt to give: no button offers one. */}
+      {submission.state === 'queued' && <Button onClick={() => void print()}>{t('desk.printProvisional')}</Button>}
+      {submission.state === 'sent' && (
         <Button disabled={submission.receiptCode === null} onClick={() => void print()}>
           {t('desk.printReceipt')}
         </Button>

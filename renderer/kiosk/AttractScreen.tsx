@@ -13,18 +13,25 @@ interface Props {
   onLookup: () => void;
   onCompare: () => void;
   onNumber: () => void;
+  onCatalogue: () => void;
 }
 
-const SERVICES = ['reminders', 'dossiers', 'compare', 'status'] as const;
+/** What a scan or the number leads to; the ways in without identification are buttons. */
+const INFO = ['reminders', 'dossiers'] as const;
 
 /**
  * The kiosk's home while nobody is being served: how to start (first, above the fold), what it
  * can do, then the opening hours; in large Vietnamese with English under it, whatever language
  * the last citizen chose. A card scanned now starts at once (KioskPage listens).
  */
-export function AttractScreen({ options, wiped, scanError, onType, onLookup, onCompare, onNumber }: Props) {
+export function AttractScreen({ options, wiped, scanError, onType, onLookup, onCompare, onNumber, onCatalogue }: Props) {
   const both = useBoth();
   const centre = options?.centreName;
+  const actions = [
+    { key: 'compare', label: 'compare.seeWays', onClick: onCompare },
+    { key: 'status', label: 'lookup.open', onClick: onLookup },
+    { key: 'catalogue', label: 'catalogue.title', onClick: onCatalogue },
+  ];
   return (
     <section className="attract" aria-labelledby="welcome">
       <header className="attract-head">
@@ -44,64 +51,75 @@ export function AttractScreen({ options, wiped, scanError, onType, onLookup, onC
         </p>
       )}
 
-      <h2 className="attract-subtitle">
-        <Bilingual text={both('kioskUi.attract.howToStart')} />
-      </h2>
-      <div className="attract-start">
-        <div className="start-way start-scan">
-          <svg className="start-icon" aria-hidden="true" viewBox="0 0 64 48" width="96" height="72">
-            {/* A card with a QR code: what to hold under the scanner. */}
-            <rect x="2" y="2" width="60" height="44" rx="6" fill="none" stroke="currentColor" strokeWidth="3" />
-            <rect x="34" y="10" width="9" height="9" fill="currentColor" />
-            <rect x="47" y="10" width="9" height="9" fill="currentColor" />
-            <rect x="34" y="29" width="9" height="9" fill="currentColor" />
-            <rect x="47" y="24" width="4" height="4" fill="currentColor" />
-            <rect x="52" y="31" width="4" height="7" fill="currentColor" />
-            <rect x="8" y="12" width="18" height="3" fill="currentColor" />
-            <rect x="8" y="20" width="14" height="3" fill="currentColor" />
-            <rect x="8" y="28" width="18" height="3" fill="currentColor" />
-          </svg>
-          <Bilingual as="p" className="start-title" text={both('kioskUi.attract.scan')} />
-          <Bilingual as="p" className="start-hint" text={both('kioskUi.attract.scanHint')} />
-        </div>
-        <button type="button" className="btn btn-primary start-way start-type" onClick={onType}>
-          <span className="start-icon" aria-hidden="true">
-            123
-          </span>
-          <Bilingual className="start-title" text={both('kioskUi.attract.type')} />
-          <Bilingual className="start-hint" text={both('kioskUi.attract.typeHint')} />
-        </button>
+      {/* Side by side on a landscape screen, one above the other on a portrait one: all of it without scrolling. */}
+      <div className="attract-body">
+        <section className="attract-col" aria-labelledby="attract-start">
+          <h2 id="attract-start" className="attract-subtitle">
+            <Bilingual text={both('kioskUi.attract.howToStart')} />
+          </h2>
+          <div className="attract-start">
+            <div className="start-way start-scan">
+              <svg className="start-icon" aria-hidden="true" viewBox="0 0 64 48" width="96" height="72">
+                {/* A card with a QR code: what to hold under the scanner. */}
+                <rect x="2" y="2" width="60" height="44" rx="6" fill="none" stroke="currentColor" strokeWidth="3" />
+                <rect x="34" y="10" width="9" height="9" fill="currentColor" />
+                <rect x="47" y="10" width="9" height="9" fill="currentColor" />
+                <rect x="34" y="29" width="9" height="9" fill="currentColor" />
+                <rect x="47" y="24" width="4" height="4" fill="currentColor" />
+                <rect x="52" y="31" width="4" height="7" fill="currentColor" />
+                <rect x="8" y="12" width="18" height="3" fill="currentColor" />
+                <rect x="8" y="20" width="14" height="3" fill="currentColor" />
+                <rect x="8" y="28" width="18" height="3" fill="currentColor" />
+              </svg>
+              <span className="start-text">
+                <Bilingual as="p" className="start-title" text={both('kioskUi.attract.scan')} />
+                <Bilingual as="p" className="start-hint" text={both('kioskUi.attract.scanHint')} />
+              </span>
+            </div>
+            <button type="button" className="btn btn-primary start-way start-type" onClick={onType}>
+              <span className="start-icon" aria-hidden="true">
+                123
+              </span>
+              <span className="start-text">
+                <Bilingual className="start-title" text={both('kioskUi.attract.type')} />
+                <Bilingual className="start-hint" text={both('kioskUi.attract.typeHint')} />
+              </span>
+            </button>
+          </div>
+          {/* What the card or the number leads to. */}
+          <ul className="attract-services attract-after">
+            {INFO.map((s) => (
+              <li key={s} className="service-info">
+                <Bilingual as="p" className="service-title" text={both(`kioskUi.attract.${s}`)} />
+                <Bilingual as="p" className="service-text" text={both(`kioskUi.attract.${s}Text`)} />
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="attract-col" aria-labelledby="attract-can-do">
+          <h2 id="attract-can-do" className="attract-subtitle">
+            <Bilingual text={both('kioskUi.attract.canDo')} />
+          </h2>
+          <TakeNumberButton onClick={onNumber} />
+          <ul className="attract-services">
+            {actions.map(({ key, label, onClick }) => (
+              <li key={key}>
+                <button type="button" className="btn btn-secondary service-button" onClick={onClick}>
+                  <Bilingual className="service-title" text={both(label)} />
+                  <Bilingual className="service-text" text={both(`kioskUi.attract.${key}Text`)} />
+                </button>
+              </li>
+            ))}
+          </ul>
+          {options && (
+            <div className="attract-hours">
+              <Bilingual as="p" text={both('kioskUi.attract.hours')} className="hours-title" />
+              <Bilingual as="p" text={options.openingHours} />
+              {options.saturdayMorning && <Bilingual as="p" text={both('kioskUi.attract.saturday')} />}
+            </div>
+          )}
+        </section>
       </div>
-      <TakeNumberButton onClick={onNumber} />
-
-      <h2 className="attract-subtitle">
-        <Bilingual text={both('kioskUi.attract.canDo')} />
-      </h2>
-      <ul className="attract-services">
-        {SERVICES.map((s) => (
-          <li key={s}>
-            <Bilingual as="p" className="service-title" text={both(`kioskUi.attract.${s}`)} />
-            <Bilingual as="p" className="service-text" text={both(`kioskUi.attract.${s}Text`)} />
-            {s === 'compare' && (
-              <button type="button" className="btn btn-secondary" onClick={onCompare}>
-                <Bilingual text={both('compare.seeWays')} />
-              </button>
-            )}
-            {s === 'status' && (
-              <button type="button" className="btn btn-secondary" onClick={onLookup}>
-                <Bilingual text={both('lookup.open')} />
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      {options && (
-        <div className="attract-hours">
-          <Bilingual as="p" text={both('kioskUi.attract.hours')} className="hours-title" />
-          <Bilingual as="p" text={options.openingHours} />
-          {options.saturdayMorning && <Bilingual as="p" text={both('kioskUi.attract.saturday')} />}
-        </div>
-      )}
       <KioskNav />
     </section>
   );

@@ -144,11 +144,16 @@ export function ComparisonScreen({ outcomeId, backLabel, onBack, onFinish }: Pro
             {t('kiosk.finish')}
           </Button>
         )}
-        <Button disabled={printing || !comparison || loading} onClick={() => void print()}>
-          {printing ? t('compare.printing') : t('compare.print')}
-        </Button>
       </div>
-      <KioskNav onBack={onBack} backHint={backLabel} />
+      <KioskNav
+        onBack={onBack}
+        backHint={backLabel}
+        main={
+          <Button className="btn-hero" disabled={printing || !comparison || loading} onClick={() => void print()}>
+            {printing ? t('compare.printing') : t('compare.print')}
+          </Button>
+        }
+      />
     </section>
   );
 }

@@ -83,21 +83,26 @@ export function ConsentScreen({ greetingName, assurance, onConfirmPhone, onReadC
       )}
       <ErrorMessage error={error} />
       {busy && <p role="status">{t('consent.deciding')}</p>}
-      <div className="consent-choices" role="group" aria-label={t('consent.choices')}>
-        <Button className="btn-choice" disabled={busy || !notice} onClick={() => onDecide(true)}>
-          <Bilingual text={both('consent.accept')} />
-        </Button>
-        {/* Without the notice nothing can be agreed to, but the card-only service stays open. */}
-        <Button variant="secondary" className="btn-choice" disabled={busy || (!notice && !error)} onClick={() => onDecide(false)}>
-          <Bilingual text={both('consent.decline')} />
-        </Button>
-      </div>
       <div className="actions">
         <Button variant="secondary" onClick={onFinish}>
           {t('kiosk.finish')}
         </Button>
       </div>
-      <KioskNav onBack={onBack} backHint={backHint} />
+      <KioskNav
+        onBack={onBack}
+        backHint={backHint}
+        main={
+          <div className="consent-choices" role="group" aria-label={t('consent.choices')}>
+            {/* Without the notice nothing can be agreed to, but the card-only service stays open. */}
+            <Button variant="secondary" className="btn-choice" disabled={busy || (!notice && !error)} onClick={() => onDecide(false)}>
+              <Bilingual text={both('consent.decline')} />
+            </Button>
+            <Button className="btn-choice" disabled={busy || !notice} onClick={() => onDecide(true)}>
+              <Bilingual text={both('consent.accept')} />
+            </Button>
+          </div>
+        }
+      />
     </section>
   );
 }

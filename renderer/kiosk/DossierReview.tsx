@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DossierView, PrintOutcomeView } from '../../electron/contract';
+import type { DossierView, DraftValue, PrintOutcomeView } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { DossierField, displayValue } from '../components/DossierField';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ProvenanceBadge } from '../components/ProvenanceBadge';
-import { useDraftProblems, valueOf } from '../components/dossier-values';
+import { useDraftProblems, valueOf, type Edits } from '../components/dossier-values';
+import { choicesFor, defaultFor } from '../components/field-choices';
+import { VietKeyboard } from '../components/VietKeyboard';
+import { templateFields } from '../../electron/contract';
 import { useDossier } from '../components/useDossier';
 import { currentLanguage } from '../i18n';
 import { KioskNav } from './KioskNav';
@@ -20,6 +23,19 @@ interface Props {
   onFinish: () => void;
 }
 
+/** What the dossier already holds answers more of it: the addressee from the family's address, Viet Nam, the parents' ethnicity (empty, unlocked fields only). */
+function startingValues(view: DossierView): Edits {
+  const fields = templateFields(view.template);
+  const starting: Record<string, DraftValue> = {};
+  for (const f of fields) {
+    const df = view.draft.fields[f.id];
+    if (df?.locked || (df?.value ?? null) !== null) continue;
+    const start = defaultFor(f, fields, (id) => valueOf(view, {}, id));
+    if (start !== null) starting[f.id] = start;
+  }
+  return starting;
+}
+
 /** Name of the measure of prefill + first render, read by the end-to-end test and `npm run bench`. */
 export const PREFILL_RENDER_MEASURE = 'motcua:dossier-prefill-render';
 
@@ -27,7 +43,7 @@ export const PREFILL_RENDER_MEASURE = 'motcua:dossier-prefill-render';
 export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage(i18n.language);
-  const dossier = useDossier(initial);
+  const dossier = useDossier(initial, startingValues);
   const { view, edits, dirty } = dossier;
   const { template } = view;
   const sections = template.sections;
@@ -39,13 +55,21 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
   const [invalidStep, setInvalidStep] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const problems = useDraftProblems(view, edits, lang);
+  const fields = templateFields(template);
+  const valueIn = (id: string) => valueOf(view, edits, id);
+  // The field the on-screen keyboard types into, if open.
+  const [typing, setTyping] = useState<string | null>(null);
+  const typingField = fields.find((f) => f.id === typing);
 
   useEffect(() => {
     const ms = performance.now() - preparedAt;
     performance.measure(PREFILL_RENDER_MEASURE, { start: preparedAt, duration: ms });
   }, [preparedAt]);
-  // Each new step is announced by moving focus to its heading.
-  useEffect(() => heading.current?.focus(), [step]);
+  // Each new step starts at its top and is announced by moving focus to its heading.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    heading.current?.focus();
+  }, [step]);
 
   const section = sections[step];
   const isEmpty = (id: string) => {
@@ -109,6 +133,7 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
 
       {section ? (
         <form
+          id="dossier-step-form"
           className="dossier-step"
           noValidate
           onSubmit={(e) => {
@@ -132,15 +157,12 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
                 correction={view.draft.corrections.find((c) => c.fieldId === field.id)}
                 onChange={(v) => dossier.setValue(field.id, v)}
                 onCorrection={(value, note) => dossier.requestCorrection(field.id, value, note)}
+                choices={choicesFor(field, fields, valueIn)}
+                onType={field.type === 'text' ? () => setTyping(field.id) : undefined}
               />
             );
           })}
           <ErrorMessage error={invalidStep ? t('dossier.fixErrors') : dossier.error} />
-          <div className="actions actions-next">
-            <Button type="submit" className="btn-hero" disabled={dossier.busy}>
-              {dossier.busy ? t('dossier.saving') : t('dossier.next')}
-            </Button>
-          </div>
         </form>
       ) : (
         <div className="dossier-summary">
@@ -210,11 +232,6 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
             </p>
           )}
           <PrintResult outcome={printOutcome} audience="kiosk" />
-          <div className="actions actions-next">
-            <Button className="btn-hero" disabled={dossier.busy} onClick={() => void print()}>
-              {dossier.busy ? t('dossier.printing') : t('dossier.print')}
-            </Button>
-          </div>
         </div>
       )}
       <div className="actions actions-end">
@@ -222,10 +239,31 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
           {t('kiosk.finish')}
         </Button>
       </div>
+      {typingField && (
+        <VietKeyboard
+          label={typingField.label[lang]}
+          value={String(valueIn(typingField.id) ?? '')}
+          maxLength={typingField.maxLength}
+          capitalise={typingField.id.endsWith('fullName') ? 'words' : 'first'}
+          onChange={(v) => dossier.setValue(typingField.id, v)}
+          onDone={() => setTyping(null)}
+        />
+      )}
       {/* Back goes one step back; from the first step, or once printed, to the reminders. */}
       <KioskNav
         onBack={printedPages !== null ? onClose : back}
         backHint={step === 0 || printedPages !== null ? t('dossier.backToReminders') : t('dossier.step', { current: step, total })}
+        main={
+          section ? (
+            <Button type="submit" form="dossier-step-form" className="btn-hero" disabled={dossier.busy}>
+              {dossier.busy ? t('dossier.saving') : t('dossier.next')}
+            </Button>
+          ) : (
+            <Button className="btn-hero" disabled={dossier.busy} onClick={() => void print()}>
+              {dossier.busy ? t('dossier.printing') : t('dossier.print')}
+            </Button>
+          )
+        }
       />
     </section>
   );

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorData, CitizenQuery } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { DigitField, digitsToIsoDate, formatDate, formatPersonalNumber } from '../components/DigitField';
+
+/** yyyy-mm-dd → the ddmmyyyy digits the date field holds. */
+const isoDateToDigits = (iso: string) => iso.split('-').reverse().join('');
 import { ErrorMessage } from '../components/ErrorMessage';
 import { applyKey, Keypad } from '../components/Keypad';
 import { KioskNav } from './KioskNav';
@@ -15,17 +18,28 @@ const FIELDS: { name: FieldName; max: number; format: (d: string) => string }[] 
   { name: 'cardIssueDate', max: 8, format: formatDate },
 ];
 
+/** What the citizen already gave, when they come back only to add the card's issue date. */
+export interface IdentifyInitial {
+  personalNumber: string;
+  birthDate: string;
+}
+
 interface Props {
+  initial?: IdentifyInitial;
   busy: boolean;
   error: AppErrorData | null;
   onSubmit: (query: CitizenQuery) => void;
   onBack: () => void;
 }
 
-export function IdentifyScreen({ busy, error, onSubmit, onBack }: Props) {
+export function IdentifyScreen({ initial, busy, error, onSubmit, onBack }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Record<FieldName, string>>({ personalNumber: '', birthDate: '', cardIssueDate: '' });
-  const [active, setActive] = useState<FieldName>('personalNumber');
+  const [values, setValues] = useState<Record<FieldName, string>>({
+    personalNumber: initial?.personalNumber ?? '',
+    birthDate: initial ? isoDateToDigits(initial.birthDate) : '',
+    cardIssueDate: '',
+  });
+  const [active, setActive] = useState<FieldName>(initial ? 'cardIssueDate' : 'personalNumber');
   const [incomplete, setIncomplete] = useState(false);
 
   const set = (name: FieldName, digits: string) => {
@@ -52,6 +66,7 @@ export function IdentifyScreen({ busy, error, onSubmit, onBack }: Props) {
       <h1 id="identify-title">{t('identify.title')}</h1>
       <div className="identify-grid">
         <form
+          id="identify-form"
           className="identify-fields"
           onSubmit={(e) => {
             e.preventDefault();
@@ -73,15 +88,18 @@ export function IdentifyScreen({ busy, error, onSubmit, onBack }: Props) {
             />
           ))}
           <ErrorMessage error={incomplete ? t('identify.incomplete') : error} />
-          <div className="actions">
-            <Button type="submit" className="btn-hero" disabled={busy}>
-              {busy ? t('identify.checking') : t('identify.submit')}
-            </Button>
-          </div>
         </form>
         <Keypad onKey={(key) => set(active, applyKey(values[active], key, FIELDS.find((f) => f.name === active)!.max))} />
       </div>
-      <KioskNav onBack={onBack} backHint={t('kioskUi.toStart')} />
+      <KioskNav
+        onBack={onBack}
+        backHint={t('kioskUi.toStart')}
+        main={
+          <Button type="submit" form="identify-form" className="btn-hero" disabled={busy}>
+            {busy ? t('identify.checking') : t('identify.submit')}
+          </Button>
+        }
+      />
     </section>
   );
 }

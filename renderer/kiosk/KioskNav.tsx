@@ -1,18 +1,20 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useBoth, Bilingual } from '../components/Bilingual';
 
 /** Opens the "ask an officer" screen over whatever the citizen is doing. */
 export const AskOfficerContext = createContext<() => void>(() => {});
 
 /**
- * The two ways out a frightened citizen looks for, big and in the same place on every step:
- * back (with where it leads) and "ask an officer".
+ * The bar fixed at the screen's bottom, the same on every step: back (with where it leads), "ask an
+ * officer", and the step's main action (Đồng ý, Tiếp tục, In …) at the right, so that action is on
+ * screen in either orientation and at any text size however long the step above it is.
  */
-export function KioskNav({ onBack, backHint }: { onBack?: () => void; backHint?: string }) {
+export function KioskNav({ onBack, backHint, main }: { onBack?: () => void; backHint?: string; main?: ReactNode }) {
   const both = useBoth();
   const askOfficer = useContext(AskOfficerContext);
+  const bar = useKioskBarHeight();
   return (
-    <nav className="kiosk-nav" aria-label={`${both('kioskUi.navLabel').vi} / ${both('kioskUi.navLabel').en}`}>
+    <nav ref={bar} className="kiosk-nav" aria-label={`${both('kioskUi.navLabel').vi} / ${both('kioskUi.navLabel').en}`}>
       {onBack && <BackButton onBack={onBack} hint={backHint} />}
       <button type="button" className="btn btn-secondary btn-nav btn-ask" onClick={askOfficer}>
         <span aria-hidden="true" className="nav-icon">
@@ -20,8 +22,23 @@ export function KioskNav({ onBack, backHint }: { onBack?: () => void; backHint?:
         </span>
         <Bilingual text={both('kioskUi.askOfficer')} />
       </button>
+      {main && <div className="kiosk-main-action">{main}</div>}
     </nav>
   );
+}
+
+/** Keeps `--kiosk-bar-h` at the bar's height (it grows when its buttons wrap at a large text size), so nothing scrolls under it. */
+function useKioskBarHeight() {
+  const ref = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const root = document.documentElement.style;
+    const observer = new ResizeObserver(() => root.setProperty('--kiosk-bar-h', `${el.offsetHeight}px`));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return ref;
 }
 
 /** The big Back button of the kiosk's bar, with where it leads when that helps. */

@@ -11,9 +11,10 @@ import { ConfirmPhoneScreen } from './ConfirmPhoneScreen';
 import { ConsentScreen } from './ConsentScreen';
 import { isCardOnly } from '../components/AssuranceBadge';
 import { DossierReview } from './DossierReview';
-import { IdentifyScreen } from './IdentifyScreen';
+import { IdentifyScreen, type IdentifyInitial } from './IdentifyScreen';
 import { StatusLookupScreen } from './StatusLookupScreen';
 import { OutcomesScreen } from './OutcomesScreen';
+import { ProcedureCatalogueScreen } from './ProcedureCatalogueScreen';
 import { RemindersScreen, type Paper, type ReminderList } from './RemindersScreen';
 import { savePdf } from './save-pdf';
 import type { ScannedCard } from './scanned-card';
@@ -28,12 +29,16 @@ import { wipeBrowserTraces } from './wipe-browser';
 /** Until the options arrive: the default idle time; then "are you still there?" for this long. */
 const DEFAULT_IDLE_S = 60;
 const COUNTDOWN_S = 10;
+/** The first age at which an ID card must be renewed (Luật Căn cước 2023, art. 21): from it on, an unknown issue date leaves a renewal unchecked. */
+const FIRST_RENEWAL_AGE = 14;
 
 /** The citizen being served, as `citizen.open` answered. */
 interface Citizen {
   identity: Identity;
   fullName: string | null;
   card: ScannedCard | null;
+  /** The card's issue date was typed or scanned: without it (or the centre's record) the card's renewal cannot be checked. */
+  issueDateGiven: boolean;
   /** How sure the centre can be of who this is: the card-only service until it is more than typed or the QR. */
   assurance: AssuranceLevel;
 }
@@ -54,7 +59,7 @@ type State =
   /** A case's status by its receipt code (scanned on the home screen, or typed). */
   | { screen: 'lookup'; code: string | null }
   | { screen: 'home'; wiped: boolean; scanError: AppErrorData | string | null }
-  | { screen: 'identify'; busy: boolean; error: AppErrorData | null }
+  | { screen: 'identify'; busy: boolean; error: AppErrorData | null; initial?: IdentifyInitial }
   | { screen: 'consent'; citizen: Citizen; notice: ConsentNotice | null; busy: boolean; error: AppErrorData | null }
   /** Confirming on the registered phone, through the centre (holder-confirmed). */
   | { screen: 'confirm'; citizen: Citizen }
@@ -62,7 +67,8 @@ type State =
   | { screen: 'dossier'; back: RemindersState; view: DossierView; preparedAt: number }
   /** The ways to one outcome: from a reminder (`back` holds the reminders) or, before identification, from the list of outcomes. */
   | { screen: 'compare'; outcomeId: string; back: RemindersState | null }
-  | { screen: 'outcomes' };
+  | { screen: 'outcomes' }
+  | { screen: 'catalogue' };
 
 export function KioskPage() {
   const { t, i18n } = useTranslation();
@@ -115,7 +121,13 @@ export function KioskPage() {
         setState(card ? { screen: 'home', wiped: false, scanError: opened.error } : { screen: 'identify', busy: false, error: opened.error }),
       );
     }
-    const citizen: Citizen = { identity: opened.value.identity, fullName: opened.value.fullName, card, assurance: opened.value.assurance };
+    const citizen: Citizen = {
+      identity: opened.value.identity,
+      fullName: opened.value.fullName,
+      card,
+      issueDateGiven: query.cardIssueDate !== undefined,
+      assurance: opened.value.assurance,
+    };
     still(() => void askConsent(citizen));
     // Stable for the page's life: `askConsent` reads only setters, refs and the api.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -233,6 +245,11 @@ export function KioskPage() {
     setState({ screen: 'compare', outcomeId, back });
   };
 
+  // Every new screen, and so every new citizen's turn, starts at its top whatever the last one scrolled to.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [state.screen]);
+
   const toHome = () => setState({ screen: 'home', wiped: false, scanError: null });
 
   const screen = () => {
@@ -249,11 +266,12 @@ export function KioskPage() {
             onLookup={() => setState({ screen: 'lookup', code: null })}
             onCompare={() => setState({ screen: 'outcomes' })}
             onNumber={() => setTakingNumber(true)}
+            onCatalogue={() => setState({ screen: 'catalogue' })}
           />
         );
       case 'identify':
         // The form keeps its digits across a failed check: it stays mounted while busy.
-        return <IdentifyScreen busy={state.busy} error={state.error} onSubmit={(q) => void identify(q)} onBack={() => wipe(false)} />;
+        return <IdentifyScreen busy={state.busy} error={state.error} initial={state.initial} onSubmit={(q) => void identify(q)} onBack={() => wipe(false)} />;
       case 'consent': {
         // Back undoes the identification: to the keypad if the number was typed, else to the start.
         const typed = state.citizen.card === null;
@@ -299,6 +317,15 @@ export function KioskPage() {
             onCompare={compare}
             onBack={() => void askConsent(citizen)}
             onFinish={() => wipe(false)}
+            renewalUnchecked={!citizen.issueDateGiven && state.profile !== 'loaded' && citizen.identity.age >= FIRST_RENEWAL_AGE}
+            onAddIssueDate={() =>
+              setState({
+                screen: 'identify',
+                busy: false,
+                error: null,
+                initial: { personalNumber: citizen.identity.personalNumber, birthDate: citizen.identity.birthDate },
+              })
+            }
           />
         );
       }
@@ -324,6 +351,8 @@ export function KioskPage() {
           />
         );
       }
+      case 'catalogue':
+        return <ProcedureCatalogueScreen onHome={toHome} />;
       case 'outcomes':
         return <OutcomesScreen onChoose={(outcomeId) => setState({ screen: 'compare', outcomeId, back: null })} onBack={toHome} />;
     }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData, AssuranceLevel, ChannelOutput, ConsentDecision, Identity, PrintOutcomeView, RuleReminder } from '../../electron/contract';
 import { AssuranceBadge, CardOnlyNote } from '../components/AssuranceBadge';
@@ -36,12 +36,16 @@ interface Props {
   /** Back to the consent notice, to decide again. */
   onBack: () => void;
   onFinish: () => void;
+  /** Neither the card's issue date nor the centre's record is at hand: the card's renewal could not be checked. */
+  renewalUnchecked: boolean;
+  onAddIssueDate: () => void;
 }
 
 const masked = (pin: string) => `•••••••• ${pin.slice(-4)}`;
 
 export function RemindersScreen(props: Props) {
-  const { identity, assurance, onConfirmPhone, list, card, greetingName, profile, printing, printedPages, printOutcome, preparing, error, onPrint, onPrepare, onCompare, onBack, onFinish } = props;
+  const { identity, assurance, onConfirmPhone, list, card, greetingName, profile, printing, printedPages, printOutcome, preparing, error, onPrint, onPrepare, onCompare, onBack, onFinish, renewalUnchecked, onAddIssueDate } =
+    props;
   const { t, i18n } = useTranslation();
   const lng = currentLanguage(i18n.language);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -64,10 +68,18 @@ export function RemindersScreen(props: Props) {
       <AssuranceBadge level={assurance} />
       {profile !== 'loaded' && <p className={profile === 'unavailable' || profile === 'mismatch' ? 'warning' : 'notice'}>{t(`consent.${profile}`)}</p>}
       {profile === 'insufficient' && <CardOnlyNote onConfirmPhone={onConfirmPhone} />}
+      {renewalUnchecked && list && (
+        <section className="unchecked" aria-labelledby="unchecked-title">
+          <h2 id="unchecked-title">{t('kioskFit.unchecked.title')}</h2>
+          <p>{t('kioskFit.unchecked.why')}</p>
+          <p>{t('kioskFit.unchecked.how')}</p>
+          <Button onClick={onAddIssueDate}>{t('kioskFit.unchecked.add')}</Button>
+        </section>
+      )}
       {!list ? (
         !error && <p role="status">{t('reminders.loading')}</p>
       ) : list.reminders.length === 0 ? (
-        <p className="notice">{t('reminders.none')}</p>
+        <p className="notice">{renewalUnchecked ? t('kioskFit.noneElse') : t('reminders.none')}</p>
       ) : (
         <>
           <p className="lead">{t('reminders.count', { count: list.reminders.length })}</p>
@@ -90,14 +102,19 @@ export function RemindersScreen(props: Props) {
         <Button variant="secondary" onClick={onFinish}>
           {t('kiosk.finish')}
         </Button>
-        <Button disabled={printing !== null || !list} onClick={() => onPrint('80mm')}>
-          {printing === '80mm' ? t('reminders.printing') : t('reminders.print80')}
-        </Button>
         <Button disabled={printing !== null || !list} onClick={() => onPrint('a4')}>
           {printing === 'a4' ? t('reminders.printing') : t('reminders.printA4')}
         </Button>
       </div>
-      <KioskNav onBack={onBack} backHint={t('kioskUi.toConsent')} />
+      <KioskNav
+        onBack={onBack}
+        backHint={t('kioskUi.toConsent')}
+        main={
+          <Button className="btn-hero" disabled={printing !== null || !list} onClick={() => onPrint('80mm')}>
+            {printing === '80mm' ? t('reminders.printing') : t('reminders.print80')}
+          </Button>
+        }
+      />
     </section>
   );
 }
@@ -118,6 +135,9 @@ function ReminderCard({
   const formId = r.formId;
   const outcomeId = r.outcomeId;
   const titleId = `reminder-${r.ruleId}-${r.dueDate}`.replace(/[^A-Za-z0-9_-]/g, '-');
+  const detailsId = useId();
+  // Compact by default: what, when and the actions; the explanation, steps and law on a touch.
+  const [open, setOpen] = useState(false);
   return (
     <li className={`reminder reminder-${r.severity}`}>
       <header>
@@ -125,32 +145,36 @@ function ReminderCard({
         <h2 id={titleId}>{r.title[lng]}</h2>
       </header>
       <p className="due">{t('reminders.due', { date: formatIsoDate(r.dueDate) })}</p>
-      <p>{r.explanation[lng]}</p>
-      {r.steps.length > 0 && (
-        <>
-          <h3 className="steps-title">{t('reminders.steps')}</h3>
-          <ol className="steps">
-            {r.steps.map((s, i) => (
-              <li key={i}>{s[lng]}</li>
+      <div id={detailsId} className="reminder-details" hidden={!open}>
+        <p>{r.explanation[lng]}</p>
+        {r.steps.length > 0 && (
+          <>
+            <h3 className="steps-title">{t('reminders.steps')}</h3>
+            <ol className="steps">
+              {r.steps.map((s, i) => (
+                <li key={i}>{s[lng]}</li>
+              ))}
+            </ol>
+          </>
+        )}
+        {r.legalBasis.length > 0 && (
+          <p className="legal-basis">
+            {t('reminders.legalBasis')}:{' '}
+            {r.legalBasis.map((b, i) => (
+              <span key={i}>
+                {i > 0 && '; '}
+                {b.document}
+                {b.article && `, ${b.article}`}
+              </span>
             ))}
-          </ol>
-        </>
-      )}
-      {r.legalBasis.length > 0 && (
-        <p className="legal-basis">
-          {t('reminders.legalBasis')}:{' '}
-          {r.legalBasis.map((b, i) => (
-            <span key={i}>
-              {i > 0 && '; '}
-              {b.document}
-              {b.article && `, ${b.article}`}
-            </span>
-          ))}
-          {r.example && <span className="example-tag"> ({t('reminders.example')})</span>}
-        </p>
-      )}
-      {(formId || (outcomeId && onCompare)) && (
-        <div className="reminder-actions">
+            {r.example && <span className="example-tag"> ({t('reminders.example')})</span>}
+          </p>
+        )}
+      </div>
+      <div className="reminder-actions">
+        <Button variant="secondary" className="btn-details" aria-expanded={open} aria-controls={detailsId} aria-describedby={titleId} onClick={() => setOpen((o) => !o)}>
+          {open ? t('kioskFit.hideDetails') : t('kioskFit.showDetails')}
+        </Button>
           {formId && (
             <Button className="btn-prepare" disabled={preparing !== null} onClick={() => onPrepare(r, formId)}>
               {preparing === r.ruleId ? t('reminders.preparing') : t('reminders.prepare')}
@@ -161,8 +185,7 @@ function ReminderCard({
               {t('compare.open')}
             </Button>
           )}
-        </div>
-      )}
+      </div>
     </li>
   );
 }

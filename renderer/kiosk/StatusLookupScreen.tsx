@@ -72,6 +72,7 @@ export function StatusLookupScreen({ initialCode, onHome }: { initialCode: strin
         </article>
       )}
       <form
+        id={`${id}-form`}
         onSubmit={(e) => {
           e.preventDefault();
           void lookUp(code);
@@ -97,13 +98,16 @@ export function StatusLookupScreen({ initialCode, onHome }: { initialCode: strin
           ))}
         </div>
         <Keypad onKey={press} />
-        <div className="actions">
-          <Button type="submit" className="btn-hero" disabled={code.length < 4}>
+      </form>
+      <KioskNav
+        onBack={onHome}
+        backHint={t('lookup.home')}
+        main={
+          <Button type="submit" form={`${id}-form`} className="btn-hero" disabled={code.length < 4}>
             {t('lookup.find')}
           </Button>
-        </div>
-      </form>
-      <KioskNav onBack={onHome} backHint={t('lookup.home')} />
+        }
+      />
     </section>
   );
 }

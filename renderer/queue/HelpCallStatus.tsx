@@ -6,15 +6,16 @@ import { api } from '../transport';
 /**
  * "Hỏi cán bộ" through the centre hub: the call goes to every counter as soon as the page opens;
  * the kiosk then says an officer is coming, and from which counter. The call closes with the page.
- * A kiosk without the hub says nothing more than the page already does.
+ * Where the call reaches no one (no hub, or the hub away), it says so: no one was called.
  */
 export function HelpCallStatus() {
   const both = useBoth();
   const [request, setRequest] = useState<HelpRequestView | null>(null);
+  const [unanswered, setUnanswered] = useState(false);
   useEffect(() => {
     let mine: string | null = null;
     void api.invoke('help.request', {}).then((r) => {
-      if (!r.ok) return;
+      if (!r.ok) return setUnanswered(true);
       mine = r.value.request.kiosk;
       setRequest(r.value.request);
     });
@@ -27,6 +28,7 @@ export function HelpCallStatus() {
       void api.invoke('help.close', {});
     };
   }, []);
+  if (unanswered) return <Bilingual as="p" className="calm" text={both('askHelp.notCalled')} />;
   if (!request) return null;
   return (
     <p className={request.takenBy ? 'notice help-coming' : 'notice help-waiting'} role="status" data-testid="help-status">

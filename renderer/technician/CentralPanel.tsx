@@ -5,6 +5,7 @@ import { TextField } from '../auth/TextField';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { api } from '../transport';
+import { formatInstant } from '../components/format-date';
 
 /**
  * The link to the centre's one-stop system: its address and public key (compared by fingerprint
@@ -73,7 +74,7 @@ export function CentralPanel() {
           <dt>{t('central.secretStore')}</dt>
           <dd>{t(`central.store.${status.secretStore}`)}</dd>
           <dt>{t('central.lastTest')}</dt>
-          <dd>{lastTest ? new Date(lastTest.at).toLocaleString() : none}</dd>
+          <dd>{lastTest ? formatInstant(lastTest.at) : none}</dd>
         </dl>
       )}
       <Button disabled={busy} onClick={() => void test()}>

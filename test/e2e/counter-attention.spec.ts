@@ -27,7 +27,10 @@ test('the centre refuses a dossier: the officer sees it under "Cần xử lý", 
   const counter = await counterScansHandoff(browser, served, consoleErrors, handoff);
   await counter.getByRole('checkbox', { name: /Giấy chứng sinh/ }).check();
   await counter.getByRole('button', { name: 'Tiếp nhận và gửi hồ sơ' }).click();
-  await expect(counter.getByText('Hệ thống trung tâm từ chối hồ sơ; cần kiểm tra lại.')).toBeVisible({ timeout: 15_000 });
+  await expect(counter.getByText('Hệ thống trung tâm từ chối hồ sơ; cần kiểm tra lại.', { exact: false })).toBeVisible({ timeout: 15_000 });
+  // Refused, so no receipt: nothing offers one, and the officer is told where to look.
+  await expect(counter.getByRole('alert')).toContainText('Không in giấy biên nhận cho hồ sơ này');
+  await expect(counter.getByRole('button', { name: /giấy biên nhận/ })).toHaveCount(0);
 
   // "Cần xử lý": the refused dossier with the centre's code and words, and what can be done.
   await counter.getByRole('tab', { name: 'Cần xử lý (1)' }).click();
@@ -35,6 +38,9 @@ test('the centre refuses a dossier: the officer sees it under "Cần xử lý", 
   await expect(item).toBeVisible();
   await expect(item.getByText('administrative-unit-abolished · HTTP 422')).toBeVisible();
   await expect(item.getByText(REFUSAL.message)).toBeVisible();
+  // Why and what to do in Vietnamese, whatever the centre's own words.
+  await expect(item.getByText('Trung tâm không nhận vì có thông tin trong hồ sơ chưa đúng hoặc còn thiếu.')).toBeVisible();
+  await expect(item.getByText('Bấm «Sửa và nộp lại», đối chiếu với giấy tờ gốc của công dân, sửa rồi nộp lại.')).toBeVisible();
   await expect(item.getByText('Nguyễn Văn An · 079199012345')).toBeVisible();
   await counter.screenshot({ path: `${SCREENS}/counter-attention.png`, fullPage: true });
   expect(await seriousViolations(counter)).toEqual([]);

@@ -49,7 +49,10 @@ test('an officer opens a citizen, prepares the birth registration on one page, f
   await expect(childName).toBeFocused();
   await page.keyboard.type('Trần Minh Anh');
   const child = page.getByRole('group', { name: 'Người được khai sinh', exact: true });
-  await child.getByLabel('Ngày, tháng, năm sinh').fill(vnDay(-12).split('-').reverse().join('/'));
+  // The birth date is the centre's record of the child the reminder counted from: verified, not typed.
+  const birthDate = child.getByRole('textbox', { name: 'Ngày, tháng, năm sinh' });
+  await expect(birthDate).toHaveValue(vnDay(-12).split('-').reverse().join('/'));
+  await expect(birthDate).toHaveAttribute('readonly', '');
   await child.getByLabel('Giới tính').selectOption('female');
   await child.getByLabel('Dân tộc').fill('Kinh');
   await child.getByLabel('Quốc tịch').fill('Việt Nam');

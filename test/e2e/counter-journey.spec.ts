@@ -49,6 +49,13 @@ test('kiosk print-out → counter scan, originals, submit, receipt → status at
   await counter.keyboard.press('Alt+3');
   await expect(counter.getByRole('heading', { level: 2, name: 'Hồ sơ đến hạn' })).toBeVisible();
   await expect(counter.getByText('Không có hồ sơ cần nhắc.').or(counter.locator('.counter-due li').first())).toBeVisible();
+  // Counted and filtered: today first, then what is late, then what is coming, every line reachable.
+  const filters = counter.getByRole('group', { name: 'Lọc hồ sơ đến hạn' });
+  const total = Number((await filters.getByRole('button', { name: /^Tất cả/ }).innerText()).match(/\d+/)![0]);
+  const parts = await Promise.all(['Hôm nay', 'Quá hạn', 'Sắp tới'].map(async (g) => Number((await filters.getByRole('button', { name: new RegExp(`^${g}`) }).innerText()).match(/\d+/)![0])));
+  expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+  await filters.getByRole('button', { name: /^Quá hạn/ }).click();
+  await expect(counter.locator('.counter-due li:not(.due-line-overdue)')).toHaveCount(0);
   await counter.screenshot({ path: `${SCREENS}/counter-due-list-vi.png`, fullPage: true });
   await counter.context().close();
 

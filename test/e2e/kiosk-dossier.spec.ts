@@ -52,11 +52,11 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   console.log(`prefill + render of the review screen (dossier.prepare → step 1 rendered): ${ms.toFixed(1)} ms`);
   testInfo.annotations.push({ type: 'prefill+render ms', description: ms.toFixed(1) });
 
-  // Step 1: whom the declaration goes to.
-  await expect(page.getByText('Cần bổ sung', { exact: true })).toBeVisible();
+  // Step 1: whom the declaration goes to — the People's Committee of the commune the family lives in, chosen already; another may be typed.
+  await expect(page.getByRole('radio', { name: 'Ủy ban nhân dân Phường Sài Gòn, Thành phố Hồ Chí Minh' })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: /^Kính gửi Khác/ })).toHaveValue('Ủy ban nhân dân Phường Sài Gòn, Thành phố Hồ Chí Minh');
   await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step1.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
-  await page.getByLabel('Kính gửi', { exact: true }).fill('Ủy ban nhân dân phường Bến Nghé');
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
   // Step 2: the applicant, verified by the national database.
@@ -72,11 +72,11 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   await correction.getByRole('button', { name: 'Gửi đề nghị' }).click();
   await expect(page.getByRole('status')).toContainText('Đã ghi nhận đề nghị đính chính; cán bộ sẽ đối chiếu với giấy tờ gốc.');
   await expect(applicantName).toHaveValue('Nguyễn Văn An');
-  await page.getByLabel('Quan hệ với người được khai sinh').fill('Mẹ');
+  await page.getByRole('radio', { name: 'Mẹ' }).check();
   await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step2.png`, fullPage: true });
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
-  // Step 3: the child — nothing known yet, everything prompted; an invalid value gets the vi message.
+  // Step 3: the child — the birth date the reminder counted from, the parents' ethnicity, Việt Nam; the rest prompted; an invalid value gets the vi message.
   await expect(h1).toContainText('Bước 3/7');
   const childName = page.getByLabel('Họ, chữ đệm, tên', { exact: true });
   await expect(page.getByText('Cần bổ sung', { exact: true }).first()).toBeVisible();
@@ -88,15 +88,10 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   await page.screenshot({ path: `${SCREENS}/kiosk-dossier-step3-invalid.png`, fullPage: true });
   await childName.fill('Trần Minh Anh');
   await expect(page.getByText('Họ, chữ đệm, tên: tối đa 100 ký tự.')).toHaveCount(0);
-  // Dates are typed day first, whatever the browser's locale; a day that does not exist is refused.
-  const childBirth = page.getByLabel('Ngày, tháng, năm sinh');
-  await childBirth.fill('31022026');
-  await expect(childBirth).toHaveValue('31/02/2026');
-  await expect(page.getByText('Ngày, tháng, năm sinh phải là một ngày có thật.')).toBeVisible();
-  await childBirth.fill(dmy(vnDay(-12)));
+  await expect(page.getByRole('textbox', { name: 'Ngày, tháng, năm sinh' })).toHaveValue(dmy(vnDay(-12)));
+  await expect(page.getByRole('radio', { name: 'Kinh' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Việt Nam' })).toBeChecked();
   await page.getByRole('radio', { name: 'Nữ' }).check();
-  await page.getByLabel('Dân tộc').fill('Kinh');
-  await page.getByLabel('Quốc tịch').fill('Việt Nam');
   await page.getByLabel('Nơi sinh').fill('Bệnh viện Từ Dũ, Thành phố Hồ Chí Minh');
   await page.getByLabel('Quê quán').fill('Tỉnh Long An');
   await expect(childName).toHaveAttribute('aria-invalid', 'false');
@@ -196,7 +191,6 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
   await birth.getByRole('button', { name: 'Chuẩn bị hồ sơ' }).click();
   const draftId = ((await (await prepared).json()) as { value: { draft: { id: string } } }).value.draft.id;
   await expect(h1).toContainText('Bước 1/7');
-  await page.getByLabel('Kính gửi', { exact: true }).fill('Ủy ban nhân dân phường Bến Nghé');
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(h1).toContainText('Bước 2/7');
   // Whatever a page might leave in the browser's storage must not outlive the citizen either.
@@ -242,7 +236,7 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
 
   // Nothing of the citizen anywhere: not in the DOM (attributes included), not in window storage or the Cache API, not in the database, not in the host.
   const html = await page.content();
-  for (const trace of ['Nguyễn Văn An', '079199012345', '•••••••• 2345', 'Ủy ban nhân dân phường Bến Nghé']) expect(html).not.toContain(trace);
+  for (const trace of ['Nguyễn Văn An', '079199012345', '•••••••• 2345', 'Ủy ban nhân dân Phường Sài Gòn']) expect(html).not.toContain(trace);
   expect(await page.evaluate(async () => [sessionStorage.length, localStorage.length, (await caches.keys()).length])).toEqual([0, 0, 0]);
   await expect.poll(() => draftsOfSession.get(session!.session)?.n).toBe(0);
   expect([consentsOfSession.get(session!.session)?.n, proofsOfSession.get(session!.session)?.n]).toEqual([0, 1]);

@@ -91,7 +91,10 @@ for (const variant of ['normal', 'contrast-larger'] as const) {
     await page.getByRole('group', { name: /Bàn phím số/ }).getByRole('button', { name: '0', exact: true }).click();
     await check(page, 'identify', variant);
     await askOfficer.click();
-    await expect(h1).toHaveText('Cán bộ sẽ giúp Ông/Bà An officer will help you');
+    await expect(h1).toHaveText('Cần người giúp? Need help?');
+    // No officer can be reached from here yet: the kiosk says so, and where the help desk is, rather than promise one will come.
+    await expect(page.getByText('Kiosk này chưa gọi được cán bộ: chưa có cán bộ nào nhận được lời nhờ của Ông/Bà.')).toBeVisible();
+    await expect(page.getByText('Mời Ông/Bà đến quầy Hướng dẫn gần lối vào, hoặc giơ tay để cán bộ gần nhất nhìn thấy.')).toBeVisible();
     await check(page, 'ask-officer', variant);
     await back.click();
     await expect(h1).toHaveText('Nhập thông tin của Ông/Bà');

@@ -50,9 +50,14 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của Ông/Bà');
   await expect(page.getByText('Ông/Bà đã không đồng ý: việc nhắc chỉ dựa trên thông tin trên thẻ căn cước.')).toBeVisible();
 
-  const title = page.getByRole('heading', { level: 2 });
+  const title = page.getByRole('listitem').getByRole('heading', { level: 2 });
   await expect(title).toHaveText('Cấp đổi thẻ căn cước');
   await expect(page.getByText('Bắt buộc', { exact: true })).toBeVisible();
+  // Compact: what and by when; why, the steps and the law on a touch.
+  const details = page.getByRole('button', { name: 'Xem chi tiết' });
+  await expect(details).toHaveAttribute('aria-expanded', 'false');
+  await details.click();
+  await expect(page.getByRole('button', { name: 'Thu gọn' })).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByText(`Công dân phải làm thủ tục cấp đổi thẻ căn cước khi đủ 40 tuổi; theo ngày sinh của Ông/Bà (${spokenVi(birth)}), mốc đó là ngày ${spokenVi(milestone)}.`)).toBeVisible();
   await expect(page.getByText(`Hạn: ${dmy(milestone)}`)).toBeVisible();
   await expect(page.getByText(/Căn cứ pháp lý: Luật Căn cước số 26\/2023\/QH15, Điều 21/)).toBeVisible();
@@ -93,6 +98,38 @@ test('a citizen types their number, declines consent, sees the reminder in both 
   expect(consoleErrors).toEqual([]);
 });
 
+test('declining without the card’s issue date says the renewal could not be checked and how to check it; the date added, the overdue renewal shows', async ({ page, served, consoleErrors }) => {
+  // 45 years old: the renewal at 40 is behind; a card issued at 30 ran out then.
+  const born = vnDay(-45 * 365 - 30);
+  const pin = `0010${String(born.getUTCFullYear() % 100).padStart(2, '0')}054321`;
+  const issued = new Date(Date.UTC(born.getUTCFullYear() + 30, 5, 1));
+  const h1 = page.getByRole('heading', { level: 1 });
+  await page.goto(served.url);
+  await page.getByRole('button', { name: /^Nhập số định danh/ }).click();
+  await tapDigits(page, pin + dmy(born).replace(/\//g, ''));
+  await page.getByRole('button', { name: 'Xem nhắc việc' }).click();
+  await page.getByRole('button', { name: /^Không đồng ý/ }).click();
+  await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
+  const unchecked = page.getByRole('region', { name: 'Chưa kiểm tra được hạn đổi thẻ căn cước' });
+  await expect(unchecked).toContainText('Không có ngày cấp thẻ, kiosk không biết thẻ của Ông/Bà còn hạn hay đã quá hạn đổi.');
+  await expect(unchecked).toContainText('hoặc quét mã QR trên thẻ');
+  await expect(page.getByText('Hiện Ông/Bà không có việc nào cần làm')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENS}/kiosk-renewal-unchecked.png` });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // One touch back to the number screen, which keeps what was typed and waits for the issue date.
+  await unchecked.getByRole('button', { name: 'Thêm ngày cấp thẻ' }).click();
+  await expect(h1).toHaveText('Nhập thông tin của Ông/Bà');
+  await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue(`001 0${pin.slice(4, 6)} 054321`);
+  await tapDigits(page, dmy(issued).replace(/\//g, ''));
+  await expect(page.getByLabel('Ngày cấp thẻ')).toHaveValue(dmy(issued));
+  await page.getByRole('button', { name: 'Xem nhắc việc' }).click();
+  await page.getByRole('button', { name: /^Không đồng ý/ }).click();
+  await expect(page.getByRole('listitem').getByRole('heading', { name: 'Cấp đổi thẻ căn cước' })).toBeVisible();
+  await expect(unchecked).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('a wrong number gets a clear message in Vietnamese and English and keeps what was typed', async ({ page, served, consoleErrors }) => {
   await page.goto(served.url);
   await page.getByRole('button', { name: /^Nhập số định danh/ }).click();
@@ -130,7 +167,7 @@ test('the kiosk screens have no serious or critical accessibility violations', a
   await page.getByRole('button', { name: /^Không đồng ý/ }).click();
   // The consent screen has its own level-2 headings: the reminders first.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Việc cần làm của Ông/Bà');
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Cấp đổi thẻ căn cước');
+  await expect(page.getByRole('listitem').getByRole('heading', { level: 2 })).toHaveText('Cấp đổi thẻ căn cước');
   expect(await serious()).toEqual([]);
 });
 

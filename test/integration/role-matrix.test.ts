@@ -47,6 +47,7 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'dossier.prepare': { roles: CITIZEN_FACING, input: { formId: 'none' } },
   'dossier.update': { roles: CITIZEN_FACING, input: { draftId: 'none', values: {} } },
   'dossier.print': { roles: CITIZEN_FACING, input: { draftId: 'none' } },
+  'procedures.search': { roles: CITIZEN_FACING, input: { query: 'khai sinh' } },
   'recommend.outcomes': { roles: CITIZEN_FACING, input: {} },
   'recommend.compare': { roles: CITIZEN_FACING, input: { outcomeId: 'none', preference: 'balanced' } },
   'print.comparison': { roles: CITIZEN_FACING, input: { outcomeId: 'none', preference: 'balanced' } },

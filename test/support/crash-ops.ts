@@ -39,6 +39,7 @@ export const draftValues = (k: number) => ({
   'mother.ethnicity': 'Kinh',
   'mother.nationality': 'Việt Nam',
   'mother.permanentAddress': '12 Lê Lợi, Phường Bến Nghé, Thành phố Hồ Chí Minh',
+  'child.birthDate': '2026-11-11',
   'child.fullName': childName(k),
 });
 

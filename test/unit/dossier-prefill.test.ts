@@ -34,6 +34,16 @@ describe('prefill priority', () => {
     expect(father.draft.fields['father.fullName']?.value).toBe('Trần Đức Mạnh');
   });
 
+  it('dates the child’s birth as the centre does for the reminder: the child whose birth is not registered yet', () => {
+    const children = [
+      { birthDate: '2020-03-01', birthRegistered: true },
+      { birthDate: '2026-11-11', birthRegistered: false },
+    ];
+    const { draft } = prefill({ central: { ...CENTRAL, children } });
+    expect(draft.fields['child.birthDate']).toMatchObject({ value: '2026-11-11', source: 'central', locked: true });
+    expect(prefill({ central: { ...CENTRAL, children: children.slice(0, 1) } }).draft.fields['child.birthDate']?.value).toBeNull();
+  });
+
   it('passes over a verified value that does not fit the field rather than locking it', () => {
     const { draft } = prefill({ central: { ...CENTRAL, fullName: 'x'.repeat(150) }, card: CARD });
     expect(draft.fields['applicant.fullName']).toMatchObject({ source: 'card', locked: true });

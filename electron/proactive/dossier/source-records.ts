@@ -23,7 +23,13 @@ function withNewbornParents(self: Person, sex: string | undefined, spouse: Perso
   return self;
 }
 
-export const centralRecord = (profile: CitizenProfile): Person => withNewbornParents(profile, profile.sex, profile.spouse);
+/** The child whose birth is not registered yet: the one the birth-registration reminder counted its 60 days from. */
+const unregisteredChild = (profile: CitizenProfile) => profile.children?.find((c) => c.birthRegistered === false);
+
+export const centralRecord = (profile: CitizenProfile): Person => ({
+  ...withNewbornParents(profile, profile.sex, profile.spouse),
+  newborn: unregisteredChild(profile),
+});
 
 export const cardRecord = (card: CardIdentity): Person => withNewbornParents(card, card.sex, undefined);
 
