@@ -1,7 +1,7 @@
 import type { CaseSearch } from '../db/case-search';
 
 export interface CaseIndexDriverOptions {
-  /** Cases indexed per step, one transaction in the host's thread: 250 (the default) take about 25 ms. */
+  /** Cases indexed per step, one transaction in the host thread: 50 (the default) take a few milliseconds. */
   stepRows?: number;
   /** Pause between steps while a pass is under way: the main process serves its channels meanwhile. */
   busyDelayMs?: number;
@@ -21,7 +21,7 @@ export interface CaseIndexDriver {
  * instead of in one transaction that blocks the first search for minutes.
  */
 export function startCaseIndexDriver(search: CaseSearch, options: CaseIndexDriverOptions = {}): CaseIndexDriver {
-  const stepRows = options.stepRows ?? 250;
+  const stepRows = options.stepRows ?? 50;
   const busyDelayMs = options.busyDelayMs ?? 20;
   const idleDelayMs = options.idleDelayMs ?? 1_000;
   let stopped = false;
