@@ -69,7 +69,10 @@ export async function kioskSession(kiosk: BrowserModeClient, citizen: DemoCitize
   if (abandoned) await kiosk.call('dossier.prepare', { formId: abandoned });
 
   const { draft } = await kiosk.call<DossierView>('dossier.prepare', { formId: citizen.formId });
-  const filled = await kiosk.call<DossierView>('dossier.update', { draftId: draft.id, values: citizen.values });
+  // The child's birth date comes from the centre's record where it has one; else the citizen types it (the story's: 12 days ago).
+  const childBorn = draft.fields['child.birthDate'];
+  const values = childBorn && childBorn.value === null ? { ...citizen.values, 'child.birthDate': new Date(Date.now() - 12 * 86_400_000).toISOString().slice(0, 10) } : citizen.values;
+  const filled = await kiosk.call<DossierView>('dossier.update', { draftId: draft.id, values });
   check(filled.missing.length === 0, `dossier.update: still missing ${filled.missing.join(', ')}`);
   const printed = await kiosk.call<PrintedDocument>('dossier.print', { draftId: draft.id });
   const pdf = Buffer.from(printed.pdfBase64, 'base64');

@@ -2,7 +2,7 @@
 // its own process on a real SQLite file with the demo's central simulator; the app's memory and
 // database are sampled after the first 1,000 sessions and after the last.
 import { readFileSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openDatabaseFile } from '../../electron/db/connection';
 import { BrowserModeClient } from '../support/browser-mode-client';
 import { startServedApp, type ServedApp } from '../support/served-app';
 import { until } from '../support/until';
@@ -68,7 +68,8 @@ const fileSize = (path: string) => {
  * (sockets and timers settle), then one full collection through its inspector, then its RSS is read.
  */
 async function sample(app: ServedApp, sessions: number): Promise<SoakSample> {
-  const db = new Database(app.dbPath, { fileMustExist: true });
+  // The file is encrypted: opened with its key, as `motcua db backup` opens it.
+  const db = openDatabaseFile(app.dbPath);
   try {
     db.pragma('busy_timeout = 5000');
     // The sync loop may be writing; a checkpoint it blocked reports busy and is tried again.
@@ -99,7 +100,7 @@ function progress(app: ServedApp, done: number, start: number): string {
 }
 
 function countRows(dbPath: string): SoakResult['rows'] {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = openDatabaseFile(dbPath, { readonly: true });
   try {
     const count = (sql: string) => db.prepare<[], number>(sql).pluck().get()!;
     return {

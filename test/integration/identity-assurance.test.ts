@@ -88,7 +88,7 @@ describe('levels that release the profile', () => {
     expect(await accept(session)).toMatchObject({ profile: 'loaded' });
     expect(await reminders(session)).toMatchObject({ usedCentral: true, assurance: 'holder-confirmed' });
     const view = await call<DossierView>(session, 'dossier.prepare', { formId: 'birth-registration' });
-    expect(view.draft.fields['father.fullName']).toMatchObject({ value: 'Trần Minh Khoa', source: 'central', locked: true });
+    expect(view.draft.fields['father.fullName']).toMatchObject({ value: 'Trần Minh Khoa', source: 'central' });
   });
 
   it('holder-confirmed by approval in the e-ID app: the kiosk polls and sees it', async () => {

@@ -33,7 +33,7 @@ describe('procedure catalogue search', () => {
     const newborn = codes('', 'newborn');
     expect(newborn).toEqual(expect.arrayContaining(['1.001193', 'CT.DK-THUONG-TRU', 'BHYT.TRE-EM-DUOI-6']));
     const birth = entries.find((e) => e.code === '1.001193')!;
-    expect(birth.agency.vi).toBe('Ủy ban nhân dân cấp xã');
+    expect(birth.agency.vi).toBe('Ủy ban nhân dân xã, phường, đặc khu');
     expect(birth.online).toBe(true);
     expect(birth.forms.map((f) => f.formId)).toEqual(['birth-registration']);
     expect(birth.requirements.map((r) => r.vi)).toContain('Giấy chứng sinh (hoặc văn bản của người làm chứng xác nhận về việc sinh)');
