@@ -32,8 +32,9 @@ test('a typed number gets the card-only service, kindly; confirmed on the demo p
   // Accepted, yet nothing from the centre: the card's own reminders, no newborn, a kind word.
   await expect(h1).toHaveText('Việc cần làm của Ông/Bà');
   await expect(page.getByText('hệ thống trung tâm chưa cung cấp thông tin của Ông/Bà')).toBeVisible();
-  // Born 1999 with no card issue date typed: nothing falls due from the number and birth date alone.
-  await expect(page.getByText('Hiện Ông/Bà không có việc nào cần làm.', { exact: false })).toBeVisible();
+  // Born 1999 with no card issue date typed: the renewal cannot be checked, and the kiosk asks to check the card; nothing from the centre.
+  await expect(page.getByRole('heading', { name: 'Chưa kiểm tra được hạn đổi thẻ căn cước' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Kiểm tra ngày cấp trên thẻ căn cước' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Đăng ký khai sinh cho con' })).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}/kiosk-identity-card-only.png`, fullPage: true });
 
@@ -46,7 +47,7 @@ test('a typed number gets the card-only service, kindly; confirmed on the demo p
   await expect(birth).toBeVisible();
   await birth.getByRole('button', { name: 'Chuẩn bị hồ sơ' }).click();
   await expect(h1).toContainText('Bước 1/7');
-  await page.getByLabel('Kính gửi', { exact: true }).fill('Ủy ban nhân dân phường Bến Nghé');
+  // The addressee comes prefilled from the family's address (a choice, open to change).
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(h1).toContainText('Bước 2/7');
   const applicant = page.getByRole('textbox', { name: 'Họ, chữ đệm, tên người yêu cầu' });
