@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readBodyText } from '../base/http-body';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -81,27 +82,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 const sendError = (res: ServerResponse, error: AppErrorData) =>
   sendJson(res, STATUS[error.code] ?? 500, { ok: false, error });
 
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      try {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve(text ? (JSON.parse(text) as unknown) : {});
-      } catch (error) {
-        reject(error as Error);
-      }
-    });
-    req.on('error', reject);
-  });
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const text = await readBodyText(req, MAX_BODY);
+  return text ? (JSON.parse(text) as unknown) : {};
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readBodyText } from '../base/http-body';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
@@ -76,8 +77,8 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
     if (req.method === 'GET' && path === '/v1/hub') return send(res, 200, { publicKey: hubPem, pairing: pairing.open }, null);
-    if (req.method === 'POST' && path === '/v1/pair') return pair(await readBody(req), res);
-    const body = req.method === 'POST' ? await readBody(req) : '';
+    if (req.method === 'POST' && path === '/v1/pair') return pair(await readBodyText(req, MAX_BODY), res);
+    const body = req.method === 'POST' ? await readBodyText(req, MAX_BODY) : '';
     const machine = authenticate(req, path, body);
     const nonce = req.headers[HEADER.nonce] as string;
     if (!machine) return send(res, 401, { error: 'unauthenticated' }, null);
@@ -189,18 +190,3 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
