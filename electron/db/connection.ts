@@ -5,7 +5,7 @@ import { keyFileSecretStore, type SecretStore } from '../security/secret-store';
 import { ownerOnlyFile } from '../security/owner-only';
 import { isClearDatabaseFile, openEncrypted } from './encrypted-file';
 import { attachFieldCipher, encryptClearFields } from './field-encryption';
-import { DatabaseTooNewError, loadMigrations, migrate, schemaVersion, type Migration } from './migrations';
+import { DatabaseTooNewError, loadMigrations, prepareAndMigrate, schemaVersion, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -58,19 +58,8 @@ export function openDatabase(path: string, migrationsDir: string, options: OpenO
   }
   const db = openDatabaseFile(path, options);
   try {
-    // Refuse a newer schema before anything, even the journal mode, is written to the file.
-    const found = schemaVersion(db);
-    if (found > migrations.length) throw new DatabaseTooNewError(found, migrations.length);
-    db.pragma('journal_mode = WAL');
-    // Every commit fsyncs the WAL, so what a screen was told is saved (a queued dossier, a consent)
-    // outlives a power cut. better-sqlite3 is built to reopen a WAL file at NORMAL, which keeps the
-    // file whole but may lose the last commits.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     // Deleted and rewritten values are zeroed in the file, not left in free space.
-    db.pragma('secure_delete = ON');
-    migrate(db, migrations);
+    prepareAndMigrate(db, migrations, { secureDelete: true });
     const cipher = attachFieldCipher(db, isMemory(path) ? null : (options.secrets ?? keyFileSecretStore(dirname(path))));
     // The clear copies the rewrite leaves in the WAL go with it.
     if (encryptClearFields(db, cipher) > 0) db.pragma('wal_checkpoint(TRUNCATE)');

@@ -51,3 +51,20 @@ export function migrate(db: Database.Database, migrations: Migration[]): { from:
   })();
   return { from, to };
 }
+
+/**
+ * Opens a database of ours for work: a newer schema refused before anything (even the journal
+ * mode) is written, then WAL with every commit fsynced (what a screen was told outlives a power
+ * cut; better-sqlite3 would reopen a WAL file at NORMAL, which may lose the last commits), foreign
+ * keys, a busy timeout, zeroed deletes where asked, and the migrations.
+ */
+export function prepareAndMigrate(db: Database.Database, migrations: Migration[], { secureDelete }: { secureDelete: boolean }): { from: number; to: number } {
+  const found = schemaVersion(db);
+  if (found > migrations.length) throw new DatabaseTooNewError(found, migrations.length);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (secureDelete) db.pragma('secure_delete = ON');
+  return migrate(db, migrations);
+}

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { loadMigrations, migrate, schemaVersion, DatabaseTooNewError } from '../db/migrations';
+import { loadMigrations, prepareAndMigrate } from '../db/migrations';
 
 export type HubDb = Database.Database;
 
@@ -9,14 +9,8 @@ export function openHubDb(path: string, appRoot: string): HubDb {
   const migrations = loadMigrations(join(appRoot, 'electron', 'hub', 'migrations'));
   const db = new Database(path);
   try {
-    const found = schemaVersion(db);
-    if (found > migrations.length) throw new DatabaseTooNewError(found, migrations.length);
-    db.pragma('journal_mode = WAL');
-    // A ticket printed is a ticket the hub remembers after a power cut or a kill -9.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    migrate(db, migrations);
+    // A ticket printed is a ticket the hub remembers after a power cut or a kill -9 (every commit fsynced).
+    prepareAndMigrate(db, migrations, { secureDelete: false });
   } catch (error) {
     db.close();
     throw error;
