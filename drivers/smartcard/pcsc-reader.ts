@@ -29,14 +29,18 @@ function asChipError(error: unknown, whileReading: boolean): ChipError {
   return new ChipError('NO_READER', text);
 }
 
-async function withContext<T>(use: (module: SmartcardModule, context: InstanceType<SmartcardModule['Context']>) => Promise<T>): Promise<T> {
+/** A PC/SC context of the binding; failing to make one (no pcscd) is a ChipError. */
+async function openContext(): Promise<{ module: SmartcardModule; context: InstanceType<SmartcardModule['Context']> }> {
   const module = await binding();
-  let context;
   try {
-    context = new module.Context();
+    return { module, context: new module.Context() };
   } catch (error) {
     throw asChipError(error, false);
   }
+}
+
+async function withContext<T>(use: (module: SmartcardModule, context: InstanceType<SmartcardModule['Context']>) => Promise<T>): Promise<T> {
+  const { module, context } = await openContext();
   try {
     return await use(module, context);
   } finally {
@@ -57,13 +61,7 @@ export async function listReaders(): Promise<string[]> {
 
 /** Connects to the card on the named reader (shared, T=0 or T=1). */
 export async function connectCard(readerName: string): Promise<CardChannel> {
-  const module = await binding();
-  let context;
-  try {
-    context = new module.Context();
-  } catch (error) {
-    throw asChipError(error, false);
-  }
+  const { module, context } = await openContext();
   const close = () => context.close();
   try {
     const reader = context.listReaders().find((candidate) => candidate.name === readerName);
