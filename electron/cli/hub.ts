@@ -18,7 +18,7 @@ export async function hubCommand(flags: Flags): Promise<void> {
   const hub = await startHub({ appRoot: appRoot(), dbPath: flags.db, port, listen, pairingCode: code });
   console.log(`hub: http://${lanAddress(listen)}:${hub.port}`);
   console.log(`Mã ghép nối / Pairing code: ${code} (60 phút / 60 minutes)`);
-  console.log(`Khoá của trạm / Hub key: ${fingerprint(hub.publicKeyPem)}`);
+  console.log(`Khóa của trạm / Hub key: ${fingerprint(hub.publicKeyPem)}`);
   const stop = () => void hub.closeAll().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -74,7 +74,7 @@ export const ERROR_MESSAGES = {
   PASSWORD_TOO_SHORT: { vi: 'Mật khẩu phải có ít nhất 10 ký tự.', en: 'The password must have at least 10 characters.' },
   ACCOUNT_EXISTS: { vi: 'Tên đăng nhập này đã được dùng.', en: 'This username is already taken.' },
   ACCOUNT_NOT_FOUND: { vi: 'Không có tài khoản này.', en: 'There is no such account.' },
-  ACCOUNT_LAST_TECHNICIAN: { vi: 'Không thể vô hiệu hoá tài khoản kỹ thuật viên cuối cùng.', en: 'The last technician account cannot be disabled.' },
+  ACCOUNT_LAST_TECHNICIAN: { vi: 'Không thể vô hiệu hóa tài khoản kỹ thuật viên cuối cùng.', en: 'The last technician account cannot be disabled.' },
   BOOTSTRAP_DONE: { vi: 'Máy đã có tài khoản kỹ thuật viên: chỉ kỹ thuật viên mới tạo được tài khoản.', en: 'This machine already has a technician account: only a technician can create accounts.' },
   HANDOFF_ELSEWHERE: { vi: 'Hồ sơ này được lưu trên một máy kiosk khác: hãy mở tại quầy nối với máy đó, hoặc chuẩn bị lại hồ sơ.', en: 'This dossier is kept on another kiosk: open it at a counter linked to that kiosk, or prepare it again.' },
   KIOSK_KEY_INVALID: { vi: 'Khóa không phải khóa công khai Ed25519 (PEM) của một kiosk.', en: 'This is not the Ed25519 public key (PEM) of a kiosk.' },

@@ -32,7 +32,7 @@ export class BackupError extends Error {
 const keyUnavailable = (path: string, cause: DatabaseKeyError) =>
   new BackupError(
     'BACKUP_KEY_UNAVAILABLE',
-    `Không mở được khoá của bản sao lưu ${path}: cần tệp ${databaseKeyFile(path)} bên cạnh và kho khoá của máy đã tạo nó (${cause.code})`,
+    `Không mở được khóa của bản sao lưu ${path}: cần tệp ${databaseKeyFile(path)} bên cạnh và kho khóa của máy đã tạo nó (${cause.code})`,
     `the key of the backup ${path} cannot be opened: it needs ${databaseKeyFile(path)} beside it and the secret store of the machine that made it (${cause.code})`,
   );
 

@@ -31,7 +31,7 @@ export class DatabaseKeyError extends Error {
 export const keyUnreadable = (path: string, reason: string) =>
   new DatabaseKeyError(
     'DATABASE_KEY_UNREADABLE',
-    `Không mở được khoá của cơ sở dữ liệu ${path} (${reason}). Dữ liệu vẫn nguyên vẹn. Hãy chạy lệnh trên đúng máy và bằng đúng tài khoản đã tạo nó (khoá được niêm phong bằng kho khoá của hệ điều hành hoặc tệp secret.key bên cạnh), hoặc khôi phục tệp secret.key từ bản sao.`,
+    `Không mở được khóa của cơ sở dữ liệu ${path} (${reason}). Dữ liệu vẫn nguyên vẹn. Hãy chạy lệnh trên đúng máy và bằng đúng tài khoản đã tạo nó (khóa được niêm phong bằng kho khóa của hệ điều hành hoặc tệp secret.key bên cạnh), hoặc khôi phục tệp secret.key từ bản sao.`,
     `The database key of ${path} cannot be opened (${reason}). The data is intact. Run this on the machine and as the user that made it (the key is sealed by the OS keyring or by the secret.key file beside it), or put back secret.key from its copy.`,
   );
 

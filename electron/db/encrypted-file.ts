@@ -113,7 +113,7 @@ function keyFor(dbPath: string, secrets: SecretStore): { keys: Buffer[]; fresh: 
     if (keys) return { keys, fresh: false };
     throw new DatabaseKeyError(
       'DATABASE_KEY_MISSING',
-      `Cơ sở dữ liệu ${dbPath} đã được mã hoá nhưng không có tệp khoá ${dbPath}.key bên cạnh. Dữ liệu vẫn nguyên vẹn: hãy đặt lại tệp khoá đó (và secret.key) từ bản sao, hoặc khôi phục một bản sao lưu cùng tệp .key của nó.`,
+      `Cơ sở dữ liệu ${dbPath} đã được mã hóa nhưng không có tệp khóa ${dbPath}.key bên cạnh. Dữ liệu vẫn nguyên vẹn: hãy đặt lại tệp khóa đó (và secret.key) từ bản sao, hoặc khôi phục một bản sao lưu cùng tệp .key của nó.`,
       `The database ${dbPath} is encrypted but its key file ${dbPath}.key is not beside it. The data is intact: put that key file (and secret.key) back from a copy, or restore a backup with its .key file.`,
     );
   }
@@ -132,7 +132,7 @@ export function openEncrypted(dbPath: string, secrets: SecretStore, options: { r
   if (!readonly) removeNextFile(dbPath);
   if (readonly) {
     const keys = readDatabaseKeys(dbPath, secrets);
-    if (!keys) throw new DatabaseKeyError('DATABASE_KEY_MISSING', `Không có tệp khoá ${dbPath}.key`, `no key file ${dbPath}.key`);
+    if (!keys) throw new DatabaseKeyError('DATABASE_KEY_MISSING', `Không có tệp khóa ${dbPath}.key`, `no key file ${dbPath}.key`);
     return openWithOneOf(dbPath, keys, true);
   }
   const { keys, fresh } = keyFor(dbPath, secrets);
@@ -163,7 +163,7 @@ function openWithOneOf(dbPath: string, keys: readonly Buffer[], readonly: boolea
   }
   throw new DatabaseKeyError(
     'DATABASE_KEY_WRONG',
-    `Khoá trong ${dbPath}.key không mở được cơ sở dữ liệu ${dbPath} (tệp khoá của cơ sở dữ liệu khác?). Dữ liệu vẫn nguyên vẹn: hãy đặt lại đúng tệp khoá của nó.`,
+    `Khóa trong ${dbPath}.key không mở được cơ sở dữ liệu ${dbPath} (tệp khóa của cơ sở dữ liệu khác?). Dữ liệu vẫn nguyên vẹn: hãy đặt lại đúng tệp khóa của nó.`,
     `The key in ${dbPath}.key does not open ${dbPath} (another database's key file?). The data is intact: put its own key file back.`,
   );
 }

@@ -1,6 +1,6 @@
-import type { LocalizedText } from '../contract';
+import { dateInWords, type LocalizedText } from '../contract';
 import type { SyncedCaseStatus } from '../db/case-repository';
-import { formatVietnameseDate, todayInVietnam, type IsoDate } from '../base/calendar-date';
+import { todayInVietnam, type IsoDate } from '../base/calendar-date';
 
 /** While the authority works on it, the citizen only waits for the result date. */
 const WAIT_FOR_RESULT: LocalizedText = { vi: 'Không cần làm gì thêm. Hãy quay lại vào ngày hẹn trả kết quả.', en: 'Nothing to do now. Come back on the expected result date.' };
@@ -44,11 +44,11 @@ export function caseStatusText(status: SyncedCaseStatus, dueAt: string, today: I
   const text = CASE_STATUS_TEXT[status];
   const dueDay = todayInVietnam(new Date(dueAt));
   if (!OWED.has(status) || Number.isNaN(Date.parse(dueAt)) || dueDay >= today) return text;
-  const due = formatVietnameseDate(dueDay);
+  const due = dateInWords(dueDay);
   return {
     meaning: {
-      vi: `${text.meaning.vi} Hồ sơ đã quá ngày hẹn trả kết quả (${due}) mà chưa có kết quả.`,
-      en: `${text.meaning.en} It is past its expected result date (${due}) with no result yet.`,
+      vi: `${text.meaning.vi} Ngày hẹn trả kết quả là ${due.vi}, đến nay hồ sơ vẫn chưa có kết quả.`,
+      en: `${text.meaning.en} It was expected on ${due.en} and has no result yet.`,
     },
     nextStep: {
       vi: 'Ông/Bà không phải làm gì lại. Hãy mang giấy biên nhận đến quầy tiếp nhận: cơ quan giải quyết phải báo lý do chậm bằng văn bản, xin lỗi và hẹn ngày trả kết quả mới.',

@@ -1,6 +1,6 @@
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import type { Comparison, ComparedOptionView, LocalizedText } from '../contract';
-import { formatLongDate, formatVnd } from '../base/format';
+import { dayAndDateInWords, type Comparison, type ComparedOptionView, type LocalizedText } from '../contract';
+import { formatVnd } from '../base/format';
 import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
 import { drawText } from './page-text';
 import { drawParagraphs, setParagraphs, wrapText, type Paragraph } from './text-flow';
@@ -24,7 +24,7 @@ const COLUMNS: { head: LocalizedText; share: number; cell: (o: ComparedOptionVie
     share: 0.14,
     cell: (o) => [formatVnd(o.totalCostVnd).vi, ...(o.extrasVnd > 0 ? [`gồm ${formatVnd(o.extrasVnd).vi} phụ phí`] : []), ...(o.exemption ? [o.exemption.vi] : [])],
   },
-  { head: { vi: 'Thời gian', en: 'Time' }, share: 0.17, cell: (o) => [`${o.workingDays} ngày làm việc`, `có kết quả: ${formatLongDate(o.readyBy).vi}`] },
+  { head: { vi: 'Thời gian', en: 'Time' }, share: 0.17, cell: (o) => [`${o.workingDays} ngày làm việc`, `dự kiến có kết quả vào ${dayAndDateInWords(o.readyBy).vi}`] },
   { head: { vi: 'Số lần đến', en: 'Visits' }, share: 0.08, cell: (o) => [String(o.visits)] },
   {
     head: { vi: 'Điều kiện', en: 'Conditions' },
@@ -34,7 +34,7 @@ const COLUMNS: { head: LocalizedText; share: number; cell: (o: ComparedOptionVie
   {
     head: { vi: 'Đánh giá', en: 'Assessment' },
     share: 0.14,
-    cell: (o) => [o.rank === 1 ? 'ĐỀ XUẤT' : o.dominated ? 'Có cách khác tốt hơn mọi mặt' : o.rank ? `Xếp thứ ${o.rank}` : '—', ...(o.example ? ['(số liệu ví dụ)'] : [])],
+    cell: (o) => [o.rank === 1 ? 'ĐỀ XUẤT' : o.dominated ? 'Có cách khác tốt hơn mọi mặt' : o.rank ? `Xếp thứ ${o.rank}` : '—', ...(o.example ? ['(chi phí, thời gian cần xác nhận tại quầy)'] : [])],
   },
 ];
 
@@ -107,7 +107,7 @@ export async function renderComparisonSheet(data: Comparison, centre: { name: Lo
     { text: data.explanation.vi, font: regular, size: 10 },
     { text: data.explanation.en, font: regular, size: 9, color: GREY, spaceAfter: 6 },
     {
-      text: `Tính ngày ${formatLongDate(data.today).vi}. Computed on ${formatLongDate(data.today).en}.`,
+      text: `Tính vào ${dayAndDateInWords(data.today).vi}. Computed on ${dayAndDateInWords(data.today).en}.`,
       font: regular,
       size: 8,
       color: GREY,

@@ -1,4 +1,5 @@
 import type { PDFPage } from 'pdf-lib';
+import { dateInWords } from '../contract';
 import type { IsoDate } from '../base/calendar-date';
 import type { DocumentFonts } from './fonts';
 import { drawNationalHeading } from './national-heading';
@@ -15,9 +16,6 @@ export interface OfficialHeader {
   date: IsoDate;
 }
 
-/** "ngày 3 tháng 12 năm 2026": dates on a state document are written out. */
-export const writtenDate = (date: IsoDate) => `ngày ${Number(date.slice(8, 10))} tháng ${Number(date.slice(5, 7))} năm ${date.slice(0, 4)}`;
-
 const AGENCY_SHARE = 0.42;
 
 /**
@@ -28,7 +26,7 @@ export function drawOfficialHeader(page: PDFPage, fonts: DocumentFonts, area: { 
   const leftWidth = area.width * AGENCY_SHARE;
   const right = { left: area.left + leftWidth, width: area.width - leftWidth, top: area.top };
   const below = drawNationalHeading(page, fonts, right);
-  const dated = `${header.place ? `${header.place}, ` : ''}${writtenDate(header.date)}`;
+  const dated = `${header.place ? `${header.place}, ` : ''}${dateInWords(header.date).vi}`;
   const rightBottom = drawParagraphs(page, setParagraphs([{ text: dated, font: fonts.regular, size: 10.5, align: 'center' }], right.width), right.left, below - 2, right.width);
   const leftBottom = drawParagraphs(
     page,

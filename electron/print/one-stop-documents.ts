@@ -1,7 +1,8 @@
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import { dateInWords } from '../contract';
 import type { IsoDate } from '../base/calendar-date';
 import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
-import { drawOfficialHeader, writtenDate } from './official-header';
+import { drawOfficialHeader } from './official-header';
 import { drawParagraphs, setParagraphs, type Paragraph } from './text-flow';
 
 /** What every one-stop document names: who issues it, its number and day, whose dossier, which procedure. */
@@ -67,11 +68,11 @@ function body(d: OneStopDocument, fonts: DocumentFonts): Paragraph[] {
     case 'apology':
       return [
         about,
-        p(`Theo giấy tiếp nhận, kết quả được hẹn trả vào ${writtenDate(d.promisedDate)}. Vì ${d.reason}, cơ quan chưa trả kết quả đúng hẹn.`),
-        p(`Chúng tôi thành thật xin lỗi Ông/Bà và hẹn trả kết quả vào ${writtenDate(d.newDate)}.`, 6),
+        p(`Theo giấy tiếp nhận, kết quả được hẹn trả vào ${dateInWords(d.promisedDate).vi}. Vì ${d.reason}, cơ quan chưa trả kết quả đúng hẹn.`),
+        p(`Chúng tôi thành thật xin lỗi Ông/Bà và hẹn trả kết quả vào ${dateInWords(d.newDate).vi}.`, 6),
       ];
     case 'control':
-      return [about, p(`Nhận hồ sơ lúc ${d.receivedAt}; hẹn trả kết quả ${writtenDate(d.dueDate)}.`, 6)];
+      return [about, p(`Nhận hồ sơ lúc ${d.receivedAt}; hẹn trả kết quả ${dateInWords(d.dueDate).vi}.`, 6)];
   }
 }
 

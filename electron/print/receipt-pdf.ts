@@ -1,9 +1,8 @@
 import { PDFDocument, rgb } from 'pdf-lib';
-import type { LocalizedText } from '../contract';
+import { dayAndDateInWords, spokenDate, type LocalizedText } from '../contract';
 import type { IsoDate } from '../base/calendar-date';
-import { formatLongDate } from '../base/format';
 import { embedFonts, savePdf, type FontFiles } from './fonts';
-import { drawOfficialHeader, writtenDate } from './official-header';
+import { drawOfficialHeader } from './official-header';
 import { qrCode } from './qr';
 import { drawParagraphs, setParagraphs, type Paragraph } from './text-flow';
 
@@ -75,8 +74,8 @@ export async function renderReceiptPdf(data: ReceiptData, files: FontFiles): Pro
     ...line('Thủ tục', 'Procedure', procedure),
     ...line('Tờ khai', 'Form', data.formTitle.vi),
     ...line('Nơi tiếp nhận', 'Received at', centre),
-    ...line('Ngày tiếp nhận', 'Received on', writtenDate(data.receivedAt).replace(/^ngày /, '')),
-    ...line('Ngày hẹn trả kết quả', 'Expected result date (working days, Monday to Friday)', data.expectedResultDate ? `${formatLongDate(data.expectedResultDate).vi.split(',')[0]}, ${writtenDate(data.expectedResultDate)}` : 'Theo thông báo của cơ quan giải quyết'),
+    ...line('Ngày tiếp nhận', 'Received on', spokenDate(data.receivedAt).vi),
+    ...line('Ngày hẹn trả kết quả', 'Expected result date (working days, Monday to Friday)', data.expectedResultDate ? dayAndDateInWords(data.expectedResultDate).vi : 'Theo thông báo của cơ quan giải quyết'),
   ], y, COLUMN - side - 4 * MM);
 
   y = text([{ text: 'Giấy tờ đã kiểm tra bản chính / Originals checked', font: bold, size: 10.5, spaceAfter: 2 }], Math.min(y, qrBottom) - 6);

@@ -1,7 +1,6 @@
 import { PDFDocument, rgb } from 'pdf-lib';
-import type { LocalizedText, RuleReminder } from '../contract';
+import { dateInWords, type LocalizedText, type RuleReminder } from '../contract';
 import type { Centre, Procedure } from '../db/catalogue-repository';
-import { formatVietnameseDate } from '../base/calendar-date';
 import { embedFonts, savePdf, type FontFiles } from './fonts';
 import { drawParagraphs, setParagraphs, totalHeight, type Paragraph, type SetParagraph } from './text-flow';
 
@@ -63,13 +62,13 @@ export async function renderReminderSheet(data: ReminderSheetData, centre: Centr
     { text: 'PHIẾU NHẮC VIỆC', font: bold, size: 13 * scale, align: 'center' },
     { text: 'REMINDER SLIP', font: regular, size: 9 * scale, color: GREY, align: 'center', spaceAfter: 6 },
     { text: `Số định danh / Personal no.: ${maskPersonalNumber(data.personalNumber)}`, font: regular, size: 8.5 * scale },
-    { text: `Ngày in / Printed: ${formatVietnameseDate(data.today)}`, font: regular, size: 8.5 * scale, spaceAfter: 8 },
+    { text: `In ${dateInWords(data.today).vi} / Printed on ${dateInWords(data.today).en}`, font: regular, size: 8.5 * scale, spaceAfter: 8 },
   ];
   if (data.reminders.length === 0) paragraphs.push(...both({ vi: 'Hiện không có việc cần nhắc.', en: 'Nothing is due for now.' }, 10));
   for (const r of data.reminders) {
     const severity = SEVERITY[r.severity];
     paragraphs.push(
-      { text: `${severity.vi.toUpperCase()} · hạn ${formatVietnameseDate(r.dueDate)}`, font: bold, size: 8 * scale, color: GREY },
+      { text: `${severity.vi.toUpperCase()} · ${r.severity === 'obligation' ? 'Cần làm' : 'Nên làm'} trước ${dateInWords(r.dueDate).vi}`, font: bold, size: 8 * scale, color: GREY },
       ...both(r.title, 11, true),
       ...both(r.explanation, 9),
     );
@@ -81,7 +80,7 @@ export async function renderReminderSheet(data: ReminderSheetData, centre: Centr
       );
     }
     const basis = r.legalBasis.map((b) => `${b.document}, ${b.article}`).join('; ');
-    paragraphs.push({ text: `Căn cứ / Legal basis: ${basis}${r.example ? ' (ví dụ / example)' : ''}`, font: regular, size: 7.5 * scale, color: GREY, spaceAfter: 8 });
+    paragraphs.push({ text: `Căn cứ / Legal basis: ${basis}${r.example ? ' (cần xác nhận tại quầy / to be confirmed at the counter)' : ''}`, font: regular, size: 7.5 * scale, color: GREY, spaceAfter: 8 });
   }
   paragraphs.push({
     text: 'Phiếu do máy tự in; thông tin chỉ để nhắc việc. / Printed by the kiosk; for your information only.',

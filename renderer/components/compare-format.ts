@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ComparedOptionView, Language } from '../../electron/contract';
+import { dayAndDateInWords, type ComparedOptionView, type Language } from '../../electron/contract';
 
 /** 30000 → "30.000 đồng" (vi) or "30,000 VND" (en); nothing to pay → "Miễn phí". */
 export function formatVnd(t: TFunction, lng: Language, amount: number): string {
@@ -8,13 +8,8 @@ export function formatVnd(t: TFunction, lng: Language, amount: number): string {
   return t('compare.vnd', { amount: digits });
 }
 
-/** 2026-12-03 → "Thứ Năm, 3 tháng 12, 2026" / "Thursday 3 December 2026": the day the citizen can plan on. */
-export function formatLongDate(lng: Language, iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lng === 'vi' ? 'vi-VN' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
-}
+/** 2026-12-03 → "thứ Năm, ngày 3 tháng 12 năm 2026" / "Thursday 3 December 2026": the day the citizen can plan on. */
+export const formatLongDate = (lng: Language, iso: string): string => dayAndDateInWords(iso)[lng];
 
 export function formatVisits(t: TFunction, visits: number): string {
   return visits === 0 ? t('compare.visits0') : visits === 1 ? t('compare.visits1') : t('compare.visitsN', { count: visits });

@@ -5,7 +5,6 @@ import { Bilingual, useBoth } from '../components/Bilingual';
 import { Button } from '../components/Button';
 import { displayOrder, formatLongDate, formatVisits, formatVnd, PREFERENCES } from '../components/compare-format';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatIsoDate } from '../components/format-date';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
 import { KioskNav } from './KioskNav';
@@ -127,7 +126,7 @@ export function ComparisonScreen({ outcomeId, backLabel, onBack, onFinish }: Pro
             ))}
           </ol>
           {anyExample && <p className="hint">{t('compare.exampleNote')}</p>}
-          <p className="hint">{t('compare.computed', { date: formatIsoDate(comparison.today), version: comparison.catalogueVersion })}</p>
+          <p className="hint">{t('compare.computed', { date: formatLongDate(lng, comparison.today) })}</p>
         </>
       )}
 

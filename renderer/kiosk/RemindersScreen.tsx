@@ -1,10 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, AssuranceLevel, ChannelOutput, ConsentDecision, Identity, PrintOutcomeView, RuleReminder } from '../../electron/contract';
+import { dateInWords, type AppErrorData, type AssuranceLevel, type ChannelOutput, type ConsentDecision, type Identity, type PrintOutcomeView, type RuleReminder } from '../../electron/contract';
 import { AssuranceBadge, CardOnlyNote } from '../components/AssuranceBadge';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatIsoDate } from '../components/format-date';
 import { PrintResult } from '../components/PrintResult';
 import { currentLanguage } from '../i18n';
 import { KioskNav } from './KioskNav';
@@ -144,7 +143,7 @@ function ReminderCard({
         <span className={`severity severity-${r.severity}`}>{t(`reminders.severity.${r.severity}`)}</span>
         <h2 id={titleId}>{r.title[lng]}</h2>
       </header>
-      <p className="due">{t('reminders.due', { date: formatIsoDate(r.dueDate) })}</p>
+      <p className="due">{t(r.severity === 'obligation' ? 'reminders.due' : 'reminders.dueAdvice', { date: dateInWords(r.dueDate)[lng] })}</p>
       <div id={detailsId} className="reminder-details" hidden={!open}>
         <p>{r.explanation[lng]}</p>
         {r.steps.length > 0 && (

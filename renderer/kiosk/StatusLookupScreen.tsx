@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, PublicCaseStatus } from '../../electron/contract';
+import { dateInWords, type AppErrorData, type PublicCaseStatus } from '../../electron/contract';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { caseDay as day } from '../components/case-day';
+import { caseIsoDay } from '../components/case-day';
 import { Keypad, type KeypadKey } from '../components/Keypad';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
@@ -68,7 +68,7 @@ export function StatusLookupScreen({ initialCode, onHome }: { initialCode: strin
           <p>
             <strong>{t('lookup.next')}:</strong> {status.nextStep[lang]}
           </p>
-          {status.dueAt && <p>{t('lookup.dates', { received: day(status.receivedAt), due: day(status.dueAt) })}</p>}
+          {status.dueAt && <p>{t('lookup.dates', { received: dateInWords(caseIsoDay(status.receivedAt))[lang], due: dateInWords(caseIsoDay(status.dueAt))[lang] })}</p>}
         </article>
       )}
       <form

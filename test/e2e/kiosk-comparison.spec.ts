@@ -65,7 +65,7 @@ test('from the newborn reminder to the comparison: every option, one recommended
   for (const o of newborn.options.filter((o) => o.dominated && o.eligible)) {
     await expect(cards(page).filter({ has: page.getByRole('heading', { name: o.title.vi, exact: true }) })).toContainText('Có cách khác tốt hơn hoặc bằng về mọi mặt');
   }
-  if (newborn.options.some((o) => o.example)) await expect(page.getByText('Những số liệu ghi “số liệu ví dụ”')).toBeVisible();
+  if (newborn.options.some((o) => o.example)) await expect(page.getByText('Chi phí và thời gian có ghi «cần xác nhận tại quầy»')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/kiosk-comparison-newborn.png`, fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 

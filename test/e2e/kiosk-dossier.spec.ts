@@ -23,7 +23,7 @@ test('scan a CCCD, consent, see the birth-registration reminder, prepare its dos
   await technicianReplays(browser, served.url, 'hid-pos-cccd-qr', 'id-reader');
 
   // Consent, in plain Vietnamese with English under it.
-  await expect(page.getByText('Xin chào, Nguyễn Văn An!')).toBeVisible();
+  await expect(page.getByText('Kính chào Ông/Bà Nguyễn Văn An!')).toBeVisible();
   const h1 = page.getByRole('heading', { level: 1 });
   await expect(h1).toContainText('Cho phép dùng thông tin của Ông/Bà để nhắc việc và chuẩn bị hồ sơ');
   await expect(h1).toContainText('Allow your data to be used for reminders and a prepared dossier');

@@ -88,7 +88,7 @@ describe('motcua recommend', { timeout: 30_000 }, () => {
         dominated: false,
       },
     ]);
-    expect(json.explanation).toEqual({ vi: expect.stringContaining('thứ Hai, 8/12/2025'), en: expect.stringContaining('Monday 8 December 2025') });
+    expect(json.explanation).toEqual({ vi: expect.stringContaining('thứ Hai, ngày 8 tháng 12 năm 2025'), en: expect.stringContaining('Monday 8 December 2025') });
   });
 
   it('the same request gives the same answer', () => {

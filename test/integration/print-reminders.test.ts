@@ -61,8 +61,8 @@ describe('print.reminders', () => {
     expect(t).toContain('Cấp đổi thẻ căn cước');
     expect(t).toContain('Renew your ID card');
     expect(t).toContain('khi đủ 40 tuổi; theo ngày sinh của Ông/Bà (10 tháng 1 năm 1987), mốc đó là ngày 10 tháng 1 năm 2027');
-    expect(t).toContain('BẮT BUỘC · hạn 10/01/2027');
-    expect(t).toContain('Ngày in / Printed: 23/11/2026');
+    expect(t).toContain('BẮT BUỘC · Cần làm trước ngày 10 tháng 1 năm 2027');
+    expect(t).toContain('In ngày 23 tháng 11 năm 2026 / Printed on 23 November 2026');
   });
 
   it('names the centre and the procedure from the catalogue', async () => {

@@ -6,7 +6,8 @@ const TODAY = '2026-12-07';
 describe('case status text on the kiosk lookup', () => {
   it('a case still being processed after its due date is late: no "come back on the due date", the date it was due, what to ask for', () => {
     const text = caseStatusText('processing', '2026-10-31T10:00:00.000Z', TODAY);
-    expect(text.meaning.vi).toContain('quá ngày hẹn trả kết quả (31/10/2026)');
+    expect(text.meaning.vi).toContain('Ngày hẹn trả kết quả là ngày 31 tháng 10 năm 2026, đến nay hồ sơ vẫn chưa có kết quả.');
+    expect(text.meaning.en).toContain('expected on 31 October 2026');
     expect(text.nextStep.vi).not.toContain('quay lại vào ngày hẹn');
     expect(text.nextStep.vi).toContain('hẹn ngày trả kết quả mới');
     expect(text.nextStep.en).toContain('new result date');

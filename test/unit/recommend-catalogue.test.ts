@@ -112,7 +112,7 @@ describe('recommendations on the shipped catalogue', () => {
       'Recommended: Online filing on VNeID, certificate by post (no visit needed), ready by Monday 8 December 2025. ' +
         'Filing and collecting at the provincial police costs 30,000 VND less but needs 2 visits.',
     );
-    expect(r.explanation.vi).toContain('có kết quả vào thứ Hai, 8/12/2025');
+    expect(r.explanation.vi).toContain('có kết quả vào thứ Hai, ngày 8 tháng 12 năm 2025');
   });
 
   it('criminal record, cheapest: the counter', () => {

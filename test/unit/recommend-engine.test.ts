@@ -114,7 +114,7 @@ describe('ties', () => {
     const r = run([counter, online], 'balanced');
     expect(r.recommended).toBe('online');
     expect(r.explanation).toEqual({
-      vi: 'Khuyến nghị: Cách online (không phải đến cơ quan), có kết quả vào thứ Hai, 15/12/2025. Cách counter rẻ hơn 30.000 đồng nhưng phải đi lại 2 lần.',
+      vi: 'Khuyến nghị: Cách online (không phải đến cơ quan), có kết quả vào thứ Hai, ngày 15 tháng 12 năm 2025. Cách counter rẻ hơn 30.000 đồng nhưng phải đi lại 2 lần.',
       en: 'Recommended: Option online (no visit needed), ready by Monday 15 December 2025. Option counter costs 30,000 VND less but needs 2 visits.',
     });
   });

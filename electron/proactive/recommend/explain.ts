@@ -1,6 +1,7 @@
+import { dayAndDateInWords } from '../../contract/date-words';
 import type { LocalizedText } from '../../contract/localized';
 import type { EvaluatedOption } from './evaluate-option';
-import { formatLongDate, formatVnd, plural } from '../../base/format';
+import { formatVnd, plural } from '../../base/format';
 import { CRITERIA, type Criteria } from './pareto';
 
 type Phrases = Record<keyof Criteria, (difference: number, option: EvaluatedOption) => LocalizedText>;
@@ -49,7 +50,7 @@ const NONE_ELIGIBLE: LocalizedText = {
 export function explain(recommended: EvaluatedOption | undefined, runnerUp: EvaluatedOption | undefined): LocalizedText {
   if (!recommended) return NONE_ELIGIBLE;
   const { title } = recommended;
-  const date = formatLongDate(recommended.readyBy);
+  const date = dayAndDateInWords(recommended.readyBy);
   if (!runnerUp) {
     return {
       vi: `Khuyến nghị: ${title.vi}, có kết quả vào ${date.vi}; không cách nào khác Ông/Bà dùng được mà rẻ hơn, nhanh hơn hay ít lần đi lại hơn.`,

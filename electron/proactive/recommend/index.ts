@@ -11,7 +11,7 @@
  *       feeVnd, exemption {vi,en} | null, extrasVnd, totalCostVnd, workingDays, filedOn, readyBy, visits,
  *       example (some figure is an example), dominated, rank (1 = recommended, null = not ranked),
  *       option (the catalogue entry: authority, bring, obligations, prerequisites, legalBasis …)
- *   formatLongDate(date), formatVnd(amount): {vi,en} — the way the explanation writes them, for the sheet.
+ *   formatVnd(amount): {vi,en} — the way the explanation writes it, for the sheet (dates: contract's dayAndDateInWords).
  *
  * Rules: an option is ineligible only when a prerequisite or eligibility rule is certainly unmet by
  * the profile (an unknown fact does not exclude; an exemption applies only when certain). Pareto
@@ -25,7 +25,7 @@
 export { loadCatalogue } from './catalogue-file';
 export type { Catalogue, CatalogueOption, Channel, Condition, LegalReference, Outcome } from './catalogue-schema';
 export type { EvaluatedOption } from './evaluate-option';
-export { formatLongDate, formatVnd } from '../../base/format';
+export { formatVnd } from '../../base/format';
 export { dominates } from './pareto';
 export { isPreference, PREFERENCES, PREFERENCE_WEIGHTS, type Preference } from './rank';
 export { findOutcome, recommend, type ComparedOption, type Recommendation, type RecommendRequest } from './recommend';

@@ -1,4 +1,4 @@
-import type { LocalizedText, Severity } from '../../contract';
+import { spokenDate, type LocalizedText, type Severity } from '../../contract';
 import type { IsoDate } from '../../base/calendar-date';
 import type { Due } from './compile-due';
 import { daysBetween } from './date-math';
@@ -19,16 +19,6 @@ export function compileTemplate(template: string): (values: TemplateValues) => s
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "3 tháng 12 năm 2026" / "3 December 2026": the way an elderly reader says a date (after "ngày"). */
-export function spokenDate(date: IsoDate): LocalizedText {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  return { vi: `${d} tháng ${m} năm ${y}`, en: `${d} ${EN_MONTHS[m - 1]} ${y}` };
-}
 
 /**
  * When to act, and how far that is from today. An obligation has a deadline and can be overdue;
