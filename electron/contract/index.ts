@@ -2,6 +2,7 @@ export * from './channels';
 export * from './errors';
 export * from './localized';
 export * from './date-words';
+export * from './province-today';
 export * from './roles';
 export * from './schemas';
 export * from './events';

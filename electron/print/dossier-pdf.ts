@@ -1,6 +1,8 @@
 import { PDFDocument, rgb, type PDFPage, type RGB } from 'pdf-lib';
 import {
   FIELD_SOURCES,
+  isPlaceField,
+  placeToday,
   PROVENANCE,
   templateFields,
   type DossierDraft,
@@ -65,13 +67,13 @@ class PageFlow {
   }
 }
 
-/** The value as written on the paper form: a date as dd/mm/yyyy, an option by its Vietnamese label. */
+/** The value as written on the paper form: a date as dd/mm/yyyy, an option by its Vietnamese label, a merged province with where it is now. */
 function displayValue(field: FormField, value: DraftField['value']): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
   if (field.type === 'date') return formatVietnameseDate(value);
   if (field.type === 'select') return field.options?.find((o) => o.value === value)?.label.vi ?? value;
-  return value;
+  return isPlaceField(field.id) ? placeToday(value) : value;
 }
 
 const lineHeight = (size: number) => size * LEADING;

@@ -1,6 +1,5 @@
 import { checkBirthYear, parsePersonalNumber, type PersonalNumberProblem } from '../../drivers/idcard/personal-number';
-import { provinceToday } from './province-today';
-import { AppError, type CitizenQuery, type ErrorCode, type Identity } from '../contract';
+import { AppError, provinceToday, type CitizenQuery, type ErrorCode, type Identity } from '../contract';
 import { ageOn, isValidIsoDate, yearOf, type IsoDate } from '../base/calendar-date';
 
 const PROBLEM_CODES: Record<PersonalNumberProblem, ErrorCode> = {

@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CorrectionRequest, DraftField, DraftValue, FormField, Language } from '../../electron/contract';
+import { isPlaceField, placeToday, type CorrectionRequest, type DraftField, type DraftValue, type FormField, type Language } from '../../electron/contract';
 import { Button } from './Button';
 import { DateInput } from './DateInput';
 import type { FieldChoices } from './field-choices';
@@ -27,13 +27,13 @@ interface Props {
   onType?: () => void;
 }
 
-/** How a value reads on screen: dates the Vietnamese way, options and yes/no by their labels. */
+/** How a value reads on screen: dates the Vietnamese way, options and yes/no by their labels, a merged province with where it is now. */
 export function displayValue(field: FormField, value: DraftValue, lang: Language, yesNo: { yes: string; no: string }): string {
   if (value === null || value === '') return '';
   if (typeof value === 'boolean') return value ? yesNo.yes : yesNo.no;
   if (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatIsoDate(value);
   if (field.type === 'select') return field.options?.find((o) => o.value === value)?.label[lang] ?? value;
-  return value;
+  return isPlaceField(field.id) ? placeToday(value) : value;
 }
 
 /**

@@ -115,3 +115,17 @@ describe('the national heading', () => {
     expect(below).toBeGreaterThan(800 - 60);
   });
 });
+
+describe('a place in a province merged in 2025', () => {
+  it('prints with the province it is part of now, the written place kept', async () => {
+    const entered = { ...ENTERED_CHILD, 'child.placeOfOrigin': 'Xã Mỹ Yên, huyện Bến Lức, Tỉnh Long An' };
+    const merged = prefillDraft(template, { central: CENTRAL, card: CARD, entered }, { id: 'draft-long-an' }).draft;
+    const out = join(dir, 'merged.pdf');
+    writeFileSync(out, (await renderDossierPdf({ template, draft: merged, handoff: encodeHandoff(merged, key).text, fonts, date: '2026-11-23', place: 'Hà Nội' })).pdf);
+    const words = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(words).toContain('Xã Mỹ Yên, huyện Bến Lức, Tỉnh Long An (nay là Tây Ninh)');
+    // A province that kept its name is printed as it is.
+    expect(words).toContain('Thành phố Hà Nội');
+    expect(words).not.toContain('Hà Nội (nay là');
+  });
+});

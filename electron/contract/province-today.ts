@@ -12,8 +12,37 @@ const NOW_PART_OF: Readonly<Record<string, string>> = {
   'Trà Vinh': 'Vĩnh Long', 'Tiền Giang': 'Đồng Tháp', 'Bạc Liêu': 'Cà Mau', 'Kiên Giang': 'An Giang', 'Thừa Thiên Huế': 'Huế',
 };
 
+/** Letters only, no marks, lower case: a card may write "Hoà Bình" or "HÒA BÌNH" for "Hòa Bình". */
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s*-\s*/g, ' - ')
+    .trim();
+
+const BY_FOLDED = new Map(Object.entries(NOW_PART_OF).map(([before, now]) => [fold(before), now]));
+
 /** "Hà Giang (nay là Tuyên Quang)": the province a number names, and where that place is now. */
 export function provinceToday(name: string): string {
-  const now = NOW_PART_OF[name];
+  const now = BY_FOLDED.get(fold(name));
   return now === undefined ? name : `${name} (nay là ${now})`;
 }
+
+const PROVINCE_WORD = /^(tinh|thanh pho|tp\.?)\s+/;
+
+/**
+ * A place or address as a citizen reads it: when its last part is a province merged in 2025,
+ * where it is now follows — "Xã Mỹ Yên, Tỉnh Long An" → "Xã Mỹ Yên, Tỉnh Long An (nay là Tây Ninh)".
+ * The written place itself is kept as the record has it (a place of origin is history).
+ */
+export function placeToday(place: string): string {
+  if (/\(nay là /i.test(place)) return place;
+  const last = place.split(',').at(-1) ?? '';
+  const now = BY_FOLDED.get(fold(last).replace(PROVINCE_WORD, ''));
+  return now === undefined ? place : `${place.trimEnd()} (nay là ${now})`;
+}
+
+/** Fields that hold a place: places of birth and origin, addresses, residence. */
+export const isPlaceField = (fieldId: string): boolean => /^(place\w*|\w*place|\w*address|residence)$/i.test(fieldId.split('.').at(-1) ?? '');
