@@ -12,7 +12,7 @@ const NOW_PART_OF: Readonly<Record<string, string>> = {
   'Trà Vinh': 'Vĩnh Long', 'Tiền Giang': 'Đồng Tháp', 'Bạc Liêu': 'Cà Mau', 'Kiên Giang': 'An Giang', 'Thừa Thiên Huế': 'Huế',
 };
 
-/** Letters only, no marks, lower case: a card may write "Hoà Bình" or "HÒA BÌNH" for "Hòa Bình". */
+/** Letters only, no marks, lower case: a card may write "HÒA BÌNH", or the other tone placement, for "Hòa Bình". */
 const fold = (s: string) =>
   s
     .normalize('NFD')

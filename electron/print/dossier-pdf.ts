@@ -88,6 +88,8 @@ function drawCentred(page: PDFPage, text: string, style: { size: number; font: S
   return y;
 }
 
+const PREPARED_NOTE = 'Thông tin chuẩn bị trước; cán bộ tiếp nhận đối chiếu và ghi vào tờ khai chính thức. / Prepared in advance; the officer writes it into the official form.';
+
 function drawHeader(flow: PageFlow, fonts: DocumentFonts, input: DossierPdfInput): void {
   const { template, draft } = input;
   const formNumber = template.formNumber;
@@ -102,6 +104,8 @@ function drawHeader(flow: PageFlow, fonts: DocumentFonts, input: DossierPdfInput
   const column = { left: MARGIN.left, width: COLUMN };
   flow.y = drawCentred(flow.page, template.title.vi, { size: 14, font: fonts.bold, color: BLACK }, column, flow.y);
   flow.y = drawCentred(flow.page, template.title.en, { size: 9, font: fonts.regular, color: GREY }, column, flow.y);
+  // A template not yet checked field by field against the official form does not pass for it.
+  if (template.example) flow.y = drawCentred(flow.page, PREPARED_NOTE, { size: SMALL, font: fonts.regular, color: BLACK }, column, flow.y - 2);
   const reference = `Mã thủ tục / Procedure: ${template.procedureCode} · Mã hồ sơ / Dossier: ${draft.id}`;
   flow.y = drawCentred(flow.page, reference, { size: SMALL, font: fonts.regular, color: GREY }, column, flow.y) - 8;
 }

@@ -129,7 +129,7 @@ export function DossierReview({ initial, preparedAt, onClose, onFinish }: Props)
           })}
         </p>
       )}
-      {template.example && step === 0 && <p className="warning">{t('dossier.example')}</p>}
+      {template.example && step === 0 && <p className="hint">{t('dossier.prepared')}</p>}
 
       {section ? (
         <form

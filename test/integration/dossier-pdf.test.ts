@@ -58,6 +58,12 @@ describe('the dossier PDF', () => {
     expect(text).toContain('Trang 2/2');
   });
 
+  it('does not pass for the official form while its template is not checked field by field against it', () => {
+    expect(template.example).toBe(true);
+    expect(text.replace(/\s+/g, ' ')).toContain('Thông tin chuẩn bị trước; cán bộ tiếp nhận đối chiếu và ghi vào tờ khai chính thức.');
+    expect(text).not.toMatch(/ví dụ|example/i);
+  });
+
   it('prints the values with their diacritics and their source, in the form’s order', () => {
     const values = ['Nguyễn Thị Hồng Nhung', 'Trần Minh Khôi', '01/11/2026', 'Bệnh viện Phụ sản Hà Nội', 'Trần Đức Mạnh'];
     const positions = values.map((v) => text.indexOf(v));
