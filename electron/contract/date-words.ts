@@ -29,3 +29,12 @@ export function dayAndDateInWords(iso: string): LocalizedText {
   const words = dateInWords(iso);
   return { vi: `${VI_WEEKDAYS[day]}, ${words.vi}`, en: `${EN_WEEKDAYS[day]} ${words.en}` };
 }
+
+/** How a reminder's date is said: an obligation is due or overdue; a benefit or advice is only suggested, never overdue. */
+export type DueWording = 'due' | 'overdue' | 'dueAdvice' | 'dueAdvicePast';
+
+export function dueWording(obligation: boolean, dueDate: string, today: string): DueWording {
+  const past = dueDate < today;
+  if (obligation) return past ? 'overdue' : 'due';
+  return past ? 'dueAdvicePast' : 'dueAdvice';
+}

@@ -1,5 +1,5 @@
 import { PDFDocument, rgb } from 'pdf-lib';
-import { dateInWords, type LocalizedText, type RuleReminder } from '../contract';
+import { dateInWords, dueWording, type DueWording, type LocalizedText, type RuleReminder } from '../contract';
 import type { Centre, Procedure } from '../db/catalogue-repository';
 import { embedFonts, savePdf, type FontFiles } from './fonts';
 import { drawParagraphs, setParagraphs, totalHeight, type Paragraph, type SetParagraph } from './text-flow';
@@ -14,6 +14,9 @@ export interface ReminderSheetData {
 }
 
 export type Paper = '80mm' | 'a4';
+
+/** The words before a reminder's date, as the kiosk's catalogue says them. */
+const DUE: Record<DueWording, string> = { due: 'Cần làm trước', overdue: 'Đã quá hạn; hạn là', dueAdvice: 'Nên làm trước', dueAdvicePast: 'Nên làm khi thuận tiện; ngày gợi ý là' };
 
 const MM = 72 / 25.4;
 const GREY = rgb(0.3, 0.3, 0.3);
@@ -68,7 +71,7 @@ export async function renderReminderSheet(data: ReminderSheetData, centre: Centr
   for (const r of data.reminders) {
     const severity = SEVERITY[r.severity];
     paragraphs.push(
-      { text: `${severity.vi.toUpperCase()} · ${r.severity === 'obligation' ? 'Cần làm' : 'Nên làm'} trước ${dateInWords(r.dueDate).vi}`, font: bold, size: 8 * scale, color: GREY },
+      { text: `${severity.vi.toUpperCase()} · ${DUE[dueWording(r.severity === 'obligation', r.dueDate, data.today)]} ${dateInWords(r.dueDate).vi}`, font: bold, size: 8 * scale, color: GREY },
       ...both(r.title, 11, true),
       ...both(r.explanation, 9),
     );

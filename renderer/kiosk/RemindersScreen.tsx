@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateInWords, type AppErrorData, type AssuranceLevel, type ChannelOutput, type ConsentDecision, type Identity, type PrintOutcomeView, type RuleReminder } from '../../electron/contract';
+import { dateInWords, dueWording, type AppErrorData, type AssuranceLevel, type ChannelOutput, type ConsentDecision, type Identity, type PrintOutcomeView, type RuleReminder } from '../../electron/contract';
 import { AssuranceBadge, CardOnlyNote } from '../components/AssuranceBadge';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -84,7 +84,7 @@ export function RemindersScreen(props: Props) {
           <p className="lead">{t('reminders.count', { count: list.reminders.length })}</p>
           <ol className="reminder-list">
             {list.reminders.map((r) => (
-              <ReminderCard key={`${r.ruleId}-${r.dueDate}`} reminder={r} preparing={preparing} onPrepare={onPrepare} onCompare={onCompare} />
+              <ReminderCard key={`${r.ruleId}-${r.dueDate}`} reminder={r} today={list.today} preparing={preparing} onPrepare={onPrepare} onCompare={onCompare} />
             ))}
           </ol>
           {list.reminders.some((r) => r.example) && <p className="hint">{t('reminders.exampleNote')}</p>}
@@ -120,11 +120,13 @@ export function RemindersScreen(props: Props) {
 
 function ReminderCard({
   reminder: r,
+  today,
   preparing,
   onPrepare,
   onCompare,
 }: {
   reminder: ListedReminder;
+  today: string;
   preparing: string | null;
   onPrepare: Props['onPrepare'];
   onCompare: Props['onCompare'];
@@ -143,7 +145,7 @@ function ReminderCard({
         <span className={`severity severity-${r.severity}`}>{t(`reminders.severity.${r.severity}`)}</span>
         <h2 id={titleId}>{r.title[lng]}</h2>
       </header>
-      <p className="due">{t(r.severity === 'obligation' ? 'reminders.due' : 'reminders.dueAdvice', { date: dateInWords(r.dueDate)[lng] })}</p>
+      <p className="due">{t(`reminders.${dueWording(r.severity === 'obligation', r.dueDate, today)}`, { date: dateInWords(r.dueDate)[lng] })}</p>
       <div id={detailsId} className="reminder-details" hidden={!open}>
         <p>{r.explanation[lng]}</p>
         {r.steps.length > 0 && (

@@ -18,7 +18,7 @@ test('a replayed HID-POS scan of a CCCD identifies the citizen on the kiosk, nam
   const renewal = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: 'Cấp đổi thẻ căn cước' }) });
   await expect(renewal).toContainText('mốc đó là ngày 1 tháng 5 năm 2024');
   await expect(renewal).toContainText('ngày cấp thẻ căn cước: 10 tháng 10 năm 2021');
-  await expect(renewal).toContainText('Cần làm trước ngày 1 tháng 5 năm 2024');
+  await expect(renewal).toContainText('Đã quá hạn; hạn là ngày 1 tháng 5 năm 2024');
   await page.screenshot({ path: `${SCREENS}/kiosk-scanned-vi.png`, fullPage: true });
   expect(consoleErrors).toEqual([]);
 });

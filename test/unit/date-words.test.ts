@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateInWords, dayAndDateInWords, spokenDate } from '../../electron/contract';
+import { dateInWords, dayAndDateInWords, dueWording, spokenDate } from '../../electron/contract';
 
 describe('dates in words, for the kiosk and the printouts', () => {
   it('writes the day, month and year out, without leading zeros, as state documents do', () => {
@@ -27,5 +27,15 @@ describe('dates in words, for the kiosk and the printouts', () => {
         expect(new Date(`${iso}T00:00:00Z`).toUTCString().slice(0, 3)).toBe(dayAndDateInWords(iso).en.slice(0, 3));
       }),
     );
+  });
+});
+
+describe("a reminder's date in words", () => {
+  it('an obligation is due, then overdue; a benefit or advice is only ever suggested', () => {
+    expect(dueWording(true, '2026-12-08', '2026-12-07')).toBe('due');
+    expect(dueWording(true, '2026-12-07', '2026-12-07')).toBe('due');
+    expect(dueWording(true, '2024-05-01', '2026-12-07')).toBe('overdue');
+    expect(dueWording(false, '2027-01-01', '2026-12-07')).toBe('dueAdvice');
+    expect(dueWording(false, '2026-04-06', '2026-12-07')).toBe('dueAdvicePast');
   });
 });
