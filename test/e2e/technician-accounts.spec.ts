@@ -41,8 +41,8 @@ test('a technician logs in with an account, creates an officer who can then log 
   await expect(kioskCall(counter, 'auth.login', { username, password })).rejects.toThrow('AUTH_LOCKED');
 
   const row = panel.getByRole('row', { name: new RegExp(NEW_OFFICER.username) });
-  await panel.getByRole('button', { name: `Vô hiệu hoá tài khoản ${NEW_OFFICER.username}` }).click();
-  await expect(row).toContainText('Đã vô hiệu hoá');
+  await panel.getByRole('button', { name: `Vô hiệu hóa tài khoản ${NEW_OFFICER.username}` }).click();
+  await expect(row).toContainText('Đã vô hiệu hóa');
   await panel.getByRole('button', { name: `Cho dùng lại tài khoản ${NEW_OFFICER.username}` }).click();
   await expect(panel.getByRole('status')).toHaveText(`Tài khoản ${NEW_OFFICER.username} đã được dùng lại.`);
   await expect(row).toContainText('Đang bị khóa tạm thời');

@@ -89,7 +89,7 @@ describe('the database encrypted at rest, through the CLI', { timeout: 90_000 },
     copyFileSync(`${backupPath}.key`, join(other, 'backup.db.key'));
     const refused = await db('restore', '--db', join(other, 'motcua.db'), '--from', join(other, 'backup.db'));
     expect(refused).toMatchObject({ status: 1, json: { ok: false, error: { code: 'BACKUP_KEY_UNAVAILABLE' } } });
-    expect(refused.json.error!.message).toMatch(/Không mở được khoá.*\/.*cannot be opened/);
+    expect(refused.json.error!.message).toMatch(/Không mở được khóa.*\/.*cannot be opened/);
     // With this machine's secret.key it does.
     copyFileSync(join(tmp.dir, SECRET_KEY_FILE), join(other, SECRET_KEY_FILE));
     expect(await db('restore', '--db', join(other, 'motcua.db'), '--from', join(other, 'backup.db'))).toMatchObject({ status: 0, json: { ok: true } });
