@@ -1,5 +1,5 @@
 import { PDFDocument, rgb } from 'pdf-lib';
-import type { LocalizedText } from '../contract';
+import { dateInWords, type LocalizedText } from '../contract';
 import { embedFonts, savePdf, type FontFiles } from './fonts';
 import { drawParagraphs, setParagraphs, totalHeight, type Paragraph } from './text-flow';
 
@@ -19,11 +19,10 @@ export interface QueueTicketData {
 const MM = 72 / 25.4;
 const GREY = rgb(0.3, 0.3, 0.3);
 
-/** "08:31 · 02/03/2026" in Vietnam's time (UTC+7, no daylight saving). */
-export function ticketTime(iso: string): string {
-  const local = new Date(Date.parse(iso) + 7 * 3600_000);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(local.getUTCHours())}:${two(local.getUTCMinutes())} · ${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
+/** "08:31, ngày 2 tháng 3 năm 2026" in Vietnam's time (UTC+7, no daylight saving). */
+function ticketTime(iso: string): string {
+  const local = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
+  return `${local.slice(11, 16)}, ${dateInWords(local).vi}`;
 }
 
 /** The queue ticket on an 80 mm roll: the number very large, the service, the time, the people ahead. */
