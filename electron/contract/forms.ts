@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedText, type Language, type LocalizedText } from './localized';
+import { isoDate } from './schemas';
 
 /**
  * Form templates (bundled in resources/forms/, synced as `form` objects) and prepared-dossier
@@ -85,6 +86,8 @@ export const formTemplate = z
     legalBasis: z.array(formLegalBasis).min(1),
     /** True while the template has not been checked field by field against the official form. */
     example: z.boolean(),
+    /** The official form it was checked against, field by field, and when: required once `example` is false. */
+    checked: z.object({ source: z.string().min(1).max(500), on: isoDate }).strict().optional(),
     sections: z.array(formSection).min(1),
     attachments: z.array(formAttachment),
     /** The commitment the signer makes, printed above the signature. */
@@ -96,6 +99,9 @@ export const formTemplate = z
   })
   .strict()
   .superRefine((t, ctx) => {
+    if (!t.example && t.checked === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a template that passes for the official form says which text it was checked against, and when', path: ['checked'] });
+    }
     const ids = t.sections.flatMap((s) => s.fields.map((f) => f.id));
     for (const [i, id] of ids.entries()) {
       if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', message: `field ${id} is defined twice`, path: ['sections'] });
