@@ -105,7 +105,7 @@ test('every kiosk screen and printout speaks to "Ông/Bà", with no raw key, rul
     .toBe(true);
   await page.getByLabel('Mã hồ sơ (trên giấy biên nhận)').fill(synced!);
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
-  await expect(page.getByText(/^Hồ sơ được tiếp nhận ngày \d{1,2} tháng \d{1,2} năm \d{4}; dự kiến có kết quả vào ngày \d{1,2} tháng \d{1,2} năm \d{4}\.$/)).toBeVisible();
+  await expect(page.getByText(/^Hồ sơ được tiếp nhận ngày \d{1,2} tháng \d{1,2} năm \d{4}, hẹn trả kết quả ngày \d{1,2} tháng \d{1,2} năm \d{4}\.$/)).toBeVisible();
   await readScreen(page, 'lookup');
   await back.click();
   await expect(h1).toHaveText(home);
