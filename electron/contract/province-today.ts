@@ -24,6 +24,11 @@ const fold = (s: string) =>
 
 const BY_FOLDED = new Map(Object.entries(NOW_PART_OF).map(([before, now]) => [fold(before), now]));
 
+/** The province a pre-2025 province's land is part of today ("Hà Giang" → "Tuyên Quang"). */
+export function provinceNow(name: string): string {
+  return BY_FOLDED.get(fold(name)) ?? name;
+}
+
 /** "Hà Giang (nay là Tuyên Quang)": the province a number names, and where that place is now. */
 export function provinceToday(name: string): string {
   const now = BY_FOLDED.get(fold(name));
