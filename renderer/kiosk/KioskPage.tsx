@@ -70,7 +70,8 @@ type State =
   /** The ways to one outcome: from a reminder (`back` holds the reminders) or, before identification, from the list of outcomes. */
   | { screen: 'compare'; outcomeId: string; back: RemindersState | null }
   | { screen: 'outcomes' }
-  | { screen: 'catalogue' };
+  /** `codes`: the procedures of a reminder slip's QR, scanned on the home screen. */
+  | { screen: 'catalogue'; codes: string[] | null };
 
 export function KioskPage() {
   const { t, i18n } = useTranslation();
@@ -186,6 +187,7 @@ export function KioskPage() {
     (result: ScanResult) => {
       if (result.kind === 'error') return setState({ screen: 'home', wiped: false, scanError: result.error });
       if (result.kind === 'receipt') return setState({ screen: 'lookup', code: result.receiptCode });
+      if (result.kind === 'procedures') return setState({ screen: 'catalogue', codes: result.codes });
       if (result.kind !== 'identity' || !result.identity.birthDate) {
         return setState({ screen: 'home', wiped: false, scanError: t('scan.notAnIdCard') });
       }
@@ -272,7 +274,7 @@ export function KioskPage() {
             onLookup={() => setState({ screen: 'lookup', code: null })}
             onCompare={() => setState({ screen: 'outcomes' })}
             onNumber={() => setTakingNumber({})}
-            onCatalogue={() => setState({ screen: 'catalogue' })}
+            onCatalogue={() => setState({ screen: 'catalogue', codes: null })}
           />
         );
       case 'identify':
@@ -359,7 +361,7 @@ export function KioskPage() {
         );
       }
       case 'catalogue':
-        return <ProcedureCatalogueScreen onHome={toHome} />;
+        return <ProcedureCatalogueScreen key={state.codes?.join(',') ?? ''} codes={state.codes} onHome={toHome} />;
       case 'outcomes':
         return <OutcomesScreen onChoose={(outcomeId) => setState({ screen: 'compare', outcomeId, back: null })} onBack={toHome} />;
     }

@@ -74,7 +74,7 @@ async function linkedJourney(page: Page, browser: Browser, url: string, variant:
 
   const download = page.waitForEvent('download');
   await main('In hồ sơ').click();
-  const file = join(makeTempDir('motcua-linked-').dir, (await download).suggestedFilename());
+  const file = `${SCREENS}/linked-${variant}.pdf`;
   await (await download).saveAs(file);
   await expect(page.getByRole('status').filter({ hasText: /Đã tạo hồ sơ \(\d+ trang\)/ })).toBeVisible();
   await expectOnScreen(page, page.getByText(/Đã tạo hồ sơ \(\d+ trang\)/), 'linked printed: the notice');
