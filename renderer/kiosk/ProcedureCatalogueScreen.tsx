@@ -48,56 +48,48 @@ export function ProcedureCatalogueScreen({ onHome, codes: slipCodes = null }: { 
       <h1 id={`${id}-title`} ref={heading} tabIndex={-1}>
         <Bilingual text={both('catalogue.title')} />
       </h1>
-      <div className="field catalogue-search">
-        <label htmlFor={`${id}-q`}>{t('catalogue.search')}</label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          inputMode="none"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={100}
-          value={query}
-          onClick={() => setTyping(true)}
-          onChange={(e) => {
-            setCodes(null);
-            setQuery(e.target.value);
-          }}
-        />
-        <span className="hint">{t('catalogue.searchHint')}</span>
-      </div>
-      {results && (
-        <div className="choices life-events" role="group" aria-label={t('catalogue.byLifeEvent')}>
-          <Button
-            variant="secondary"
-            aria-pressed={lifeEvent === null && codes === null}
-            onClick={() => {
-              setCodes(null);
-              setLifeEvent(null);
-            }}
-          >
-            {t('catalogue.all')}
+      {codes ? (
+        <div className="notice slip-procedures">
+          <Bilingual as="p" text={both('slipQr.fromSlip')} />
+          <Button variant="secondary" className="btn-small" onClick={() => setCodes(null)}>
+            {t('slipQr.all')}
           </Button>
-          {results.lifeEvents.map((e) => (
-            <Button
-              key={e.id}
-              variant="secondary"
-              aria-pressed={lifeEvent === e.id && codes === null}
-              onClick={() => {
-                setCodes(null);
-                setLifeEvent(e.id);
-              }}
-            >
-              {e.title[lng]} ({e.count})
-            </Button>
-          ))}
         </div>
+      ) : (
+        <>
+          <div className="field catalogue-search">
+            <label htmlFor={`${id}-q`}>{t('catalogue.search')}</label>
+            <input
+              id={`${id}-q`}
+              type="search"
+              inputMode="none"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={100}
+              value={query}
+              onClick={() => setTyping(true)}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+            <span className="hint">{t('catalogue.searchHint')}</span>
+          </div>
+          {results && (
+            <div className="choices life-events" role="group" aria-label={t('catalogue.byLifeEvent')}>
+              <Button variant="secondary" aria-pressed={lifeEvent === null} onClick={() => setLifeEvent(null)}>
+                {t('catalogue.all')}
+              </Button>
+              {results.lifeEvents.map((e) => (
+                <Button key={e.id} variant="secondary" aria-pressed={lifeEvent === e.id} onClick={() => setLifeEvent(e.id)}>
+                  {e.title[lng]} ({e.count})
+                </Button>
+              ))}
+            </div>
+          )}
+        </>
       )}
       <ErrorMessage error={error} />
-      {codes && <Bilingual as="p" className="notice" text={both('slipQr.fromSlip')} />}
       {results && (
         <>
-          <p className="lead" role="status">
+          <p className="lead" role="status" hidden={codes !== null}>
             {results.total > results.entries.length ? t('catalogue.countMore', { count: results.total, shown: results.entries.length }) : t('catalogue.count', { count: results.total })}
           </p>
           <ol className="procedure-list">
