@@ -14,6 +14,9 @@ import { runDoctor } from './doctor';
 import { classifyScan } from '../../drivers/idcard/classify';
 import { IDENTIFICATION } from '../contract';
 import { demoPhoneAt, type DemoPhoneControl } from './demo-phone';
+import { chipReaderHandlers } from './chip-reader-handlers';
+import { sourceDemoCard, type DemoCard } from './demo-card';
+import { pcscInspector, type ChipReaderInspector } from '../devices/chip-readers';
 import { toScanResult } from '../devices/scan-results';
 import { Outbox } from '../sync/outbox';
 import { AuditShipper } from '../sync/audit-shipper';
@@ -93,6 +96,10 @@ export interface HostConfig {
   chipSource?: ChipSource;
   /** Demo mode only: the demo centre's "phone" (its control routes), so the holder confirmation can be walked without one. */
   demoPhone?: DemoPhoneControl;
+  /** The chip readers the Devices panel lists and tests; PC/SC by default. */
+  chipReaders?: ChipReaderInspector;
+  /** Demo mode only: the demo card for the virtual reader; by default the source checkout's, where there is one. */
+  demoCard?: DemoCard;
 }
 
 export interface Host {
@@ -123,6 +130,7 @@ export function createHost(config: HostConfig): Host {
   const wallClock = config.clock ?? realClock;
   const today = config.today ?? (() => todayInVietnam(wallClock.now()));
   const events = new EventBus();
+  const demoCard = config.demo ? (config.demoCard ?? sourceDemoCard(config.appRoot)) : undefined;
   const technicianPin = new TechnicianPin(settings);
   const devices = createDevices({
     db,
@@ -291,6 +299,7 @@ export function createHost(config: HostConfig): Host {
       'devices.assign': ({ key, role, profile }) => devices.assign(key, role, profile),
       'devices.test': ({ key, on }) => devices.test(key, on),
       'devices.replay': ({ name }) => devices.replay(name),
+      ...chipReaderHandlers({ inspector: config.chipReaders ?? pcscInspector, ...(demoCard ? { demoCard } : {}) }),
       ...sync.handlers,
       'sync.status': () => sync.current(),
       'sync.now': () => sync.retryNow(),
@@ -319,7 +328,7 @@ export function createHost(config: HostConfig): Host {
       hub.close();
       caseIndex.stop();
       retention?.stop();
-      await Promise.all([devices.stop(), sync.stop()]);
+      await Promise.all([devices.stop(), sync.stop(), demoCard?.remove()]);
       db.close();
     },
   };
