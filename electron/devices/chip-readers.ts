@@ -45,3 +45,11 @@ export const pcscInspector: ChipReaderInspector = {
     }
   },
 };
+
+/** No chip readers looked for (a host with its peripherals off). */
+export const noChipReaders: ChipReaderInspector = {
+  status: async () => ({ service: 'unavailable', detail: 'peripherals off' }),
+  probe: async () => {
+    throw new ChipError('NO_READER', 'peripherals off');
+  },
+};

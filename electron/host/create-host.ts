@@ -16,7 +16,7 @@ import { IDENTIFICATION } from '../contract';
 import { demoPhoneAt, type DemoPhoneControl } from './demo-phone';
 import { chipReaderHandlers } from './chip-reader-handlers';
 import { sourceDemoCard, type DemoCard } from './demo-card';
-import { pcscInspector, type ChipReaderInspector } from '../devices/chip-readers';
+import { noChipReaders, pcscInspector, type ChipReaderInspector } from '../devices/chip-readers';
 import { toScanResult } from '../devices/scan-results';
 import { Outbox } from '../sync/outbox';
 import { AuditShipper } from '../sync/audit-shipper';
@@ -96,9 +96,9 @@ export interface HostConfig {
   chipSource?: ChipSource;
   /** Demo mode only: the demo centre's "phone" (its control routes), so the holder confirmation can be walked without one. */
   demoPhone?: DemoPhoneControl;
-  /** The chip readers the Devices panel lists and tests; PC/SC by default. */
+  /** The chip readers the Devices panel lists and tests; PC/SC by default (none with `devices: false`). */
   chipReaders?: ChipReaderInspector;
-  /** Demo mode only: the demo card for the virtual reader; by default the source checkout's, where there is one. */
+  /** Demo mode only: the demo card for the virtual reader; by default the source checkout's, where there is one (none with `devices: false`). */
   demoCard?: DemoCard;
 }
 
@@ -130,7 +130,9 @@ export function createHost(config: HostConfig): Host {
   const wallClock = config.clock ?? realClock;
   const today = config.today ?? (() => todayInVietnam(wallClock.now()));
   const events = new EventBus();
-  const demoCard = config.demo ? (config.demoCard ?? sourceDemoCard(config.appRoot)) : undefined;
+  // Peripherals off (tests, one-shot commands): no demo card process and no PC/SC calls unless given.
+  const peripherals = config.devices !== false;
+  const demoCard = config.demo ? (config.demoCard ?? (peripherals ? sourceDemoCard(config.appRoot) : undefined)) : undefined;
   const technicianPin = new TechnicianPin(settings);
   const devices = createDevices({
     db,
@@ -299,7 +301,7 @@ export function createHost(config: HostConfig): Host {
       'devices.assign': ({ key, role, profile }) => devices.assign(key, role, profile),
       'devices.test': ({ key, on }) => devices.test(key, on),
       'devices.replay': ({ name }) => devices.replay(name),
-      ...chipReaderHandlers({ inspector: config.chipReaders ?? pcscInspector, ...(demoCard ? { demoCard } : {}) }),
+      ...chipReaderHandlers({ inspector: config.chipReaders ?? (peripherals ? pcscInspector : noChipReaders), ...(demoCard ? { demoCard } : {}) }),
       ...sync.handlers,
       'sync.status': () => sync.current(),
       'sync.now': () => sync.retryNow(),

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChipError } from '../../drivers/smartcard/chip-error';
-import type { ChipReaderInspector } from '../../electron/devices/chip-readers';
+import { pcscInspector, type ChipReaderInspector } from '../../electron/devices/chip-readers';
 import { createHost, type Host, type HostConfig } from '../../electron/host/create-host';
 import type { DemoCard } from '../../electron/host/demo-card';
 import { newSession } from '../../electron/host/session';
@@ -29,7 +29,7 @@ const technician = newSession('technician');
 
 describe('chip readers in the technician console', () => {
   it('shows a missing PC/SC service as a status, and a live test then says why in Vietnamese and English', async () => {
-    const host = open({ demo: false });
+    const host = open({ demo: false, chipReaders: pcscInspector });
     const listed = await host.router.dispatch(technician, 'devices.chipReaders', {});
     expect(listed).toEqual({ ok: true, value: { service: 'unavailable', readers: [], demoCard: null } });
     const tested = await host.router.dispatch(technician, 'devices.chipTest', { reader: 'Virtual PCD 00 00' });
