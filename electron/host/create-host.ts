@@ -160,9 +160,14 @@ export function createHost(config: HostConfig): Host {
   if (config.devices !== false) devices.start();
   // The central link (sealed token, provisioning, registration) and the sync service that uses it.
   sealClearSetting(settings, secrets, PRIVATE_KEY_SETTING);
+  // The machine's signing key, made on first use: it signs the QR of every printed dossier and the
+  // identity evidence sent with a profile request, and is the key registered with the centre.
+  let signingKey: DeviceKey | undefined;
+  const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(sealedSettings(settings, secrets)));
   const sync = centralHost({
     db,
     secrets,
+    deviceKey,
     makeSync: (link) => new SyncService({ db, outbox: new Outbox(db), link, onStatus: (status) => events.publish('sync.status', status) }),
     startSync: config.sync !== false,
     ...(config.central ? { link: config.central } : {}),
@@ -201,9 +206,6 @@ export function createHost(config: HostConfig): Host {
   const endTurn = citizenTurnEnd({ db, citizens, drafts, consents: new ConsentRepository(db) });
   const accounts = accountHost({ db, settings, audit, endCitizenTurn: endTurn });
   if (config.demo) accounts.seedDemo();
-  // The kiosk's signing key, made on first use: it signs the QR of every printed dossier.
-  let signingKey: DeviceKey | undefined;
-  const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(sealedSettings(settings, secrets)));
 
   // CUPS (or the Windows spooler); documents that fail to print are kept next to the database.
   const printing = createPrinting(settings, dirname(config.dbPath));
