@@ -19,3 +19,4 @@ export * from './central';
 export * from './queue';
 export * from './identity';
 export * from './procedure-codes-qr';
+export * from './chip-readers';
