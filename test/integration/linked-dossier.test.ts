@@ -87,8 +87,9 @@ describe('the linked newborn dossier ("làm một lần")', () => {
     for (const title of ['TỜ KHAI ĐĂNG KÝ KHAI SINH', 'TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ', 'TỜ KHAI THAM GIA, ĐIỀU CHỈNH THÔNG TIN BẢO HIỂM XÃ HỘI']) expect(text).toContain(title);
     expect(text.split('Trần Minh Anh').length - 1).toBeGreaterThanOrEqual(2);
 
-    // The counter's scanner reads each form's QR from the print-out and opens that procedure's form.
-    const qrs = Array.from({ length: doc.pages }, (_, i) => scanPdfQr(file, { page: i + 1, dpi: 150 })).filter((t): t is string => t !== null);
+    // The counter's scanner reads each form's QR from the print-out and opens that procedure's form (200 dpi:
+    // at 150 dpi jsQR misses the residence or health-card form's denser QR on a whole page now and then).
+    const qrs = Array.from({ length: doc.pages }, (_, i) => scanPdfQr(file, { page: i + 1, dpi: 200 })).filter((t): t is string => t !== null);
     const officer = newSession('officer');
     const opened = [];
     for (const text of qrs) opened.push(await call<CounterDossier>(officer, 'counter.openHandoff', { text }));
