@@ -181,6 +181,27 @@ export function databaseKeyOf(db: Db): Buffer {
   return key;
 }
 
+/** What another thread needs to open its own connection to an open encrypted database (a worker's). */
+export interface DatabaseAddress {
+  path: string;
+  key: Uint8Array;
+  pageSize: number;
+}
+
+export const addressOf = (db: Db): DatabaseAddress => ({ path: db.name, key: databaseKeyOf(db), pageSize: db.pragma('page_size', { simple: true }) as number });
+
+/** Another connection to the database at `address`, keyed as the first (which made and migrated it). */
+export function openAddress(address: DatabaseAddress): Db {
+  const db = new Database(address.path, { fileMustExist: true });
+  try {
+    keyConnection(db, Buffer.from(address.key), 'key', address.pageSize);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 function openWithOneOf(dbPath: string, keys: readonly Buffer[], readonly: boolean): Db {
   for (const key of keys) {
     for (const pageSize of PAGE_SIZES) {

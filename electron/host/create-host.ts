@@ -17,6 +17,7 @@ import { demoPhoneAt, type DemoPhoneControl } from './demo-phone';
 import { toScanResult } from '../devices/scan-results';
 import { Outbox } from '../sync/outbox';
 import { AuditShipper } from '../sync/audit-shipper';
+import { pullInThread } from '../sync/pull-thread';
 import { SyncService, type CentralLink } from '../sync/sync-service';
 import { keyFileSecretStore, openingAlso, sealClearSetting, sealedSettings, type SecretStore } from '../security/secret-store';
 import { centralHost, type AutoEnrolment } from './central-host';
@@ -71,6 +72,8 @@ export interface HostConfig {
   provisioningDirs?: readonly string[];
   /** Pull the central feed (off in tests that do not need it). */
   sync?: boolean;
+  /** The bundled pull worker (pull-worker.cjs): each pull runs in a thread of its own; without it, in the host's. */
+  pullWorker?: string;
   /** Read HID devices (off in tests that do not need them: no polling timers). */
   devices?: boolean;
   /** Folder holding `resources/` and `electron/db/migrations/` (the repo, or the packaged app). */
@@ -153,7 +156,14 @@ export function createHost(config: HostConfig): Host {
   const sync = centralHost({
     db,
     secrets,
-    makeSync: (link) => new SyncService({ db, outbox: new Outbox(db), link, onStatus: (status) => events.publish('sync.status', status) }),
+    makeSync: (link) =>
+      new SyncService({
+        db,
+        outbox: new Outbox(db),
+        link,
+        onStatus: (status) => events.publish('sync.status', status),
+        ...(config.pullWorker ? { pull: pullInThread(config.pullWorker, db) } : {}),
+      }),
     startSync: config.sync !== false,
     ...(config.central ? { link: config.central } : {}),
     ...(config.enrol ? { enrol: config.enrol } : {}),

@@ -6,6 +6,7 @@ import { AUDIT_BATCH, AuditShipper } from './audit-shipper';
 import { backoffMs } from './backoff';
 import { pullOnce } from './central-client';
 import type { Outbox } from './outbox';
+import type { Pull } from './pull-thread';
 
 export interface CentralLink {
   url: string;
@@ -44,6 +45,8 @@ export interface SyncServiceDeps {
   limit?: number;
   /** Batches per answer; default pullOnce's. */
   batchesPerRequest?: number;
+  /** How a pull runs; default pullOnce in this thread (pullInThread: in a worker of its own). */
+  pull?: Pull;
 }
 
 /**
@@ -152,13 +155,13 @@ export class SyncService {
     this.running = (async () => {
       this.update({ state: 'syncing', nextAttemptAt: null });
       const headSeq = await this.head(link);
-      const result = await pullOnce({
+      const result = await (this.deps.pull ?? pullOnce)({
         db: this.deps.db,
         baseUrl: link.url,
         token: link.token,
         publicKeyPem: link.publicKeyPem,
-        now,
-        // The screens' calls wait behind a transaction: keep each to a few milliseconds.
+        ...(this.deps.clock ? { now } : {}),
+        // The screens' calls (or, with the pull in a worker, the host's own writes) wait behind a transaction: keep each to a few milliseconds.
         applyChunk: HOST_APPLY_CHUNK,
         ...(this.deps.limit ? { limit: this.deps.limit } : {}),
         ...(this.deps.batchesPerRequest ? { batchesPerRequest: this.deps.batchesPerRequest } : {}),
