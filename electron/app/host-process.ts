@@ -33,7 +33,7 @@ async function start(data: unknown): Promise<void> {
     version: init.version,
     provisioningDirs: init.provisioningDirs,
     // Bundled beside this file (scripts/build-main.mjs).
-    pullWorker: join(__dirname, 'pull-worker.cjs'),
+    writerWorker: join(__dirname, 'writer-worker.cjs'),
     ...central,
     ...(init.hostKey ? { secrets: hostKeySecretStore(Buffer.from(init.hostKey, 'base64')) } : {}),
       logError: log.logError,

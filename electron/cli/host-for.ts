@@ -35,10 +35,10 @@ export const dbPathFor = (flags: Flags): string => flags.db ?? defaultDbPath(dat
 /** The log folder beside the database (the data folder). */
 export const logDirFor = (flags: Flags): string => join(dirname(dbPathFor(flags)), 'logs');
 
-/** The pull worker bundled beside this bundle (dist/cli); from the sources (tests) there is none and pulls run in the host's thread. */
-function pullWorkerBeside(): { pullWorker?: string } {
-  const script = join(__dirname, 'pull-worker.cjs');
-  return existsSync(script) ? { pullWorker: script } : {};
+/** The writer worker bundled beside this bundle (dist/cli); from the sources (tests) there is none and the host's thread does its work. */
+function writerWorkerBeside(): { writerWorker?: string } {
+  const script = join(__dirname, 'writer-worker.cjs');
+  return existsSync(script) ? { writerWorker: script } : {};
 }
 
 /** The host of `serve` (in its worker) and of `doctor`: devices, sync and retention only for a running app. */
@@ -55,7 +55,7 @@ export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices
     transport,
     devices,
     sync: devices,
-    ...pullWorkerBeside(),
+    ...writerWorkerBeside(),
     retention: devices,
     ...(central && 'link' in central ? { central: central.link } : {}),
     ...(central && 'enrol' in central ? { enrol: central.enrol } : {}),

@@ -4,9 +4,8 @@ import { SyncStateRepository } from '../db/sync-state-repository';
 import { CHANGES_FEED } from './apply-batch';
 import { AUDIT_BATCH, AuditShipper } from './audit-shipper';
 import { backoffMs } from './backoff';
-import { pullOnce } from './central-client';
+import { pullOnce, type PullOptions, type PullResult } from './central-client';
 import type { Outbox } from './outbox';
-import type { Pull } from './pull-thread';
 
 export interface CentralLink {
   url: string;
@@ -27,6 +26,9 @@ const systemClock: SyncClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** One pull of the feed: pullOnce in this thread, or the same in another (the host's writer thread). */
+export type Pull = (options: PullOptions) => Promise<PullResult>;
+
 /** Between pulls while all is well. */
 export const SYNC_INTERVAL_MS = 30_000;
 /** Changes per transaction when the host applies a batch: a few milliseconds each, the event loop free between (250 gave app.info p50 45 ms during a 200,000-case sync, 50 gives 22 ms). */
@@ -45,7 +47,7 @@ export interface SyncServiceDeps {
   limit?: number;
   /** Batches per answer; default pullOnce's. */
   batchesPerRequest?: number;
-  /** How a pull runs; default pullOnce in this thread (pullInThread: in a worker of its own). */
+  /** How a pull runs; default pullOnce in this thread. */
   pull?: Pull;
 }
 

@@ -1,22 +1,25 @@
 /**
- * The sync's pull in a worker thread of its own, on its own connection to the encrypted file: the
- * feed arrives whole with its cursor and progress, the host's connection writes meanwhile (one
- * writer at a time, both kept), and a refused batch leaves the cursor where it was.
+ * The host's writer thread, on its own connection to the encrypted file: the sync's pull there
+ * brings the feed whole with its cursor and progress while the host's connection writes meanwhile
+ * (one writer at a time, both kept), the case index catches up there, and a refused batch leaves
+ * the cursor where it was.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SyncStatus } from '../../electron/contract';
 import { CaseRepository } from '../../electron/db/case-repository';
+import { CaseSearch } from '../../electron/db/case-search';
 import { openDatabase } from '../../electron/db/connection';
 import { Outbox } from '../../electron/sync/outbox';
-import { pullInThread } from '../../electron/sync/pull-thread';
 import { SyncService } from '../../electron/sync/sync-service';
+import { startWriterThread } from '../../electron/host/writer-thread';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
 import { makeTempDir } from '../support/temp-dir';
+import { until } from '../support/until';
 
-const WORKER = join(process.cwd(), 'test', 'support', 'pull-worker.cjs');
+const WORKER = join(process.cwd(), 'test', 'support', 'writer-worker.cjs');
 const CASES = 3000;
-const tmp = makeTempDir('motcua-pull-thread-');
+const tmp = makeTempDir('motcua-writer-thread-');
 let sim: CentralSim;
 beforeAll(async () => {
   sim = await startCentralSim({ cases: CASES, seed: 'pull-thread' });
@@ -28,12 +31,14 @@ afterAll(async () => {
 
 const head = async () => ((await (await fetch(`${sim.url}/v1/health`)).json()) as { seq: number }).seq;
 
-it('pulls the whole feed in a worker thread while the host writes on its own connection', async () => {
+it('pulls the whole feed and indexes it in the writer thread while the host writes on its own connection', async () => {
   const { db } = openDatabase(join(tmp.dir, 'k.db'), 'electron/db/migrations');
+  const errors: unknown[] = [];
+  const writer = startWriterThread(WORKER, db, (e) => errors.push(e));
   const outbox = new Outbox(db);
   const statuses: SyncStatus[] = [];
   const link = { url: sim.url, token: sim.token, publicKeyPem: sim.publicKeyPem };
-  const service = new SyncService({ db, outbox, link, onStatus: (s) => statuses.push(s), limit: 500, pull: pullInThread(WORKER, db) });
+  const service = new SyncService({ db, outbox, link, onStatus: (s) => statuses.push(s), limit: 500, pull: writer.pull });
   const before = await head();
   const pulling = service.syncNow();
   // The host's own writes while the worker writes the feed: each waits for the other's short transaction.
@@ -51,20 +56,28 @@ it('pulls the whole feed in a worker thread while the host writes on its own con
   const cursors = statuses.map((s) => s.cursor);
   expect(new Set(cursors).size).toBeGreaterThan(CASES / 500);
   expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
+  // The writer thread's index driver made every case searchable by name; the host's search finds one.
+  const search = CaseSearch.of(db);
+  await until(() => search.status().complete, 60_000);
+  const one = new CaseRepository(db).all()[0]!;
+  expect(search.search(one.applicant.fullName, { limit: 100 }).map((h) => h.receiptCode)).toContain(one.receiptCode);
+  expect(errors).toEqual([]);
   await service.stop();
+  await writer.close();
   db.close();
-});
+}, 120_000);
 
 it('a batch the worker refuses leaves the cursor and the data as they were, and says why', async () => {
   const { db } = openDatabase(join(tmp.dir, 'refused.db'), 'electron/db/migrations');
-  const pull = pullInThread(WORKER, db);
+  const writer = startWriterThread(WORKER, db, () => undefined);
   const other = await startCentralSim({ cases: 10, seed: 'another-centre' });
   try {
-    const result = await pull({ db, baseUrl: sim.url, token: sim.token, publicKeyPem: other.publicKeyPem });
+    const result = await writer.pull({ db, baseUrl: sim.url, token: sim.token, publicKeyPem: other.publicKeyPem });
     expect(result).toMatchObject({ ok: false, cursor: 0, applied: 0, error: { kind: 'rejected', reason: 'bad-signature' } });
     expect(new CaseRepository(db).count()).toBe(0);
   } finally {
     await other.close();
+    await writer.close();
     db.close();
   }
-});
+}, 60_000);
