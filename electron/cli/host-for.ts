@@ -55,7 +55,7 @@ export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices
     transport,
     devices,
     sync: devices,
-    ...writerWorkerBeside(),
+    ...(devices ? writerWorkerBeside() : {}),
     retention: devices,
     ...(central && 'link' in central ? { central: central.link } : {}),
     ...(central && 'enrol' in central ? { enrol: central.enrol } : {}),
