@@ -1,7 +1,7 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { LocalizedText, RuleReminder } from '../contract';
 import type { Centre, Procedure } from '../db/catalogue-repository';
-import { formatVietnameseDate } from '../base/calendar-date';
+import { admittedDate, formatVietnameseDate, type IsoDate } from '../base/calendar-date';
 import { embedFonts, savePdf, type FontFiles } from './fonts';
 import { drawParagraphs, setParagraphs, totalHeight, type Paragraph, type SetParagraph } from './text-flow';
 
@@ -10,7 +10,7 @@ export type SheetReminder = RuleReminder & { procedure: Pick<Procedure, 'code' |
 
 export interface ReminderSheetData {
   personalNumber: string;
-  today: string;
+  today: IsoDate;
   reminders: readonly SheetReminder[];
 }
 
@@ -69,7 +69,7 @@ export async function renderReminderSheet(data: ReminderSheetData, centre: Centr
   for (const r of data.reminders) {
     const severity = SEVERITY[r.severity];
     paragraphs.push(
-      { text: `${severity.vi.toUpperCase()} · hạn ${formatVietnameseDate(r.dueDate)}`, font: bold, size: 8 * scale, color: GREY },
+      { text: `${severity.vi.toUpperCase()} · hạn ${formatVietnameseDate(admittedDate(r.dueDate))}`, font: bold, size: 8 * scale, color: GREY },
       ...both(r.title, 11, true),
       ...both(r.explanation, 9),
     );
