@@ -2,7 +2,7 @@ import { AppError, type DemoPhoneMessage, type Identity } from '../contract';
 import type { ChipAccessKey } from '../../drivers/smartcard/chip-reading';
 import type { ChipSource } from '../devices/chip-source';
 import { assessRenewal, cardExpiry } from '../proactive/id-card-renewal';
-import type { IsoDate } from '../base/calendar-date';
+import { admittedDate, type IsoDate } from '../base/calendar-date';
 import type { CentralLink } from '../sync/sync-service';
 import { challengeStatus, confirmChallenge, openChallenge, type ChallengeResult } from '../sync/identity-challenges';
 import type { Handlers } from './router';
@@ -31,8 +31,8 @@ const NO_EXPIRY = '2099-12-31';
  */
 export function chipKeyOf(identity: Identity, issueDate: string | undefined, today: IsoDate, typed: { documentNumber?: string; expiryDate?: string }): ChipAccessKey {
   const expiry = (): string => {
-    if (issueDate !== undefined) return cardExpiry(identity.birthDate, issueDate)?.date ?? NO_EXPIRY;
-    const renewal = assessRenewal(identity.birthDate, today);
+    if (issueDate !== undefined) return cardExpiry(admittedDate(identity.birthDate), admittedDate(issueDate))?.date ?? NO_EXPIRY;
+    const renewal = assessRenewal(admittedDate(identity.birthDate), today);
     return 'due' in renewal ? renewal.due.date : NO_EXPIRY;
   };
   return { documentNumber: typed.documentNumber ?? identity.personalNumber.slice(-9), birthDate: identity.birthDate, expiryDate: typed.expiryDate ?? expiry() };

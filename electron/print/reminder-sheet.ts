@@ -1,7 +1,7 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import { encodeProcedureCodes, type LocalizedText, type RuleReminder } from '../contract';
 import type { Centre, Procedure } from '../db/catalogue-repository';
-import { formatVietnameseDate } from '../base/calendar-date';
+import { admittedDate, formatVietnameseDate, type IsoDate } from '../base/calendar-date';
 import { embedFonts, savePdf, type FontFiles } from './fonts';
 import { qrCode } from './qr';
 import type { SubsetFont } from './subset-font';
@@ -12,7 +12,7 @@ export type SheetReminder = RuleReminder & { procedure: Pick<Procedure, 'code' |
 
 export interface ReminderSheetData {
   personalNumber: string;
-  today: string;
+  today: IsoDate;
   reminders: readonly SheetReminder[];
 }
 
@@ -54,7 +54,7 @@ function details(reminders: readonly SheetReminder[], both: (t: LocalizedText, s
   for (const r of reminders) {
     const severity = SEVERITY[r.severity];
     paragraphs.push(
-      { text: `${severity.vi.toUpperCase()} · hạn ${formatVietnameseDate(r.dueDate)}`, font: bold, size: 8 * A4_SCALE, color: GREY },
+      { text: `${severity.vi.toUpperCase()} · hạn ${formatVietnameseDate(admittedDate(r.dueDate))}`, font: bold, size: 8 * A4_SCALE, color: GREY },
       ...both(r.title, 11, true),
       ...both(r.explanation, 9),
     );
@@ -80,7 +80,7 @@ function summary(reminders: readonly SheetReminder[], today: string, regular: Su
     { text: `Ông/Bà có ${reminders.length} việc cần làm / ${reminders.length} thing(s) to do:`, font: bold, size: 8.5, spaceAfter: 4 },
     ...reminders.flatMap((r, i): Paragraph[] => [
       { text: `${i + 1}. ${r.title.vi}`, font: bold, size: 9 },
-      { text: `${SEVERITY[r.severity].vi.toUpperCase()} · ${r.dueDate < today ? 'đã quá hạn' : 'hạn'} ${formatVietnameseDate(r.dueDate)} · ${r.title.en}`, font: regular, size: 7.5, color: GREY, spaceAfter: 4 },
+      { text: `${SEVERITY[r.severity].vi.toUpperCase()} · ${r.dueDate < today ? 'đã quá hạn' : 'hạn'} ${formatVietnameseDate(admittedDate(r.dueDate))} · ${r.title.en}`, font: regular, size: 7.5, color: GREY, spaceAfter: 4 },
     ]),
   ];
 }

@@ -8,8 +8,9 @@ import { createHost, type Host } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
 import { maskPersonalNumber } from '../../electron/print/reminder-sheet';
 import { makeTempDir } from '../support/temp-dir';
+import { isoDate } from '../../electron/base/calendar-date';
 
-const TODAY = '2026-11-23';
+const TODAY = isoDate('2026-11-23');
 /** Born 10 January 1987: turns 40 on 10 January 2027, so on 23 November 2026 it is time to renew. */
 const DUE_SOON = { personalNumber: '001087012345', birthDate: '1987-01-10', source: 'typed' as const };
 

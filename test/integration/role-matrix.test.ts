@@ -4,6 +4,7 @@ import { CHANNEL_NAMES, ROLES, type Role } from '../../electron/contract';
 import { createHost, type Host } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
 import { makeTempDir } from '../support/temp-dir';
+import { isoDate } from '../../electron/base/calendar-date';
 
 const K = 'kiosk';
 const O = 'officer';
@@ -121,7 +122,7 @@ let host: Host;
 
 beforeAll(() => {
   tmp = makeTempDir('motcua-roles-');
-  host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'm.db'), demo: true, sync: false, devices: false, transport: 'browser', version: 't', today: () => '2026-11-23' });
+  host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'm.db'), demo: true, sync: false, devices: false, transport: 'browser', version: 't', today: () => isoDate('2026-11-23') });
 });
 afterAll(async () => {
   await host.close();
