@@ -42,7 +42,10 @@ export function formatVietnameseDate(date: IsoDate): string {
   return `${d}/${m}/${y}`;
 }
 
+// Made once: building a DateTimeFormat costs about as much as the hub's whole answer to a call.
+const vietnamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+
 /** Today in Vietnam (UTC+7), whatever the machine's time zone. */
 export function todayInVietnam(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+  return vietnamDay.format(now);
 }

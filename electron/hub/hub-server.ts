@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { todayInVietnam } from '../base/calendar-date';
 import type { DeviceKey } from '../security/device-signing';
 import { BlockStore } from './block-store';
+import { groupCommit } from './group-commit';
 import { HelpStore } from './help-store';
 import type { HubDb } from './hub-db';
 import { hubOps, type HubOpName, type HubTopic } from './hub-ops';
@@ -55,6 +56,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   const help = new HelpStore(options.db, now);
   const ops = hubOps(options.db, () => todayInVietnam(now()), queue, help, new BlockStore(options.db, now), new RatingStore(options.db, now));
   const nonces = new NonceWindow();
+  const commit = groupCommit(options.db);
   // Events are signed once, over this run's epoch and their id; each stream's first event binds the epoch to its nonce.
   const epoch = randomBytes(12).toString('base64url');
   let eventId = 0;
@@ -97,7 +99,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     if (!parsed.success) return send(res, 400, { error: 'bad-input' }, nonce);
     let output: unknown;
     try {
-      output = (def.run as (i: unknown, m: Machine) => unknown)(parsed.data, machine);
+      output = await commit(() => (def.run as (i: unknown, m: Machine) => unknown)(parsed.data, machine));
     } catch (error) {
       if (error instanceof QueueUnknownService) return send(res, 404, { error: 'unknown-service' }, nonce);
       throw error;
