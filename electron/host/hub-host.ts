@@ -10,6 +10,7 @@ import { helpAndDayHandlers } from './hub-help-day-handlers';
 import type { HubHostDeps, HubJoin, HubLinkContext } from './hub-host-deps';
 import { ratingHandlers } from './hub-rating-handlers';
 import { settler } from './hub-settle';
+import { serviceSetupHandlers } from './hub-setup-handlers';
 import { ticketHandlers } from './hub-ticket-handlers';
 
 export type { HubHostDeps, HubJoin } from './hub-host-deps';
@@ -81,6 +82,7 @@ export function hubHost(deps: HubHostDeps) {
     ...ticketHandlers(link, { settings: deps.settings, offline, fonts: deps.fonts, centreName: deps.centreName, settle }),
     ...counterQueueHandlers(link, callsByHand),
     ...helpAndDayHandlers(link),
+    ...serviceSetupHandlers(link),
     ...ratingHandlers(link, ratings, sendRatings),
   };
 
