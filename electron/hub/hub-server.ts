@@ -63,14 +63,20 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   const streams = new Set<ServerResponse>();
 
   const server = createServer((req, res) => {
+    readAt.set(res, performance.now());
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, { error: 'internal' }, null);
     });
   });
 
+  /** When each request was read: its answer says how long the hub itself took (Server-Timing; not signed, for measuring only). */
+  const readAt = new WeakMap<ServerResponse, number>();
+
   function send(res: ServerResponse, status: number, body: unknown, nonce: string | null): void {
     const text = JSON.stringify(body);
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+    const since = readAt.get(res);
+    if (since !== undefined) headers['server-timing'] = `hub;dur=${(performance.now() - since).toFixed(2)}`;
     if (nonce !== null) headers[HEADER.hub] = signText(answerText(nonce, status, text), options.key);
     res.writeHead(status, headers);
     res.end(text);
