@@ -111,6 +111,8 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'help.close': { roles: [K], input: {} },
   'help.list': { roles: [O], input: {} },
   'help.take': { roles: [O], input: { kiosk: 'K1' } },
+  'queue.serviceSetup': { roles: [T], input: {} },
+  'queue.setServiceSetup': { roles: [T], input: { services: [{ id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' }, procedures: [], counters: ['1'] }] } },
   'queue.day': { roles: [O, T], input: {} },
   'queue.dayCsv': { roles: [O, T], input: { day: '2026-03-02' } },
   'rating.target': { roles: [K], input: {} },
