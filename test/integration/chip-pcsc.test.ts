@@ -95,6 +95,42 @@ describe('motcua chip over pcscd and vpcd', { timeout: 30_000 }, () => {
     expect(json).toMatchObject({ ok: true, passiveAuth, chipAuth });
   });
 
+  it('authenticates a chip with DG14 (Chip Authentication, 3DES after BAC) and keeps the JSON fields exact', async () => {
+    await insert('chip-auth');
+    const { status, json } = await chipRead(...keyFlags('chip-auth'), '--trust', trustDir.dir);
+    expect(status).toBe(0);
+    expect(Object.keys(json).slice(0, 5)).toEqual(['ok', 'document', 'dataGroups', 'passiveAuth', 'chipAuth']);
+    expect(Object.keys(json.document as object)).toEqual(['documentNumber', 'personalNumber', 'fullName', 'birthDate', 'sex', 'expiryDate']);
+    expect(json).toMatchObject({ ok: true, dataGroups: [1, 13, 14, 15], passiveAuth: 'valid', chipAuth: 'valid', authentications: { chip: 'valid', active: 'valid' }, apdus: 11 });
+  });
+
+  it('authenticates a PACE chip with Chip Authentication in AES', async () => {
+    await insert('pace-chip-auth');
+    const { json } = await chipRead(...keyFlags('pace-chip-auth'), '--trust', trustDir.dir);
+    expect(json).toMatchObject({ ok: true, accessControl: 'PACE', passiveAuth: 'valid', chipAuth: 'valid', authentications: { chip: 'valid', active: 'valid' } });
+  });
+
+  it('reports a cloned chip calmly: read whole, passive authentication valid, both chip proofs invalid', async () => {
+    await insert('cloned');
+    const { status, json } = await chipRead(...keyFlags('cloned'), '--trust', trustDir.dir);
+    expect(status).toBe(0);
+    expect(json).toMatchObject({
+      ok: true,
+      document: { documentNumber: '099012345', personalNumber: '001099012345', fullName: 'Nguyễn Văn An', birthDate: '1999-03-15', sex: 'M', expiryDate: '2039-03-15' },
+      dataGroups: [1, 13, 14, 15],
+      passiveAuth: 'valid',
+      chipAuth: 'invalid',
+      authentications: { chip: 'invalid', active: 'invalid' },
+    });
+  });
+
+  it('says CARD_REMOVED, with nothing half-read, for a card pulled at Chip Authentication', async () => {
+    await insert('chip-auth', { removeAtApdu: 7 });
+    const { status, json } = await chipRead(...keyFlags('chip-auth'), '--trust', trustDir.dir);
+    expect(status).toBe(1);
+    expect(json).toEqual({ ok: false, error: { code: 'CARD_REMOVED', message: expect.stringMatching(/Ông\/Bà.* \/ .*Please/) as unknown } });
+  });
+
   it('says untrusted when no CSCA list is given', async () => {
     await insert('genuine');
     expect((await chipRead(...keyFlags('genuine'))).json).toMatchObject({ ok: true, passiveAuth: 'untrusted' });
