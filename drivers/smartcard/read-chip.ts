@@ -11,6 +11,7 @@ import { ChipError } from './chip-error';
 import { DerError } from './der';
 import { parseDg1 } from './dg1';
 import { parseDg13, type VietnamPersonalData } from './dg13-vietnam';
+import { faceImageOf, type FaceImage } from './dg2-face';
 import { chipAuthenticationOffer } from './dg14';
 import { EF_SOD_SFI } from './lds-tags';
 import { dataGroupsMatch, passiveAuthentication } from './passive-auth';
@@ -191,18 +192,40 @@ async function readAll(session: ApduSession, key: ChipAccessKey, options: ReadOp
   };
 }
 
-/**
- * Reads and verifies the chip on a connected card: PACE where offered or BAC, SELECT the eMRTD application, then EF.SOD,
- * DG14 and Chip Authentication where the SOD lists DG14, then DG1, DG13 and DG15 as far as the SOD lists
- * them, Active Authentication where DG15 is listed, passive authentication last. It returns a whole reading or throws a ChipError; nothing partial escapes.
- */
-export async function readChip(channel: CardChannel, key: ChipAccessKey, options: ReadOptions): Promise<ChipReadResult> {
+/** A conversation with the card that returns whole or throws a ChipError; nothing partial escapes. */
+async function conversation<T>(channel: CardChannel, talk: (session: ApduSession) => Promise<T>): Promise<{ result: T; apdus: number }> {
   const session = new ApduSession(channel, atrOffersExtendedLength(channel.atr));
   try {
-    return { reading: await readAll(session, key, options), apdus: session.apdus };
+    return { result: await talk(session), apdus: session.apdus };
   } catch (error) {
     if (error instanceof ChipError) throw error;
     if (error instanceof DerError) throw new ChipError('BAD_ANSWER', error.message);
     throw new ChipError('BAD_ANSWER', error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * Reads and verifies the chip on a connected card: PACE where offered or BAC, SELECT the eMRTD application, then EF.SOD,
+ * DG14 and Chip Authentication where the SOD lists DG14, then DG1, DG13 and DG15 as far as the SOD lists
+ * them, Active Authentication where DG15 is listed, passive authentication last. It returns a whole reading or throws a ChipError.
+ */
+export async function readChip(channel: CardChannel, key: ChipAccessKey, options: ReadOptions): Promise<ChipReadResult> {
+  const { result, apdus } = await conversation(channel, (session) => readAll(session, key, options));
+  return { reading: result, apdus };
+}
+
+/**
+ * The face (DG2) for the officer to look at, never stored: read under secure messaging and shown only
+ * when it hashes to what the SOD states (a face swapped into a copied card is refused as BAD_ANSWER).
+ */
+export async function readFace(channel: CardChannel, key: ChipAccessKey, random: (size: number) => Buffer = randomBytes): Promise<FaceImage> {
+  const { result } = await conversation(channel, async (session) => {
+    await openChip(session, key, random);
+    const sodBytes = await session.readFile(EF_SOD_SFI);
+    if (sodBytes === undefined) throw new ChipError('BAD_ANSWER', 'no EF.SOD');
+    const dg2 = await session.readFile(2);
+    if (dg2 === undefined || !dataGroupsMatch(parseSod(sodBytes), new Map([[2, dg2]]))) throw new ChipError('BAD_ANSWER', 'no DG2 the SOD signs');
+    return faceImageOf(dg2);
+  });
+  return result;
 }

@@ -11,7 +11,8 @@ import { parseDg1 } from '../../drivers/smartcard/dg1';
 import { parseDg13 } from '../../drivers/smartcard/dg13-vietnam';
 import { EF_COM_SFI, EF_SOD_SFI } from '../../drivers/smartcard/lds-tags';
 import { passiveAuthentication } from '../../drivers/smartcard/passive-auth';
-import { readChip } from '../../drivers/smartcard/read-chip';
+import { readChip, readFace } from '../../drivers/smartcard/read-chip';
+import { faceImageOf, type FaceImage } from '../../drivers/smartcard/dg2-face';
 import { SecureMessaging, SecureMessagingError } from '../../drivers/smartcard/secure-messaging';
 import { aesCipher, tripleDesCipher } from '../../drivers/smartcard/sm-cipher';
 import { parseSod } from '../../drivers/smartcard/sod';
@@ -31,7 +32,7 @@ const sample = once(() => {
   const chip = virtualCard('genuine', pki);
   const paceChip = virtualCard('pace', pki);
   const chipAuthChips = { '3DES': virtualCard('chip-auth', pki), AES: virtualCard('pace-chip-auth', pki) };
-  return { pki, chip, paceChip, chipAuthChips, files: paceChip.contents.files, dg14: chipAuthChips.AES.contents.files.get(14)! };
+  return { pki, chip, paceChip, chipAuthChips, files: paceChip.contents.files };
 });
 
 const bytes = (samples: () => Buffer[]) => fc.oneof(mutatedBytes(samples()), fc.uint8Array({ maxLength: 300 })).map((b) => Buffer.from(b));
@@ -92,16 +93,18 @@ export const CHIP_TARGETS = [
     },
   }),
   fuzzTarget({
-    name: 'smartcard: LDS files from the chip (DG1, DG13, EF.SOD, DG15) and passive authentication',
+    name: 'smartcard: LDS files from the chip (DG1, DG2, DG13, DG14, EF.SOD, DG15) and passive authentication',
     covers: ['dg1MrzText', 'parseDg1', 'parseDg13', 'dg13Date', 'parseSod', 'hashName', 'passiveAuthentication', 'dataGroupsMatch',
-      'activeAuthenticationKey', 'activeAuthenticationHolds', 'paceInfos', 'supportedPace', 'chipAuthenticationOffer', 'decodePoint', 'readTlv', 'readAll', 'expectTlv', 'children', 'childAt', 'oidText', 'smallInteger', 'encodedSize', 'DerError'],
-    inputs: () => bytes(() => [...sample().files.values(), sample().dg14]),
+      'activeAuthenticationKey', 'activeAuthenticationHolds', 'paceInfos', 'supportedPace', 'chipAuthenticationOffer', 'faceImageOf', 'decodePoint', 'readTlv', 'readAll', 'expectTlv', 'children', 'childAt', 'oidText', 'smallInteger', 'encodedSize', 'DerError'],
+    inputs: () => bytes(() => [...sample().files.values(), ...sample().chipAuthChips['3DES'].contents.files.values()]),
     check: (file) => {
       const dg1 = parsedOrRefused(() => parseDg1(file, TODAY));
       if (dg1 !== undefined) assert.match(dg1.birthDate, /^\d{4}-\d{2}-\d{2}$/);
       const dg13 = parsedOrRefused(() => parseDg13(file));
       if (dg13 !== undefined) assert.match(dg13.personalNumber, /^\d{12}$/);
       assert.equal(typeof activeAuthenticationHolds(file, Buffer.alloc(8), file), 'boolean');
+      const face = parsedOrRefused(() => faceImageOf(file));
+      if (face !== undefined) assert.ok(['jpeg', 'jpeg2000'].includes(face.format) && face.image.length > 0);
       const chipAuthentication = parsedOrRefused(() => chipAuthenticationOffer(file));
       if (chipAuthentication !== undefined) assert.ok(['3DES', 'AES-128', 'AES-192', 'AES-256'].includes(chipAuthentication.cipher));
       const offered = parsedOrRefused(() => paceInfos(file));
@@ -124,7 +127,7 @@ export const CHIP_TARGETS = [
     covers: ['readChip', 'ApduSession', 'incrementSsc', 'basicAccessControl', 'ChipError', 'atrOffersExtendedLength',
       'encodeCommand', 'splitResponse', 'needsExtended', 'leBytes', 'pad', 'unpad', 'retailMac', 'encrypt3des', 'decrypt3des', 'deriveKey', 'sessionKeysFromSeed',
       'bacKeys', 'mrzInformation', 'mrzDocumentNumber', 'tlv', 'paceAccess', 'passwordKey', 'paceKdf', 'paceToken', 'add', 'multiply', 'encodePoint', 'toBigInt', 'toBytes',
-      'chipAuthentication', 'ephemeralAgreement', 'chipAuthenticationSession', 'aesKdf', 'oidBytes', 'SessionKeysDiffer'],
+      'chipAuthentication', 'ephemeralAgreement', 'chipAuthenticationSession', 'aesKdf', 'oidBytes', 'SessionKeysDiffer', 'readFace'],
     inputs: () => damage,
     check: async (d) => {
       const { chip, paceChip, chipAuthChips, pki } = sample();
@@ -135,6 +138,11 @@ export const CHIP_TARGETS = [
       // A damaged answer is refused or, where the damage was in bytes nobody checks (a status word's
       // second byte on an error path), the reading is whole and verified.
       else assert.ok(reading !== undefined && ['valid', 'invalid'].includes((reading as ChipReading).passiveAuth));
+      if (d.card !== '3DES') return;
+      // The face the officer asks for: refused with a ChipError, or the JPEG the SOD signs.
+      let face;
+      const faceError = await onlyThrows(async () => (face = await readFace(damagedChannel(card, d), accessKeyOf(HOLDER))), (e) => e instanceof ChipError);
+      if (faceError === undefined) assert.equal((face as FaceImage | undefined)?.format, 'jpeg');
     },
   }),
 ];

@@ -29,6 +29,7 @@ export const NOT_INPUT_READERS: Readonly<Record<string, string>> = {
   listReaders: 'asks pcscd which smart-card readers exist',
   connectCard: 'connects to a card through pcscd',
   readOnReader: 'connects through pcscd, then readChip (fuzzed) reads',
+  readFaceOnReader: 'connects through pcscd, then readFace (fuzzed) reads',
   loadCscaCertificates: "lists a folder; each file goes to node's X509Certificate, whose refusals are skipped",
 };
 

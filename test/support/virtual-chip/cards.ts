@@ -1,4 +1,6 @@
 import { generateKeyPairSync, type X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ChipAccessKey } from '../../../drivers/smartcard/chip-reading';
 import { EF_CARD_ACCESS_SFI } from '../../../drivers/smartcard/card-access';
 import { EF_COM_SFI, EF_SOD_SFI } from '../../../drivers/smartcard/lds-tags';
@@ -6,7 +8,7 @@ import { issueCertificate, type Issued } from './certificates';
 import { VirtualChip } from './chip';
 import { CA_ECDH_3DES, CA_ECDH_AES_128 } from '../../../drivers/smartcard/dg14';
 import type { ChipAuthenticationProtocol } from './chip-ca';
-import { dg1, dg13, dg14, dg15, efCardAccess, efCom, efSod, type PersonalDetails } from './lds-files';
+import { dg1, dg2, dg13, dg14, dg15, efCardAccess, efCom, efSod, type PersonalDetails } from './lds-files';
 import type { Holder } from './mrz';
 
 /** A test country PKI: the CSCA the tests trust, a Document Signer under it, and a stranger CSCA with its own signer. */
@@ -71,6 +73,16 @@ export function holderOf(variant: ChipVariant): Holder {
   return variant === 'expired' ? EXPIRED_HOLDER : HOLDER;
 }
 
+/** A small real JPEG (the browser shows it); the JPEG 2000 face is only its signature box and a few bytes. */
+const JPEG_FACE = readFileSync(join(__dirname, '../../fixtures/chip/face.jpg'));
+const JPEG2000_FACE = Buffer.concat([Buffer.from('0000000c6a5020200d0a870a', 'hex'), Buffer.alloc(64, 0x2a)]);
+
+/** The face in DG2: a JPEG on the BAC card with Chip Authentication, JPEG 2000 (as newer cards) on the PACE one. */
+function faceOf(variant: ChipVariant): Buffer | undefined {
+  if (variant === 'chip-auth') return dg2(JPEG_FACE, 0);
+  return variant === 'pace-chip-auth' ? dg2(JPEG2000_FACE, 1) : undefined;
+}
+
 const newKey = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
 /** The Chip Authentication protocol in the variant's DG14, if it has one (the copies copy a 3DES one). */
@@ -85,8 +97,10 @@ export function virtualCard(variant: ChipVariant, pki: TestPki): VirtualChip {
   const activeAuthentication = newKey();
   const chipAuthentication = newKey();
   const protocol = chipAuthenticationProtocol(variant);
+  const face = faceOf(variant);
   const dataGroups = new Map([
     [1, dg1(holder)],
+    ...(face === undefined ? [] : [[2, face] as const]),
     [13, dg13(holder, DETAILS)],
     ...(protocol === undefined ? [] : [[14, dg14(chipAuthentication.publicKey, protocol)] as const]),
     [15, dg15(activeAuthentication.publicKey)],

@@ -65,6 +65,21 @@ export function dg15(activeAuthenticationKey: KeyObject): Buffer {
   return tlv(DATA_GROUP_TAGS[15]!, activeAuthenticationKey.export({ type: 'spki', format: 'der' }));
 }
 
+/** DG2 with one face: ISO/IEC 19794-5 record header, face information, image information (type 0 JPEG, 1 JPEG 2000), the image. */
+export function dg2(image: Buffer, type: 0 | 1): Buffer {
+  const faceInformation = Buffer.alloc(20);
+  faceInformation.writeUInt32BE(20 + 12 + image.length);
+  const imageInformation = Buffer.alloc(12);
+  imageInformation[1] = type;
+  const header = Buffer.alloc(14);
+  header.write('FAC\x00010\x00', 'latin1');
+  header.writeUInt32BE(14 + 20 + 12 + image.length, 8);
+  header.writeUInt16BE(1, 12);
+  const record = Buffer.concat([header, faceInformation, imageInformation, image]);
+  const headerTemplate = tlv(0xa1, tlv(0x80, Buffer.from([1, 1])));
+  return tlv(DATA_GROUP_TAGS[2]!, tlv(0x7f61, tlv(0x02, Buffer.from([1])), tlv(0x7f60, headerTemplate, tlv(0x5f2e, record))));
+}
+
 /** A P-256 public key as real chips write it in DG14: id-PK-ECDH with the domain parameters spelled out. */
 function explicitP256Key(publicKey: KeyObject): Buffer {
   const { x, y } = publicKey.export({ format: 'jwk' });
