@@ -1,8 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readOnReader } from '../../drivers/smartcard/read-on-reader';
+import { ERROR_MESSAGES } from '../../electron/contract';
 import { PcscChipSource } from '../../electron/devices/chip-source';
+import { newSession } from '../../electron/host/session';
+import { hostCall, startHostWithCentral } from '../support/host-with-central';
 import { runMotcua, runMotcuaWithEnv } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 import { accessKeyOf, HOLDER, holderOf, makeTestPki, trustedCertificates, type ChipVariant, type TestPki } from '../support/virtual-chip/cards';
@@ -175,6 +178,28 @@ describe('motcua chip over pcscd and vpcd', { timeout: 30_000 }, () => {
     expect(reading).toMatchObject({ passiveAuth: 'valid', chipAuth: 'valid', document: { fullName: 'Nguyễn Văn An' }, personalData: { placeOfOrigin: 'Xã Đông Hội, Huyện Đông Anh, Hà Nội' } });
     const missing = new PcscChipSource({ readerName: () => 'Nowhere 00', trustDir: trustDir.dir, clock: () => NOW, today: () => TODAY });
     await expect(missing.read(accessKeyOf(HOLDER))).rejects.toMatchObject({ code: 'NO_READER' });
+  });
+
+  it('shows the officer the face on the chip as a JPEG data URL, and says calmly when it is JPEG 2000', async () => {
+    const chipSource = new PcscChipSource({ readerName: () => VPCD_READER, trustDir: trustDir.dir, clock: () => NOW, today: () => TODAY });
+    const running = await startHostWithCentral('chip-face', { chipSource });
+    try {
+      const call = hostCall(() => running.host);
+      const officer = newSession('officer');
+      await call(officer, 'citizen.open', { personalNumber: HOLDER.personalNumber, birthDate: HOLDER.birthDate, source: 'typed' });
+      await insert('chip-auth');
+      const face = await call<{ format: string; image: string }>(officer, 'identity.chipFace', { expiryDate: HOLDER.expiryDate });
+      expect(face.format).toBe('jpeg');
+      const [prefix, base64] = face.image.split(',');
+      expect(prefix).toBe('data:image/jpeg;base64');
+      expect(Buffer.from(base64!, 'base64').equals(readFileSync(join(__dirname, '../fixtures/chip/face.jpg')))).toBe(true);
+      await card?.remove();
+      await waitForCard(VPCD_READER, false);
+      await insert('pace-chip-auth');
+      await expect(call(officer, 'identity.chipFace', { expiryDate: HOLDER.expiryDate })).rejects.toMatchObject({ data: { code: 'CHIP_FACE_JPEG2000', message: ERROR_MESSAGES.CHIP_FACE_JPEG2000 } });
+    } finally {
+      await running.close();
+    }
   });
 
   it('prints its own help', async () => {
