@@ -18,3 +18,4 @@ export * from './printing';
 export * from './central';
 export * from './queue';
 export * from './identity';
+export * from './chip-readers';
