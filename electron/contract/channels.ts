@@ -4,7 +4,7 @@ import type { EventName, EventPayload } from './events';
 import type { Role } from './roles';
 import { scanResult, scanText } from './scan';
 import { consentDecision, consentNotice, consentPurpose } from './consent';
-import { dossierEdit, dossierView } from './dossier';
+import { dossierEdit, dossierView, linkedDossierView } from './dossier';
 import { comparison, comparisonRequest } from './recommend';
 import { procedureQuery, procedureResults } from './procedures';
 import { localizedText } from './localized';
@@ -72,9 +72,10 @@ const citizenReminderList = z.object({
   today: z.string(),
   /**
    * `formId`: the form a "prepare the dossier" button opens; `outcomeId`: the outcome whose ways
-   * a "compare the options" button shows; each when the procedure has one.
+   * a "compare the options" button shows; each when the procedure has one. `linked`: the procedure is
+   * a bundle of linked procedures, so "prepare" opens all their forms as one dossier (dossier.prepareLinked).
    */
-  reminders: z.array(ruleReminder.extend({ formId: z.string().nullable(), outcomeId: z.string().nullable() })),
+  reminders: z.array(ruleReminder.extend({ formId: z.string().nullable(), outcomeId: z.string().nullable(), linked: z.boolean() })),
   /** Whether the central profile (given by consent) was used beside the card. */
   usedCentral: z.boolean(),
   assurance: assuranceLevel,
@@ -162,6 +163,20 @@ export const channels = {
   /** Values typed by the citizen or officer; a locked field is refused, its correction request is not. */
   'dossier.update': channel({ input: dossierEdit, output: dossierView, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
   'dossier.print': channel({ input: draftRef, output: printedDocument, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
+  /** A linked bundle's procedures (a reminder's `procedureCode`), each form prepared like `dossier.prepare`. */
+  'dossier.prepareLinked': channel({
+    input: z.object({ procedureCode: z.string().max(64) }).strict(),
+    output: linkedDossierView,
+    roles: SERVES_CITIZENS,
+    personalData: PROACTIVE,
+  }),
+  /** The linked dossier's drafts printed as one document, each form with its own hand-off QR for the counter. */
+  'dossier.printLinked': channel({
+    input: z.object({ draftIds: z.array(z.string().max(64)).min(2).max(5) }).strict(),
+    output: printedDocument,
+    roles: SERVES_CITIZENS,
+    personalData: PROACTIVE,
+  }),
   'recommend.outcomes': channel({
     input: none,
     output: z.object({ outcomes: z.array(z.object({ id: z.string(), title: localizedText })) }),

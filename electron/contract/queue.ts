@@ -72,7 +72,15 @@ const dayInput = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optiona
 const HEAD: readonly Role[] = ['officer', 'technician'];
 
 const ticketOut = z.object({ ticket: queueTicket.nullable() });
-const queueServiceView = z.object({ id: z.string(), name: localizedText, prefix: z.string(), waiting: z.number().int(), estimateMinutes: z.number().int() });
+/** `procedures`: the procedure codes the service handles, so a kiosk offers the right number for a dossier it printed. */
+const queueServiceView = z.object({
+  id: z.string(),
+  name: localizedText,
+  prefix: z.string(),
+  procedures: z.array(z.string()),
+  waiting: z.number().int(),
+  estimateMinutes: z.number().int(),
+});
 
 export const queueChannels = {
   'hub.status': channel({ input: none, output: hubStatus, roles: ALL, personalData: false }),

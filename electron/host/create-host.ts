@@ -38,7 +38,7 @@ import { procedureHandlers } from './procedure-handlers';
 import { centreCalendar } from './centre-calendar';
 import { loadCatalogue, type Catalogue } from '../proactive/recommend';
 import { renderComparisonSheet } from '../print/comparison-sheet';
-import { formFor } from './form-for';
+import { formsFor } from './form-for';
 import { renderDossierPdf } from '../print/dossier-pdf';
 import { encodeHandoff, loadOrCreateDeviceKey, PRIVATE_KEY_SETTING, type DeviceKey } from '../security/device-signing';
 import { compileRules } from '../proactive/rules/engine';
@@ -255,7 +255,7 @@ export function createHost(config: HostConfig): Host {
         centre: () => catalogue.centre(),
         procedure: (code) => catalogue.procedure(code),
         outcomeFor: (code) => outcomeCatalogue().outcomes.find((o) => o.options.some((x) => x.procedureCodes.includes(code)))?.id ?? null,
-        formFor: (code) => formFor(code, formTemplates(), outcomeCatalogue()),
+        formsFor: (code) => formsFor(code, formTemplates(), outcomeCatalogue()),
         today,
       }),
       ...procedureHandlers({ procedures: cachedBySync(db, 'procedure', () => catalogue.procedures()), templates: formTemplates, catalogue: outcomeCatalogue }),
@@ -271,6 +271,7 @@ export function createHost(config: HostConfig): Host {
         drafts,
         templates: formTemplates,
         subjectHash: (pin) => audit.subjectHash(pin),
+        formsFor: (code) => formsFor(code, formTemplates(), outcomeCatalogue()),
         renderPdf: async (draft, template) => {
           const handoff = encodeHandoff(draft, deviceKey());
           const place = catalogue.centre()?.address.split(',').at(-1)?.trim();

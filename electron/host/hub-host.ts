@@ -60,6 +60,8 @@ interface ServiceRow {
   id: string;
   prefix: string;
   name: LocalizedText;
+  /** Absent from services cached before the kiosk offered numbers for the procedures it printed. */
+  procedures?: string[];
 }
 
 /**
@@ -201,7 +203,7 @@ export function hubHost(deps: HubHostDeps) {
       let listed: Listed;
       try {
         listed = await call<Listed>('services');
-        deps.settings.set(SERVICES, JSON.stringify(listed.services.map(({ id, prefix, name }) => ({ id, prefix, name }))));
+        deps.settings.set(SERVICES, JSON.stringify(listed.services.map(({ id, prefix, name, procedures }) => ({ id, prefix, name, procedures }))));
       } catch (error) {
         if (!(error instanceof AppError && error.data.code === 'HUB_OFFLINE') || cachedServices().length === 0) throw error;
         listed = { services: cachedServices(), waiting: [] };
@@ -211,7 +213,7 @@ export function hubHost(deps: HubHostDeps) {
       return {
         services: list.map((s) => {
           const w = waiting.find((x) => x.serviceId === s.id);
-          return { id: s.id, name: s.name, prefix: s.prefix, waiting: w?.waiting ?? 0, estimateMinutes: w?.estimateMinutes ?? 0 };
+          return { id: s.id, name: s.name, prefix: s.prefix, procedures: s.procedures ?? [], waiting: w?.waiting ?? 0, estimateMinutes: w?.estimateMinutes ?? 0 };
         }),
       };
     },

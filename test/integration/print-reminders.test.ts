@@ -53,8 +53,8 @@ describe('print.reminders', () => {
     expect(info).toMatch(/^Title:\s+Phiếu nhắc việc \/ Reminder slip$/m);
   });
 
-  it('the PDF text holds the Vietnamese title and reminder with their diacritics', async () => {
-    const { text } = await printSlip(DUE_SOON, 'due-soon-text.pdf');
+  it('the A4 sheet holds the Vietnamese title and the whole reminder with their diacritics (the 80 mm slip summarises: reminder-slip.test.ts)', async () => {
+    const { text } = await printSlip(DUE_SOON, 'due-soon-text.pdf', 'a4');
     const t = flat(text);
     expect(t).toContain('PHIẾU NHẮC VIỆC');
     expect(t).toContain('REMINDER SLIP');
@@ -66,7 +66,7 @@ describe('print.reminders', () => {
   });
 
   it('names the centre and the procedure from the catalogue', async () => {
-    const t = flat((await printSlip(DUE_SOON, 'centre.pdf')).text);
+    const t = flat((await printSlip(DUE_SOON, 'centre.pdf', 'a4')).text);
     expect(t).toContain('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG');
     expect(t).toContain('Thủ tục / Procedure: Cấp đổi thẻ căn cước (CC.CAP-DOI)');
     expect(t).toContain('Luật Căn cước số 26/2023/QH15');

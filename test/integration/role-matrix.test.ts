@@ -48,6 +48,8 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'dossier.prepare': { roles: CITIZEN_FACING, input: { formId: 'none' } },
   'dossier.update': { roles: CITIZEN_FACING, input: { draftId: 'none', values: {} } },
   'dossier.print': { roles: CITIZEN_FACING, input: { draftId: 'none' } },
+  'dossier.prepareLinked': { roles: CITIZEN_FACING, input: { procedureCode: 'LT.KS-TT-BHYT' } },
+  'dossier.printLinked': { roles: CITIZEN_FACING, input: { draftIds: ['none', 'other'] } },
   'procedures.search': { roles: CITIZEN_FACING, input: { query: 'khai sinh' } },
   'recommend.outcomes': { roles: CITIZEN_FACING, input: {} },
   'recommend.compare': { roles: CITIZEN_FACING, input: { outcomeId: 'none', preference: 'balanced' } },
