@@ -13,7 +13,7 @@ import { accountView, bootstrapAccount, loginInput, loginResult, newAccount, pas
 import { ruleReminder } from './profile';
 import { kioskOptions } from './kiosk-options';
 import { documentKind, keptDocumentView, printersOverview, printOutcome, reprintId } from './printing';
-import { type AssuranceLevel, assuranceLevel, assuranceView, challengeAnswer, challengeStatus, chipKeyInput, demoPhoneMessage, holderChallenge } from './identity';
+import { type AssuranceLevel, assuranceLevel, assuranceView, challengeAnswer, challengeStatus, chipFace, chipKeyInput, demoPhoneMessage, holderChallenge } from './identity';
 import { chipReaderName, chipReadersOverview, chipReaderTest } from './chip-readers';
 import { centralConfigure, centralRegister, centralStatus, centralTestResult } from './central';
 import { queueChannels } from './queue';
@@ -137,6 +137,8 @@ export const channels = {
   'identity.attest': channel({ input: z.object({ checkedOriginal: z.literal(true) }).strict(), output: assuranceView, roles: OFFICER, personalData: IDENTITY_PROOF }),
   /** Reads and verifies the card's chip on the reader (chip). */
   'identity.readChip': channel({ input: chipKeyInput, output: opened, roles: SERVES_CITIZENS, personalData: IDENTITY_PROOF }),
+  /** The portrait on the chip, for the officer to compare with the person at the counter; JPEG 2000 is refused calmly (CHIP_FACE_JPEG2000). */
+  'identity.chipFace': channel({ input: chipKeyInput, output: chipFace, roles: OFFICER, personalData: IDENTITY_PROOF }),
   /** Demo mode only: what the demo centre's "phone" of this citizen received. */
   'identity.demoPhone': channel({ input: none, output: z.object({ messages: z.array(demoPhoneMessage) }), roles: SERVES_CITIZENS, personalData: IDENTITY_PROOF }),
   /** Ends the citizen's turn (electron/host/citizen-turn.ts): the profile and unprinted, unsubmitted drafts are erased; at a kiosk also its consents and the dossiers printed whole in their QR. */

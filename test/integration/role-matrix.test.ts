@@ -39,6 +39,7 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'identity.confirm': { roles: CITIZEN_FACING, input: {} },
   'identity.attest': { roles: [O], input: { checkedOriginal: true } },
   'identity.readChip': { roles: CITIZEN_FACING, input: {} },
+  'identity.chipFace': { roles: [O], input: {} },
   'identity.demoPhone': { roles: CITIZEN_FACING, input: {} },
   'consent.notice': { roles: CITIZEN_FACING, input: { purpose: 'proactive-services' } },
   'consent.decide': { roles: CITIZEN_FACING, input: { purpose: 'proactive-services', accept: false } },
