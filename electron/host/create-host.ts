@@ -14,6 +14,9 @@ import { runDoctor } from './doctor';
 import { classifyScan } from '../../drivers/idcard/classify';
 import { IDENTIFICATION } from '../contract';
 import { demoPhoneAt, type DemoPhoneControl } from './demo-phone';
+import { chipReaderHandlers } from './chip-reader-handlers';
+import { sourceDemoCard, type DemoCard } from './demo-card';
+import { noChipReaders, pcscInspector, type ChipReaderInspector } from '../devices/chip-readers';
 import { toScanResult } from '../devices/scan-results';
 import { Outbox } from '../sync/outbox';
 import { AuditShipper } from '../sync/audit-shipper';
@@ -35,7 +38,7 @@ import { procedureHandlers } from './procedure-handlers';
 import { centreCalendar } from './centre-calendar';
 import { loadCatalogue, type Catalogue } from '../proactive/recommend';
 import { renderComparisonSheet } from '../print/comparison-sheet';
-import { formFor } from './form-for';
+import { formsFor } from './form-for';
 import { renderDossierPdf } from '../print/dossier-pdf';
 import { encodeHandoff, loadOrCreateDeviceKey, PRIVATE_KEY_SETTING, type DeviceKey } from '../security/device-signing';
 import { compileRules } from '../proactive/rules/engine';
@@ -51,6 +54,7 @@ import { counterHost } from './counter-host';
 import { accountHost } from './account-handlers';
 import { CaseSearch } from '../db/case-search';
 import { startCaseIndexDriver } from './case-index-driver';
+import { startWriterThread } from './writer-thread';
 import { kioskOptionsHandlers } from './kiosk-options-handlers';
 import { createPrinting } from '../print/printers';
 import { printerHandlers, withPrinting } from './print-handlers';
@@ -71,6 +75,8 @@ export interface HostConfig {
   provisioningDirs?: readonly string[];
   /** Pull the central feed (off in tests that do not need it). */
   sync?: boolean;
+  /** The bundled writer worker (writer-worker.cjs): the sync's pulls and the case index's catch-up run in that thread; without it, in the host's. */
+  writerWorker?: string;
   /** Read HID devices (off in tests that do not need them: no polling timers). */
   devices?: boolean;
   /** Folder holding `resources/` and `electron/db/migrations/` (the repo, or the packaged app). */
@@ -93,6 +99,10 @@ export interface HostConfig {
   chipSource?: ChipSource;
   /** Demo mode only: the demo centre's "phone" (its control routes), so the holder confirmation can be walked without one. */
   demoPhone?: DemoPhoneControl;
+  /** The chip readers the Devices panel lists and tests; PC/SC by default (none with `devices: false`). */
+  chipReaders?: ChipReaderInspector;
+  /** Demo mode only: the demo card for the virtual reader; by default the source checkout's, where there is one (none with `devices: false`). */
+  demoCard?: DemoCard;
 }
 
 export interface Host {
@@ -123,6 +133,9 @@ export function createHost(config: HostConfig): Host {
   const wallClock = config.clock ?? realClock;
   const today = config.today ?? (() => todayInVietnam(wallClock.now()));
   const events = new EventBus();
+  // Peripherals off (tests, one-shot commands): no demo card process and no PC/SC calls unless given.
+  const peripherals = config.devices !== false;
+  const demoCard = config.demo ? (config.demoCard ?? (peripherals ? sourceDemoCard(config.appRoot) : undefined)) : undefined;
   const technicianPin = new TechnicianPin(settings);
   const devices = createDevices({
     db,
@@ -148,12 +161,26 @@ export function createHost(config: HostConfig): Host {
     onChanged: () => events.publish('devices.changed', {}),
   });
   if (config.devices !== false) devices.start();
+  const onIndexError = (error: unknown) => config.logError?.('case-index', error);
+  const writer = config.writerWorker ? startWriterThread(config.writerWorker, db, onIndexError) : null;
   // The central link (sealed token, provisioning, registration) and the sync service that uses it.
   sealClearSetting(settings, secrets, PRIVATE_KEY_SETTING);
+  // The machine's signing key, made on first use: it signs the QR of every printed dossier and the
+  // identity evidence sent with a profile request, and is the key registered with the centre.
+  let signingKey: DeviceKey | undefined;
+  const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(sealedSettings(settings, secrets)));
   const sync = centralHost({
     db,
     secrets,
-    makeSync: (link) => new SyncService({ db, outbox: new Outbox(db), link, onStatus: (status) => events.publish('sync.status', status) }),
+    deviceKey,
+    makeSync: (link) =>
+      new SyncService({
+        db,
+        outbox: new Outbox(db),
+        link,
+        onStatus: (status) => events.publish('sync.status', status),
+        ...(writer ? { pull: writer.pull } : {}),
+      }),
     startSync: config.sync !== false,
     ...(config.central ? { link: config.central } : {}),
     ...(config.enrol ? { enrol: config.enrol } : {}),
@@ -161,7 +188,7 @@ export function createHost(config: HostConfig): Host {
     ...(config.logError ? { logError: config.logError } : {}),
   });
   audit.onRecorded(() => sync.auditRecorded());
-  const caseIndex = startCaseIndexDriver(CaseSearch.of(db), { onError: (error) => config.logError?.('case-index', error) });
+  const caseIndex = writer ? null : startCaseIndexDriver(CaseSearch.of(db), { onError: onIndexError });
   // Retention: the purge runs right after start, then daily.
   const clock = config.retentionClock ?? { ...realClock, now: () => wallClock.now() };
   const retention =
@@ -191,9 +218,6 @@ export function createHost(config: HostConfig): Host {
   const endTurn = citizenTurnEnd({ db, citizens, drafts, consents: new ConsentRepository(db) });
   const accounts = accountHost({ db, settings, audit, endCitizenTurn: endTurn });
   if (config.demo) accounts.seedDemo();
-  // The kiosk's signing key, made on first use: it signs the QR of every printed dossier.
-  let signingKey: DeviceKey | undefined;
-  const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(sealedSettings(settings, secrets)));
 
   // CUPS (or the Windows spooler); documents that fail to print are kept next to the database.
   const printing = createPrinting(settings, dirname(config.dbPath));
@@ -213,7 +237,7 @@ export function createHost(config: HostConfig): Host {
     audit,
     logError: config.logError,
     touch: accounts.touch,
-    transaction: (work) => db.transaction(work).immediate(),
+    transaction: (work) => (writer ? writer.hostWrite(() => db.transaction(work).immediate()) : db.transaction(work).immediate()),
     subjectOf: (session) => citizens.current(session.id)?.identity.personalNumber ?? null,
     assuranceOf: (session) => citizens.current(session.id)?.proof.level ?? null,
     handlers: withPrinting(printing, {
@@ -243,7 +267,7 @@ export function createHost(config: HostConfig): Host {
         centre: () => catalogue.centre(),
         procedure: (code) => catalogue.procedure(code),
         outcomeFor: (code) => outcomeCatalogue().outcomes.find((o) => o.options.some((x) => x.procedureCodes.includes(code)))?.id ?? null,
-        formFor: (code) => formFor(code, formTemplates(), outcomeCatalogue()),
+        formsFor: (code) => formsFor(code, formTemplates(), outcomeCatalogue()),
         today,
       }),
       ...procedureHandlers({ procedures: cachedBySync(db, 'procedure', () => catalogue.procedures()), templates: formTemplates, catalogue: outcomeCatalogue }),
@@ -259,6 +283,7 @@ export function createHost(config: HostConfig): Host {
         drafts,
         templates: formTemplates,
         subjectHash: (pin) => audit.subjectHash(pin),
+        formsFor: (code) => formsFor(code, formTemplates(), outcomeCatalogue()),
         renderPdf: async (draft, template) => {
           const handoff = encodeHandoff(draft, deviceKey());
           const place = catalogue.centre()?.address.split(',').at(-1)?.trim();
@@ -291,6 +316,7 @@ export function createHost(config: HostConfig): Host {
       'devices.assign': ({ key, role, profile }) => devices.assign(key, role, profile),
       'devices.test': ({ key, on }) => devices.test(key, on),
       'devices.replay': ({ name }) => devices.replay(name),
+      ...chipReaderHandlers({ inspector: config.chipReaders ?? (peripherals ? pcscInspector : noChipReaders), ...(demoCard ? { demoCard } : {}) }),
       ...sync.handlers,
       'sync.status': () => sync.current(),
       'sync.now': () => sync.retryNow(),
@@ -317,9 +343,10 @@ export function createHost(config: HostConfig): Host {
     hub,
     close: async () => {
       hub.close();
-      caseIndex.stop();
+      caseIndex?.stop();
       retention?.stop();
-      await Promise.all([devices.stop(), sync.stop()]);
+      await Promise.all([devices.stop(), sync.stop(), demoCard?.remove()]);
+      await writer?.close();
       db.close();
     },
   };
