@@ -155,7 +155,13 @@ export const channels = {
     roles: SERVES_CITIZENS,
     personalData: false,
   }),
-  'dossier.prepare': channel({ input: z.object({ formId: z.string().max(64) }).strict(), output: dossierView, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
+  /** `procedureCode`: the procedure the dossier is filed for, when the form serves several (CT01); the form's own otherwise. */
+  'dossier.prepare': channel({
+    input: z.object({ formId: z.string().max(64), procedureCode: z.string().min(1).max(64).optional() }).strict(),
+    output: dossierView,
+    roles: SERVES_CITIZENS,
+    personalData: PROACTIVE,
+  }),
   /** Values typed by the citizen or officer; a locked field is refused, its correction request is not. */
   'dossier.update': channel({ input: dossierEdit, output: dossierView, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
   'dossier.print': channel({ input: draftRef, output: printedDocument, roles: SERVES_CITIZENS, personalData: PROACTIVE }),

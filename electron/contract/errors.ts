@@ -39,6 +39,7 @@ export const ERROR_MESSAGES = {
   HID_OPEN_FAILED: { vi: 'Không mở được thiết bị (đang bị chương trình khác dùng hoặc thiếu quyền).', en: 'The device could not be opened (in use by another program, or no permission).' },
   NO_CITIZEN: { vi: 'Chưa xác định công dân trong phiên này. Hãy quét thẻ căn cước hoặc nhập số định danh.', en: 'No citizen has been identified in this session. Scan an ID card or type the personal number.' },
   FORM_UNKNOWN: { vi: 'Không có mẫu tờ khai này.', en: 'There is no such form.' },
+  FORM_NOT_FOR_PROCEDURE: { vi: 'Mẫu tờ khai này không dùng cho thủ tục đã chọn.', en: 'This form is not used for the chosen procedure.' },
   DRAFT_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ nháp này (có thể đã bị xóa khi kết thúc phiên).', en: 'This draft was not found (it may have been erased when the session ended).' },
   DRAFT_INVALID: { vi: 'Tờ khai còn thông tin thiếu hoặc sai; hãy xem các trường được đánh dấu.', en: 'The form has missing or wrong information; see the marked fields.' },
   DEVICE_UNKNOWN: { vi: 'Không tìm thấy thiết bị này.', en: 'This device was not found.' },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, dossierDraft, fieldProblem, templateFields, type DossierDraft, type DossierView, type FormTemplate } from '../contract';
 import type { DraftRepository, DraftRow, HandoffKind } from '../db/draft-repository';
 import { editDraftField, missingFields, prefillDraft, requestCorrection } from '../proactive/dossier';
+import { formProcedures } from '../proactive/procedures/procedure-entry';
 import { assertDraftComplete } from './draft-checks';
 import type { Handlers } from './router';
 import type { Session } from './session';
@@ -51,10 +52,12 @@ export function dossierHandlers(deps: DossierHandlerDeps): Pick<Handlers, Dossie
     'dossier.forms': () => ({
       forms: [...deps.templates().values()].map((t) => ({ formId: t.id, procedureCode: t.procedureCode, title: t.title })).sort((a, b) => a.formId.localeCompare(b.formId)),
     }),
-    'dossier.prepare': ({ formId }, session) => {
+    'dossier.prepare': ({ formId, procedureCode }, session) => {
       const citizen = deps.citizens.require(session.id);
       const form = template(formId);
-      const { draft } = prefillDraft(form, { central: consentedCentral(citizen, clock()), card: cardOf(citizen), entered: {} }, { id: randomUUID(), now: clock() });
+      if (procedureCode !== undefined && !formProcedures(form).includes(procedureCode)) throw new AppError('FORM_NOT_FOR_PROCEDURE', ['procedureCode']);
+      const prefilled = prefillDraft(form, { central: consentedCentral(citizen, clock()), card: cardOf(citizen), entered: {} }, { id: randomUUID(), now: clock() }).draft;
+      const draft: DossierDraft = { ...prefilled, procedureCode: procedureCode ?? form.procedureCode };
       const now = clock().toISOString();
       const row: DraftRow = {
         id: draft.id,
