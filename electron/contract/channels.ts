@@ -16,6 +16,7 @@ import { documentKind, keptDocumentView, printersOverview, printOutcome, reprint
 import { type AssuranceLevel, assuranceLevel, assuranceView, challengeAnswer, challengeStatus, chipKeyInput, demoPhoneMessage, holderChallenge } from './identity';
 import { centralConfigure, centralRegister, centralStatus, centralTestResult } from './central';
 import { queueChannels } from './queue';
+import { oneStopRequest } from './one-stop';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
 /** Why personal data is used, recorded in the audit log with every call. */
@@ -216,6 +217,8 @@ export const channels = {
   /** Sends a refused submission again, unchanged and under its own key, once the centre has fixed the problem. */
   'counter.sendAgain': channel({ input: submissionRef, output: submissionOutput, roles: OFFICER, personalData: COUNTER }),
   'print.receipt': channel({ input: submissionRef, output: printedDocument.extend({ applicant }), roles: OFFICER, personalData: COUNTER }),
+  /** A one-stop document for a dossier this officer holds, from its data (supplement, refusal, apology, control sheet). */
+  'print.oneStop': channel({ input: oneStopRequest, output: printedDocument.extend({ applicant }), roles: OFFICER, personalData: COUNTER }),
   /** This machine's kiosk signing key, for the counters of the centre to trust. */
   'kiosk.publicKey': channel({ input: none, output: z.object({ pem: z.string(), keyId: z.string() }), roles: TECHNICIAN, personalData: false }),
   'kiosk.trustKey': channel({ input: z.object({ pem: z.string().max(2000) }).strict(), output: z.object({ keyIds: z.array(z.string()) }), roles: TECHNICIAN, personalData: false }),

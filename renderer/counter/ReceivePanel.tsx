@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { currentLanguage } from '../i18n';
 import { api } from '../transport';
 import { CounterDossier } from './CounterDossier';
+import { OneStopDocuments } from './OneStopDocuments';
 import { ShortcutButton } from './ShortcutButton';
 import { SHORTCUTS } from './shortcuts';
 import { SubmitPanel } from './SubmitPanel';
@@ -117,6 +118,7 @@ export function ReceivePanel({ initial, walkIn, procedureName, onDone }: { initi
         )}
         {saved && !submitted && <p className="notice">{t('desk.checksSaved')}</p>}
       </fieldset>
+      <OneStopDocuments draftId={view.draft.id} received={submission !== null ? submission.state !== 'attention' : view.status === 'submitted'} beforePrint={saveChecks} />
       <div className="counter-actions counter-main-actions">
         <ErrorMessage error={error} />
         {submission ? (

@@ -107,5 +107,17 @@ test('a walk-in from log-in to receipt with the keyboard only, by procedure, wit
 
   console.log(`Counter walk-in, log-in to receipt, keyboard only: ${keys.keys} keys`);
   testInfo.annotations.push({ type: 'keys', description: String(keys.keys) });
+
+  // The dossier's control sheet, printed from the dossier and the case (Decree 118/2025).
+  await page.getByText('Phiếu một cửa (yêu cầu bổ sung, từ chối, xin lỗi, kiểm soát)').click();
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'In phiếu kiểm soát quá trình giải quyết' }).click()]);
+  const sheetPdf = testInfo.outputPath('control.pdf');
+  await sheet.saveAs(sheetPdf);
+  const sheetText = execFileSync('pdftotext', [sheetPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const expected of ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', `Hồ sơ số ${receiptCode}`, 'thủ tục Gia hạn tạm trú (mã CT.GIA-HAN-TAM-TRU)', 'Bộ phận Một cửa (Cán bộ Trần Thị Mai)']) {
+    expect(sheetText).toContain(expected);
+  }
+  await expect(page.getByRole('status').filter({ hasText: 'Đã in phiếu kiểm soát.' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/counter-1366-one-stop.png` });
   expect(consoleErrors).toEqual([]);
 });
