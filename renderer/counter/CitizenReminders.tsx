@@ -11,7 +11,8 @@ type Reminders = ChannelOutput<'proactive.reminders'>;
 
 /**
  * The served citizen's reminders beside the dossier: what they must or may do, by when, with the
- * rule behind it (officers see rule ids, citizens do not); "prepare" opens that procedure's dossier.
+ * rule behind it (officers see rule ids, citizens do not); "prepare" opens its form as the form's own
+ * procedure (a linked bundle's reminder opens its first form, which is filed on its own).
  */
 export function CitizenReminders({ served, onPrepare }: { served: boolean; onPrepare: (formId: string, procedureCode: string | null) => void }) {
   const { t, i18n } = useTranslation();
@@ -36,7 +37,7 @@ export function CitizenReminders({ served, onPrepare }: { served: boolean; onPre
             <span>{t('walkIn.dueBy', { date: formatIsoDate(r.dueDate) })}</span>
             <span className="hint">{r.ruleId}</span>
             {r.formId && (
-              <Button variant="secondary" className="btn-small" onClick={() => onPrepare(r.formId!, r.procedureCode)}>
+              <Button variant="secondary" className="btn-small" onClick={() => onPrepare(r.formId!, null)}>
                 {t('walkIn.prepareThis')}
               </Button>
             )}

@@ -25,7 +25,7 @@ const TABS: { tab: ContextTab; key: string }[] = [
 export interface ContextProps {
   tab: ContextTab;
   onTab: (tab: ContextTab) => void;
-  /** The citizen being served (their reminders show on the first tab); null before one is opened. */
+  /** The citizen being served and what they released (their reminders show on the first tab); null before one is opened. */
   citizenKey: string | null;
   /** A receipt scanned or picked from the due list: the case tab opens it. */
   receiptCode: string | null;

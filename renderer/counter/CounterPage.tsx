@@ -110,7 +110,8 @@ export function CounterPage() {
       <ContextTabs
         tab={tab}
         onTab={setTab}
-        citizenKey={served?.identity.personalNumber ?? null}
+        // A consent or a higher assurance releases more: the citizen's reminders are read again.
+        citizenKey={served ? `${served.identity.personalNumber}:${served.assurance}:${served.consent ?? ''}` : null}
         receiptCode={receiptCode}
         onOpenCase={onReceipt}
         onCorrect={(dossier) => setWork({ walkIn: false, dossier })}

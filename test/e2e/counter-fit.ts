@@ -25,18 +25,23 @@ export async function expectFits(page: Page, action: Locator, state: string): Pr
 
 /** A keyboard that counts what it is asked to press: one per key press, one per typed character. */
 export function countingKeyboard(page: Page) {
-  let keys = 0;
+  let presses = 0;
+  let typed = 0;
   return {
     press: async (key: string) => {
-      keys += 1;
+      presses += 1;
       await page.keyboard.press(key);
     },
     type: async (text: string) => {
-      keys += [...text].length;
+      typed += [...text].length;
       await page.keyboard.type(text);
     },
+    /** Keys that are not the data typed: Tab, Enter, Space, shortcuts. */
+    get presses() {
+      return presses;
+    },
     get keys() {
-      return keys;
+      return presses + typed;
     },
   };
 }
