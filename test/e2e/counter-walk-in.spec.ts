@@ -124,5 +124,21 @@ test('a walk-in from log-in to receipt with the keyboard only, by procedure, wit
   }
   await expect(page.getByRole('status').filter({ hasText: 'Đã in phiếu kiểm soát.' })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/counter-1366-one-stop.png` });
+
+  // The keys shown on the screen do what they say: F4 the scan field, F2 the citizen, Alt+3 the due list.
+  await page.keyboard.press('F4');
+  await expect(page.getByRole('textbox', { name: 'Quét hoặc dán mã QR (hồ sơ kiosk, giấy biên nhận)' })).toBeFocused();
+  await page.keyboard.press('F2');
+  await expect(number).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Hồ sơ đến hạn' })).toHaveAttribute('aria-keyshortcuts', 'Alt+3');
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('tab', { name: 'Hồ sơ đến hạn' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { level: 2, name: 'Hồ sơ đến hạn' })).toBeVisible();
+  await expectFits(page, page.getByRole('tab', { name: 'Hồ sơ đến hạn' }), 'due list');
+  await page.screenshot({ path: `${SCREENS}/counter-1366-due.png` });
+  // Alt+N: the next citizen; the number is empty and has the focus.
+  await page.keyboard.press('Alt+N');
+  await expect(number).toBeFocused();
+  await expect(number).toHaveValue('');
   expect(consoleErrors).toEqual([]);
 });
