@@ -5,7 +5,8 @@ export type Sex = 'male' | 'female';
 export interface PersonalNumber {
   value: string;
   provinceCode: string;
-  provinceName: string;
+  /** Null for a code outside the province table: the law also allows the code of the country where the birth was registered. */
+  provinceName: string | null;
   sex: Sex;
   /** First year of the century the fourth digit stands for (1900, 2000, …). */
   century: number;
@@ -14,13 +15,14 @@ export interface PersonalNumber {
 }
 
 /** Why a number was refused, from the outermost check inwards. */
-export type PersonalNumberProblem = 'format' | 'province' | 'century-sex' | 'birth-year';
+export type PersonalNumberProblem = 'format' | 'century-sex' | 'birth-year';
 
 export type Parsed<T, P> = { ok: true; value: T } | { ok: false; problem: P };
 
 /**
- * Reads the structure of a 12-digit personal number (Nghị định 137/2015/NĐ-CP, Điều 13; Thông tư
- * 07/2016/TT-BCA): 3-digit province of birth registration, 1 digit for century and sex
+ * Reads the structure of a 12-digit personal number (Luật Căn cước 26/2023/QH15 and Nghị định
+ * 70/2024/NĐ-CP, as its structure is published): 3 digits for the province, or the country, where the birth was registered, so a code
+ * outside the 63-province table is not refused; 1 digit for century and sex
  * (0/1 = 20th century male/female, 2/3 = 21st, … up to 8/9 = 24th), 2 digits of the birth year,
  * 6 random digits. Spaces and dashes people type between groups are ignored.
  */
@@ -28,8 +30,7 @@ export function parsePersonalNumber(input: string): Parsed<PersonalNumber, Perso
   const value = input.replace(/[\s-]/g, '');
   if (!/^\d{12}$/.test(value)) return { ok: false, problem: 'format' };
   const provinceCode = value.slice(0, 3);
-  const provinceName = PROVINCE_CODES[provinceCode];
-  if (provinceName === undefined) return { ok: false, problem: 'province' };
+  const provinceName = PROVINCE_CODES[provinceCode] ?? null;
   const code = Number(value[3]);
   return {
     ok: true,

@@ -13,7 +13,6 @@ export const ERROR_MESSAGES = {
   BAD_INPUT: { vi: 'Dữ liệu nhập không hợp lệ.', en: 'The data entered is not valid.' },
   INTERNAL: { vi: 'Đã có lỗi trong ứng dụng. Vui lòng thử lại hoặc báo cán bộ hỗ trợ.', en: 'Something went wrong. Please try again or ask staff for help.' },
   PIN_FORMAT: { vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số.', en: 'A personal identification number has exactly 12 digits.' },
-  PIN_PROVINCE: { vi: 'Ba chữ số đầu không phải mã tỉnh, thành phố nơi đăng ký khai sinh.', en: 'The first three digits are not a province code of birth registration.' },
   PIN_CENTURY_SEX: { vi: 'Chữ số thứ tư (mã thế kỷ và giới tính) không khớp với năm sinh.', en: 'The fourth digit (century and sex code) does not match the year of birth.' },
   PIN_BIRTH_YEAR: { vi: 'Chữ số thứ năm và sáu phải là hai số cuối của năm sinh.', en: 'The fifth and sixth digits must be the last two digits of the year of birth.' },
   BIRTH_DATE_INVALID: { vi: 'Ngày sinh không hợp lệ.', en: 'The date of birth is not a valid date.' },

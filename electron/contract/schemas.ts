@@ -18,7 +18,8 @@ export type CitizenQuery = z.infer<typeof citizenQuery>;
 export const identity = z.object({
   personalNumber: z.string(),
   provinceCode: z.string(),
-  provinceName: z.string(),
+  /** Null when the code is not a province's (a birth registered abroad). */
+  provinceName: z.string().nullable(),
   sex: z.enum(['male', 'female']),
   birthDate: isoDate,
   age: z.number().int().nonnegative(),

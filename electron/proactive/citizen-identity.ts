@@ -5,7 +5,6 @@ import { ageOn, isValidIsoDate, yearOf, type IsoDate } from '../base/calendar-da
 
 const PROBLEM_CODES: Record<PersonalNumberProblem, ErrorCode> = {
   format: 'PIN_FORMAT',
-  province: 'PIN_PROVINCE',
   'century-sex': 'PIN_CENTURY_SEX',
   'birth-year': 'PIN_BIRTH_YEAR',
 };
@@ -29,7 +28,7 @@ export function identify(query: CitizenQuery, today: IsoDate): Identity {
     personalNumber: pin.value.value,
     provinceCode: pin.value.provinceCode,
     // The place of birth registration the number names, with the province it belongs to today.
-    provinceName: provinceToday(pin.value.provinceName),
+    provinceName: pin.value.provinceName === null ? null : provinceToday(pin.value.provinceName),
     sex: pin.value.sex,
     birthDate: query.birthDate,
     age: ageOn(query.birthDate, today),

@@ -12,6 +12,11 @@ const NOW_PART_OF: Readonly<Record<string, string>> = {
   'Trà Vinh': 'Vĩnh Long', 'Tiền Giang': 'Đồng Tháp', 'Bạc Liêu': 'Cà Mau', 'Kiên Giang': 'An Giang', 'Thừa Thiên Huế': 'Huế',
 };
 
+/** The province a pre-2025 province's land is part of today ("Hà Giang" → "Tuyên Quang"). */
+export function provinceNow(name: string): string {
+  return NOW_PART_OF[name] ?? name;
+}
+
 /** "Hà Giang (nay là Tuyên Quang)": the province a number names, and where that place is now. */
 export function provinceToday(name: string): string {
   const now = NOW_PART_OF[name];

@@ -97,7 +97,7 @@ export function CitizenBar({ citizen, numberRef, onOpened, onNext }: { citizen: 
               number: served.identity.personalNumber,
               birthDate: formatIsoDate(served.identity.birthDate),
               age: served.identity.age,
-              province: served.identity.provinceName,
+              province: served.identity.provinceName ?? t('identity.unlistedPlace', { code: served.identity.provinceCode }),
             })}
           </span>
           <AssuranceBadge level={served.assurance} />

@@ -57,7 +57,7 @@ export function RemindersScreen(props: Props) {
         {t('reminders.title')}
       </h1>
       <p className="identity-line">
-        {t('reminders.identity', { number: masked(identity.personalNumber), province: identity.provinceName, age: identity.age })}
+        {t('reminders.identity', { number: masked(identity.personalNumber), province: identity.provinceName ?? t('identity.unlistedPlace', { code: identity.provinceCode }), age: identity.age })}
       </p>
       {card?.asciiOnly && <p className="notice">{t('scan.asciiOnly')}</p>}
       {card?.warnings.map((w) => (

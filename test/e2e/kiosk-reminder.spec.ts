@@ -133,16 +133,19 @@ test('declining without the card’s issue date says the renewal could not be ch
 test('a wrong number gets a clear message in Vietnamese and English and keeps what was typed', async ({ page, served, consoleErrors }) => {
   await page.goto(served.url);
   await page.getByRole('button', { name: /^Nhập số định danh/ }).click();
-  await tapDigits(page, `0990${citizen.personalNumber.slice(4)}`);
+  // The century digit of the next century: the number no longer agrees with the birth date.
+  const province = citizen.personalNumber.slice(0, 3);
+  const wrongCentury = String(Number(citizen.personalNumber[3]) + 2);
+  await tapDigits(page, `${province}${wrongCentury}${citizen.personalNumber.slice(4)}`);
   await tapDigits(page, citizen.birthDigits);
   await page.getByRole('button', { name: 'Xem nhắc việc' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Ba chữ số đầu không phải mã tỉnh, thành phố nơi đăng ký khai sinh.');
+  await expect(page.getByRole('alert')).toHaveText('Chữ số thứ tư (mã thế kỷ và giới tính) không khớp với năm sinh.');
   await expect(page.getByLabel('Số định danh cá nhân')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue(/^099 0/);
+  await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue(new RegExp(`^${province} ${wrongCentury}`));
   await page.screenshot({ path: `${SCREENS}/kiosk-error-vi.png` });
 
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The first three digits are not a province code of birth registration.');
+  await expect(page.getByRole('alert')).toHaveText('The fourth digit (century and sex code) does not match the year of birth.');
 
   // Birth year that disagrees with digits 5–6.
   await page.getByLabel('Personal identification number').fill(citizen.personalNumber);

@@ -47,7 +47,7 @@ afterEach(() => {
 
 function recordThree(): void {
   log.record(entry(PIN_A));
-  log.record(entry(PIN_B, 'PIN_PROVINCE'));
+  log.record(entry(PIN_B, 'PIN_BIRTH_YEAR'));
   log.record(entry(null));
 }
 
@@ -66,7 +66,7 @@ describe('AuditLog.record', () => {
       channel: 'proactive.reminders',
       purpose: 'proactive-services',
       legal_basis: 'Luật Căn cước 2023, Điều 21',
-      outcome: 'PIN_PROVINCE',
+      outcome: 'PIN_BIRTH_YEAR',
     });
   });
 

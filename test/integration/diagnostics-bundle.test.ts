@@ -60,7 +60,7 @@ beforeAll(async () => {
       now,
       now,
     );
-    host.audit.record({ session: 's1', role: 'kiosk', channel: 'reminders.forCitizen', purpose: 'reminders', legalBasis: 'Luật Căn cước 2023', subject: c.number, outcome: i % 2 ? 'ok' : 'PIN_PROVINCE' });
+    host.audit.record({ session: 's1', role: 'kiosk', channel: 'reminders.forCitizen', purpose: 'reminders', legalBasis: 'Luật Căn cước 2023', subject: c.number, outcome: i % 2 ? 'ok' : 'PIN_BIRTH_YEAR' });
   });
   db.prepare(`INSERT INTO sync_state (feed, cursor, last_error, last_error_at) VALUES ('changes', 42, 'central unreachable: ECONNREFUSED', ?)`).run(now);
   const doctor = await runDoctor({ appRoot: process.cwd(), dbPath, schemaVersion: schemaVersion(db), knownSchemaVersion: schemaVersion(db), settings, central, provisioning: { status: 'absent' }, printers: noPrinters });
@@ -76,7 +76,7 @@ describe('diagnostics bundle', () => {
     const bundle = JSON.parse(serialised);
     expect(bundle.versions).toMatchObject({ app: 'test', node: process.versions.node });
     expect(bundle.sync.feeds).toEqual([expect.objectContaining({ feed: 'changes', cursor: 42 })]);
-    expect(bundle.lastErrors).toEqual([expect.objectContaining({ channel: 'reminders.forCitizen', outcome: 'PIN_PROVINCE' }), expect.anything()]);
+    expect(bundle.lastErrors).toEqual([expect.objectContaining({ channel: 'reminders.forCitizen', outcome: 'PIN_BIRTH_YEAR' }), expect.anything()]);
     expect(bundle.counts).toMatchObject({ cases: 4, drafts: 4, consents: 4, auditRows: 4 });
     expect(bundle.config.settings).toMatchObject({ 'central.url': 'https://motcua.example.gov.vn/api' });
     expect(bundle.config.withheld).toEqual(expect.arrayContaining(['central.token.sealed', 'technician.pin', 'device.signing.privateKeyPkcs8', 'audit.subjectKey']));

@@ -93,11 +93,11 @@ describe('router: refusals', () => {
 });
 
 describe('router: typed service errors', () => {
-  it('a bad province crosses as PIN_PROVINCE with both messages and no stack', async () => {
-    const result = await host.router.dispatch(kiosk(), 'citizen.open', { ...CITIZEN, personalNumber: '003099012345' });
+  it('a malformed number crosses as PIN_FORMAT with both messages and no stack', async () => {
+    const result = await host.router.dispatch(kiosk(), 'citizen.open', { ...CITIZEN, personalNumber: '00309901234x' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'PIN_PROVINCE', message: { vi: ERROR_MESSAGES.PIN_PROVINCE.vi, en: ERROR_MESSAGES.PIN_PROVINCE.en }, fields: ['personalNumber'] },
+      error: { code: 'PIN_FORMAT', message: { vi: ERROR_MESSAGES.PIN_FORMAT.vi, en: ERROR_MESSAGES.PIN_FORMAT.en }, fields: ['personalNumber'] },
     });
     const json = JSON.stringify(result);
     expect(json).not.toMatch(/stack|at .*\.ts:\d+|AppError/);
@@ -198,8 +198,8 @@ describe('router: audit of personal data', () => {
   });
 
   it('records a refused identity with its error code as the outcome', async () => {
-    await host.router.dispatch(kiosk(), 'citizen.open', { ...CITIZEN, personalNumber: '003099012345' });
-    expect(auditRows()).toMatchObject([{ channel: 'citizen.open', outcome: 'PIN_PROVINCE' }]);
+    await host.router.dispatch(kiosk(), 'citizen.open', { ...CITIZEN, personalNumber: '00309901234x' });
+    expect(auditRows()).toMatchObject([{ channel: 'citizen.open', outcome: 'PIN_FORMAT' }]);
   });
 
   it('the session id ties the rows of one screen together', async () => {

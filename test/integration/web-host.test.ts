@@ -264,9 +264,9 @@ describe('API over HTTP', () => {
   });
 
   it('a service error crosses with both messages and no stack', async () => {
-    const r = await postApi('citizen.open', { personalNumber: '003099012345', birthDate: '1999-05-01', source: 'typed' });
+    const r = await postApi('citizen.open', { personalNumber: '00309901234x', birthDate: '1999-05-01', source: 'typed' });
     expect(r.status).toBe(200);
-    expect(json(r)).toEqual({ ok: false, error: { code: 'PIN_PROVINCE', message: ERROR_MESSAGES.PIN_PROVINCE, fields: ['personalNumber'] } });
+    expect(json(r)).toEqual({ ok: false, error: { code: 'PIN_FORMAT', message: ERROR_MESSAGES.PIN_FORMAT, fields: ['personalNumber'] } });
     expect(r.body).not.toMatch(/stack|\.ts:\d+/);
     expect(r.headers['cache-control']).toBe('no-store');
   });

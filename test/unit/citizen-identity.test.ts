@@ -61,12 +61,18 @@ describe('identify: accepted identities', () => {
   });
 });
 
+describe('identify: a code outside the province table', () => {
+  // The first three digits name the province, or the country, where the birth was registered.
+  it.each(['003', '099', '999'])('accepts code %s with no province name instead of refusing the citizen', (code) => {
+    const identity = identify({ personalNumber: `${code}099012345`, birthDate: '1999-05-01' }, TODAY);
+    expect(identity).toMatchObject({ provinceCode: code, provinceName: null, age: expect.any(Number) });
+  });
+});
+
 describe('identify: refused identities', () => {
   const cases: Array<[string, CitizenQuery, ErrorCode, string[]]> = [
     ['11 digits', { personalNumber: '00109901234', birthDate: '1999-05-01' }, 'PIN_FORMAT', ['personalNumber']],
     ['a letter', { personalNumber: '00109901234x', birthDate: '1999-05-01' }, 'PIN_FORMAT', ['personalNumber']],
-    ['province 003', { personalNumber: '003099012345', birthDate: '1999-05-01' }, 'PIN_PROVINCE', ['personalNumber']],
-    ['province 099', { personalNumber: '099099012345', birthDate: '1999-05-01' }, 'PIN_PROVINCE', ['personalNumber']],
     ['1900s code (0) for a birth in 2009', { personalNumber: '001009012345', birthDate: '2009-05-01' }, 'PIN_CENTURY_SEX', ['personalNumber', 'birthDate']],
     ['2000s code for a birth in 1999', { personalNumber: '001299012345', birthDate: '1999-05-01' }, 'PIN_CENTURY_SEX', ['personalNumber', 'birthDate']],
     ['1900s code for a birth in 2001', { personalNumber: '079101000123', birthDate: '2001-11-24' }, 'PIN_CENTURY_SEX', ['personalNumber', 'birthDate']],
@@ -89,7 +95,7 @@ describe('identify: refused identities', () => {
 
   it('names the outermost problem first: a bad number wins over a bad date', () => {
     expect(errorOf({ personalNumber: '12', birthDate: 'nonsense' }).data.code).toBe('PIN_FORMAT');
-    expect(errorOf({ personalNumber: '003099012345', birthDate: 'nonsense' }).data.code).toBe('PIN_PROVINCE');
+    expect(errorOf({ personalNumber: '001098012345', birthDate: 'nonsense' }).data.code).toBe('BIRTH_DATE_INVALID');
     expect(errorOf({ personalNumber: '001099012345', birthDate: '1999-02-30', cardIssueDate: 'x' }).data.code).toBe('BIRTH_DATE_INVALID');
   });
 
@@ -102,9 +108,9 @@ describe('identify: refused identities', () => {
   });
 
   it('never puts the typed number in the error', () => {
-    const error = errorOf({ personalNumber: '003099012345', birthDate: '1999-05-01' });
-    expect(JSON.stringify(error.data)).not.toContain('003099012345');
-    expect(error.message).not.toContain('003099012345');
+    const error = errorOf({ personalNumber: '003098012345', birthDate: '1999-05-01' });
+    expect(JSON.stringify(error.data)).not.toContain('003098012345');
+    expect(error.message).not.toContain('003098012345');
   });
 });
 

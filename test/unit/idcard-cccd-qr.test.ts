@@ -118,10 +118,10 @@ describe('parseCccdQr: cross-checks with the personal number are warnings', () =
     expect(ok(parseCccdQr(qr({ birth: '15031998', sex: 'Nữ' }), TODAY)).warnings.map((w) => w.code)).toEqual(['birth-date-mismatch', 'sex-mismatch']);
   });
 
-  it('warns when the province code does not exist', () => {
+  it('reads a number whose code is outside the province table without a warning (a birth registered abroad)', () => {
     const outcome = ok(parseCccdQr(qr({ pin: '000099012345' }), TODAY));
     expect(outcome.identity.personalNumber).toBe('000099012345');
-    expect(outcome.warnings).toEqual([{ code: 'pin-structure', detail: 'province' }]);
+    expect(outcome.warnings).toEqual([]);
   });
 });
 

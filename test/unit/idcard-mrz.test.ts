@@ -329,10 +329,10 @@ describe('parseMrz: Vietnamese CCCD', () => {
     expect(outcome.warnings).toEqual([{ code: 'birth-date-mismatch', detail: 'birth-year' }]);
   });
 
-  it('warns when the personal number has no valid province code', () => {
+  it('reads a personal number whose code is outside the province table without a warning', () => {
     const outcome = ok(parseMrz(vnCccd('000099012345', '990315', '390315', 'M'), TODAY));
     expect(outcome.identity?.personalNumber).toBe('000099012345');
-    expect(outcome.warnings).toEqual([{ code: 'pin-structure', detail: 'province' }]);
+    expect(outcome.warnings).toEqual([]);
   });
 
   it('warns when the document number is not the tail of the personal number', () => {

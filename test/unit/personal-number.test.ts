@@ -11,11 +11,6 @@ function parsed(input: string): PersonalNumber {
   return r.value;
 }
 
-function problemOf(input: string): string {
-  const r = parsePersonalNumber(input);
-  return r.ok ? 'accepted' : r.problem;
-}
-
 /** The 4th digit for a birth year and sex, written from the rule (0/1 = 1900s, 2/3 = 2000s …). */
 function centuryDigit(year: number, sex: 'male' | 'female'): number {
   return Math.floor((year - 1900) / 100) * 2 + (sex === 'female' ? 1 : 0);
@@ -121,14 +116,15 @@ describe('parsePersonalNumber: refused numbers', () => {
     expect(parsePersonalNumber(input)).toEqual({ ok: false, problem: 'format' });
   });
 
-  it.each(['000', '003', '005', '007', '099', '100', '999'])('refuses province code %s, which does not exist', (code) => {
-    expect(parsePersonalNumber(`${code}099012345`)).toEqual({ ok: false, problem: 'province' });
+  it.each(['000', '003', '005', '007', '099', '100', '999'])('accepts code %s outside the province table (a country of birth registration) with no province name', (code) => {
+    expect(parsePersonalNumber(`${code}099012345`)).toMatchObject({ ok: true, value: { provinceCode: code, provinceName: null } });
   });
 
-  it('refuses every three-digit prefix that is not in the table, and only those', () => {
+  it('names the province for every code in the table, and only for those', () => {
     for (let i = 0; i < 1000; i++) {
       const code = String(i).padStart(3, '0');
-      expect(problemOf(`${code}099012345`)).toBe(code in PROVINCE_CODES ? 'accepted' : 'province');
+      const parsed = parsePersonalNumber(`${code}099012345`);
+      expect(parsed.ok && parsed.value.provinceName).toBe(PROVINCE_CODES[code] ?? null);
     }
   });
 });

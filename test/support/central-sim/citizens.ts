@@ -5,6 +5,7 @@
  */
 import { parsePersonalNumber } from '../../../drivers/idcard/personal-number';
 import { PROVINCE_CODES } from '../../../drivers/idcard/provinces';
+import { provinceNow } from '../../../electron/proactive/province-today';
 import { makePrng, type Prng } from './prng';
 import {
   FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, MARITAL_STATUSES,
@@ -46,10 +47,14 @@ export function makeFullName(prng: Prng, sex: 'male' | 'female'): string {
   return `${prng.pick(FAMILY_NAMES)} ${middle} ${given}`;
 }
 
+/** The six centrally-run cities since the merger of provinces (Nghị quyết 202/2025/QH15). */
+const CITIES: readonly string[] = ['Hà Nội', 'Huế', 'Hải Phòng', 'Đà Nẵng', 'Hồ Chí Minh', 'Cần Thơ'];
+
+/** An address in today's two levels (commune/ward/special zone, then province/city), never a pre-2025 province. */
 export function makeAddress(prng: Prng, provinceCode: string): string {
   const house = prng.chance(0.3) ? `${prng.int(1, 200)}/${prng.int(1, 40)}` : String(prng.int(1, 450));
-  const province = PROVINCE_CODES[provinceCode] ?? 'Hà Nội';
-  const city = ['Hà Nội', 'Hồ Chí Minh', 'Đà Nẵng', 'Hải Phòng', 'Cần Thơ', 'Thừa Thiên Huế'].includes(province)
+  const province = provinceNow(PROVINCE_CODES[provinceCode] ?? 'Hà Nội');
+  const city = CITIES.includes(province)
     ? `Thành phố ${province}`
     : `Tỉnh ${province}`;
   return `Số ${house}, đường ${prng.pick(STREETS)}, ${prng.pick(WARDS)}, ${city}`;
