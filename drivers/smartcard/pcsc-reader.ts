@@ -48,15 +48,22 @@ async function withContext<T>(use: (module: SmartcardModule, context: InstanceTy
   }
 }
 
-/** The names of the PC/SC readers attached now ([] when pcscd runs with none). */
-export async function listReaders(): Promise<string[]> {
+/** The PC/SC readers attached now, with whether a card is on each ([] when pcscd runs with none). */
+export async function readerStates(): Promise<{ name: string; cardPresent: boolean }[]> {
   try {
-    return await withContext(async (_module, context) => context.listReaders().map((reader) => reader.name));
+    return await withContext(async (module, context) =>
+      context.listReaders().map((reader) => ({ name: reader.name, cardPresent: (reader.state & module.SCARD_STATE_PRESENT) !== 0 })),
+    );
   } catch (error) {
     const chipError = asChipError(error, false);
     if (/no readers/i.test(chipError.detail)) return [];
     throw chipError;
   }
+}
+
+/** The names of the PC/SC readers attached now ([] when pcscd runs with none). */
+export async function listReaders(): Promise<string[]> {
+  return (await readerStates()).map((reader) => reader.name);
 }
 
 /** Connects to the card on the named reader (shared, T=0 or T=1). */

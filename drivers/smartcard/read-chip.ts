@@ -16,7 +16,7 @@ import { paceAccess } from './pace';
 import { parseSod } from './sod';
 
 /** The eMRTD application (Doc 9303 Part 10 §3.1). */
-const EMRTD_AID = Buffer.from('A0000002471001', 'hex');
+export const EMRTD_AID = Buffer.from('A0000002471001', 'hex');
 /** The data groups read at the kiosk: never DG2 (the face) here. */
 const WANTED = [1, 13, 14, 15];
 

@@ -19,7 +19,7 @@ parent.once('message', ({ data }) => void start(data));
 async function start(data: unknown): Promise<void> {
   const init = hostInit.parse(data);
   const log = await openHostLog(join(dirname(init.dbPath), 'logs'));
-  const chipSource = await attachedChipReader(dirname(init.dbPath));
+  const chipSource = await attachedChipReader(dirname(init.dbPath), init.demo ? { appRoot: init.appRoot } : undefined);
   // As centralFromEnv gave it to the main process: the HostConfig fields of the centre.
   const central = (init.central ?? {}) as Pick<HostConfig, 'central' | 'enrol' | 'demoPhone'>;
   let host: Host;

@@ -14,6 +14,7 @@ import { ruleReminder } from './profile';
 import { kioskOptions } from './kiosk-options';
 import { documentKind, keptDocumentView, printersOverview, printOutcome, reprintId } from './printing';
 import { type AssuranceLevel, assuranceLevel, assuranceView, challengeAnswer, challengeStatus, chipKeyInput, demoPhoneMessage, holderChallenge } from './identity';
+import { chipReaderName, chipReadersOverview, chipReaderTest } from './chip-readers';
 import { centralConfigure, centralRegister, centralStatus, centralTestResult } from './central';
 import { queueChannels } from './queue';
 import { oneStopRequest } from './one-stop';
@@ -199,6 +200,12 @@ export const channels = {
   }),
   /** Test without hardware: plugs a recorded device that replays its stream. */
   'devices.replay': channel({ input: z.object({ name: z.string().max(100) }).strict(), output: deviceView, roles: TECHNICIAN, personalData: false }),
+  /** The ID card chip readers (PC/SC) with a card on them or not; and, in demo mode, the demo card's control. */
+  'devices.chipReaders': channel({ input: none, output: chipReadersOverview, roles: TECHNICIAN, personalData: false }),
+  /** Live test of a chip reader: the card's ATR and its answer to SELECT eMRTD, no key and no data group read. */
+  'devices.chipTest': channel({ input: z.object({ reader: chipReaderName }).strict(), output: chipReaderTest, roles: TECHNICIAN, personalData: false }),
+  /** Demo mode only: puts the demo card (the virtual chip, on vpcd) on the reader or takes it off; refused elsewhere. */
+  'devices.demoCard': channel({ input: z.object({ present: z.boolean() }).strict(), output: z.object({ present: z.boolean() }), roles: TECHNICIAN, personalData: false }),
   'sync.status': channel({ input: none, output: syncStatus, roles: ALL, personalData: false }),
   /** Pull now instead of waiting for the next period (after a cable is plugged back, say). */
   'sync.now': channel({ input: none, output: syncStatus, roles: ['officer', 'technician'], personalData: false }),

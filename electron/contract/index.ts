@@ -19,3 +19,4 @@ export * from './printing';
 export * from './central';
 export * from './queue';
 export * from './identity';
+export * from './chip-readers';

@@ -21,6 +21,8 @@ export interface ChipSourceOptions {
   readerName: () => string | undefined;
   /** The folder of CSCA certificates the technician installed (read again at each read). */
   trustDir: string;
+  /** Demo mode only: the demo's test CSCA (resources/demo/csca), trusted beside the technician's. */
+  demoTrustDir?: string;
   clock: () => Date;
   /** Today in Vietnam, YYYY-MM-DD. */
   today: () => string;
@@ -51,7 +53,8 @@ export class PcscChipSource implements ChipSource {
   async read(key: ChipAccessKey): Promise<ChipReading & { personalData: VietnamPersonalData }> {
     const reader = this.options.readerName() ?? (await listReaders())[0];
     if (reader === undefined) throw new ChipError('NO_READER', 'no PC/SC reader attached');
-    const cscas = existsSync(this.options.trustDir) ? loadCscaCertificates(this.options.trustDir) : [];
+    const dirs = [this.options.trustDir, ...(this.options.demoTrustDir === undefined ? [] : [this.options.demoTrustDir])];
+    const cscas = dirs.filter((dir) => existsSync(dir)).flatMap((dir) => loadCscaCertificates(dir));
     const { reading } = await readOnReader(reader, key, { cscas, now: this.options.clock(), today: this.options.today() });
     return reading;
   }

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { AppError, type CentralTestOutcome } from '../contract';
 import { readVerifiedBatch, toPublicKey } from '../sync/batch-verifier';
 import { FEED_HEADERS } from '../sync/central-client';
@@ -17,12 +17,14 @@ export interface RegisterRequest {
   enrolmentCode: string;
   centreCode: string;
   role: 'kiosk' | 'counter';
+  /** This machine's Ed25519 key, the one that signs its identity evidence and print-outs: the centre checks that evidence against it. */
+  deviceKey: { privateKey: KeyObject; publicKey: KeyObject };
   fetch?: typeof fetch;
 }
 
-/** POST /v1/devices with a fresh Ed25519 key pair; the private key never leaves this machine. */
+/** POST /v1/devices with the machine's Ed25519 public key; the private key never leaves this machine. */
 export async function registerDevice(request: RegisterRequest): Promise<Registration> {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const { privateKey, publicKey } = request.deviceKey;
   let res: Response;
   try {
     res = await (request.fetch ?? fetch)(apiUrl(request.endpoint, 'v1/devices'), {

@@ -5,6 +5,7 @@ import { SyncStateRepository } from '../db/sync-state-repository';
 import type { SecretStore } from '../security/secret-store';
 import { CHANGES_FEED } from '../sync/apply-batch';
 import type { CentralLink, SyncService } from '../sync/sync-service';
+import type { DeviceKey } from '../security/device-signing';
 import { registerDevice, testCentral } from './central-calls';
 import { CentralSettings } from './central-link';
 import { provisionAtStart, type ProvisioningRead } from './provisioning';
@@ -29,6 +30,8 @@ export interface CentralHostDeps {
   /** Folders a provisioning file may sit in (next to the app). */
   provisioningDirs?: readonly string[];
   logError?: (channel: string, error: unknown) => void;
+  /** The machine's signing key, registered with the centre (which checks identity evidence against it). */
+  deviceKey: () => DeviceKey;
   fetch?: typeof fetch;
 }
 
@@ -53,7 +56,14 @@ export function centralHost(deps: CentralHostDeps) {
   const register = async ({ enrolmentCode, centreCode, role }: ChannelInput<'central.register'>): Promise<CentralStatus> => {
     const endpoint = central.endpoint();
     if (endpoint === null || central.publicKeyPem() === null) throw new AppError('CENTRAL_NOT_CONFIGURED');
-    const registration = await registerDevice({ endpoint, enrolmentCode, centreCode, role: role ?? central.provisionedRole() ?? 'kiosk', ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+    const registration = await registerDevice({
+      endpoint,
+      enrolmentCode,
+      centreCode,
+      role: role ?? central.provisionedRole() ?? 'kiosk',
+      deviceKey: deps.deviceKey(),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    });
     central.saveRegistration(registration);
     await relink();
     return central.status();

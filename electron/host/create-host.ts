@@ -14,6 +14,9 @@ import { runDoctor } from './doctor';
 import { classifyScan } from '../../drivers/idcard/classify';
 import { IDENTIFICATION } from '../contract';
 import { demoPhoneAt, type DemoPhoneControl } from './demo-phone';
+import { chipReaderHandlers } from './chip-reader-handlers';
+import { sourceDemoCard, type DemoCard } from './demo-card';
+import { noChipReaders, pcscInspector, type ChipReaderInspector } from '../devices/chip-readers';
 import { toScanResult } from '../devices/scan-results';
 import { Outbox } from '../sync/outbox';
 import { AuditShipper } from '../sync/audit-shipper';
@@ -93,6 +96,10 @@ export interface HostConfig {
   chipSource?: ChipSource;
   /** Demo mode only: the demo centre's "phone" (its control routes), so the holder confirmation can be walked without one. */
   demoPhone?: DemoPhoneControl;
+  /** The chip readers the Devices panel lists and tests; PC/SC by default (none with `devices: false`). */
+  chipReaders?: ChipReaderInspector;
+  /** Demo mode only: the demo card for the virtual reader; by default the source checkout's, where there is one (none with `devices: false`). */
+  demoCard?: DemoCard;
 }
 
 export interface Host {
@@ -123,6 +130,9 @@ export function createHost(config: HostConfig): Host {
   const wallClock = config.clock ?? realClock;
   const today = config.today ?? (() => todayInVietnam(wallClock.now()));
   const events = new EventBus();
+  // Peripherals off (tests, one-shot commands): no demo card process and no PC/SC calls unless given.
+  const peripherals = config.devices !== false;
+  const demoCard = config.demo ? (config.demoCard ?? (peripherals ? sourceDemoCard(config.appRoot) : undefined)) : undefined;
   const technicianPin = new TechnicianPin(settings);
   const devices = createDevices({
     db,
@@ -150,9 +160,14 @@ export function createHost(config: HostConfig): Host {
   if (config.devices !== false) devices.start();
   // The central link (sealed token, provisioning, registration) and the sync service that uses it.
   sealClearSetting(settings, secrets, PRIVATE_KEY_SETTING);
+  // The machine's signing key, made on first use: it signs the QR of every printed dossier and the
+  // identity evidence sent with a profile request, and is the key registered with the centre.
+  let signingKey: DeviceKey | undefined;
+  const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(sealedSettings(settings, secrets)));
   const sync = centralHost({
     db,
     secrets,
+    deviceKey,
     makeSync: (link) => new SyncService({ db, outbox: new Outbox(db), link, onStatus: (status) => events.publish('sync.status', status) }),
     startSync: config.sync !== false,
     ...(config.central ? { link: config.central } : {}),
@@ -191,9 +206,6 @@ export function createHost(config: HostConfig): Host {
   const endTurn = citizenTurnEnd({ db, citizens, drafts, consents: new ConsentRepository(db) });
   const accounts = accountHost({ db, settings, audit, endCitizenTurn: endTurn });
   if (config.demo) accounts.seedDemo();
-  // The kiosk's signing key, made on first use: it signs the QR of every printed dossier.
-  let signingKey: DeviceKey | undefined;
-  const deviceKey = () => (signingKey ??= loadOrCreateDeviceKey(sealedSettings(settings, secrets)));
 
   // CUPS (or the Windows spooler); documents that fail to print are kept next to the database.
   const printing = createPrinting(settings, dirname(config.dbPath));
@@ -291,6 +303,7 @@ export function createHost(config: HostConfig): Host {
       'devices.assign': ({ key, role, profile }) => devices.assign(key, role, profile),
       'devices.test': ({ key, on }) => devices.test(key, on),
       'devices.replay': ({ name }) => devices.replay(name),
+      ...chipReaderHandlers({ inspector: config.chipReaders ?? (peripherals ? pcscInspector : noChipReaders), ...(demoCard ? { demoCard } : {}) }),
       ...sync.handlers,
       'sync.status': () => sync.current(),
       'sync.now': () => sync.retryNow(),
@@ -319,7 +332,7 @@ export function createHost(config: HostConfig): Host {
       hub.close();
       caseIndex.stop();
       retention?.stop();
-      await Promise.all([devices.stop(), sync.stop()]);
+      await Promise.all([devices.stop(), sync.stop(), demoCard?.remove()]);
       db.close();
     },
   };

@@ -1,10 +1,11 @@
 import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyOwnerOnlyAcl, currentAccount, runCommand, type CommandRunner } from './windows-acl';
 
 /*
  * The machine's own files — database, its WAL and shared memory, sealed keys, documents kept for
  * reprinting — hold personal data and secrets: only the account the app runs as may read them.
- * POSIX modes here; on Windows the install folder's ACL is the installer's part.
+ * POSIX modes; on Windows an ACL for the account the app runs as and the Administrators only.
  */
 
 const POSIX = process.platform !== 'win32';
@@ -29,9 +30,22 @@ export function narrowTree(dir: string): void {
   }
 }
 
-/** The app's data folder: created 0700, or narrowed with all it holds when found wider. */
-export function ownerOnlyFolder(dir: string): void {
+export interface WindowsAcl {
+  platform: NodeJS.Platform;
+  run: CommandRunner;
+  account: () => string;
+}
+
+const thisMachine: WindowsAcl = { platform: process.platform, run: runCommand, account: () => currentAccount() };
+
+/**
+ * The app's data folder: created 0700, or narrowed with all it holds when found wider. On Windows,
+ * where modes mean nothing, its ACL is set at every start with icacls (inheritance removed; the
+ * app's account and the Administrators only), and what is inside inherits that.
+ */
+export function ownerOnlyFolder(dir: string, windows: WindowsAcl = thisMachine): void {
   mkdirSync(dir, { recursive: true, mode: FOLDER_MODE });
+  if (windows.platform === 'win32') return applyOwnerOnlyAcl(dir, { account: windows.account(), run: windows.run, hasEntries: readdirSync(dir).length > 0 });
   narrowTree(dir);
 }
 

@@ -7,6 +7,7 @@ import { api } from '../transport';
 import { DeviceRow } from './DeviceRow';
 import { emptyLog, RAW_LINES, RESULT_LINES, type LiveLog } from './device-format';
 import { ReplayList } from './ReplayList';
+import { ChipReadersPanel } from './ChipReadersPanel';
 
 type Overview = ChannelOutput<'devices.list'>;
 
@@ -109,6 +110,7 @@ export function DevicesPanel() {
           <ReplayList names={overview.replays} onReplayed={updated} />
         </>
       )}
+      <ChipReadersPanel />
     </section>
   );
 }

@@ -1,19 +1,10 @@
-import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { unlock } from './technician-unlock';
 
 const SCREENS = 'test-results/screens';
 const DEVICE = 'Synthesised HID-POS scanner';
 const REPLAY = 'hid-pos-cccd-qr';
-
-/** Types the demo PIN on the keypad, as a technician at a kiosk would. */
-async function unlock(page: Page) {
-  const pad = page.getByRole('group', { name: 'Bàn phím số' });
-  for (const d of '246810') await pad.getByRole('button', { name: d, exact: true }).click();
-  await page.getByRole('button', { name: 'Mở khóa' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Thiết bị' })).toBeVisible();
-}
-
 
 test('the technician plugs a recorded scanner, watches its raw reports and decoded card live, and assigns it a role that persists', async ({
   page,

@@ -226,7 +226,8 @@ export const SYNC_TARGETS = [
     check: async ([answer, body, plan]) => {
       const fake: typeof fetch = async () => new Response(body, { status: answer.status });
       await onlyThrows(async () => {
-        const registration = await registerDevice({ endpoint: 'http://central.invalid', enrolmentCode: 'E', centreCode: 'H01', role: 'kiosk', fetch: fake });
+        const deviceKey = generateKeyPairSync('ed25519');
+        const registration = await registerDevice({ endpoint: 'http://central.invalid', enrolmentCode: 'E', centreCode: 'H01', role: 'kiosk', deviceKey, fetch: fake });
         assert.ok(typeof registration.deviceId === 'string' && registration.token !== '');
       }, (e) => e instanceof AppError);
       const feed: typeof fetch = async (url) =>

@@ -7,14 +7,17 @@ import { SettingsRepository } from '../../electron/db/settings-repository';
 import { createHost, type Host, type HostConfig } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
 import { loadOrCreateDeviceKey, PRIVATE_KEY_SETTING } from '../../electron/security/device-signing';
-import { keyFileSecretStore, osSecretStore } from '../../electron/security/secret-store';
+import { keyFileSecretStore, osSecretStore, sealedSettings } from '../../electron/security/secret-store';
+import { keyFingerprint } from '../../electron/host/central-link';
 import { PROVISION_FILE } from '../../electron/host/provisioning';
 import { startCentralSim, type CentralSim } from '../support/central-sim/server';
 import { hostCall } from '../support/host-with-central';
 import { makeTempDir } from '../support/temp-dir';
 import { until } from '../support/until';
+import { fixedChipSource, verifiedReading } from '../support/test-chip-source';
 
 const CODE = 'ENROL-7F3A-21';
+const SECOND_CODE = 'ENROL-7F3A-22';
 let tmp: ReturnType<typeof makeTempDir>;
 let sim: CentralSim;
 let host: Host;
@@ -33,7 +36,7 @@ const register = (enrolmentCode = CODE) => call<CentralStatus>(technician, 'cent
 
 beforeEach(async () => {
   tmp = makeTempDir('motcua-central-reg-');
-  sim = await startCentralSim({ cases: 5, seed: 'reg', enrolmentCodes: [CODE], db: join(tmp.dir, 'central.db'), keyDir: join(tmp.dir, 'central-key') });
+  sim = await startCentralSim({ cases: 5, seed: 'reg', enrolmentCodes: [CODE, SECOND_CODE], db: join(tmp.dir, 'central.db'), keyDir: join(tmp.dir, 'central-key') });
 });
 afterEach(async () => {
   await host.close();
@@ -131,6 +134,19 @@ describe('the demo centre', () => {
     await until(() => ((host.db.prepare('SELECT MAX(cursor) FROM sync_state').pluck().get() as number | null) ?? 0) > 5, 10_000);
     expect(await status()).toMatchObject({ endpoint: sim.url, registered: true, centreCode: 'DEMO-TTHCC-01' });
   });
+
+  it('knows the key that signs this machine\'s identity evidence: a chip-verified citizen gets the profile after consent', async () => {
+    const chip = verifiedReading({ documentNumber: '192004567', personalNumber: '079192004567', fullName: 'Lê Thị Hồng Nhung', birthDate: '1992-08-20', sex: 'F', expiryDate: '2032-08-20' });
+    start({ enrol: { url: sim.url, publicKeyPem: sim.publicKeyPem, enrolmentCode: CODE, centreCode: 'DEMO-TTHCC-01' }, chipSource: fixedChipSource([chip]) });
+    await until(() => settings().get('central.deviceId') !== null);
+    const kiosk = newSession('kiosk');
+    await call(kiosk, 'citizen.open', { personalNumber: '079192004567', birthDate: '1992-08-20', source: 'typed' });
+    await call(kiosk, 'identity.readChip', {});
+    const decision = await call<{ profile: string }>(kiosk, 'consent.decide', { purpose: 'proactive-services', accept: true });
+    expect(decision.profile).toBe('loaded');
+    const signing = loadOrCreateDeviceKey(sealedSettings(settings(), keyFileSecretStore(tmp.dir)));
+    expect((await status()).keyFingerprint).toBe(keyFingerprint(signing.publicKey));
+  });
 });
 
 describe('the doctor', () => {
@@ -195,9 +211,12 @@ describe('the OS keyring taking over from the key file', () => {
     expect(await testLink()).toBe('ok');
     expect(await status()).toMatchObject({ registered: true, secretStore: 'os' });
     expect(settings().get('central.token.sealed')).toMatch(/^key-file:/);
-    // A secret made from now on (the kiosk signing key, at its first use) is sealed with the keyring.
+    // The machine's signing key, made at registration before the keyring existed, stays sealed with the key file and still opens.
+    expect(settings().get(PRIVATE_KEY_SETTING)).toMatch(/^key-file:/);
     await call(technician, 'kiosk.publicKey', {});
-    expect(settings().get(PRIVATE_KEY_SETTING)).toMatch(/^os:/);
+    // A secret made from now on (the token of a new registration) is sealed with the keyring.
+    await register(SECOND_CODE);
+    expect(settings().get('central.token.sealed')).toMatch(/^os:/);
   });
 });
 

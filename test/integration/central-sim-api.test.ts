@@ -101,7 +101,7 @@ describe('POST /v1/dossiers', () => {
       [DOSSIER, {}],
       ['{not json', { 'idempotency-key': 'b1' }],
       [{ ...DOSSIER, procedureCode: 'NO.SUCH' }, { 'idempotency-key': 'b2' }],
-      [{ ...DOSSIER, applicant: { personalNumber: '999090123456', fullName: 'A' } }, { 'idempotency-key': 'b3' }],
+      [{ ...DOSSIER, applicant: { personalNumber: '99909012345', fullName: 'A' } }, { 'idempotency-key': 'b3' }],
       [{ ...DOSSIER, applicant: { personalNumber: '001090123456', fullName: '' } }, { 'idempotency-key': 'b4' }],
       [{ ...DOSSIER, fields: { nested: { no: 1 } } }, { 'idempotency-key': 'b5' }],
       [{ ...DOSSIER, extra: true }, { 'idempotency-key': 'b6' }],

@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readOnReader } from '../../drivers/smartcard/read-on-reader';
 import { PcscChipSource } from '../../electron/devices/chip-source';
+import { pcscInspector } from '../../electron/devices/chip-readers';
+import { demoTrustDir } from '../../electron/host/attached-chip-reader';
+import { sourceDemoCard } from '../../electron/host/demo-card';
+import { DEMO_CARD_HOLDER } from '../support/virtual-chip/demo-card';
 import { runMotcua, runMotcuaWithEnv } from '../support/run-cli';
 import { makeTempDir } from '../support/temp-dir';
 import { accessKeyOf, HOLDER, holderOf, makeTestPki, trustedCertificates, type ChipVariant, type TestPki } from '../support/virtual-chip/cards';
@@ -145,5 +149,43 @@ describe('motcua chip over pcscd and vpcd', { timeout: 30_000 }, () => {
     const run = await runMotcua('chip', '--help');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('motcua chip read --reader NAME');
+  });
+});
+
+describe('the demo card over pcscd and vpcd (demo mode)', { timeout: 30_000 }, () => {
+  const demoCard = sourceDemoCard(process.cwd())!;
+  const demoKey = { documentNumber: DEMO_CARD_HOLDER.personalNumber.slice(3), birthDate: DEMO_CARD_HOLDER.birthDate, expiryDate: DEMO_CARD_HOLDER.expiryDate };
+  const reader = (name: string) => pcscInspector.status().then((s) => (s.service === 'ok' ? s.readers.find((r) => r.name === name) : undefined));
+  afterEach(() => demoCard.remove());
+
+  it('is put on the reader and taken off again, as the technician panel sees it, and answers a live test as an eMRTD', async () => {
+    expect(await demoCard.put()).toBe(true);
+    await waitForCard(VPCD_READER, true);
+    expect(await reader(VPCD_READER)).toEqual({ name: VPCD_READER, cardPresent: true });
+    const probe = await pcscInspector.probe(VPCD_READER);
+    expect(probe).toMatchObject({ selectStatus: '9000', emrtd: true });
+    expect(probe.atr).toMatch(/^3B[0-9A-F]+$/);
+    await demoCard.remove();
+    await waitForCard(VPCD_READER, false);
+    expect(await reader(VPCD_READER)).toEqual({ name: VPCD_READER, cardPresent: false });
+    await expect(pcscInspector.probe(VPCD_READER)).rejects.toMatchObject({ code: 'NO_CARD' });
+  });
+
+  it('reads valid under the shipped demo CSCA, and untrusted without it', async () => {
+    await demoCard.put();
+    await waitForCard(VPCD_READER, true);
+    const empty = makeTempDir('motcua-no-csca-');
+    try {
+      const demo = new PcscChipSource({ readerName: () => VPCD_READER, trustDir: empty.dir, demoTrustDir: demoTrustDir(process.cwd()), clock: () => NOW, today: () => TODAY });
+      expect(await demo.read(demoKey)).toMatchObject({
+        passiveAuth: 'valid',
+        chipAuth: 'valid',
+        document: { personalNumber: '079192004567', fullName: 'Lê Thị Hồng Nhung', birthDate: '1992-08-20' },
+      });
+      const production = new PcscChipSource({ readerName: () => VPCD_READER, trustDir: empty.dir, clock: () => NOW, today: () => TODAY });
+      expect((await production.read(demoKey)).passiveAuth).toBe('untrusted');
+    } finally {
+      empty.cleanup();
+    }
   });
 });

@@ -183,7 +183,7 @@ describe('Outbox.sendDue', () => {
   });
 
   it('a 400 (bad body) moves the row to attention with the code and message, and sendDue leaves it alone', async () => {
-    const bad: DossierBody = { ...dossier('Sai Số'), applicant: { personalNumber: '999090123456', fullName: 'Sai Số' } };
+    const bad: DossierBody = { ...dossier('Sai Số'), applicant: { personalNumber: '99909012345', fullName: 'Sai Số' } };
     const { id } = outbox.enqueue(bad);
     const good = outbox.enqueue(dossier('Đúng Số'));
 

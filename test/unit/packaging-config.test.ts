@@ -3,6 +3,7 @@ import { join, matchesGlob, relative } from 'node:path';
 import Ajv from 'ajv';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { DEMO_CARD_MAIN } from '../../electron/host/demo-card';
 
 /**
  * electron-builder.yml cannot be exercised here (the Electron download is blocked), so its
@@ -80,6 +81,13 @@ describe('electron-builder.yml', () => {
     expect(dirs).toEqual(expect.arrayContaining(['calendar', 'catalogue', 'demo', 'fonts', 'forms', 'rules']));
     for (const dir of dirs) for (const file of walk(join(root, 'resources', dir))) expect(packed(file), file).toBe(true);
     for (const file of walk(join(root, 'electron', 'db', 'migrations'))) expect(packed(file), file).toBe(true);
+  });
+
+  it('leaves out the virtual chip, so a packaged app has no demo card: its entry point and the demo PKI keys', () => {
+    expect(packed(DEMO_CARD_MAIN.join('/'))).toBe(false);
+    expect(packed('test/support/virtual-chip/demo-pki.json')).toBe(false);
+    // Only the demo CSCA's certificate ships, trusted in demo mode only.
+    expect(packed('resources/demo/csca/motcua-demo-test-csca.pem')).toBe(true);
   });
 
   it('leaves out the tests, the central simulator, the sources and source maps', () => {

@@ -36,6 +36,23 @@ const DEMO: Readonly<Record<string, (now: Date) => Profile>> = {
     healthInsurance: { expiryDate: isoDay(now, 25) },
     vneidLevel: 2,
   }),
+  // The woman on the demo's chip card (test/support/virtual-chip/demo-card.ts): a newborn not registered yet.
+  '079192004567': (now) => ({
+    personalNumber: '079192004567',
+    fullName: 'Lê Thị Hồng Nhung',
+    birthDate: '1992-08-20',
+    sex: 'female',
+    ethnicity: 'Kinh',
+    religion: 'Không',
+    nationality: 'Việt Nam',
+    placeOfOrigin: 'Xã Tân Phú Trung, Huyện Củ Chi, Thành phố Hồ Chí Minh',
+    permanentAddress: 'Số 25 Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh',
+    currentAddress: 'Số 25 Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh',
+    idCard: { issueDate: '2021-03-01' },
+    spouse: { fullName: 'Võ Quốc Bảo', personalNumber: '079090007788', birthDate: '1990-11-02', ethnicity: 'Kinh', nationality: 'Việt Nam', permanentAddress: 'Số 25 Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh' },
+    children: [{ birthDate: isoDay(now, -9), birthRegistered: false }],
+    vneidLevel: 2,
+  }),
   // The man on the keyboard-mode recording: a licence and a temporary residence running out.
   '001099012345': (now) => ({
     personalNumber: '001099012345',
