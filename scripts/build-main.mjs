@@ -19,6 +19,9 @@ const bundles = [
   { entryPoints: ['electron/cli/motcua.ts'], outfile: 'dist/cli/motcua.cjs', external: NATIVE },
   // Browser mode's host runs in a worker thread of its own (electron/cli/host-thread.ts).
   { entryPoints: ['electron/cli/host-worker.ts'], outfile: 'dist/cli/host-worker.cjs', external: NATIVE },
+  // The host's heavy writes (sync pulls, case index) in a worker thread beside each host (electron/host/writer-thread.ts).
+  { entryPoints: ['electron/host/writer-worker.ts'], outfile: 'dist/cli/writer-worker.cjs', external: NATIVE },
+  { entryPoints: ['electron/host/writer-worker.ts'], outfile: 'dist/electron/writer-worker.cjs', external: NATIVE },
 ];
 
 await Promise.all(bundles.map((options) => build({ ...common, ...options })));

@@ -8,6 +8,17 @@ import { SecureMessaging, SecureMessagingError } from './secure-messaging';
 const SHORT_CHUNK = 0xdf;
 const MAX_OFFSET = 0x7fff;
 
+/**
+ * The chip refused our protection (6987/6988: SM data objects missing or wrong) or its answer failed
+ * our MAC: the two ends do not hold the same session keys. Still a BAD_ANSWER to whoever reads; after
+ * Chip Authentication it is the sign of a chip without the private key.
+ */
+export class SessionKeysDiffer extends ChipError {
+  constructor(detail: string) {
+    super('BAD_ANSWER', detail);
+  }
+}
+
 /** One card conversation: counts APDUs, protects every command once BAC has opened secure messaging. */
 export class ApduSession {
   apdus = 0;
@@ -22,12 +33,16 @@ export class ApduSession {
     const raw = await this.channel.transmit(encodeCommand(outgoing, extended));
     if (raw.length < 2) throw new ChipError('BAD_ANSWER', 'answer shorter than a status word');
     const response = splitResponse(raw);
+    if (this.sm === undefined) return response;
     // A chip may refuse a protected command with a bare status word (no data objects to check).
-    if (this.sm === undefined || (response.data.length === 0 && response.sw !== 0x9000)) return response;
+    if (response.data.length === 0 && response.sw !== 0x9000) {
+      if (response.sw === 0x6987 || response.sw === 0x6988) throw new SessionKeysDiffer(`the chip refused our secure messaging (${response.sw.toString(16)})`);
+      return response;
+    }
     try {
       return this.sm.unwrap(response);
     } catch (error) {
-      if (error instanceof SecureMessagingError) throw new ChipError('BAD_ANSWER', error.message);
+      if (error instanceof SecureMessagingError) throw new SessionKeysDiffer(error.message);
       throw error;
     }
   }

@@ -118,6 +118,18 @@ export function oidText(value: Buffer): string {
   return parts.join('.');
 }
 
+/** Dotted text → DER OBJECT IDENTIFIER contents (base-128 arcs, the first two folded into one byte). */
+export function oidBytes(dotted: string): Buffer {
+  const [a, b, ...rest] = dotted.split('.').map(Number);
+  const body: number[] = [a! * 40 + b!];
+  for (const n of rest) {
+    const arc = [n % 128];
+    for (let v = Math.floor(n / 128); v > 0; v = Math.floor(v / 128)) arc.unshift((v % 128) | 0x80);
+    body.push(...arc);
+  }
+  return Buffer.from(body);
+}
+
 export function smallInteger(t: Tlv): number {
   if (t.tag !== 0x02 || t.value.length === 0 || t.value.length > 4) throw new DerError('not a small INTEGER');
   return t.value.readUIntBE(0, t.value.length);

@@ -6,13 +6,13 @@ import { children, expectTlv, tlv } from './der';
 import { add, decodePoint, encodePoint, multiply, P256, toBigInt, toBytes } from './ec-point';
 import { SecureMessaging } from './secure-messaging';
 import { aesCbc, aesCipher, aesCmac } from './sm-cipher';
+import { aesKdf } from './sm-crypto';
 
 /** The content bytes of id-PACE-ECDH-GM-AES-CBC-CMAC-128 (0.4.0.127.0.7.2.2.4.2.2). */
 const OID_VALUE = Buffer.from('04007f00070202040202', 'hex');
 
 /** Doc 9303 Part 11 §9.7.3: KDF(K, c) = SHA-1(K ‖ c), cut to the AES-128 key length. */
-export const paceKdf = (secret: Buffer, counter: number): Buffer =>
-  createHash('sha1').update(Buffer.concat([secret, Buffer.from([0, 0, 0, counter])])).digest().subarray(0, 16);
+export const paceKdf = (secret: Buffer, counter: 1 | 2 | 3): Buffer => aesKdf(secret, counter, 16);
 
 /** K_π: the MRZ password is SHA-1 of the MRZ information (§9.7.3), then KDF counter 3. */
 export const passwordKey = (key: ChipAccessKey): Buffer => paceKdf(createHash('sha1').update(mrzInformation(key), 'ascii').digest(), 3);

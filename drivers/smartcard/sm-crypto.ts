@@ -65,4 +65,8 @@ export interface SessionKeys {
   macKey: Buffer;
 }
 
+/** §9.7.1 for AES: K = SHA-1 (AES-128) or SHA-256 (AES-192/256) of the secret ‖ counter, cut to the key length. */
+export const aesKdf = (secret: Buffer, counter: 1 | 2 | 3, keyBytes: 16 | 24 | 32): Buffer =>
+  createHash(keyBytes === 16 ? 'sha1' : 'sha256').update(Buffer.concat([secret, Buffer.from([0, 0, 0, counter])])).digest().subarray(0, keyBytes);
+
 export const sessionKeysFromSeed = (seed: Buffer): SessionKeys => ({ encKey: deriveKey(seed, 1), macKey: deriveKey(seed, 2) });

@@ -32,6 +32,8 @@ async function start(data: unknown): Promise<void> {
     transport: 'electron',
     version: init.version,
     provisioningDirs: init.provisioningDirs,
+    // Bundled beside this file (scripts/build-main.mjs).
+    writerWorker: join(__dirname, 'writer-worker.cjs'),
     ...central,
     ...(init.hostKey ? { secrets: hostKeySecretStore(Buffer.from(init.hostKey, 'base64')) } : {}),
       logError: log.logError,

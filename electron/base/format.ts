@@ -1,6 +1,5 @@
 import type { LocalizedText } from '../contract/localized';
-import type { IsoDate } from './calendar-date';
-import { weekday } from './calendar';
+import { weekday, type IsoDate } from './calendar-date';
 
 const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
 const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -13,8 +13,10 @@ export const CHIP_USAGE = `motcua chip — the ID card's chip (ICAO 9303 eMRTD) 
   motcua chip readers --json                          the PC/SC readers attached now
   motcua chip read --reader NAME (--mrz TEXT | --number DOCNUMBER --birth YYYY-MM-DD --expiry YYYY-MM-DD)
                    [--trust DIR] [--today YYYY-MM-DD] --json
-      opens the chip with the MRZ key (PACE where EF.CardAccess offers P-256/AES, else BAC; secure messaging), reads EF.SOD, then DG1, DG13 and DG15 as it lists them,
-      checks passive authentication against the CSCA certificates in DIR (PEM or DER) and active authentication.
+      opens the chip with the MRZ key (PACE where EF.CardAccess offers P-256/AES, else BAC; secure messaging), reads EF.SOD, then DG14 and
+      runs Chip Authentication (new session keys), then DG1, DG13 and DG15 as the SOD lists them; checks passive authentication against the
+      CSCA certificates in DIR (PEM or DER) and active authentication. chipAuth is valid when Chip or Active Authentication passed, invalid
+      when either failed, absent when the chip offers neither; "authentications" says which ran ({"chip":…,"active":…}).
       TEXT is the MRZ's lines separated by newlines; DOCNUMBER the MRZ document number or the 12-digit number.
   → {"ok":true,"document":{…},"dataGroups":[…],"passiveAuth":"valid|invalid|untrusted|expired","chipAuth":"valid|invalid|absent",…}
   → {"ok":false,"error":{"code":"NO_READER|NO_CARD|ACCESS_DENIED|CARD_REMOVED|BAD_ANSWER|BAD_INPUT","message":"vi / en"}}  (exit 1)
@@ -61,8 +63,8 @@ async function read(flags: Flags): Promise<ChipJson> {
   const cscas = flags.trust === undefined ? [] : loadCscaCertificates(flags.trust);
   try {
     const { reading, apdus } = await readOnReader(flags.reader, key, { cscas, now, today });
-    const { document, dataGroups, dataGroupHashes, passiveAuth, chipAuth, accessControl } = reading;
-    return { ok: true, document, dataGroups, passiveAuth, chipAuth, accessControl, dataGroupHashes, apdus };
+    const { document, dataGroups, dataGroupHashes, passiveAuth, chipAuth, authentications, accessControl } = reading;
+    return { ok: true, document, dataGroups, passiveAuth, chipAuth, authentications, accessControl, dataGroupHashes, apdus };
   } catch (error) {
     return failure(error);
   }

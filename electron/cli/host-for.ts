@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { appVersion, defaultDbPath } from '../host/app-files';
 import type { AutoEnrolment } from '../host/central-host';
@@ -35,6 +35,12 @@ export const dbPathFor = (flags: Flags): string => flags.db ?? defaultDbPath(dat
 /** The log folder beside the database (the data folder). */
 export const logDirFor = (flags: Flags): string => join(dirname(dbPathFor(flags)), 'logs');
 
+/** The writer worker bundled beside this bundle (dist/cli); from the sources (tests) there is none and the host's thread does its work. */
+function writerWorkerBeside(): { writerWorker?: string } {
+  const script = join(__dirname, 'writer-worker.cjs');
+  return existsSync(script) ? { writerWorker: script } : {};
+}
+
 /** The host of `serve` (in its worker) and of `doctor`: devices, sync and retention only for a running app. */
 export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices = true, central: CentralChoice = linkFromFlags(flags), log?: HostLog, chipSource?: ChipSource): Host {
   const root = appRoot();
@@ -49,6 +55,7 @@ export function hostFor(flags: Flags, transport: 'electron' | 'browser', devices
     transport,
     devices,
     sync: devices,
+    ...(devices ? writerWorkerBeside() : {}),
     retention: devices,
     ...(central && 'link' in central ? { central: central.link } : {}),
     ...(central && 'enrol' in central ? { enrol: central.enrol } : {}),

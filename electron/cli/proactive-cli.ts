@@ -1,5 +1,5 @@
 import type { AppErrorData } from '../contract';
-import { isValidIsoDate } from '../base/calendar-date';
+import { isValidIsoDate, type IsoDate } from '../base/calendar-date';
 
 /**
  * What the proactive commands (calendar, workdays, recommend) print: their own JSON on success,
@@ -20,7 +20,7 @@ export function failure(error: AppErrorData, detail?: string): CliResult {
 export const usage = (vi: string, en: string): CliResult => ({ ok: false, json: { ok: false, error: { code: 'BAD_INPUT', message: `${vi} / ${en}` } } });
 
 /** A `YYYY-MM-DD` flag that must be a real day; undefined when it is not. */
-export const dateFlag = (value: string | undefined): string | undefined => (value !== undefined && isValidIsoDate(value) ? value : undefined);
+export const dateFlag = (value: string | undefined): IsoDate | undefined => (value !== undefined && isValidIsoDate(value) ? value : undefined);
 
 /** One line of JSON with --json (what other tools read), indented for people without it. */
 export function printResult(result: CliResult, json: boolean | undefined): void {

@@ -4,7 +4,7 @@ import type { EventName, EventPayload } from './events';
 import type { Role } from './roles';
 import { scanResult, scanText } from './scan';
 import { consentDecision, consentNotice, consentPurpose } from './consent';
-import { dossierEdit, dossierView } from './dossier';
+import { dossierEdit, dossierView, linkedDossierView } from './dossier';
 import { comparison, comparisonRequest } from './recommend';
 import { procedureQuery, procedureResults } from './procedures';
 import { localizedText } from './localized';
@@ -13,7 +13,7 @@ import { accountView, bootstrapAccount, loginInput, loginResult, newAccount, pas
 import { ruleReminder } from './profile';
 import { kioskOptions } from './kiosk-options';
 import { documentKind, keptDocumentView, printersOverview, printOutcome, reprintId } from './printing';
-import { type AssuranceLevel, assuranceLevel, assuranceView, challengeAnswer, challengeStatus, chipKeyInput, demoPhoneMessage, holderChallenge } from './identity';
+import { type AssuranceLevel, assuranceLevel, assuranceView, challengeAnswer, challengeStatus, chipFace, chipKeyInput, demoPhoneMessage, holderChallenge } from './identity';
 import { chipReaderName, chipReadersOverview, chipReaderTest } from './chip-readers';
 import { centralConfigure, centralRegister, centralStatus, centralTestResult } from './central';
 import { queueChannels } from './queue';
@@ -73,9 +73,10 @@ const citizenReminderList = z.object({
   today: z.string(),
   /**
    * `formId`: the form a "prepare the dossier" button opens; `outcomeId`: the outcome whose ways
-   * a "compare the options" button shows; each when the procedure has one.
+   * a "compare the options" button shows; each when the procedure has one. `linked`: the procedure is
+   * a bundle of linked procedures, so "prepare" opens all their forms as one dossier (dossier.prepareLinked).
    */
-  reminders: z.array(ruleReminder.extend({ formId: z.string().nullable(), outcomeId: z.string().nullable() })),
+  reminders: z.array(ruleReminder.extend({ formId: z.string().nullable(), outcomeId: z.string().nullable(), linked: z.boolean() })),
   /** Whether the central profile (given by consent) was used beside the card. */
   usedCentral: z.boolean(),
   assurance: assuranceLevel,
@@ -137,6 +138,8 @@ export const channels = {
   'identity.attest': channel({ input: z.object({ checkedOriginal: z.literal(true) }).strict(), output: assuranceView, roles: OFFICER, personalData: IDENTITY_PROOF }),
   /** Reads and verifies the card's chip on the reader (chip). */
   'identity.readChip': channel({ input: chipKeyInput, output: opened, roles: SERVES_CITIZENS, personalData: IDENTITY_PROOF }),
+  /** The portrait on the chip, for the officer to compare with the person at the counter; JPEG 2000 is refused calmly (CHIP_FACE_JPEG2000). */
+  'identity.chipFace': channel({ input: chipKeyInput, output: chipFace, roles: OFFICER, personalData: IDENTITY_PROOF }),
   /** Demo mode only: what the demo centre's "phone" of this citizen received. */
   'identity.demoPhone': channel({ input: none, output: z.object({ messages: z.array(demoPhoneMessage) }), roles: SERVES_CITIZENS, personalData: IDENTITY_PROOF }),
   /** Ends the citizen's turn (electron/host/citizen-turn.ts): the profile and unprinted, unsubmitted drafts are erased; at a kiosk also its consents and the dossiers printed whole in their QR. */
@@ -167,6 +170,20 @@ export const channels = {
   /** Values typed by the citizen or officer; a locked field is refused, its correction request is not. */
   'dossier.update': channel({ input: dossierEdit, output: dossierView, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
   'dossier.print': channel({ input: draftRef, output: printedDocument, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
+  /** A linked bundle's procedures (a reminder's `procedureCode`), each form prepared like `dossier.prepare`. */
+  'dossier.prepareLinked': channel({
+    input: z.object({ procedureCode: z.string().max(64) }).strict(),
+    output: linkedDossierView,
+    roles: SERVES_CITIZENS,
+    personalData: PROACTIVE,
+  }),
+  /** The linked dossier's drafts printed as one document, each form with its own hand-off QR for the counter. */
+  'dossier.printLinked': channel({
+    input: z.object({ draftIds: z.array(z.string().max(64)).min(2).max(5) }).strict(),
+    output: printedDocument,
+    roles: SERVES_CITIZENS,
+    personalData: PROACTIVE,
+  }),
   'recommend.outcomes': channel({
     input: none,
     output: z.object({ outcomes: z.array(z.object({ id: z.string(), title: localizedText })) }),

@@ -14,6 +14,16 @@ export const dossierView = z.object({
 });
 export type DossierView = z.infer<typeof dossierView>;
 
+/**
+ * Linked procedures filed as one dossier (Decree 63/2024: birth registration, permanent residence and
+ * the child's health insurance card): each procedure's form prepared in the session, in the order filed.
+ */
+export const linkedDossierView = z.object({
+  procedureCode: z.string(),
+  dossiers: z.array(dossierView).min(2),
+});
+export type LinkedDossierView = z.infer<typeof linkedDossierView>;
+
 /** What a screen sends back: values typed for open fields, and correction requests for locked ones. */
 export const dossierEdit = z
   .object({

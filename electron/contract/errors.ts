@@ -110,6 +110,10 @@ export const ERROR_MESSAGES = {
   CHIP_READ_FAILED: { vi: 'Chưa đọc được chip của thẻ. Xin Ông/Bà đặt thẻ nằm yên trên đầu đọc rồi thử lại.', en: 'The card’s chip could not be read. Please lay the card still on the reader and try again.' },
   CHIP_NOT_VERIFIED: { vi: 'Chưa xác thực được chip của thẻ, nên máy chỉ phục vụ theo thông tin trên thẻ. Xin Ông/Bà hỏi cán bộ tại quầy nếu cần thêm.', en: 'The card’s chip could not be verified, so this machine serves you from the card alone. Please ask an officer at the counter if you need more.' },
   CHIP_OTHER_PERSON: { vi: 'Thẻ trên đầu đọc không phải thẻ của số định danh đã nhập. Xin Ông/Bà kiểm tra lại thẻ.', en: 'The card on the reader does not belong to the number entered. Please check the card.' },
+  CHIP_FACE_JPEG2000: {
+    vi: 'Ảnh chân dung trong chip được lưu ở định dạng JPEG 2000, màn hình này chưa hiển thị được. Xin cán bộ đối chiếu với ảnh in trên thẻ.',
+    en: 'The chip stores the portrait as JPEG 2000, which this screen cannot show yet. Please compare with the photo printed on the card.',
+  },
   CHIP_SERVICE_UNAVAILABLE: { vi: 'Dịch vụ thẻ thông minh (PC/SC, pcscd) chưa chạy hoặc chưa cài trên máy này, nên chưa thấy đầu đọc thẻ chip.', en: 'The smart-card service (PC/SC, pcscd) is not running or not installed on this machine, so no chip reader can be seen.' },
   CHIP_TEST_NO_READER: { vi: 'Không còn thấy đầu đọc này. Hãy kiểm tra dây cắm rồi làm mới danh sách.', en: 'This reader is no longer seen. Check its cable, then refresh the list.' },
   CHIP_TEST_NO_CARD: { vi: 'Chưa có thẻ trên đầu đọc này. Hãy đặt một thẻ lên rồi kiểm tra lại.', en: 'There is no card on this reader. Place a card on it and test again.' },

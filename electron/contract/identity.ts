@@ -46,3 +46,6 @@ export const chipKeyInput = z
     expiryDate: isoDate.optional(),
   })
   .strict();
+
+/** The portrait on the card's chip (DG2) as a data URL the screen can show; returned, never stored. */
+export const chipFace = z.object({ format: z.literal('jpeg'), image: z.string().startsWith('data:image/jpeg;base64,').max(400_000) });

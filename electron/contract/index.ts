@@ -19,4 +19,5 @@ export * from './printing';
 export * from './central';
 export * from './queue';
 export * from './identity';
+export * from './procedure-codes-qr';
 export * from './chip-readers';

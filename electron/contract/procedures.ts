@@ -24,6 +24,8 @@ export const procedureQuery = z
   .object({
     query: z.string().max(100).default(''),
     lifeEvent: z.string().max(60).nullable().default(null),
+    /** Only these procedures, in this order (a reminder slip's QR). */
+    codes: z.array(z.string().max(64)).max(10).optional(),
   })
   .strict();
 

@@ -9,4 +9,12 @@ export const QUEUE_ERROR_MESSAGES = {
   QUEUE_UNKNOWN_SERVICE: { vi: 'Không có dịch vụ này trong hàng đợi của trung tâm.', en: 'The centre’s queue has no such service.' },
   QUEUE_TICKET_UNKNOWN: { vi: 'Không tìm thấy số thứ tự này.', en: 'This ticket number was not found.' },
   QUEUE_NOT_A_COUNTER: { vi: 'Máy này không phải máy quầy nên không gọi số được.', en: 'This machine is not a counter, so it cannot call numbers.' },
+  QUEUE_SERVICE_REPEATED: {
+    vi: 'Mỗi dịch vụ cần một chữ cái đầu số và một mã riêng: có dịch vụ đang trùng với dịch vụ phía trên.',
+    en: 'Each service needs its own number letter and its own code: a service repeats one above it.',
+  },
+  QUEUE_SETUP_NEEDS_COUNTER: {
+    vi: 'Trạm điều phối chỉ nhận cài đặt dịch vụ từ một máy quầy đã ghép nối. Hãy cài đặt trên máy quầy.',
+    en: 'The hub takes the service set-up only from a paired counter machine. Please set it up on a counter machine.',
+  },
 } as const;

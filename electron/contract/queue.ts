@@ -14,6 +14,7 @@ const none = z.object({}).strict();
 const ALL: readonly Role[] = ['kiosk', 'officer', 'technician'];
 const KIOSK: readonly Role[] = ['kiosk'];
 const OFFICER: readonly Role[] = ['officer'];
+const TECHNICIAN: readonly Role[] = ['technician'];
 
 export const ticketNumber = z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,12}$/);
 export const queueTicket = z.object({
@@ -71,8 +72,46 @@ export type DayStatsView = z.infer<typeof dayStats>;
 const dayInput = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict();
 const HEAD: readonly Role[] = ['officer', 'technician'];
 
+/** A service of the queue as the technician sets it: a group of procedures, the counters that serve it, the letter of its numbers. */
+export const queueServiceSetup = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+    /** The letter of its numbers: A001 … */
+    prefix: z.string().regex(/^[A-Z]$/),
+    name: z.object({ vi: z.string().trim().min(1).max(120), en: z.string().trim().min(1).max(120) }).strict(),
+    /** Procedure codes of the catalogue (1.001193, CC.CAP-DOI …). */
+    procedures: z.array(z.string().regex(/^[A-Za-z0-9.-]{1,40}$/)).max(200),
+    /** The numbers of the counters that call it (the number the display announces). */
+    counters: z.array(z.string().regex(/^\d{1,3}$/)).min(1).max(99),
+  })
+  .strict();
+export type QueueServiceSetup = z.infer<typeof queueServiceSetup>;
+/** One to 26 services: one letter each. */
+export const queueServiceSetupList = z.array(queueServiceSetup).min(1).max(26);
+
+/** The fields (`services.2.prefix`) of services that repeat an earlier one's letter or id: the hub numbers by letter. */
+export function repeatedServiceFields(services: readonly Pick<QueueServiceSetup, 'id' | 'prefix'>[]): string[] {
+  const fields: string[] = [];
+  for (const key of ['id', 'prefix'] as const) {
+    const seen = new Set<string>();
+    services.forEach((s, i) => {
+      if (seen.has(s[key])) fields.push(`services.${i}.${key}`);
+      seen.add(s[key]);
+    });
+  }
+  return fields;
+}
+
 const ticketOut = z.object({ ticket: queueTicket.nullable() });
-const queueServiceView = z.object({ id: z.string(), name: localizedText, prefix: z.string(), waiting: z.number().int(), estimateMinutes: z.number().int() });
+/** `procedures`: the procedure codes the service handles, so a kiosk offers the right number for a dossier it printed. */
+const queueServiceView = z.object({
+  id: z.string(),
+  name: localizedText,
+  prefix: z.string(),
+  procedures: z.array(z.string()),
+  waiting: z.number().int(),
+  estimateMinutes: z.number().int(),
+});
 
 export const queueChannels = {
   'hub.status': channel({ input: none, output: hubStatus, roles: ALL, personalData: false }),
@@ -109,6 +148,15 @@ export const queueChannels = {
     input: z.object({ score: z.enum(RATING_SCORES), reasons: z.array(z.enum(RATING_REASONS)).max(RATING_REASONS.length) }).strict(),
     output: z.object({ rated: z.boolean(), waitingToSend: z.number().int() }),
     roles: KIOSK,
+    personalData: false,
+  }),
+  /** The centre's services as the hub holds them, for the technician to set. */
+  'queue.serviceSetup': channel({ input: none, output: z.object({ services: z.array(queueServiceSetup) }), roles: TECHNICIAN, personalData: false }),
+  /** The technician's list replaces the hub's (from a counter machine); tickets already issued keep their numbers. */
+  'queue.setServiceSetup': channel({
+    input: z.object({ services: queueServiceSetupList }).strict(),
+    output: z.object({ services: z.array(queueServiceSetup) }),
+    roles: TECHNICIAN,
     personalData: false,
   }),
   'queue.day': channel({ input: dayInput, output: dayStats, roles: HEAD, personalData: false }),

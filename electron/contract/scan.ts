@@ -27,6 +27,8 @@ export const scanResult = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('receipt'), receiptCode: z.string() }),
   z.object({ kind: z.literal('handoff'), text: z.string() }),
+  /** A reminder slip's QR: the procedures to show in the catalogue (contract/procedure-codes-qr.ts). */
+  z.object({ kind: z.literal('procedures'), codes: z.array(z.string()) }),
   z.object({ kind: z.literal('barcode'), text: z.string() }),
   z.object({ kind: z.literal('error'), error: appErrorSchema }),
 ]);

@@ -105,17 +105,18 @@ export async function restoreDatabase(dbPath: string, from: string, safetyCopy: 
   }
   const source = openToRead(from, secrets);
   const sourceKey = keyOf(source);
+  let pageSize: number;
   try {
-    copyInto(source, nextFileOf(dbPath));
+    pageSize = copyInto(source, nextFileOf(dbPath));
   } finally {
     source.close();
   }
   const targetKey = key ?? newDatabaseKey();
   const next = new Database(nextFileOf(dbPath), { fileMustExist: true });
   try {
-    if (sourceKey) keyConnection(next, sourceKey);
+    if (sourceKey) keyConnection(next, sourceKey, 'key', pageSize);
     next.pragma('journal_mode = DELETE');
-    keyConnection(next, targetKey, 'rekey');
+    keyConnection(next, targetKey, 'rekey', pageSize);
   } finally {
     next.close();
   }

@@ -3,9 +3,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { keyFileSecretStore, type SecretStore } from '../security/secret-store';
 import { ownerOnlyFile } from '../security/owner-only';
-import { isClearDatabaseFile, openEncrypted } from './encrypted-file';
+import { isClearDatabaseFile, openAddress, openEncrypted, type DatabaseAddress } from './encrypted-file';
 import { attachFieldCipher, encryptClearFields } from './field-encryption';
-import { DatabaseTooNewError, loadMigrations, prepareAndMigrate, schemaVersion, type Migration } from './migrations';
+import { DatabaseTooNewError, loadMigrations, prepareAndMigrate, schemaVersion, workPragmas, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -68,4 +68,19 @@ export function openDatabase(path: string, migrationsDir: string, options: OpenO
     throw error;
   }
   return { db, migrations };
+}
+
+/**
+ * A second connection, for a worker thread, to a database openDatabase opened: the same key and
+ * the same pragmas, no migrations (the first connection ran them). WAL lets the first read while it writes.
+ */
+export function openSecondConnection(address: DatabaseAddress): Db {
+  const db = openAddress(address);
+  try {
+    workPragmas(db, { secureDelete: true });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
 }

@@ -10,13 +10,32 @@ type Db = Database.Database;
 const keyOfConnection = new WeakMap<Db, Buffer>();
 
 /**
+ * The page size of a database made now. Each page is encrypted and authenticated alone, at a fixed
+ * cost per page (a random IV, the HMAC's set-up and final blocks) beside the cost per byte; 16 KiB
+ * pages also make the B-trees shallower, so a million-case first sync writes about half the pages.
+ * Measured on 200,000 cases: 16 KiB pages sync about twice as fast as 4 KiB ones, and faster than
+ * a clear 4 KiB database. Neither the cipher nor the HMAC is weakened: only the unit they cover grows.
+ */
+export const PAGE_SIZE = 16384;
+/**
+ * The page size of the databases made before PAGE_SIZE (SQLCipher 4's default). The cipher's page
+ * size is not written in clear in the file, and SQLite3 Multiple Ciphers cannot change it on a
+ * rekey, so such a file keeps it and is opened by trying both (a wrong one is refused at page 1,
+ * nothing written).
+ */
+const EARLIER_PAGE_SIZE = 4096;
+const PAGE_SIZES = [PAGE_SIZE, EARLIER_PAGE_SIZE] as const;
+
+/**
  * The whole database file, its WAL and its full-text index are encrypted page by page in SQLCipher 4's
  * format (AES-256-CBC, HMAC-SHA512 per page, so an altered page is refused) by SQLite3 Multiple
- * Ciphers. The key is raw (32 random bytes), so opening costs no key derivation.
+ * Ciphers. The key is raw (32 random bytes), so opening costs no key derivation. `pageSize` must be
+ * the file's own (see PAGE_SIZE); a new file takes it.
  */
-export function keyConnection(db: Db, key: Buffer, pragma: 'key' | 'rekey' = 'key'): void {
+export function keyConnection(db: Db, key: Buffer, pragma: 'key' | 'rekey' = 'key', pageSize: number = PAGE_SIZE): void {
   db.pragma(`cipher = 'sqlcipher'`);
   db.pragma('legacy = 4');
+  db.pragma(`legacy_page_size = ${pageSize}`);
   db.pragma(`${pragma} = "x'${key.toString('hex')}'"`);
   if (pragma === 'key') keyOfConnection.set(db, key);
 }
@@ -34,11 +53,11 @@ export function isClearDatabaseFile(path: string): boolean {
   }
 }
 
-/** Opens `path` under `key`; null when the key is not this file's. */
-function tryOpen(path: string, key: Buffer, readonly: boolean): Db | null {
+/** Opens `path` under `key` and `pageSize`; null when they are not this file's. */
+function tryOpen(path: string, key: Buffer, pageSize: number, readonly: boolean): Db | null {
   const db = new Database(path, { readonly, fileMustExist: true });
   try {
-    keyConnection(db, key);
+    keyConnection(db, key, 'key', pageSize);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch (error) {
@@ -51,11 +70,17 @@ function tryOpen(path: string, key: Buffer, readonly: boolean): Db | null {
 /** The file an encryption, rekey or restore is built in before it is renamed over the database. */
 export const nextFileOf = (dbPath: string): string => `${dbPath}.next`;
 
-/** Copies the database `db` holds (one consistent state) into the empty owner-only file `to`, under the same key. */
-export function copyInto(db: Db, to: string): void {
+/**
+ * Copies the database `db` holds (one consistent state) into the empty owner-only file `to`, under
+ * the same key; returns the copy's page size (to key it with). A clear database's copy takes
+ * PAGE_SIZE; an encrypted one's keeps the page size of its cipher.
+ */
+export function copyInto(db: Db, to: string): number {
   rmSync(to, { force: true });
   ownerOnlyFile(to);
+  if (!keyOf(db)) db.pragma(`page_size = ${PAGE_SIZE}`);
   db.prepare('VACUUM INTO ?').run(to);
+  return db.pragma('page_size', { simple: true }) as number;
 }
 
 function removeNextFile(dbPath: string): void {
@@ -97,7 +122,7 @@ function encryptClearFile(dbPath: string, secrets: SecretStore, key: Buffer): vo
   const next = new Database(nextFileOf(dbPath), { fileMustExist: true });
   try {
     next.pragma('journal_mode = DELETE');
-    keyConnection(next, key, 'rekey');
+    keyConnection(next, key, 'rekey', PAGE_SIZE);
   } finally {
     next.close();
   }
@@ -156,10 +181,33 @@ export function databaseKeyOf(db: Db): Buffer {
   return key;
 }
 
+/** What another thread needs to open its own connection to an open encrypted database (a worker's). */
+export interface DatabaseAddress {
+  path: string;
+  key: Uint8Array;
+  pageSize: number;
+}
+
+export const addressOf = (db: Db): DatabaseAddress => ({ path: db.name, key: databaseKeyOf(db), pageSize: db.pragma('page_size', { simple: true }) as number });
+
+/** Another connection to the database at `address`, keyed as the first (which made and migrated it). */
+export function openAddress(address: DatabaseAddress): Db {
+  const db = new Database(address.path, { fileMustExist: true });
+  try {
+    keyConnection(db, Buffer.from(address.key), 'key', address.pageSize);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 function openWithOneOf(dbPath: string, keys: readonly Buffer[], readonly: boolean): Db {
   for (const key of keys) {
-    const db = tryOpen(dbPath, key, readonly);
-    if (db) return db;
+    for (const pageSize of PAGE_SIZES) {
+      const db = tryOpen(dbPath, key, pageSize, readonly);
+      if (db) return db;
+    }
   }
   throw new DatabaseKeyError(
     'DATABASE_KEY_WRONG',

@@ -62,9 +62,14 @@ export function prepareAndMigrate(db: Database.Database, migrations: Migration[]
   const found = schemaVersion(db);
   if (found > migrations.length) throw new DatabaseTooNewError(found, migrations.length);
   db.pragma('journal_mode = WAL');
+  workPragmas(db, { secureDelete });
+  return migrate(db, migrations);
+}
+
+/** The settings of one connection (the journal mode is the file's): fsync on commit, foreign keys, a busy timeout, zeroed deletes where asked. */
+export function workPragmas(db: Database.Database, { secureDelete }: { secureDelete: boolean }): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   if (secureDelete) db.pragma('secure_delete = ON');
-  return migrate(db, migrations);
 }

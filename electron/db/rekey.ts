@@ -20,6 +20,7 @@ export function rekeyDatabase(dbPath: string, secrets: SecretStore): { path: str
   const db = openEncrypted(dbPath, secrets);
   const oldKey = databaseKeyOf(db);
   const newKey = newDatabaseKey();
+  let pageSize: number;
   try {
     // Held until closed: no other process reads or writes while the copy is made.
     db.pragma('locking_mode = EXCLUSIVE');
@@ -30,15 +31,15 @@ export function rekeyDatabase(dbPath: string, secrets: SecretStore): { path: str
       throw error;
     }
     db.pragma('wal_checkpoint(TRUNCATE)');
-    copyInto(db, nextFileOf(dbPath));
+    pageSize = copyInto(db, nextFileOf(dbPath));
   } finally {
     db.close();
   }
   const next = new Database(nextFileOf(dbPath), { fileMustExist: true });
   try {
-    keyConnection(next, oldKey);
+    keyConnection(next, oldKey, 'key', pageSize);
     next.pragma('journal_mode = DELETE');
-    keyConnection(next, newKey, 'rekey');
+    keyConnection(next, newKey, 'rekey', pageSize);
   } finally {
     next.close();
   }

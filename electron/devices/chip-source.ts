@@ -3,7 +3,8 @@ import { ChipError, type ChipErrorCode } from '../../drivers/smartcard/chip-erro
 import type { ChipAccessKey, ChipReading } from '../../drivers/smartcard/chip-reading';
 import type { VietnamPersonalData } from '../../drivers/smartcard/dg13-vietnam';
 import { listReaders } from '../../drivers/smartcard/pcsc-reader';
-import { readOnReader } from '../../drivers/smartcard/read-on-reader';
+import type { FaceImage } from '../../drivers/smartcard/dg2-face';
+import { readFaceOnReader, readOnReader } from '../../drivers/smartcard/read-on-reader';
 import { loadCscaCertificates } from '../../drivers/smartcard/trust-list';
 
 /**
@@ -14,6 +15,8 @@ import { loadCscaCertificates } from '../../drivers/smartcard/trust-list';
  */
 export interface ChipSource {
   read(key: ChipAccessKey): Promise<ChipReading>;
+  /** The portrait (DG2) for the officer's eyes, when the SOD signs it; absent where no face can be read. */
+  readFace?(key: ChipAccessKey): Promise<FaceImage>;
 }
 
 export interface ChipSourceOptions {
@@ -32,7 +35,7 @@ export type ChipSourceStatus = { ok: true; readers: string[] } | { ok: false; co
 
 /**
  * The ID card's chip for the host: PC/SC readers and a verified read with the MRZ key. Failures are
- * ChipErrors whose code the host words for the citizen; the face (DG2) is never read here.
+ * ChipErrors whose code the host words for the citizen; the face (DG2) only on readFace, for the counter.
  */
 export class PcscChipSource implements ChipSource {
   constructor(private readonly options: ChipSourceOptions) {}
@@ -50,9 +53,18 @@ export class PcscChipSource implements ChipSource {
     }
   }
 
-  async read(key: ChipAccessKey): Promise<ChipReading & { personalData: VietnamPersonalData }> {
+  private async reader(): Promise<string> {
     const reader = this.options.readerName() ?? (await listReaders())[0];
     if (reader === undefined) throw new ChipError('NO_READER', 'no PC/SC reader attached');
+    return reader;
+  }
+
+  async readFace(key: ChipAccessKey): Promise<FaceImage> {
+    return readFaceOnReader(await this.reader(), key);
+  }
+
+  async read(key: ChipAccessKey): Promise<ChipReading & { personalData: VietnamPersonalData }> {
+    const reader = await this.reader();
     const dirs = [this.options.trustDir, ...(this.options.demoTrustDir === undefined ? [] : [this.options.demoTrustDir])];
     const cscas = dirs.filter((dir) => existsSync(dir)).flatMap((dir) => loadCscaCertificates(dir));
     const { reading } = await readOnReader(reader, key, { cscas, now: this.options.clock(), today: this.options.today() });

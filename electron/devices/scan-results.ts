@@ -1,7 +1,7 @@
 import type { ClassifiedScan } from '../../drivers/idcard/classify';
 import type { DecodeProblem, Warning, WarningCode } from '../../drivers/idcard/identity';
 import type { ScanErrorCode } from '../../drivers/hid/scan';
-import { appError, type ErrorCode, type LocalizedText, type ScanResult } from '../contract';
+import { appError, decodeProcedureCodes, type ErrorCode, type LocalizedText, type ScanResult } from '../contract';
 
 const PROBLEMS: Record<DecodeProblem, ErrorCode> = {
   empty: 'SCAN_EMPTY',
@@ -68,7 +68,9 @@ export function toScanResult(scan: ClassifiedScan, asciiOnly: boolean): ScanResu
       return { kind: 'receipt', receiptCode: scan.receiptCode };
     case 'handoff':
       return { kind: 'handoff', text: scan.text };
-    case 'barcode':
-      return { kind: 'barcode', text: scan.text };
+    case 'barcode': {
+      const codes = decodeProcedureCodes(scan.text);
+      return codes ? { kind: 'procedures', codes } : { kind: 'barcode', text: scan.text };
+    }
   }
 }

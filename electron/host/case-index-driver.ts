@@ -7,6 +7,8 @@ export interface CaseIndexDriverOptions {
   busyDelayMs?: number;
   /** How often to look for new work (two small reads) when the index is complete. */
   idleDelayMs?: number;
+  /** False while another writer must go first (the host, when the driver runs in its writer thread): the step waits for the next beat. */
+  mayWrite?: () => boolean;
   /** A failed step (the database busy or closed) is retried after idleDelayMs; no personal data is in it. */
   onError?: (error: unknown) => void;
 }
@@ -32,6 +34,7 @@ export function startCaseIndexDriver(search: CaseSearch, options: CaseIndexDrive
   function tick(): void {
     timer = undefined;
     if (stopped) return;
+    if (options.mayWrite && !options.mayWrite()) return schedule(busyDelayMs);
     try {
       const step = search.catchUpStep(stepRows);
       schedule(step.complete ? idleDelayMs : busyDelayMs);

@@ -1,7 +1,7 @@
 import { AppError, dossierDraft, PROVISIONAL_REFERENCE, type AttentionItem, type CounterDossier, type DossierDraft, type FormTemplate, type LocalizedText, type OriginalsReview, type PublicCaseStatus, type SubmissionView } from '../contract';
 import type { CounterRepository, SubmissionRow } from '../db/counter-repository';
 import type { DraftRepository, DraftRow } from '../db/draft-repository';
-import type { IsoDate } from '../base/calendar-date';
+import { admittedDate, type IsoDate } from '../base/calendar-date';
 import { addWorkingDays, type WorkdayOptions } from '../base/calendar';
 import { missingFields } from '../proactive/dossier';
 import { decodeHandoff } from '../security/device-signing';
@@ -185,7 +185,7 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
     return {
       submissionId: found.id,
       reference: provisionalReference(entry.idempotencyKey),
-      receivedAt: found.received_at,
+      receivedAt: admittedDate(found.received_at),
       refusedAt: error?.at || entry.updatedAt,
       refusal: { status: error?.status ?? null, code: error?.code ?? null, message: error?.message ?? '' },
       procedureCode: entry.body.procedureCode,
@@ -217,7 +217,7 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
       procedureName: deps.procedure(procedureCode)?.name ?? null,
       status: 'received',
       ...(receiptCode !== null ? SENT_TEXT : entry.state === 'attention' ? ATTENTION_TEXT : WAITING_TEXT),
-      receivedAt: found.received_at,
+      receivedAt: admittedDate(found.received_at),
       dueAt: found.expected_result_date ?? '',
       reference,
       waitingToSend: receiptCode === null,
@@ -320,8 +320,8 @@ export function counterHandlers(deps: CounterHandlerDeps): Pick<Handlers, Counte
         applicant: view.applicant,
         procedure: { code: draft.procedureCode, name: deps.procedure(draft.procedureCode)?.name ?? null },
         formTitle: form.title,
-        receivedAt: found.received_at,
-        expectedResultDate: found.expected_result_date,
+        receivedAt: admittedDate(found.received_at),
+        expectedResultDate: found.expected_result_date === null ? null : admittedDate(found.expected_result_date),
         centre: deps.centre(),
         attachments: form.attachments.map((a) => {
           const checked = review.attachments.find((r) => r.id === a.id);

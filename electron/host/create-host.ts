@@ -38,7 +38,7 @@ import { procedureHandlers } from './procedure-handlers';
 import { centreCalendar } from './centre-calendar';
 import { loadCatalogue, type Catalogue } from '../proactive/recommend';
 import { renderComparisonSheet } from '../print/comparison-sheet';
-import { formFor } from './form-for';
+import { formsFor } from './form-for';
 import { renderDossierPdf } from '../print/dossier-pdf';
 import { encodeHandoff, loadOrCreateDeviceKey, PRIVATE_KEY_SETTING, type DeviceKey } from '../security/device-signing';
 import { compileRules } from '../proactive/rules/engine';
@@ -54,6 +54,7 @@ import { counterHost } from './counter-host';
 import { accountHost } from './account-handlers';
 import { CaseSearch } from '../db/case-search';
 import { startCaseIndexDriver } from './case-index-driver';
+import { startWriterThread } from './writer-thread';
 import { kioskOptionsHandlers } from './kiosk-options-handlers';
 import { createPrinting } from '../print/printers';
 import { printerHandlers, withPrinting } from './print-handlers';
@@ -74,6 +75,8 @@ export interface HostConfig {
   provisioningDirs?: readonly string[];
   /** Pull the central feed (off in tests that do not need it). */
   sync?: boolean;
+  /** The bundled writer worker (writer-worker.cjs): the sync's pulls and the case index's catch-up run in that thread; without it, in the host's. */
+  writerWorker?: string;
   /** Read HID devices (off in tests that do not need them: no polling timers). */
   devices?: boolean;
   /** Folder holding `resources/` and `electron/db/migrations/` (the repo, or the packaged app). */
@@ -158,6 +161,8 @@ export function createHost(config: HostConfig): Host {
     onChanged: () => events.publish('devices.changed', {}),
   });
   if (config.devices !== false) devices.start();
+  const onIndexError = (error: unknown) => config.logError?.('case-index', error);
+  const writer = config.writerWorker ? startWriterThread(config.writerWorker, db, onIndexError) : null;
   // The central link (sealed token, provisioning, registration) and the sync service that uses it.
   sealClearSetting(settings, secrets, PRIVATE_KEY_SETTING);
   // The machine's signing key, made on first use: it signs the QR of every printed dossier and the
@@ -168,7 +173,14 @@ export function createHost(config: HostConfig): Host {
     db,
     secrets,
     deviceKey,
-    makeSync: (link) => new SyncService({ db, outbox: new Outbox(db), link, onStatus: (status) => events.publish('sync.status', status) }),
+    makeSync: (link) =>
+      new SyncService({
+        db,
+        outbox: new Outbox(db),
+        link,
+        onStatus: (status) => events.publish('sync.status', status),
+        ...(writer ? { pull: writer.pull } : {}),
+      }),
     startSync: config.sync !== false,
     ...(config.central ? { link: config.central } : {}),
     ...(config.enrol ? { enrol: config.enrol } : {}),
@@ -176,7 +188,7 @@ export function createHost(config: HostConfig): Host {
     ...(config.logError ? { logError: config.logError } : {}),
   });
   audit.onRecorded(() => sync.auditRecorded());
-  const caseIndex = startCaseIndexDriver(CaseSearch.of(db), { onError: (error) => config.logError?.('case-index', error) });
+  const caseIndex = writer ? null : startCaseIndexDriver(CaseSearch.of(db), { onError: onIndexError });
   // Retention: the purge runs right after start, then daily.
   const clock = config.retentionClock ?? { ...realClock, now: () => wallClock.now() };
   const retention =
@@ -225,7 +237,7 @@ export function createHost(config: HostConfig): Host {
     audit,
     logError: config.logError,
     touch: accounts.touch,
-    transaction: (work) => db.transaction(work).immediate(),
+    transaction: (work) => (writer ? writer.hostWrite(() => db.transaction(work).immediate()) : db.transaction(work).immediate()),
     subjectOf: (session) => citizens.current(session.id)?.identity.personalNumber ?? null,
     assuranceOf: (session) => citizens.current(session.id)?.proof.level ?? null,
     handlers: withPrinting(printing, {
@@ -255,7 +267,7 @@ export function createHost(config: HostConfig): Host {
         centre: () => catalogue.centre(),
         procedure: (code) => catalogue.procedure(code),
         outcomeFor: (code) => outcomeCatalogue().outcomes.find((o) => o.options.some((x) => x.procedureCodes.includes(code)))?.id ?? null,
-        formFor: (code) => formFor(code, formTemplates(), outcomeCatalogue()),
+        formsFor: (code) => formsFor(code, formTemplates(), outcomeCatalogue()),
         today,
       }),
       ...procedureHandlers({ procedures: cachedBySync(db, 'procedure', () => catalogue.procedures()), templates: formTemplates, catalogue: outcomeCatalogue }),
@@ -271,6 +283,7 @@ export function createHost(config: HostConfig): Host {
         drafts,
         templates: formTemplates,
         subjectHash: (pin) => audit.subjectHash(pin),
+        formsFor: (code) => formsFor(code, formTemplates(), outcomeCatalogue()),
         renderPdf: async (draft, template) => {
           const handoff = encodeHandoff(draft, deviceKey());
           const place = catalogue.centre()?.address.split(',').at(-1)?.trim();
@@ -330,9 +343,10 @@ export function createHost(config: HostConfig): Host {
     hub,
     close: async () => {
       hub.close();
-      caseIndex.stop();
+      caseIndex?.stop();
       retention?.stop();
       await Promise.all([devices.stop(), sync.stop(), demoCard?.remove()]);
+      await writer?.close();
       db.close();
     },
   };

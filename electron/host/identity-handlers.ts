@@ -2,7 +2,7 @@ import { AppError, type DemoPhoneMessage, type Identity } from '../contract';
 import type { ChipAccessKey } from '../../drivers/smartcard/chip-reading';
 import type { ChipSource } from '../devices/chip-source';
 import { assessRenewal, cardExpiry } from '../proactive/id-card-renewal';
-import type { IsoDate } from '../base/calendar-date';
+import { admittedDate, type IsoDate } from '../base/calendar-date';
 import type { CentralLink } from '../sync/sync-service';
 import { challengeStatus, confirmChallenge, openChallenge, type ChallengeResult } from '../sync/identity-challenges';
 import type { Handlers } from './router';
@@ -19,7 +19,7 @@ export interface IdentityHandlerDeps {
   today: () => IsoDate;
 }
 
-type IdentityChannels = 'identity.challenge' | 'identity.confirm' | 'identity.attest' | 'identity.readChip' | 'identity.demoPhone';
+type IdentityChannels = 'identity.challenge' | 'identity.confirm' | 'identity.attest' | 'identity.readChip' | 'identity.chipFace' | 'identity.demoPhone';
 
 /** A card without expiry (holders aged 60 and over) states this date in its MRZ. */
 const NO_EXPIRY = '2099-12-31';
@@ -31,8 +31,8 @@ const NO_EXPIRY = '2099-12-31';
  */
 export function chipKeyOf(identity: Identity, issueDate: string | undefined, today: IsoDate, typed: { documentNumber?: string; expiryDate?: string }): ChipAccessKey {
   const expiry = (): string => {
-    if (issueDate !== undefined) return cardExpiry(identity.birthDate, issueDate)?.date ?? NO_EXPIRY;
-    const renewal = assessRenewal(identity.birthDate, today);
+    if (issueDate !== undefined) return cardExpiry(admittedDate(identity.birthDate), admittedDate(issueDate))?.date ?? NO_EXPIRY;
+    const renewal = assessRenewal(admittedDate(identity.birthDate), today);
     return 'due' in renewal ? renewal.due.date : NO_EXPIRY;
   };
   return { documentNumber: typed.documentNumber ?? identity.personalNumber.slice(-9), birthDate: identity.birthDate, expiryDate: typed.expiryDate ?? expiry() };
@@ -107,6 +107,17 @@ export function identityHandlers(deps: IdentityHandlerDeps): Pick<Handlers, Iden
       context.proof = { level: 'chip', chip: { documentNumber: document.documentNumber, dataGroupHashes, passiveAuth: reading.passiveAuth, chipAuth: reading.chipAuth } };
       context.fullName = document.fullName;
       return { identity: context.identity, fullName: context.fullName, assurance: 'chip' as const };
+    },
+    'identity.chipFace': async (typed, session) => {
+      const context = deps.citizens.require(session.id);
+      if (!deps.chipSource?.readFace) throw new AppError('CHIP_READER_UNAVAILABLE');
+      // The key is this citizen's: only their card opens, and its face goes to the screen, not to disk.
+      const face = await deps.chipSource.readFace(chipKeyOf(context.identity, context.cardIssueDate, deps.today(), typed)).catch(() => {
+        throw new AppError('CHIP_READ_FAILED');
+      });
+      still(session, context);
+      if (face.format === 'jpeg2000') throw new AppError('CHIP_FACE_JPEG2000');
+      return { format: 'jpeg' as const, image: `data:image/jpeg;base64,${face.image.toString('base64')}` };
     },
     'identity.demoPhone': async (_input, session) => {
       if (!deps.demoPhone) throw new AppError('DEMO_ONLY');

@@ -1,5 +1,5 @@
 import { AppError, dossierDraft, type FormTemplate, type LocalizedText, type OneStopRequest } from '../contract';
-import type { IsoDate } from '../base/calendar-date';
+import { admittedDate, type IsoDate } from '../base/calendar-date';
 import type { CounterRepository } from '../db/counter-repository';
 import type { DraftRepository } from '../db/draft-repository';
 import type { DossierRef, OneStopDocument } from '../print/one-stop-documents';
@@ -82,7 +82,7 @@ export function oneStopHandlers(deps: OneStopHandlerDeps): Pick<Handlers, 'print
           case 'apology': {
             const promised = submission!.expected_result_date;
             if (promised === null || input.newDate <= promised) throw new AppError('ONE_STOP_DATE_NOT_LATER', ['newDate']);
-            return { kind: 'apology', ref, promisedDate: promised, newDate: input.newDate, reason: input.reason };
+            return { kind: 'apology', ref, promisedDate: admittedDate(promised), newDate: admittedDate(input.newDate), reason: input.reason };
           }
           case 'control': {
             const receivedAt = vietnamTime(entry!.createdAt);
@@ -93,7 +93,7 @@ export function oneStopHandlers(deps: OneStopHandlerDeps): Pick<Handlers, 'print
               ref,
               receivedAt,
               // A dossier without a legal time limit is promised "as the handling agency notifies": the day received stands for it here.
-              dueDate: submission!.expected_result_date ?? submission!.received_at,
+              dueDate: admittedDate(submission!.expected_result_date ?? submission!.received_at),
               steps: [{ from: `Bộ phận Một cửa (${officer})`, to, at: vietnamTime(clock().toISOString()), result }],
             };
           }

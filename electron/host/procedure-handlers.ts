@@ -23,11 +23,11 @@ export function procedureHandlers(deps: ProcedureHandlerDeps): Pick<Handlers, 'p
     return built.search;
   };
   return {
-    'procedures.search': ({ query, lifeEvent }) => {
+    'procedures.search': ({ query, lifeEvent, codes }) => {
       const search = index();
       const titles = new Map(deps.catalogue().outcomes.map((o) => [o.id, o.title]));
       return {
-        ...search.search(query, { lifeEvent, limit: LIMIT }),
+        ...(codes ? search.byCodes(codes) : search.search(query, { lifeEvent, limit: LIMIT })),
         lifeEvents: search.lifeEvents().flatMap(({ id, count }) => {
           const title = titles.get(id);
           return title ? [{ id, title, count }] : [];

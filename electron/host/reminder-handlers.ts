@@ -13,8 +13,8 @@ export interface ReminderHandlerDeps {
   renderSheet: (data: ReminderSheetData, centre: Centre | null, paper: Paper) => Promise<{ pdf: Uint8Array; pages: number }>;
   centre: () => Centre | null;
   procedure: (code: string) => Procedure | null;
-  /** The form template of a procedure, when there is one to prepare. */
-  formFor: (procedureCode: string) => string | null;
+  /** The form templates of a procedure (several for a linked bundle), when there are any to prepare. */
+  formsFor: (procedureCode: string) => string[];
   /** The outcome of the comparison catalogue one of whose options files this procedure. */
   outcomeFor: (procedureCode: string) => string | null;
   today: () => IsoDate;
@@ -37,11 +37,10 @@ export function reminderHandlers(deps: ReminderHandlerDeps): Pick<Handlers, 'pro
   return {
     'proactive.reminders': (_input, session) => {
       const { citizen, today, reminders, usedCentral } = remindersOf(session.id);
-      const withForms = reminders.map((r) => ({
-        ...r,
-        formId: r.procedureCode === null ? null : deps.formFor(r.procedureCode),
-        outcomeId: r.procedureCode === null ? null : deps.outcomeFor(r.procedureCode),
-      }));
+      const withForms = reminders.map((r) => {
+        const forms = r.procedureCode === null ? [] : deps.formsFor(r.procedureCode);
+        return { ...r, formId: forms[0] ?? null, linked: forms.length > 1, outcomeId: r.procedureCode === null ? null : deps.outcomeFor(r.procedureCode) };
+      });
       return { identity: citizen.identity, fullName: citizen.fullName, today, reminders: withForms, usedCentral, assurance: citizen.proof.level };
     },
     'print.reminders': async ({ paper }, session) => {

@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import { todayInVietnam } from '../base/calendar-date';
 import type { HubDb } from './hub-db';
 
@@ -35,9 +36,9 @@ export class BlockStore {
   reserve(kiosk: string): Block {
     return this.db.transaction(() => {
       const day = todayInVietnam(this.now());
-      const { last } = this.db.prepare('SELECT coalesce(max(last), 0) AS last FROM blocks WHERE kiosk = ? AND day = ?').get(kiosk, day) as { last: number };
+      const { last } = prepared(this.db, 'SELECT coalesce(max(last), 0) AS last FROM blocks WHERE kiosk = ? AND day = ?').get(kiosk, day) as { last: number };
       const block = { day, first: last + 1, last: last + BLOCK_SIZE };
-      this.db.prepare('INSERT INTO blocks (kiosk, day, first, last) VALUES (?, ?, ?, ?)').run(kiosk, day, block.first, block.last);
+      prepared(this.db, 'INSERT INTO blocks (kiosk, day, first, last) VALUES (?, ?, ?, ?)').run(kiosk, day, block.first, block.last);
       return block;
     })();
   }
@@ -55,13 +56,12 @@ export class BlockStore {
       for (const t of ordered) {
         const day = todayInVietnam(new Date(t.issuedAt));
         const seq = new RegExp(`^${kiosk}-(\\d{3,})$`).exec(t.number)?.[1];
-        const held = seq !== undefined && this.db.prepare('SELECT 1 FROM blocks WHERE kiosk = ? AND day = ? AND ? BETWEEN first AND last').get(kiosk, day, Number(seq));
+        const held = seq !== undefined && prepared(this.db, 'SELECT 1 FROM blocks WHERE kiosk = ? AND day = ? AND ? BETWEEN first AND last').get(kiosk, day, Number(seq));
         if (!held) {
           refused.push(t.number);
           continue;
         }
-        const { changes } = this.db
-          .prepare('INSERT OR IGNORE INTO tickets (day, service_id, number, seq, priority, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        const { changes } = prepared(this.db, 'INSERT OR IGNORE INTO tickets (day, service_id, number, seq, priority, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(day, t.serviceId, t.number, Number(seq), t.priority ? 1 : 0, t.issuedAt, kiosk);
         accepted += changes;
       }

@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import type { HubDb } from './hub-db';
 
 /** The centre's day at a glance, from the hub's queue: nothing personal in it. */
@@ -22,19 +23,17 @@ export function percentile(sorted: readonly number[], share: number): number | n
 }
 
 export function dayStats(db: HubDb, day: string): DayStats {
-  const { tickets } = db.prepare('SELECT count(*) AS tickets FROM tickets WHERE day = ?').get(day) as { tickets: number };
-  const byServiceHour = db
-    .prepare(`SELECT service_id AS serviceId, ${HOUR_IN_VIETNAM} AS hour, count(*) AS count FROM tickets WHERE day = ? GROUP BY service_id, hour ORDER BY hour, service_id`)
+  const { tickets } = prepared(db, 'SELECT count(*) AS tickets FROM tickets WHERE day = ?').get(day) as { tickets: number };
+  const byServiceHour = prepared(db, `SELECT service_id AS serviceId, ${HOUR_IN_VIETNAM} AS hour, count(*) AS count FROM tickets WHERE day = ? GROUP BY service_id, hour ORDER BY hour, service_id`)
     .all(day) as DayStats['byServiceHour'];
   const waits = (
-    db.prepare('SELECT (julianday(called_at) - julianday(issued_at)) * 1440 AS wait FROM tickets WHERE day = ? AND called_at IS NOT NULL ORDER BY wait').all(day) as { wait: number }[]
+    prepared(db, 'SELECT (julianday(called_at) - julianday(issued_at)) * 1440 AS wait FROM tickets WHERE day = ? AND called_at IS NOT NULL ORDER BY wait').all(day) as { wait: number }[]
   ).map((r) => Math.round(r.wait * 10) / 10);
-  const servedByCounter = db
-    .prepare("SELECT counter, count(*) AS served FROM tickets WHERE day = ? AND state = 'served' AND counter IS NOT NULL GROUP BY counter ORDER BY CAST(counter AS INTEGER)")
+  const servedByCounter = prepared(db, "SELECT counter, count(*) AS served FROM tickets WHERE day = ? AND state = 'served' AND counter IS NOT NULL GROUP BY counter ORDER BY CAST(counter AS INTEGER)")
     .all(day) as DayStats['servedByCounter'];
-  const { noShows } = db.prepare("SELECT count(*) AS noShows FROM tickets WHERE day = ? AND state = 'no-show'").get(day) as { noShows: number };
+  const { noShows } = prepared(db, "SELECT count(*) AS noShows FROM tickets WHERE day = ? AND state = 'no-show'").get(day) as { noShows: number };
   const ratings = { 'very-satisfied': 0, satisfied: 0, dissatisfied: 0 };
-  for (const r of db.prepare('SELECT score, count(*) AS n FROM ratings WHERE day = ? GROUP BY score').all(day) as { score: keyof typeof ratings; n: number }[]) ratings[r.score] = r.n;
+  for (const r of prepared(db, 'SELECT score, count(*) AS n FROM ratings WHERE day = ? GROUP BY score').all(day) as { score: keyof typeof ratings; n: number }[]) ratings[r.score] = r.n;
   return { day, tickets, byServiceHour, waitMinutes: { p50: percentile(waits, 0.5), p90: percentile(waits, 0.9) }, servedByCounter, noShows, ratings };
 }
 
@@ -45,8 +44,7 @@ const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(
 
 /** The day's tickets, one line each (CRLF, UTF-8): numbers, services and times, nothing personal. */
 export function dayCsv(db: HubDb, day: string): string {
-  const rows = db
-    .prepare(
+  const rows = prepared(db, 
       `SELECT number, service_id, priority, issued_at, called_at, counter, state,
               CASE WHEN called_at IS NULL THEN '' ELSE printf('%.1f', (julianday(called_at) - julianday(issued_at)) * 1440) END AS wait
          FROM tickets WHERE day = ? ORDER BY issued_at, id`,

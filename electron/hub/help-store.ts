@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import type { HubDb } from './hub-db';
 import type { HelpRequest } from './queue-types';
 
@@ -14,7 +15,7 @@ export class HelpStore {
       const open = this.open(kiosk);
       if (open) return open;
       const since = this.now().toISOString();
-      this.db.prepare('INSERT INTO help_requests (kiosk, since) VALUES (?, ?)').run(kiosk, since);
+      prepared(this.db, 'INSERT INTO help_requests (kiosk, since) VALUES (?, ?)').run(kiosk, since);
       return { kiosk, since, takenBy: null };
     })();
   }
@@ -24,17 +25,17 @@ export class HelpStore {
     return this.db.transaction(() => {
       const open = this.open(kiosk);
       if (!open || open.takenBy !== null) return open;
-      this.db.prepare('UPDATE help_requests SET taken_by = ?, taken_at = ? WHERE kiosk = ? AND closed_at IS NULL').run(counter, this.now().toISOString(), kiosk);
+      prepared(this.db, 'UPDATE help_requests SET taken_by = ?, taken_at = ? WHERE kiosk = ? AND closed_at IS NULL').run(counter, this.now().toISOString(), kiosk);
       return { ...open, takenBy: counter };
     })();
   }
 
   close(kiosk: string): void {
-    this.db.prepare('UPDATE help_requests SET closed_at = ? WHERE kiosk = ? AND closed_at IS NULL').run(this.now().toISOString(), kiosk);
+    prepared(this.db, 'UPDATE help_requests SET closed_at = ? WHERE kiosk = ? AND closed_at IS NULL').run(this.now().toISOString(), kiosk);
   }
 
   open(kiosk: string): HelpRequest | null {
-    const row = this.db.prepare('SELECT kiosk, since, taken_by FROM help_requests WHERE kiosk = ? AND closed_at IS NULL').get(kiosk) as
+    const row = prepared(this.db, 'SELECT kiosk, since, taken_by FROM help_requests WHERE kiosk = ? AND closed_at IS NULL').get(kiosk) as
       | { kiosk: string; since: string; taken_by: string | null }
       | undefined;
     return row ? { kiosk: row.kiosk, since: row.since, takenBy: row.taken_by } : null;
@@ -42,7 +43,7 @@ export class HelpStore {
 
   /** Every open request, the longest waiting first. */
   list(): HelpRequest[] {
-    const rows = this.db.prepare('SELECT kiosk, since, taken_by FROM help_requests WHERE closed_at IS NULL ORDER BY since').all() as {
+    const rows = prepared(this.db, 'SELECT kiosk, since, taken_by FROM help_requests WHERE closed_at IS NULL ORDER BY since').all() as {
       kiosk: string;
       since: string;
       taken_by: string | null;

@@ -61,6 +61,8 @@ export interface HubClientOptions {
   now?: () => number;
   onEvent?: (topic: HubTopic, payload: unknown) => void;
   onState?: (state: HubState, since: number) => void;
+  /** The hub's own time on a call (its Server-Timing header: from the request read to the answer), for measuring. */
+  onHubTiming?: (op: string, ms: number) => void;
   /** No byte (not even the hub's heartbeat) for this long: the stream is taken as lost. */
   silenceMs?: number;
   random?: () => number;
@@ -119,6 +121,8 @@ export class HubClient {
     if (!signature || !verifyText(answerText(headers[HEADER.nonce]!, res.status, text), signature, this.hubKey)) {
       throw new HubUnavailable(`answer not signed by the paired hub (${res.status})`);
     }
+    const timing = /hub;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+    if (timing) this.options.onHubTiming?.(op, Number(timing[1]));
     const parsed = JSON.parse(text) as T & { error?: string };
     if (!res.ok) throw new HubRefused(res.status, parsed.error ?? 'refused');
     return parsed;

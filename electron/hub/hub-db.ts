@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { loadMigrations, prepareAndMigrate } from '../db/migrations';
@@ -19,10 +20,10 @@ export function openHubDb(path: string, appRoot: string): HubDb {
 }
 
 export function hubSetting(db: HubDb, key: string): string | null {
-  const row = db.prepare('SELECT value FROM hub_settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepared(db, 'SELECT value FROM hub_settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }
 
 export function setHubSetting(db: HubDb, key: string, value: string): void {
-  db.prepare('INSERT INTO hub_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  prepared(db, 'INSERT INTO hub_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }

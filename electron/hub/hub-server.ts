@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { todayInVietnam } from '../base/calendar-date';
 import type { DeviceKey } from '../security/device-signing';
 import { BlockStore } from './block-store';
+import { groupCommit } from './group-commit';
 import { HelpStore } from './help-store';
 import type { HubDb } from './hub-db';
 import { hubOps, type HubOpName, type HubTopic } from './hub-ops';
@@ -55,20 +56,27 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   const help = new HelpStore(options.db, now);
   const ops = hubOps(options.db, () => todayInVietnam(now()), queue, help, new BlockStore(options.db, now), new RatingStore(options.db, now));
   const nonces = new NonceWindow();
+  const commit = groupCommit(options.db);
   // Events are signed once, over this run's epoch and their id; each stream's first event binds the epoch to its nonce.
   const epoch = randomBytes(12).toString('base64url');
   let eventId = 0;
   const streams = new Set<ServerResponse>();
 
   const server = createServer((req, res) => {
+    readAt.set(res, performance.now());
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, { error: 'internal' }, null);
     });
   });
 
+  /** When each request was read: its answer says how long the hub itself took (Server-Timing; not signed, for measuring only). */
+  const readAt = new WeakMap<ServerResponse, number>();
+
   function send(res: ServerResponse, status: number, body: unknown, nonce: string | null): void {
     const text = JSON.stringify(body);
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+    const since = readAt.get(res);
+    if (since !== undefined) headers['server-timing'] = `hub;dur=${(performance.now() - since).toFixed(2)}`;
     if (nonce !== null) headers[HEADER.hub] = signText(answerText(nonce, status, text), options.key);
     res.writeHead(status, headers);
     res.end(text);
@@ -97,7 +105,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     if (!parsed.success) return send(res, 400, { error: 'bad-input' }, nonce);
     let output: unknown;
     try {
-      output = (def.run as (i: unknown, m: Machine) => unknown)(parsed.data, machine);
+      output = await commit(() => (def.run as (i: unknown, m: Machine) => unknown)(parsed.data, machine));
     } catch (error) {
       if (error instanceof QueueUnknownService) return send(res, 404, { error: 'unknown-service' }, nonce);
       throw error;

@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import { randomInt } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { keyIdOf } from '../security/device-signing';
@@ -51,7 +52,7 @@ export class Pairing {
   machine(keyId: string): Machine | null {
     const cached = this.known.get(keyId);
     if (cached) return cached;
-    const row = this.db.prepare('SELECT key_id, public_key, role, label FROM machines WHERE key_id = ?').get(keyId) as
+    const row = prepared(this.db, 'SELECT key_id, public_key, role, label FROM machines WHERE key_id = ?').get(keyId) as
       | { key_id: string; public_key: string; role: MachineRole; label: string }
       | undefined;
     if (!row) return null;
@@ -80,8 +81,7 @@ export class Pairing {
       if (known && known.role === input.role) return known;
       this.known.delete(keyId);
       const label = this.nextLabel(input.role);
-      this.db
-        .prepare('INSERT INTO machines (key_id, public_key, role, label, paired_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET role = excluded.role, label = excluded.label')
+      prepared(this.db, 'INSERT INTO machines (key_id, public_key, role, label, paired_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET role = excluded.role, label = excluded.label')
         .run(keyId, input.publicKey, input.role, label, new Date(this.now()).toISOString());
       return { keyId, publicKey: key, role: input.role, label };
     })();
@@ -89,7 +89,7 @@ export class Pairing {
   }
 
   private nextLabel(role: MachineRole): string {
-    const labels = (this.db.prepare('SELECT label FROM machines WHERE role = ?').all(role) as { label: string }[]).map((r) => Number(r.label.replace(/\D/g, '')));
+    const labels = (prepared(this.db, 'SELECT label FROM machines WHERE role = ?').all(role) as { label: string }[]).map((r) => Number(r.label.replace(/\D/g, '')));
     return `${LABEL_PREFIX[role]}${Math.max(0, ...labels) + 1}`;
   }
 }

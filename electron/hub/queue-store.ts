@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import { todayInVietnam } from '../base/calendar-date';
 import type { HubDb } from './hub-db';
 import type { BoardCall, IssuedTicket, QueueService, ServiceWaiting, Ticket } from './queue-types';
@@ -52,7 +53,7 @@ export class QueueStore {
   }
 
   private readServices(): QueueService[] {
-    const rows = this.db.prepare('SELECT id, prefix, name_vi, name_en, procedures, counters FROM services ORDER BY position').all() as {
+    const rows = prepared(this.db, 'SELECT id, prefix, name_vi, name_en, procedures, counters FROM services ORDER BY position').all() as {
       id: string;
       prefix: string;
       name_vi: string;
@@ -73,8 +74,8 @@ export class QueueStore {
   setServices(list: readonly QueueService[]): void {
     this.cached = null;
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM services').run();
-      const insert = this.db.prepare('INSERT INTO services (id, prefix, name_vi, name_en, procedures, counters, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      prepared(this.db, 'DELETE FROM services').run();
+      const insert = prepared(this.db, 'INSERT INTO services (id, prefix, name_vi, name_en, procedures, counters, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
       list.forEach((s, i) => insert.run(s.id, s.prefix, s.name.vi, s.name.en, JSON.stringify(s.procedures), JSON.stringify(s.counters), i));
     })();
   }
@@ -89,13 +90,11 @@ export class QueueStore {
     return this.db.transaction(() => {
       const service = this.service(serviceId);
       const day = this.day();
-      const { seq } = this.db
-        .prepare('INSERT INTO numbering (day, prefix, last) VALUES (?, ?, 1) ON CONFLICT (day, prefix) DO UPDATE SET last = last + 1 RETURNING last AS seq')
+      const { seq } = prepared(this.db, 'INSERT INTO numbering (day, prefix, last) VALUES (?, ?, 1) ON CONFLICT (day, prefix) DO UPDATE SET last = last + 1 RETURNING last AS seq')
         .get(day, service.prefix) as { seq: number };
       const number = ticketNumber(service.prefix, seq);
       const issuedAt = this.stamp();
-      this.db
-        .prepare('INSERT INTO tickets (day, service_id, number, seq, priority, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      prepared(this.db, 'INSERT INTO tickets (day, service_id, number, seq, priority, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(day, serviceId, number, seq, priority ? 1 : 0, issuedAt, issuedBy);
       const ahead = this.aheadOf(day, serviceId, priority, issuedAt, number);
       return { number, serviceId, priority, issuedAt, ahead, estimateMinutes: this.estimate(day, service, ahead) };
@@ -104,8 +103,7 @@ export class QueueStore {
 
   /** Waiting tickets of the service called before this one: priority first, then by issue time. */
   private aheadOf(day: string, serviceId: string, priority: boolean, issuedAt: string, number: string): number {
-    const { n } = this.db
-      .prepare(
+    const { n } = prepared(this.db, 
         `SELECT count(*) AS n FROM tickets WHERE day = ? AND service_id = ? AND state = 'waiting' AND number <> ?
            AND (priority > ? OR (priority = ? AND issued_at <= ?))`,
       )
@@ -115,8 +113,7 @@ export class QueueStore {
 
   /** Ahead × the day's mean service time of this service ÷ its counters. */
   private estimate(day: string, service: QueueService, ahead: number): number {
-    const { mean } = this.db
-      .prepare(
+    const { mean } = prepared(this.db, 
         `SELECT avg((julianday(done_at) - julianday(called_at)) * 1440) AS mean FROM
            (SELECT done_at, called_at FROM tickets WHERE day = ? AND service_id = ? AND state = 'served' ORDER BY id DESC LIMIT 20)`,
       )
@@ -127,7 +124,7 @@ export class QueueStore {
   waiting(): ServiceWaiting[] {
     const day = this.day();
     const counts = new Map(
-      (this.db.prepare("SELECT service_id, count(*) AS n FROM tickets WHERE day = ? AND state = 'waiting' GROUP BY service_id").all(day) as { service_id: string; n: number }[]).map(
+      (prepared(this.db, "SELECT service_id, count(*) AS n FROM tickets WHERE day = ? AND state = 'waiting' GROUP BY service_id").all(day) as { service_id: string; n: number }[]).map(
         (r) => [r.service_id, r.n],
       ),
     );
@@ -141,7 +138,7 @@ export class QueueStore {
   }
 
   private currentRow(day: string, counter: string): TicketRow | undefined {
-    return this.db.prepare("SELECT * FROM tickets WHERE day = ? AND counter = ? AND state IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1").get(day, counter) as
+    return prepared(this.db, "SELECT * FROM tickets WHERE day = ? AND counter = ? AND state IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1").get(day, counter) as
       | TicketRow
       | undefined;
   }
@@ -155,8 +152,7 @@ export class QueueStore {
         .filter((s) => s.counters.includes(counter))
         .map((s) => s.id);
       if (served.length === 0) return null;
-      const next = this.db
-        .prepare(
+      const next = prepared(this.db, 
           `SELECT * FROM tickets WHERE day = ? AND state = 'waiting' AND service_id IN (${served.map(() => '?').join(',')})
              ORDER BY priority DESC, issued_at, id LIMIT 1`,
         )
@@ -169,7 +165,7 @@ export class QueueStore {
   callNumber(counter: string, number: string, officer: string | null): Ticket | null {
     return this.db.transaction(() => {
       const day = this.day();
-      const row = this.db.prepare("SELECT * FROM tickets WHERE day = ? AND number = ? AND state IN ('waiting', 'no-show')").get(day, number) as TicketRow | undefined;
+      const row = prepared(this.db, "SELECT * FROM tickets WHERE day = ? AND number = ? AND state IN ('waiting', 'no-show')").get(day, number) as TicketRow | undefined;
       if (!row) return null;
       this.finish(day, counter);
       return this.call(day, row, counter, officer);
@@ -178,13 +174,13 @@ export class QueueStore {
 
   private call(day: string, row: TicketRow, counter: string, officer: string | null): Ticket {
     const at = this.stamp();
-    this.db.prepare("UPDATE tickets SET state = 'called', counter = ?, officer = ?, called_at = ? WHERE id = ?").run(counter, officer, at, row.id);
-    this.db.prepare('INSERT INTO calls (day, ticket_id, number, counter, at) VALUES (?, ?, ?, ?, ?)').run(day, row.id, row.number, counter, at);
+    prepared(this.db, "UPDATE tickets SET state = 'called', counter = ?, officer = ?, called_at = ? WHERE id = ?").run(counter, officer, at, row.id);
+    prepared(this.db, 'INSERT INTO calls (day, ticket_id, number, counter, at) VALUES (?, ?, ?, ?, ?)').run(day, row.id, row.number, counter, at);
     return toTicket({ ...row, state: 'called', counter, called_at: at });
   }
 
   private finish(day: string, counter: string): void {
-    this.db.prepare("UPDATE tickets SET state = 'served', done_at = ? WHERE day = ? AND counter = ? AND state IN ('called', 'serving')").run(this.stamp(), day, counter);
+    prepared(this.db, "UPDATE tickets SET state = 'served', done_at = ? WHERE day = ? AND counter = ? AND state IN ('called', 'serving')").run(this.stamp(), day, counter);
   }
 
   /** The same number announced again (the citizen did not come at the first call). */
@@ -193,7 +189,7 @@ export class QueueStore {
       const day = this.day();
       const row = this.currentRow(day, counter);
       if (!row) return null;
-      this.db.prepare('INSERT INTO calls (day, ticket_id, number, counter, at) VALUES (?, ?, ?, ?, ?)').run(day, row.id, row.number, counter, this.stamp());
+      prepared(this.db, 'INSERT INTO calls (day, ticket_id, number, counter, at) VALUES (?, ?, ?, ?, ?)').run(day, row.id, row.number, counter, this.stamp());
       return toTicket(row);
     })();
   }
@@ -201,7 +197,7 @@ export class QueueStore {
   /** The citizen came: service starts (its time counts for the estimate). */
   serve(counter: string): Ticket | null {
     return this.change(counter, (row) => {
-      this.db.prepare("UPDATE tickets SET state = 'serving', serving_at = ? WHERE id = ?").run(this.stamp(), row.id);
+      prepared(this.db, "UPDATE tickets SET state = 'serving', serving_at = ? WHERE id = ?").run(this.stamp(), row.id);
       return { ...row, state: 'serving' };
     });
   }
@@ -209,7 +205,7 @@ export class QueueStore {
   /** The citizen did not come: the ticket is a no-show (it can still be called by hand). */
   skip(counter: string): Ticket | null {
     return this.change(counter, (row) => {
-      this.db.prepare("UPDATE tickets SET state = 'no-show', done_at = ? WHERE id = ?").run(this.stamp(), row.id);
+      prepared(this.db, "UPDATE tickets SET state = 'no-show', done_at = ? WHERE id = ?").run(this.stamp(), row.id);
       return { ...row, state: 'no-show' };
     });
   }
@@ -218,7 +214,7 @@ export class QueueStore {
   transfer(counter: string, serviceId: string): Ticket | null {
     this.service(serviceId);
     return this.change(counter, (row) => {
-      this.db.prepare("UPDATE tickets SET state = 'waiting', service_id = ?, counter = NULL, called_at = NULL WHERE id = ?").run(serviceId, row.id);
+      prepared(this.db, "UPDATE tickets SET state = 'waiting', service_id = ?, counter = NULL, called_at = NULL WHERE id = ?").run(serviceId, row.id);
       return { ...row, state: 'waiting', service_id: serviceId, counter: null, called_at: null };
     });
   }
@@ -232,6 +228,6 @@ export class QueueStore {
 
   /** The last calls of the day, newest first: what the display shows. */
   board(limit = BOARD_CALLS): BoardCall[] {
-    return this.db.prepare('SELECT number, counter, at FROM calls WHERE day = ? ORDER BY id DESC LIMIT ?').all(this.day(), limit) as BoardCall[];
+    return prepared(this.db, 'SELECT number, counter, at FROM calls WHERE day = ? ORDER BY id DESC LIMIT ?').all(this.day(), limit) as BoardCall[];
   }
 }

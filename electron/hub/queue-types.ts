@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { queueServiceSetup, queueServiceSetupList, repeatedServiceFields, type QueueServiceSetup } from '../contract';
 
-/** A service of the queue: a group of procedures, served by the counters listed. */
-export const queueService = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  /** The letter of its numbers: A001 … */
-  prefix: z.string().regex(/^[A-Z]$/),
-  name: z.object({ vi: z.string().min(1).max(120), en: z.string().min(1).max(120) }),
-  procedures: z.array(z.string().max(40)).max(200),
-  counters: z.array(z.string().regex(/^\d{1,3}$/)).max(99),
-});
-export type QueueService = z.infer<typeof queueService>;
-export const queueServices = z.array(queueService).min(1).max(26);
+/** A service of the queue: a group of procedures, served by the counters listed (the contract's shape). */
+export const queueService = queueServiceSetup;
+export type QueueService = QueueServiceSetup;
+/** Letters and ids unique: the hub numbers by letter and the tickets name their service by id. */
+export const queueServices = queueServiceSetupList.refine((list) => repeatedServiceFields(list).length === 0, 'a letter or an id is repeated');
 
 export const ticketState = z.enum(['waiting', 'called', 'serving', 'served', 'no-show']);
 

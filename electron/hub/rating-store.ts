@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import { randomUUID } from 'node:crypto';
 import { todayInVietnam } from '../base/calendar-date';
 import type { HubDb } from './hub-db';
@@ -32,11 +33,10 @@ export class RatingStore {
 
   target(counter: string): RatingTarget {
     const day = todayInVietnam(this.now());
-    const row = this.db
-      .prepare("SELECT number, officer FROM tickets WHERE day = ? AND counter = ? AND state IN ('serving', 'served') ORDER BY coalesce(serving_at, called_at) DESC, id DESC LIMIT 1")
+    const row = prepared(this.db, "SELECT number, officer FROM tickets WHERE day = ? AND counter = ? AND state IN ('serving', 'served') ORDER BY coalesce(serving_at, called_at) DESC, id DESC LIMIT 1")
       .get(day, counter) as { number: string; officer: string | null } | undefined;
     if (!row) return { counter, ticket: null, officer: null, rated: false };
-    const rated = this.db.prepare('SELECT 1 FROM ratings WHERE day = ? AND ticket = ?').get(day, row.number) !== undefined;
+    const rated = prepared(this.db, 'SELECT 1 FROM ratings WHERE day = ? AND ticket = ?').get(day, row.number) !== undefined;
     return { counter, ticket: row.number, officer: row.officer, rated };
   }
 
@@ -46,8 +46,7 @@ export class RatingStore {
       const target = this.target(counter);
       if (target.ticket === null || target.rated) return null;
       const rating: Rating = { id: randomUUID(), counter, ticket: target.ticket, officer: target.officer, score, reasons: [...reasons], at: this.now().toISOString() };
-      this.db
-        .prepare('INSERT INTO ratings (id, day, counter, ticket, officer, score, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      prepared(this.db, 'INSERT INTO ratings (id, day, counter, ticket, officer, score, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(rating.id, todayInVietnam(this.now()), counter, rating.ticket, rating.officer, score, JSON.stringify(rating.reasons), rating.at);
       return rating;
     })();

@@ -1,4 +1,5 @@
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import { admittedDate } from '../base/calendar-date';
 import type { Comparison, ComparedOptionView, LocalizedText } from '../contract';
 import { formatLongDate, formatVnd } from '../base/format';
 import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
@@ -24,7 +25,7 @@ const COLUMNS: { head: LocalizedText; share: number; cell: (o: ComparedOptionVie
     share: 0.14,
     cell: (o) => [formatVnd(o.totalCostVnd).vi, ...(o.extrasVnd > 0 ? [`gồm ${formatVnd(o.extrasVnd).vi} phụ phí`] : []), ...(o.exemption ? [o.exemption.vi] : [])],
   },
-  { head: { vi: 'Thời gian', en: 'Time' }, share: 0.17, cell: (o) => [`${o.workingDays} ngày làm việc`, `có kết quả: ${formatLongDate(o.readyBy).vi}`] },
+  { head: { vi: 'Thời gian', en: 'Time' }, share: 0.17, cell: (o) => [`${o.workingDays} ngày làm việc`, `có kết quả: ${formatLongDate(admittedDate(o.readyBy)).vi}`] },
   { head: { vi: 'Số lần đến', en: 'Visits' }, share: 0.08, cell: (o) => [String(o.visits)] },
   {
     head: { vi: 'Điều kiện', en: 'Conditions' },
@@ -107,7 +108,7 @@ export async function renderComparisonSheet(data: Comparison, centre: { name: Lo
     { text: data.explanation.vi, font: regular, size: 10 },
     { text: data.explanation.en, font: regular, size: 9, color: GREY, spaceAfter: 6 },
     {
-      text: `Tính ngày ${formatLongDate(data.today).vi}. Computed on ${formatLongDate(data.today).en}.`,
+      text: `Tính ngày ${formatLongDate(admittedDate(data.today)).vi}. Computed on ${formatLongDate(admittedDate(data.today)).en}.`,
       font: regular,
       size: 8,
       color: GREY,

@@ -9,7 +9,7 @@ import {
   type FormField,
   type FormTemplate,
 } from '../contract';
-import { formatVietnameseDate, type IsoDate } from '../base/calendar-date';
+import { admittedDate, formatVietnameseDate, type IsoDate } from '../base/calendar-date';
 import { embedFonts, savePdf, type DocumentFonts, type FontFiles } from './fonts';
 import { drawNationalHeading } from './national-heading';
 import { drawText } from './page-text';
@@ -69,7 +69,7 @@ class PageFlow {
 function displayValue(field: FormField, value: DraftField['value']): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
-  if (field.type === 'date') return formatVietnameseDate(value);
+  if (field.type === 'date') return formatVietnameseDate(admittedDate(value));
   if (field.type === 'select') return field.options?.find((o) => o.value === value)?.label.vi ?? value;
   return value;
 }

@@ -37,6 +37,8 @@ export class Accounts {
   constructor(
     private readonly repo: AccountRepository,
     private readonly now: () => number = Date.now,
+    /** The cost of new hashes; tests that log in dozens of times pass a cheaper one (a hash keeps its own parameters). */
+    private readonly scrypt: ScryptParams = ACCOUNT_SCRYPT,
   ) {}
 
   /** Throws AUTH_FAILED (unknown, disabled or wrong password: one answer) or AUTH_LOCKED. */
@@ -53,7 +55,7 @@ export class Accounts {
   attemptLogin(username: string, password: string): LoginAttempt {
     const account = this.repo.byUsername(username);
     if (account && account.lockedUntil !== null && this.now() < account.lockedUntil) return refused('locked', account, new AppError('AUTH_LOCKED'));
-    const ok = verifySecret(password, account ? parseHash(account.passwordHash) : (this.dummy ??= hashSecret('', ACCOUNT_SCRYPT)));
+    const ok = verifySecret(password, account ? parseHash(account.passwordHash) : (this.dummy ??= hashSecret('', this.scrypt)));
     const failed = new AppError('AUTH_FAILED', ['username', 'password']);
     if (!account) return refused('unknown-user', null, failed);
     if (account.disabled) return refused('disabled', account, failed);
@@ -81,7 +83,7 @@ export class Accounts {
     return this.create({ ...input, role: 'technician' });
   }
 
-  create({ username, displayName, role, password }: NewAccount, params = ACCOUNT_SCRYPT): AccountView {
+  create({ username, displayName, role, password }: NewAccount, params = this.scrypt): AccountView {
     checkPolicy(password);
     if (this.repo.byUsername(username)) throw new AppError('ACCOUNT_EXISTS', ['username']);
     const record: AccountRecord = {
@@ -127,7 +129,7 @@ export class Accounts {
   resetPassword(username: string, password: string): AccountView {
     checkPolicy(password);
     const account = this.require(username);
-    this.repo.setPassword(account.id, JSON.stringify(hashSecret(password, ACCOUNT_SCRYPT)));
+    this.repo.setPassword(account.id, JSON.stringify(hashSecret(password, this.scrypt)));
     return this.view({ ...account, failedCount: 0, lockedUntil: null });
   }
 

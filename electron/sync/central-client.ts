@@ -34,6 +34,8 @@ export interface PullOptions {
    * screens never holds the thread for a whole batch. Default: the whole batch in one.
    */
   applyChunk?: number;
+  /** Awaited before each part's transaction instead of a bare yield: the host's writer thread waits there while the host writes. */
+  beforePart?: () => Promise<void>;
   fetch?: typeof fetch;
   /** Safety bound on batches in one pull; default 10 000. */
   maxBatches?: number;
@@ -228,7 +230,8 @@ export async function pullOnce(options: PullOptions): Promise<PullResult> {
       }
       // Inside a group this is a savepoint: a batch that fails leaves the group's other batches.
       for (const [k, part] of chunksOf(batch, options.applyChunk).entries()) {
-        if (k > 0) await new Promise((resolve) => setImmediate(resolve));
+        if (options.beforePart) await options.beforePart();
+        else if (k > 0) await new Promise((resolve) => setImmediate(resolve));
         const result = applyBatch(db, part, feed, now);
         progress.applied += result.applied;
         progress.cursor = result.cursor;

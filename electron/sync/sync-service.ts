@@ -4,7 +4,7 @@ import { SyncStateRepository } from '../db/sync-state-repository';
 import { CHANGES_FEED } from './apply-batch';
 import { AUDIT_BATCH, AuditShipper } from './audit-shipper';
 import { backoffMs } from './backoff';
-import { pullOnce } from './central-client';
+import { pullOnce, type PullOptions, type PullResult } from './central-client';
 import type { Outbox } from './outbox';
 
 export interface CentralLink {
@@ -26,6 +26,9 @@ const systemClock: SyncClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** One pull of the feed: pullOnce in this thread, or the same in another (the host's writer thread). */
+export type Pull = (options: PullOptions) => Promise<PullResult>;
+
 /** Between pulls while all is well. */
 export const SYNC_INTERVAL_MS = 30_000;
 /** Changes per transaction when the host applies a batch: a few milliseconds each, the event loop free between (250 gave app.info p50 45 ms during a 200,000-case sync, 50 gives 22 ms). */
@@ -44,6 +47,8 @@ export interface SyncServiceDeps {
   limit?: number;
   /** Batches per answer; default pullOnce's. */
   batchesPerRequest?: number;
+  /** How a pull runs; default pullOnce in this thread. */
+  pull?: Pull;
 }
 
 /**
@@ -152,13 +157,13 @@ export class SyncService {
     this.running = (async () => {
       this.update({ state: 'syncing', nextAttemptAt: null });
       const headSeq = await this.head(link);
-      const result = await pullOnce({
+      const result = await (this.deps.pull ?? pullOnce)({
         db: this.deps.db,
         baseUrl: link.url,
         token: link.token,
         publicKeyPem: link.publicKeyPem,
-        now,
-        // The screens' calls wait behind a transaction: keep each to a few milliseconds.
+        ...(this.deps.clock ? { now } : {}),
+        // The screens' calls (or, with the pull in a worker, the host's own writes) wait behind a transaction: keep each to a few milliseconds.
         applyChunk: HOST_APPLY_CHUNK,
         ...(this.deps.limit ? { limit: this.deps.limit } : {}),
         ...(this.deps.batchesPerRequest ? { batchesPerRequest: this.deps.batchesPerRequest } : {}),

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getI18n, useTranslation } from 'react-i18next';
-import type { AppErrorData, AssuranceLevel, CitizenQuery, ConsentDecision, ConsentNotice, DossierView, Identity, PrintOutcomeView, RuleReminder, ScanResult } from '../../electron/contract';
+import type { AppErrorData, AssuranceLevel, CitizenQuery, ConsentDecision, ConsentNotice, DossierView, Identity, PrintOutcomeView, ScanResult } from '../../electron/contract';
 import { useKioskOptions, useReloadKioskOptions } from '../components/KioskOptions';
 import { api } from '../transport';
 import { AskOfficerScreen } from './AskOfficerScreen';
 import { TakeNumberScreen } from '../queue/TakeNumberScreen';
+import { TakeNumberOffer } from '../queue/TakeNumberOffer';
 import { AttractScreen } from './AttractScreen';
 import { ComparisonScreen } from './ComparisonScreen';
 import { ConfirmPhoneScreen } from './ConfirmPhoneScreen';
@@ -15,7 +16,7 @@ import { IdentifyScreen, type IdentifyInitial } from './IdentifyScreen';
 import { StatusLookupScreen } from './StatusLookupScreen';
 import { OutcomesScreen } from './OutcomesScreen';
 import { ProcedureCatalogueScreen } from './ProcedureCatalogueScreen';
-import { RemindersScreen, type Paper, type ReminderList } from './RemindersScreen';
+import { RemindersScreen, type ListedReminder, type Paper, type ReminderList } from './RemindersScreen';
 import { savePdf } from './save-pdf';
 import type { ScannedCard } from './scanned-card';
 import { DisplayControls } from './DisplayControls';
@@ -64,11 +65,13 @@ type State =
   /** Confirming on the registered phone, through the centre (holder-confirmed). */
   | { screen: 'confirm'; citizen: Citizen }
   | ({ screen: 'reminders' } & RemindersState)
-  | { screen: 'dossier'; back: RemindersState; view: DossierView; preparedAt: number }
+  /** One prepared form, or the forms of linked procedures filed as one. */
+  | { screen: 'dossier'; back: RemindersState; views: DossierView[]; preparedAt: number }
   /** The ways to one outcome: from a reminder (`back` holds the reminders) or, before identification, from the list of outcomes. */
   | { screen: 'compare'; outcomeId: string; back: RemindersState | null }
   | { screen: 'outcomes' }
-  | { screen: 'catalogue' };
+  /** `codes`: the procedures of a reminder slip's QR, scanned on the home screen. */
+  | { screen: 'catalogue'; codes: string[] | null };
 
 export function KioskPage() {
   const { t, i18n } = useTranslation();
@@ -78,7 +81,8 @@ export function KioskPage() {
   const defaultLanguage = options?.defaultLanguage ?? 'vi';
   const [state, setState] = useState<State>({ screen: 'home', wiped: false, scanError: null });
   const [askingOfficer, setAskingOfficer] = useState(false);
-  const [takingNumber, setTakingNumber] = useState(false);
+  // A number for any service (home), or for the services that receive the dossier just printed.
+  const [takingNumber, setTakingNumber] = useState<{ serviceIds?: string[] } | null>(null);
   const [display, changeDisplay, resetDisplay] = useDisplayPrefs();
   // Bumped by every wipe: an answer that arrives for an earlier citizen is dropped.
   const epoch = useRef(0);
@@ -183,6 +187,7 @@ export function KioskPage() {
     (result: ScanResult) => {
       if (result.kind === 'error') return setState({ screen: 'home', wiped: false, scanError: result.error });
       if (result.kind === 'receipt') return setState({ screen: 'lookup', code: result.receiptCode });
+      if (result.kind === 'procedures') return setState({ screen: 'catalogue', codes: result.codes });
       if (result.kind !== 'identity' || !result.identity.birthDate) {
         return setState({ screen: 'home', wiped: false, scanError: t('scan.notAnIdCard') });
       }
@@ -215,7 +220,7 @@ export function KioskPage() {
     });
   };
 
-  const prepare = async (reminder: RuleReminder, formId: string) => {
+  const prepare = async (reminder: ListedReminder, formId: string) => {
     if (state.screen !== 'reminders') return;
     const still = current();
     const back: RemindersState = {
@@ -229,11 +234,14 @@ export function KioskPage() {
     };
     setState({ ...state, preparing: reminder.ruleId, error: null });
     const preparedAt = performance.now();
-    const result = await api.invoke('dossier.prepare', { formId });
+    const result =
+      reminder.linked && reminder.procedureCode !== null
+        ? await api.invoke('dossier.prepareLinked', { procedureCode: reminder.procedureCode }).then((r) => (r.ok ? { ok: true as const, value: r.value.dossiers } : r))
+        : await api.invoke('dossier.prepare', { formId }).then((r) => (r.ok ? { ok: true as const, value: [r.value] } : r));
     still(() =>
       setState(
         result.ok
-          ? { screen: 'dossier', back, view: result.value, preparedAt }
+          ? { screen: 'dossier', back, views: result.value, preparedAt }
           : { screen: 'reminders', ...back, error: result.error },
       ),
     );
@@ -265,8 +273,8 @@ export function KioskPage() {
             onType={() => setState({ screen: 'identify', busy: false, error: null })}
             onLookup={() => setState({ screen: 'lookup', code: null })}
             onCompare={() => setState({ screen: 'outcomes' })}
-            onNumber={() => setTakingNumber(true)}
-            onCatalogue={() => setState({ screen: 'catalogue' })}
+            onNumber={() => setTakingNumber({})}
+            onCatalogue={() => setState({ screen: 'catalogue', codes: null })}
           />
         );
       case 'identify':
@@ -332,11 +340,12 @@ export function KioskPage() {
       case 'dossier':
         return (
           <DossierReview
-            key={state.view.draft.id}
-            initial={state.view}
+            key={state.views[0]!.draft.id}
+            initial={state.views}
             preparedAt={state.preparedAt}
             onClose={() => setState({ screen: 'reminders', ...state.back })}
             onFinish={() => wipe(false)}
+            afterPrint={(codes) => <TakeNumberOffer procedureCodes={codes} onTake={(serviceIds) => setTakingNumber({ serviceIds })} />}
           />
         );
       case 'compare': {
@@ -352,7 +361,7 @@ export function KioskPage() {
         );
       }
       case 'catalogue':
-        return <ProcedureCatalogueScreen onHome={toHome} />;
+        return <ProcedureCatalogueScreen key={state.codes?.join(',') ?? ''} codes={state.codes} onHome={toHome} />;
       case 'outcomes':
         return <OutcomesScreen onChoose={(outcomeId) => setState({ screen: 'compare', outcomeId, back: null })} onBack={toHome} />;
     }
@@ -364,8 +373,8 @@ export function KioskPage() {
       <div className="kiosk">
         <DisplayControls prefs={display} onChange={changeDisplay} />
         {askingOfficer && <AskOfficerScreen centreName={options?.centreName ?? null} onBack={() => setAskingOfficer(false)} />}
-        {takingNumber && !askingOfficer && <TakeNumberScreen onDone={() => setTakingNumber(false)} />}
-        <div className="kiosk-screen" hidden={askingOfficer || takingNumber}>
+        {takingNumber && !askingOfficer && <TakeNumberScreen serviceIds={takingNumber.serviceIds} onDone={() => setTakingNumber(null)} />}
+        <div className="kiosk-screen" hidden={askingOfficer || takingNumber !== null}>
           {screen()}
         </div>
       </div>

@@ -17,7 +17,7 @@ type Results = ChannelOutput<'procedures.search'>;
  * accents or by the life event it belongs to; each one compact (name, who handles it, fee, time),
  * its requirements, forms and whether it can be done online on a touch. Nothing personal.
  */
-export function ProcedureCatalogueScreen({ onHome }: { onHome: () => void }) {
+export function ProcedureCatalogueScreen({ onHome, codes: slipCodes = null }: { onHome: () => void; /** From a reminder slip's QR: these procedures first. */ codes?: string[] | null }) {
   const { t, i18n } = useTranslation();
   const lng = currentLanguage(i18n.language);
   const both = useBoth();
@@ -25,6 +25,7 @@ export function ProcedureCatalogueScreen({ onHome }: { onHome: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [query, setQuery] = useState('');
   const [lifeEvent, setLifeEvent] = useState<string | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(slipCodes);
   const [typing, setTyping] = useState(false);
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
@@ -32,7 +33,7 @@ export function ProcedureCatalogueScreen({ onHome }: { onHome: () => void }) {
   // Asked again at every key; an answer for an earlier query is dropped.
   useEffect(() => {
     let live = true;
-    void api.invoke('procedures.search', { query, lifeEvent }).then((r) => {
+    void api.invoke('procedures.search', { query, lifeEvent, ...(codes ? { codes } : {}) }).then((r) => {
       if (!live) return;
       if (r.ok) setResults(r.value);
       setError(r.ok ? null : r.error);
@@ -40,44 +41,55 @@ export function ProcedureCatalogueScreen({ onHome }: { onHome: () => void }) {
     return () => {
       live = false;
     };
-  }, [query, lifeEvent]);
+  }, [query, lifeEvent, codes]);
 
   return (
     <section className="catalogue" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`} ref={heading} tabIndex={-1}>
         <Bilingual text={both('catalogue.title')} />
       </h1>
-      <div className="field catalogue-search">
-        <label htmlFor={`${id}-q`}>{t('catalogue.search')}</label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          inputMode="none"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={100}
-          value={query}
-          onClick={() => setTyping(true)}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <span className="hint">{t('catalogue.searchHint')}</span>
-      </div>
-      {results && (
-        <div className="choices life-events" role="group" aria-label={t('catalogue.byLifeEvent')}>
-          <Button variant="secondary" aria-pressed={lifeEvent === null} onClick={() => setLifeEvent(null)}>
-            {t('catalogue.all')}
+      {codes ? (
+        <div className="notice slip-procedures">
+          <Bilingual as="p" text={both('slipQr.fromSlip')} />
+          <Button variant="secondary" className="btn-small" onClick={() => setCodes(null)}>
+            {t('slipQr.all')}
           </Button>
-          {results.lifeEvents.map((e) => (
-            <Button key={e.id} variant="secondary" aria-pressed={lifeEvent === e.id} onClick={() => setLifeEvent(e.id)}>
-              {e.title[lng]} ({e.count})
-            </Button>
-          ))}
         </div>
+      ) : (
+        <>
+          <div className="field catalogue-search">
+            <label htmlFor={`${id}-q`}>{t('catalogue.search')}</label>
+            <input
+              id={`${id}-q`}
+              type="search"
+              inputMode="none"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={100}
+              value={query}
+              onClick={() => setTyping(true)}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+            <span className="hint">{t('catalogue.searchHint')}</span>
+          </div>
+          {results && (
+            <div className="choices life-events" role="group" aria-label={t('catalogue.byLifeEvent')}>
+              <Button variant="secondary" aria-pressed={lifeEvent === null} onClick={() => setLifeEvent(null)}>
+                {t('catalogue.all')}
+              </Button>
+              {results.lifeEvents.map((e) => (
+                <Button key={e.id} variant="secondary" aria-pressed={lifeEvent === e.id} onClick={() => setLifeEvent(e.id)}>
+                  {e.title[lng]} ({e.count})
+                </Button>
+              ))}
+            </div>
+          )}
+        </>
       )}
       <ErrorMessage error={error} />
       {results && (
         <>
-          <p className="lead" role="status">
+          <p className="lead" role="status" hidden={codes !== null}>
             {results.total > results.entries.length ? t('catalogue.countMore', { count: results.total, shown: results.entries.length }) : t('catalogue.count', { count: results.total })}
           </p>
           <ol className="procedure-list">

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, AssuranceLevel, ChannelOutput, ConsentDecision, Identity, PrintOutcomeView, RuleReminder } from '../../electron/contract';
+import type { AppErrorData, AssuranceLevel, ChannelOutput, ConsentDecision, Identity, PrintOutcomeView } from '../../electron/contract';
 import { AssuranceBadge, CardOnlyNote } from '../components/AssuranceBadge';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -30,7 +30,7 @@ interface Props {
   preparing: string | null;
   error: AppErrorData | null;
   onPrint: (paper: Paper) => void;
-  onPrepare: (reminder: RuleReminder, formId: string) => void;
+  onPrepare: (reminder: ListedReminder, formId: string) => void;
   /** Opens the comparison of the ways to the reminder's outcome. */
   onCompare?: (outcomeId: string) => void;
   /** Back to the consent notice, to decide again. */

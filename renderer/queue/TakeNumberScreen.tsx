@@ -12,8 +12,11 @@ import './queue.css';
 type Service = ChannelOutput<'queue.services'>['services'][number];
 const PRIORITY_GROUPS = ['elderly', 'disability', 'pregnant', 'merit'] as const;
 
-/** "Lấy số thứ tự": the citizen chooses a service (and says if the law serves them first), gets a number and its printed ticket. */
-export function TakeNumberScreen({ onDone }: { onDone: () => void }) {
+/**
+ * "Lấy số thứ tự": the citizen chooses a service (and says if the law serves them first), gets a number
+ * and its printed ticket. `serviceIds`: only these are offered (the services of a dossier just printed).
+ */
+export function TakeNumberScreen({ onDone, serviceIds }: { onDone: () => void; serviceIds?: readonly string[] }) {
   const both = useBoth();
   const { t } = useTranslation();
   const [services, setServices] = useState<Service[] | null>(null);
@@ -25,8 +28,12 @@ export function TakeNumberScreen({ onDone }: { onDone: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
-    void api.invoke('queue.services', {}).then((r) => (r.ok ? setServices(r.value.services) : setError(r.error)));
-  }, []);
+    void api.invoke('queue.services', {}).then((r) => {
+      if (!r.ok) return setError(r.error);
+      const chosen = r.value.services.filter((s) => serviceIds?.includes(s.id));
+      setServices(chosen.length > 0 ? chosen : r.value.services);
+    });
+  }, [serviceIds]);
 
   const take = async (serviceId: string) => {
     setBusy(true);

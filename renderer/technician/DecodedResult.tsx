@@ -48,6 +48,13 @@ export function DecodedResult({ result }: { result: ScanResult }) {
           <p className="decoded-text">{result.receiptCode}</p>
         </div>
       );
+    case 'procedures':
+      return (
+        <div className="decoded">
+          <p className="decoded-title">{kind}</p>
+          <p className="decoded-text">{result.codes.join(', ')}</p>
+        </div>
+      );
     case 'handoff':
     case 'barcode':
       return (

@@ -8,6 +8,7 @@ import { SyncStatusPanel } from '../components/SyncStatusPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { KioskKeysPanel } from './KioskKeysPanel';
 import { KioskOptionsPanel } from './KioskOptionsPanel';
+import { QueueServicesPanel } from './QueueServicesPanel';
 import { AccountsPanel } from './AccountsPanel';
 import { PrintersPanel } from './PrintersPanel';
 import { CentralPanel } from './CentralPanel';
@@ -61,6 +62,7 @@ export function TechnicianPage() {
           <PrintersPanel />
           <KioskKeysPanel />
           <KioskOptionsPanel />
+          <QueueServicesPanel />
           <AccountsPanel />
         </>
       )}

@@ -1,6 +1,7 @@
 // The ID card's chip over the whole real stack (the `smartcard` binding → pcscd → vpcd → the project's
 // virtual chip): APDUs and milliseconds per verified read (BAC, EF.SOD, DG1, DG13, DG15, active and
-// passive authentication), with extended length and in short chunks; the same read in process as baseline.
+// passive authentication), with extended length and in short chunks, with Chip Authentication (DG14, 3DES
+// after BAC and AES after PACE) and for a cloned chip that fails it; the same read in process as baseline.
 import { readChip } from '../../drivers/smartcard/read-chip';
 import { readOnReader } from '../../drivers/smartcard/read-on-reader';
 import { percentile } from '../e2e/scan-to-form';
@@ -49,15 +50,32 @@ export async function runChipBench(): Promise<void> {
     const extended = await overPcsc('genuine', pki);
     const chunked = await overPcsc('no-extended-length', pki);
     const pace = await overPcsc('pace', pki);
+    const chipAuth = await overPcsc('chip-auth', pki);
+    const paceChipAuth = await overPcsc('pace-chip-auth', pki);
+    const cloned = await overPcsc('cloned', pki);
     const chip = virtualCard('genuine', pki);
     const inProcess = await timed(() => readChip(inProcessChannel(chip), accessKeyOf(HOLDER), options(pki)));
+    const chipAuthChip = virtualCard('chip-auth', pki);
+    const inProcessChipAuth = await timed(() => readChip(inProcessChannel(chipAuthChip), accessKeyOf(HOLDER), options(pki)));
     const line = (name: string, r: typeof extended) =>
-      console.log(`  ${name.padEnd(44)} ${String(r.apdus).padStart(3)} APDUs   median ${r.median.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms`);
-    console.log(`\nchip read and verify (DG1 + DG13 + SOD, with DG15 and active authentication), ${READS} reads each`);
+      console.log(`  ${name.padEnd(56)} ${String(r.apdus).padStart(3)} APDUs   median ${r.median.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms`);
+    console.log(`\nchip read and verify (DG1 + DG13 + SOD, with DG15 and active authentication; DG14 and Chip Authentication where named), ${READS} reads each`);
     line('pcscd + vpcd, extended length', extended);
     line('pcscd + vpcd, short APDUs (0xDF chunks)', chunked);
     line('pcscd + vpcd, PACE (P-256, AES) instead of BAC', pace);
+    line('pcscd + vpcd, BAC + Chip Authentication (DG14, 3DES)', chipAuth);
+    line('pcscd + vpcd, PACE + Chip Authentication (AES)', paceChipAuth);
+    line('pcscd + vpcd, cloned chip (CA fails twice, read again)', cloned);
     line('in process (no PC/SC): the crypto alone', inProcess);
+    line('in process, with Chip Authentication (3DES)', inProcessChipAuth);
+    addSummary({
+      benchmark: `chip read + verify with Chip Authentication over pcscd/vpcd (${READS} reads)`,
+      measured: `BAC + CA 3DES: ${chipAuth.apdus} APDUs, median ${chipAuth.median.toFixed(0)} ms; PACE + CA AES: ${paceChipAuth.apdus} APDUs, median ${paceChipAuth.median.toFixed(0)} ms`,
+      baseline: `without DG14: ${extended.apdus} APDUs, median ${extended.median.toFixed(0)} ms`,
+      ratio: `+${chipAuth.apdus - extended.apdus} APDUs, ${(chipAuth.median / extended.median).toFixed(2)}× the time`,
+      goal: 'CA costs DG14 and one MSE (3DES) or two (AES) APDUs',
+      met: chipAuth.apdus - extended.apdus === 2 && paceChipAuth.apdus - pace.apdus === 3,
+    });
     addSummary({
       benchmark: `chip read + verify over pcscd/vpcd (${READS} reads)`,
       measured: `${extended.apdus} APDUs, median ${extended.median.toFixed(0)} ms, p95 ${extended.p95.toFixed(0)} ms`,

@@ -16,6 +16,7 @@ import { bundledTemplate, CARD, CENTRAL, ENTERED_CHILD } from '../fixtures/dossi
 import { newDeviceKey } from '../fixtures/dossier/device-key';
 import { descendantsCpuMs, ownCpuMs, timePerCall } from './process-cpu';
 import { addSummary } from './summary';
+import { isoDate } from '../../electron/base/calendar-date';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -59,7 +60,7 @@ export async function runPdfBench(): Promise<void> {
   const handoff = encodeHandoff(draft, newDeviceKey()).text;
   const html = await dossierHtml(template, draft, handoff, fontsDir);
 
-  const render = () => renderDossierPdf({ template, draft, handoff, fonts, date: '2026-11-23', place: 'Hà Nội' });
+  const render = () => renderDossierPdf({ template, draft, handoff, fonts, date: isoDate('2026-11-23'), place: 'Hà Nội' });
   const ours = await render();
   const oursTime = await timePerCall(render, ownCpuMs);
 

@@ -6,18 +6,18 @@
 // gives (which rules are due, and when, in order); `engine.evaluate` also writes the texts.
 import jsonLogic, { type AdditionalOperation, type RulesLogic } from 'json-logic-js';
 import type { CitizenProfile } from '../../electron/contract';
-import type { IsoDate } from '../../electron/base/calendar-date';
+import { addYears, isoDate, vietnamDateOf, type IsoDate } from '../../electron/base/calendar-date';
 import { EARLY_RENEWAL_YEARS, RENEWAL_AGES } from '../../electron/proactive/id-card-renewal';
 import { compileRules } from '../../electron/proactive/rules/engine';
 import { FACTS, type FactName, type Scope } from '../../electron/proactive/rules/facts';
-import { shift, vietnamDateOf, yearsLater } from '../../electron/proactive/rules/date-math';
+import { shift } from '../../electron/proactive/rules/date-math';
 import { loadRulePacks } from '../../electron/proactive/rules/load-packs';
 import { scopeOf, type Condition, type Rule } from '../../electron/proactive/rules/pack-schema';
 import { addSummary } from './summary';
 
 const PROFILES = Number(process.env.MOTCUA_BENCH_PROFILES ?? 100_000);
 const SAMPLE = 5_000;
-const TODAY = '2026-11-23';
+const TODAY = isoDate('2026-11-23');
 
 type Logic = RulesLogic<AdditionalOperation>;
 interface Due { ruleId: string; dueDate: IsoDate }
@@ -59,7 +59,7 @@ function generateProfiles(n: number): CitizenProfile[] {
 }
 
 // ── the same rules in JsonLogic ─────────────────────────────────────────────────────────────
-jsonLogic.add_operation('add_years', (date: IsoDate, years: number) => yearsLater(date, years));
+jsonLogic.add_operation('add_years', (date: IsoDate, years: number) => addYears(date, years));
 jsonLogic.add_operation('shift_date', (date: IsoDate, years: number, months: number, days: number, sign: 1 | -1) => shift(date, { years, months, days }, sign));
 jsonLogic.add_operation('vn_day', (stamp: string | undefined) => (stamp === undefined ? null : vietnamDateOf(stamp)));
 
@@ -136,7 +136,7 @@ function jsonLogicEvaluator(rules: Rule[]) {
 }
 
 // ── the run ─────────────────────────────────────────────────────────────────────────────────
-const key = (ds: Due[]) => ds.map((d) => `${d.ruleId}@${d.dueDate}`).sort().join(',');
+const key = (ds: readonly { ruleId: string; dueDate: string }[]) => ds.map((d) => `${d.ruleId}@${d.dueDate}`).sort().join(',');
 
 const ROUNDS = 3;
 

@@ -12,10 +12,11 @@ import { compileRules } from '../../electron/proactive/rules/engine';
 import { loadRulePacks } from '../../electron/proactive/rules/load-packs';
 import { opsPerSecond } from './rate';
 import { printSummary } from './summary';
+import { isoDate } from '../../electron/base/calendar-date';
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
-  const today = () => '2026-11-23';
+  const today = () => isoDate('2026-11-23');
   const host = createHost({ appRoot: process.cwd(), dbPath: join(dir, 'bench.db'), demo: true, transport: 'browser', version: 'bench', today });
   const query = { personalNumber: '001096012345', birthDate: '1996-06-15', cardIssueDate: '2016-01-10', source: 'typed' as const };
   const engine = compileRules(loadRulePacks(process.cwd()).packs);

@@ -1,35 +1,13 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { expectOnScreen, SIZES, TEXT } from './on-screen';
 import { confirmOnDemoPhone } from './phone-confirm';
 import { technicianReplays } from './replay';
 
 const SCREENS = 'test-results/screens';
 const WELCOME = 'Kính chào Ông/Bà! Chúng tôi có thể giúp gì cho Ông/Bà?';
 
-const SIZES = [
-  { name: 'portrait', width: 1080, height: 1920 },
-  { name: 'landscape', width: 1920, height: 1080 },
-] as const;
-const TEXT = [
-  { name: 'A', button: null },
-  { name: 'A++', button: 'Chữ rất lớn / Very large text' },
-] as const;
-
-/**
- * The element's box lies wholly inside the viewport as it is now, and the page has not been scrolled
- * to get there; outside the fixed bottom bar, also wholly above the bar (nothing hidden under it).
- */
-async function expectOnScreen(page: Page, target: Locator, what: string) {
-  const box = await target.boundingBox();
-  const view = page.viewportSize()!;
-  expect(box, `${what}: rendered`).not.toBeNull();
-  const { x, y, width, height } = box!;
-  expect(await page.evaluate(() => window.scrollY), `${what}: no scrolling`).toBe(0);
-  const inBar = await target.evaluate((el) => el.closest('.kiosk-nav') !== null);
-  const bottom = inBar ? view.height : ((await page.locator('.kiosk-nav').boundingBox())?.y ?? view.height);
-  expect(x >= 0 && y >= 0 && x + width <= view.width && y + height <= bottom, `${what}: ${JSON.stringify(box)} inside ${view.width}×${bottom}`).toBe(true);
-}
 
 /** Every visible button of the screen is on it without scrolling. */
 async function expectAllButtonsOnScreen(page: Page, screen: string) {

@@ -5,7 +5,7 @@ import { sign } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { decode } from '../../electron/cli/decode';
-import { AppError, channels, citizenProfile, dossierDraft, ERROR_MESSAGES, kioskOptions, type FormTemplate } from '../../electron/contract';
+import { AppError, channels, citizenProfile, decodeProcedureCodes, dossierDraft, encodeProcedureCodes, ERROR_MESSAGES, kioskOptions, MAX_QR_PROCEDURES, type FormTemplate } from '../../electron/contract';
 import type { SettingsRepository } from '../../electron/db/settings-repository';
 import { centreCalendar } from '../../electron/host/centre-calendar';
 import { KIOSK_SETTINGS, kioskOptionsHandlers } from '../../electron/host/kiosk-options-handlers';
@@ -125,6 +125,19 @@ export const APP_TARGETS = [
       }
       const draft = fromWire(value);
       if (draft !== null) dossierDraft.parse(draft);
+    },
+  }),
+  fuzzTarget({
+    name: 'reminder slip QR: procedure codes',
+    covers: ['decodeProcedureCodes'],
+    inputs: () => hostileText(['MOTCUA-TT:CC.CAP-DOI,1.001193,BHYT.TRE-EM-DUOI-6', 'MOTCUA-TT:HC.CAP-TRONG-NUOC'], 300),
+    check: (text) => {
+      const codes = decodeProcedureCodes(text);
+      if (codes === null) return;
+      // Only codes come out, each once, and they make the same QR again.
+      assert.ok(codes.length >= 1 && codes.length <= MAX_QR_PROCEDURES && new Set(codes).size === codes.length);
+      assert.deepEqual(decodeProcedureCodes(encodeProcedureCodes(codes)!), codes);
+      for (const code of codes) assert.match(code, /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/);
     },
   }),
   fuzzTarget({

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isoDate } from '../../electron/base/calendar-date';
 import { parseFixture, type ReplayDevice } from '../../drivers/hid/replay-transport';
 
 // Valid inputs from test/fixtures and resources/demo: the seeds mutations start from.
@@ -7,7 +8,7 @@ import { parseFixture, type ReplayDevice } from '../../drivers/hid/replay-transp
 export const APP_ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(APP_ROOT, 'test', 'fixtures');
 /** The day the fixtures' cards are read on. */
-export const TODAY = '2026-11-23';
+export const TODAY = isoDate('2026-11-23');
 
 const filesIn = (dir: string, ext: string) =>
   readdirSync(dir)

@@ -27,8 +27,10 @@ export const NOT_INPUT_READERS: Readonly<Record<string, string>> = {
   ReopeningDevice: 'reopens a device after a replug',
   ReplayTransport: 'plays a fixture that parseFixture read',
   listReaders: 'asks pcscd which smart-card readers exist',
+  readerStates: 'asks pcscd which smart-card readers exist and whether a card is on each',
   connectCard: 'connects to a card through pcscd',
   readOnReader: 'connects through pcscd, then readChip (fuzzed) reads',
+  readFaceOnReader: 'connects through pcscd, then readFace (fuzzed) reads',
   loadCscaCertificates: "lists a folder; each file goes to node's X509Certificate, whose refusals are skipped",
 };
 

@@ -7,6 +7,7 @@ import { createHost, type Host } from '../../electron/host/create-host';
 import { DEFAULT_IDLE_MINUTES, IDLE_MINUTES_KEY } from '../../electron/host/idle-timeout';
 import { newSession, type Session } from '../../electron/host/session';
 import { makeTempDir } from '../support/temp-dir';
+import { isoDate } from '../../electron/base/calendar-date';
 
 const TECHNICIAN = { username: 'ktv.nam', displayName: 'Kỹ thuật viên Nam', password: 'mật-khẩu-kỹ-thuật' };
 const OFFICER = { username: 'canbo.lan', displayName: 'Cán bộ Lan', role: 'officer' as const, password: 'mật-khẩu-cán-bộ' };
@@ -17,7 +18,7 @@ let tmp: ReturnType<typeof makeTempDir>;
 let host: Host;
 
 const start = (demo: boolean) =>
-  createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'm.db'), demo, sync: false, devices: false, transport: 'browser', version: 't', today: () => '2026-11-23' });
+  createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'm.db'), demo, sync: false, devices: false, transport: 'browser', version: 't', today: () => isoDate('2026-11-23') });
 const call = (session: Session, channel: string, input: unknown = {}) => host.router.dispatch(session, channel, input);
 
 beforeEach(() => {

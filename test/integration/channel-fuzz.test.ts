@@ -5,6 +5,7 @@ import { CHANNEL_NAMES } from '../../electron/contract';
 import { createHost, type Host } from '../../electron/host/create-host';
 import { channelInputs, checkChannelCall } from '../fuzz/channel-inputs';
 import { makeTempDir } from '../support/temp-dir';
+import { isoDate } from '../../electron/base/calendar-date';
 
 // Every contract channel with generated inputs (test/fuzz/channel-inputs.ts says what
 // holds); `npm run bench` runs the same at 100,000 each.
@@ -15,7 +16,7 @@ let host: Host;
 
 beforeAll(() => {
   tmp = makeTempDir('motcua-fuzz-');
-  host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'm.db'), demo: true, sync: false, devices: false, transport: 'browser', version: 't', today: () => '2026-11-23' });
+  host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'm.db'), demo: true, sync: false, devices: false, transport: 'browser', version: 't', today: () => isoDate('2026-11-23') });
 });
 afterAll(async () => {
   await host.close();

@@ -1,8 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readOnReader } from '../../drivers/smartcard/read-on-reader';
+import { ERROR_MESSAGES } from '../../electron/contract';
 import { PcscChipSource } from '../../electron/devices/chip-source';
+import { newSession } from '../../electron/host/session';
+import { hostCall, startHostWithCentral } from '../support/host-with-central';
 import { pcscInspector } from '../../electron/devices/chip-readers';
 import { demoTrustDir } from '../../electron/host/attached-chip-reader';
 import { sourceDemoCard } from '../../electron/host/demo-card';
@@ -99,6 +102,42 @@ describe('motcua chip over pcscd and vpcd', { timeout: 30_000 }, () => {
     expect(json).toMatchObject({ ok: true, passiveAuth, chipAuth });
   });
 
+  it('authenticates a chip with DG14 (Chip Authentication, 3DES after BAC) and keeps the JSON fields exact', async () => {
+    await insert('chip-auth');
+    const { status, json } = await chipRead(...keyFlags('chip-auth'), '--trust', trustDir.dir);
+    expect(status).toBe(0);
+    expect(Object.keys(json).slice(0, 5)).toEqual(['ok', 'document', 'dataGroups', 'passiveAuth', 'chipAuth']);
+    expect(Object.keys(json.document as object)).toEqual(['documentNumber', 'personalNumber', 'fullName', 'birthDate', 'sex', 'expiryDate']);
+    expect(json).toMatchObject({ ok: true, dataGroups: [1, 13, 14, 15], passiveAuth: 'valid', chipAuth: 'valid', authentications: { chip: 'valid', active: 'valid' }, apdus: 11 });
+  });
+
+  it('authenticates a PACE chip with Chip Authentication in AES', async () => {
+    await insert('pace-chip-auth');
+    const { json } = await chipRead(...keyFlags('pace-chip-auth'), '--trust', trustDir.dir);
+    expect(json).toMatchObject({ ok: true, accessControl: 'PACE', passiveAuth: 'valid', chipAuth: 'valid', authentications: { chip: 'valid', active: 'valid' } });
+  });
+
+  it('reports a cloned chip calmly: read whole, passive authentication valid, both chip proofs invalid', async () => {
+    await insert('cloned');
+    const { status, json } = await chipRead(...keyFlags('cloned'), '--trust', trustDir.dir);
+    expect(status).toBe(0);
+    expect(json).toMatchObject({
+      ok: true,
+      document: { documentNumber: '099012345', personalNumber: '001099012345', fullName: 'Nguyễn Văn An', birthDate: '1999-03-15', sex: 'M', expiryDate: '2039-03-15' },
+      dataGroups: [1, 13, 14, 15],
+      passiveAuth: 'valid',
+      chipAuth: 'invalid',
+      authentications: { chip: 'invalid', active: 'invalid' },
+    });
+  });
+
+  it('says CARD_REMOVED, with nothing half-read, for a card pulled at Chip Authentication', async () => {
+    await insert('chip-auth', { removeAtApdu: 7 });
+    const { status, json } = await chipRead(...keyFlags('chip-auth'), '--trust', trustDir.dir);
+    expect(status).toBe(1);
+    expect(json).toEqual({ ok: false, error: { code: 'CARD_REMOVED', message: expect.stringMatching(/Ông\/Bà.* \/ .*Please/) as unknown } });
+  });
+
   it('says untrusted when no CSCA list is given', async () => {
     await insert('genuine');
     expect((await chipRead(...keyFlags('genuine'))).json).toMatchObject({ ok: true, passiveAuth: 'untrusted' });
@@ -143,6 +182,28 @@ describe('motcua chip over pcscd and vpcd', { timeout: 30_000 }, () => {
     expect(reading).toMatchObject({ passiveAuth: 'valid', chipAuth: 'valid', document: { fullName: 'Nguyễn Văn An' }, personalData: { placeOfOrigin: 'Xã Đông Hội, Huyện Đông Anh, Hà Nội' } });
     const missing = new PcscChipSource({ readerName: () => 'Nowhere 00', trustDir: trustDir.dir, clock: () => NOW, today: () => TODAY });
     await expect(missing.read(accessKeyOf(HOLDER))).rejects.toMatchObject({ code: 'NO_READER' });
+  });
+
+  it('shows the officer the face on the chip as a JPEG data URL, and says calmly when it is JPEG 2000', async () => {
+    const chipSource = new PcscChipSource({ readerName: () => VPCD_READER, trustDir: trustDir.dir, clock: () => NOW, today: () => TODAY });
+    const running = await startHostWithCentral('chip-face', { chipSource });
+    try {
+      const call = hostCall(() => running.host);
+      const officer = newSession('officer');
+      await call(officer, 'citizen.open', { personalNumber: HOLDER.personalNumber, birthDate: HOLDER.birthDate, source: 'typed' });
+      await insert('chip-auth');
+      const face = await call<{ format: string; image: string }>(officer, 'identity.chipFace', { expiryDate: HOLDER.expiryDate });
+      expect(face.format).toBe('jpeg');
+      const [prefix, base64] = face.image.split(',');
+      expect(prefix).toBe('data:image/jpeg;base64');
+      expect(Buffer.from(base64!, 'base64').equals(readFileSync(join(__dirname, '../fixtures/chip/face.jpg')))).toBe(true);
+      await card?.remove();
+      await waitForCard(VPCD_READER, false);
+      await insert('pace-chip-auth');
+      await expect(call(officer, 'identity.chipFace', { expiryDate: HOLDER.expiryDate })).rejects.toMatchObject({ data: { code: 'CHIP_FACE_JPEG2000', message: ERROR_MESSAGES.CHIP_FACE_JPEG2000 } });
+    } finally {
+      await running.close();
+    }
   });
 
   it('prints its own help', async () => {

@@ -6,6 +6,7 @@ import { createHost, DEMO_TECHNICIAN_PIN, type Host } from '../../electron/host/
 import { newSession, type Session } from '../../electron/host/session';
 import { makeTempDir } from '../support/temp-dir';
 import { until } from '../support/until';
+import { isoDate } from '../../electron/base/calendar-date';
 
 // The real device manager over the replay transport: recorded report streams through the real
 // decoders, classifier, audit and event bus — what a kiosk sees when a card is scanned.
@@ -13,7 +14,7 @@ let tmp: ReturnType<typeof makeTempDir>;
 let host: Host;
 let technician: Session;
 
-const start = () => createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'm.db'), demo: true, transport: 'browser', version: 't', today: () => '2026-11-23' });
+const start = () => createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'm.db'), demo: true, transport: 'browser', version: 't', today: () => isoDate('2026-11-23') });
 
 async function call<T>(session: Session, channel: string, input: unknown = {}): Promise<T> {
   const result = await host.router.dispatch(session, channel, input);

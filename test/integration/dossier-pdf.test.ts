@@ -12,6 +12,7 @@ import { bundledTemplate, CARD, CENTRAL, ENTERED_CHILD } from '../fixtures/dossi
 import { newDeviceKey } from '../fixtures/dossier/device-key';
 import { scanPdfQr } from '../support/scan-pdf-qr';
 import { PDFDocument } from 'pdf-lib';
+import { isoDate } from '../../electron/base/calendar-date';
 
 const fonts = readFontFiles(join(__dirname, '..', '..', 'resources', 'fonts'));
 const key = newDeviceKey();
@@ -37,7 +38,7 @@ const qrOnPage = (page: number, dpi = 150) => scanPdfQr(join(dir, 'dossier.pdf')
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'motcua-dossier-'));
-  ({ pdf, pages } = await renderDossierPdf({ template, draft, handoff: handoff.text, fonts, date: '2026-11-23', place: 'Hà Nội' }));
+  ({ pdf, pages } = await renderDossierPdf({ template, draft, handoff: handoff.text, fonts, date: isoDate('2026-11-23'), place: 'Hà Nội' }));
   writeFileSync(join(dir, 'dossier.pdf'), pdf);
   text = execFileSync('pdftotext', ['-layout', join(dir, 'dossier.pdf'), '-'], { encoding: 'utf8' });
 });
@@ -100,7 +101,7 @@ describe('the largest hand-off one QR carries', () => {
     while (n < 300 && encodeHandoff(withNoise(n + 10), key).kind === 'draft') n += 10;
     const largest = encodeHandoff(withNoise(n), key);
     expect(largest.text.length).toBeGreaterThan(HANDOFF_MAX_TEXT - 60);
-    const rendered = await renderDossierPdf({ template, draft: withNoise(n), handoff: largest.text, fonts, date: '2026-11-23' });
+    const rendered = await renderDossierPdf({ template, draft: withNoise(n), handoff: largest.text, fonts, date: isoDate('2026-11-23') });
     writeFileSync(join(dir, 'dossier.pdf'), rendered.pdf);
     expect(qrOnPage(rendered.pages)).toBe(largest.text);
   }, QR_TIMEOUT);

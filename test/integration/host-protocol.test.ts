@@ -5,6 +5,7 @@ import { createHost, DEMO_TECHNICIAN_PIN, type Host } from '../../electron/host/
 import { connectHost, serveHost, type HostPort, type ServedHost } from '../../electron/host/host-protocol';
 import { newSession } from '../../electron/host/session';
 import { makeTempDir } from '../support/temp-dir';
+import { isoDate } from '../../electron/base/calendar-date';
 
 /** The host protocol over a real MessageChannel (structured clone, as to a worker thread) with a real host. */
 const portOf = (port: MessagePort): HostPort => ({ post: (m) => port.postMessage(m), onMessage: (l) => port.on('message', l) });
@@ -17,7 +18,7 @@ let closedOnHostSide = false;
 
 beforeAll(() => {
   tmp = makeTempDir('motcua-protocol-');
-  host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'motcua.db'), demo: true, sync: false, devices: false, retention: false, transport: 'browser', version: 'test', today: () => '2026-11-23' });
+  host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'motcua.db'), demo: true, sync: false, devices: false, retention: false, transport: 'browser', version: 'test', today: () => isoDate('2026-11-23') });
   const { port1, port2 } = new MessageChannel();
   hostPort = port1;
   serveHost(host, portOf(port1), () => (closedOnHostSide = true));

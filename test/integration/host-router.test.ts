@@ -7,8 +7,9 @@ import { createHost, type Host } from '../../electron/host/create-host';
 import { createRouter, type Handlers } from '../../electron/host/router';
 import { newSession } from '../../electron/host/session';
 import { makeTempDir } from '../support/temp-dir';
+import { isoDate } from '../../electron/base/calendar-date';
 
-const TODAY = '2026-11-23';
+const TODAY = isoDate('2026-11-23');
 const KNOWN_SCHEMA = loadMigrations(join(process.cwd(), 'electron', 'db', 'migrations')).length;
 const CITIZEN = { personalNumber: '001099012345', birthDate: '1999-05-01', source: 'typed' as const };
 

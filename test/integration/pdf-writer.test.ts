@@ -11,6 +11,7 @@ import { encodeHandoff } from '../../electron/security/device-signing';
 import { bundledTemplate, CARD, CENTRAL, ENTERED_CHILD } from '../fixtures/dossier/citizen';
 import { newDeviceKey } from '../fixtures/dossier/device-key';
 import { makeTempDir } from '../support/temp-dir';
+import { isoDate } from '../../electron/base/calendar-date';
 
 const temp = makeTempDir('motcua-pdf-writer-');
 afterAll(temp.cleanup);
@@ -18,7 +19,7 @@ afterAll(temp.cleanup);
 const template = bundledTemplate('birth-registration');
 const draft = prefillDraft(template, { central: CENTRAL, card: CARD, entered: ENTERED_CHILD }, { id: 'draft-writer' }).draft;
 const fonts = readFontFiles(join(__dirname, '..', '..', 'resources', 'fonts'));
-const rendered = renderDossierPdf({ template, draft, handoff: encodeHandoff(draft, newDeviceKey()).text, fonts, date: '2026-11-23', place: 'Hà Nội' });
+const rendered = renderDossierPdf({ template, draft, handoff: encodeHandoff(draft, newDeviceKey()).text, fonts, date: isoDate('2026-11-23'), place: 'Hà Nội' });
 
 /** The cross-reference stream the file ends with, read by hand: each entry as [type, field 2, field 3]. */
 function xrefEntries(pdf: Uint8Array): { entries: [number, number, number][]; dict: string } {

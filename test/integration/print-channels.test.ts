@@ -6,6 +6,7 @@ import { newSession } from '../../electron/host/session';
 import { hostCall } from '../support/host-with-central';
 import { ink, OFFLINE_QUEUE, PDF_QUEUE, startPrivateCups, type PrivateCups } from '../support/cups';
 import { makeTempDir } from '../support/temp-dir';
+import { isoDate } from '../../electron/base/calendar-date';
 
 /** The print channels of a whole host on a real CUPS scheduler of the test's own (test/support/cups.ts). */
 const DUE_SOON = { personalNumber: '001087012345', birthDate: '1987-01-10', source: 'typed' as const };
@@ -22,7 +23,7 @@ describe('print channels on a real CUPS', () => {
   beforeAll(async () => {
     cupsd = await startPrivateCups();
     tmp = makeTempDir('motcua-print-channels-');
-    host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'motcua.db'), demo: true, sync: false, devices: false, transport: 'browser', version: 'test', today: () => '2026-11-23' });
+    host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'motcua.db'), demo: true, sync: false, devices: false, transport: 'browser', version: 'test', today: () => isoDate('2026-11-23') });
   });
   afterAll(async () => {
     await host.close();

@@ -8,8 +8,9 @@ import { createHost, type Host } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
 import { maskPersonalNumber } from '../../electron/print/reminder-sheet';
 import { makeTempDir } from '../support/temp-dir';
+import { isoDate } from '../../electron/base/calendar-date';
 
-const TODAY = '2026-11-23';
+const TODAY = isoDate('2026-11-23');
 /** Born 10 January 1987: turns 40 on 10 January 2027, so on 23 November 2026 it is time to renew. */
 const DUE_SOON = { personalNumber: '001087012345', birthDate: '1987-01-10', source: 'typed' as const };
 
@@ -53,8 +54,8 @@ describe('print.reminders', () => {
     expect(info).toMatch(/^Title:\s+Phiếu nhắc việc \/ Reminder slip$/m);
   });
 
-  it('the PDF text holds the Vietnamese title and reminder with their diacritics', async () => {
-    const { text } = await printSlip(DUE_SOON, 'due-soon-text.pdf');
+  it('the A4 sheet holds the Vietnamese title and the whole reminder with their diacritics (the 80 mm slip summarises: reminder-slip.test.ts)', async () => {
+    const { text } = await printSlip(DUE_SOON, 'due-soon-text.pdf', 'a4');
     const t = flat(text);
     expect(t).toContain('PHIẾU NHẮC VIỆC');
     expect(t).toContain('REMINDER SLIP');
@@ -66,7 +67,7 @@ describe('print.reminders', () => {
   });
 
   it('names the centre and the procedure from the catalogue', async () => {
-    const t = flat((await printSlip(DUE_SOON, 'centre.pdf')).text);
+    const t = flat((await printSlip(DUE_SOON, 'centre.pdf', 'a4')).text);
     expect(t).toContain('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG');
     expect(t).toContain('Thủ tục / Procedure: Cấp đổi thẻ căn cước (CC.CAP-DOI)');
     expect(t).toContain('Luật Căn cước số 26/2023/QH15');

@@ -13,6 +13,7 @@ import { renderReminderSheet } from '../../electron/print/reminder-sheet';
 import { renderTestPage } from '../../electron/print/print-test-page';
 import { ink, PDF_QUEUE, startPrivateCups, type PrivateCups } from '../support/cups';
 import { makeTempDir } from '../support/temp-dir';
+import { isoDate } from '../../electron/base/calendar-date';
 
 /** Against a real CUPS scheduler of the test's own (test/support/cups.ts), started and stopped here. */
 const QUEUE = PDF_QUEUE;
@@ -34,7 +35,7 @@ describe('printing on a real CUPS', () => {
     db.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     choice = new PrinterChoice(new SettingsRepository(db));
     service = new PrintService({ system: cupsPrinters(), choice, reprints: new ReprintStore(tmp.dir), jobTimeoutMs: 20_000, pollMs: 200 });
-    const data = { personalNumber: '001087012345', today: '2026-11-23', reminders: [] };
+    const data = { personalNumber: '001087012345', today: isoDate('2026-11-23'), reminders: [] };
     pdf = (await renderReminderSheet(data, null, readFontFiles(join(process.cwd(), 'resources', 'fonts')), '80mm')).pdf;
   });
   afterAll(async () => {

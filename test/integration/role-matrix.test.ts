@@ -4,6 +4,7 @@ import { CHANNEL_NAMES, ROLES, type Role } from '../../electron/contract';
 import { createHost, type Host } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
 import { makeTempDir } from '../support/temp-dir';
+import { isoDate } from '../../electron/base/calendar-date';
 
 const K = 'kiosk';
 const O = 'officer';
@@ -38,6 +39,7 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'identity.confirm': { roles: CITIZEN_FACING, input: {} },
   'identity.attest': { roles: [O], input: { checkedOriginal: true } },
   'identity.readChip': { roles: CITIZEN_FACING, input: {} },
+  'identity.chipFace': { roles: [O], input: {} },
   'identity.demoPhone': { roles: CITIZEN_FACING, input: {} },
   'consent.notice': { roles: CITIZEN_FACING, input: { purpose: 'proactive-services' } },
   'consent.decide': { roles: CITIZEN_FACING, input: { purpose: 'proactive-services', accept: false } },
@@ -47,6 +49,8 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'dossier.prepare': { roles: CITIZEN_FACING, input: { formId: 'none' } },
   'dossier.update': { roles: CITIZEN_FACING, input: { draftId: 'none', values: {} } },
   'dossier.print': { roles: CITIZEN_FACING, input: { draftId: 'none' } },
+  'dossier.prepareLinked': { roles: CITIZEN_FACING, input: { procedureCode: 'LT.KS-TT-BHYT' } },
+  'dossier.printLinked': { roles: CITIZEN_FACING, input: { draftIds: ['none', 'other'] } },
   'procedures.search': { roles: CITIZEN_FACING, input: { query: 'khai sinh' } },
   'recommend.outcomes': { roles: CITIZEN_FACING, input: {} },
   'recommend.compare': { roles: CITIZEN_FACING, input: { outcomeId: 'none', preference: 'balanced' } },
@@ -109,6 +113,8 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'help.close': { roles: [K], input: {} },
   'help.list': { roles: [O], input: {} },
   'help.take': { roles: [O], input: { kiosk: 'K1' } },
+  'queue.serviceSetup': { roles: [T], input: {} },
+  'queue.setServiceSetup': { roles: [T], input: { services: [{ id: 'ho-tich', prefix: 'A', name: { vi: 'Hộ tịch', en: 'Civil status' }, procedures: [], counters: ['1'] }] } },
   'queue.day': { roles: [O, T], input: {} },
   'queue.dayCsv': { roles: [O, T], input: { day: '2026-03-02' } },
   'rating.target': { roles: [K], input: {} },
@@ -120,7 +126,7 @@ let host: Host;
 
 beforeAll(() => {
   tmp = makeTempDir('motcua-roles-');
-  host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'm.db'), demo: true, sync: false, devices: false, transport: 'browser', version: 't', today: () => '2026-11-23' });
+  host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'm.db'), demo: true, sync: false, devices: false, transport: 'browser', version: 't', today: () => isoDate('2026-11-23') });
 });
 afterAll(async () => {
   await host.close();

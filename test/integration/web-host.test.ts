@@ -11,6 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/host/csp';
 import type { Router } from '../../electron/host/router';
 import { startWebHost, type WebHost } from '../../electron/host/web-host';
 import { makeTempDir } from '../support/temp-dir';
+import { isoDate } from '../../electron/base/calendar-date';
 
 const INDEX = '<!doctype html><html lang="vi"><title>MotCua</title><body>INDEX-PAGE</body></html>';
 const APP_JS = 'console.log("motcua app");';
@@ -56,7 +57,7 @@ beforeAll(async () => {
   writeFileSync(join(tmp.dir, 'secret.txt'), SECRET);
   mkdirSync(join(tmp.dir, 'static-private'));
   writeFileSync(join(tmp.dir, 'static-private', 'secret.txt'), SECRET);
-  host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'motcua.sqlite'), demo: true, transport: 'browser', version: 'test', today: () => '2026-11-23' });
+  host = createHost({ appRoot: process.cwd(), dbPath: join(tmp.dir, 'motcua.sqlite'), demo: true, transport: 'browser', version: 'test', today: () => isoDate('2026-11-23') });
   web = await startWebHost({ router: { dispatch }, events: host.events, staticDir, port: 0 });
   port = Number(new URL(web.origin).port);
 });

@@ -48,16 +48,17 @@ export interface ServedApp {
 
 /**
  * Browser mode as the app serves it: the real CLI on its demo, a fresh SQLite file, its own
- * central simulator. `inspect` opens Node's inspector on loopback, for memory measurements only.
+ * central simulator. `inspect` opens Node's inspector on loopback, for memory measurements only;
+ * `args` go to `motcua serve` after these (pairing with a hub, say).
  */
-export async function startServedApp(options: { cases: number; seed: string; inspect?: boolean }): Promise<ServedApp> {
+export async function startServedApp(options: { cases: number; seed: string; inspect?: boolean; args?: string[] }): Promise<ServedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), `motcua-${options.seed}-`));
   const central = await startCentralSim({ cases: options.cases, seed: options.seed });
   const keyFile = join(dataDir, 'central-public.pem');
   writeFileSync(keyFile, central.publicKeyPem);
   const dbPath = join(dataDir, 'demo.db');
   const { url, child, inspector } = await spawnServe(
-    ['--demo', '--db', dbPath, '--central', central.url, '--token', central.token, '--central-key', keyFile],
+    ['--demo', '--db', dbPath, '--central', central.url, '--token', central.token, '--central-key', keyFile, ...(options.args ?? [])],
     options.inspect ? ['--inspect=127.0.0.1:0'] : [],
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -3,11 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/contract';
 import { AccountRepository } from '../../electron/db/account-repository';
 import { openDatabase, type Db } from '../../electron/db/connection';
-import { Accounts } from '../../electron/security/accounts';
+import { ACCOUNT_SCRYPT, Accounts } from '../../electron/security/accounts';
 import { LOCKOUT } from '../../electron/security/secret-hash';
 import { makeTempDir } from '../support/temp-dir';
 
 const PASSWORD = 'mật-khẩu-đủ-dài';
+/** A 32nd of the accounts' cost: these tests hash and verify dozens of times; one test checks the real default. */
+const CHEAP_SCRYPT = { N: 1024, r: 8, p: 1, keyLength: 32 };
 const MAI = { username: 'Mai.Tran', displayName: 'Cán bộ Trần Thị Mai', role: 'officer' as const, password: PASSWORD };
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -21,7 +23,7 @@ beforeEach(() => {
   db = openDatabase(join(tmp.dir, 'a.db'), join(process.cwd(), 'electron', 'db', 'migrations')).db;
   repo = new AccountRepository(db);
   clock = Date.parse('2026-11-23T08:00:00Z');
-  accounts = new Accounts(repo, () => clock);
+  accounts = new Accounts(repo, () => clock, CHEAP_SCRYPT);
 });
 afterEach(() => {
   db.close();
@@ -49,6 +51,13 @@ describe('account passwords', () => {
     expect(a).toMatchObject({ N: expect.any(Number), r: 8, p: 1 });
     expect(a!.salt).not.toBe(b!.salt);
     expect(a!.hash).not.toBe(b!.hash);
+  });
+
+  it('cost what ACCOUNT_SCRYPT says unless the caller asks otherwise (N 32768: about 32 MiB and 100 ms a hash)', () => {
+    new Accounts(repo, () => clock).create(MAI);
+    const [stored] = db.prepare<[], { password_hash: string }>('SELECT password_hash FROM accounts').all();
+    expect(JSON.parse(stored!.password_hash)).toMatchObject({ N: ACCOUNT_SCRYPT.N, r: ACCOUNT_SCRYPT.r, p: ACCOUNT_SCRYPT.p });
+    expect(ACCOUNT_SCRYPT.N).toBe(32_768);
   });
 
   it('a right password signs in; a wrong one and an unknown user are the same AUTH_FAILED', () => {

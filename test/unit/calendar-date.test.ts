@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addYears, ageOn, formatVietnameseDate, isValidIsoDate, todayInVietnam, yearOf } from '../../electron/base/calendar-date';
+import { addDays, addYears, ageOn, daysBetween, formatVietnameseDate, isoDate, isValidIsoDate, parseIsoDate, todayInVietnam, weekday, yearOf } from '../../electron/base/calendar-date';
 
 /** Valid calendar days as ISO strings, from the JS Date (an independent calendar). */
 const isoDay = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
+  .map((d) => isoDate(d.toISOString().slice(0, 10)));
 
 describe('isValidIsoDate', () => {
   it.each(['2024-02-29', '2000-02-29', '2023-02-28', '2023-12-31', '2023-01-01', '1900-02-28', '0001-01-01', '9999-12-31', '2023-04-30'])(
@@ -57,32 +57,32 @@ describe('isValidIsoDate', () => {
 
 describe('addYears', () => {
   it('moves to the same day and month', () => {
-    expect(addYears('2000-06-15', 14)).toBe('2014-06-15');
-    expect(addYears('1999-12-31', 1)).toBe('2000-12-31');
-    expect(addYears('2025-06-15', -2)).toBe('2023-06-15');
+    expect(addYears(isoDate('2000-06-15'), 14)).toBe('2014-06-15');
+    expect(addYears(isoDate('1999-12-31'), 1)).toBe('2000-12-31');
+    expect(addYears(isoDate('2025-06-15'), -2)).toBe('2023-06-15');
   });
 
   it('puts 29 February on 1 March in years without one', () => {
-    expect(addYears('2004-02-29', 1)).toBe('2005-03-01');
-    expect(addYears('2004-02-29', 14)).toBe('2018-03-01');
-    expect(addYears('2000-02-29', 100)).toBe('2100-03-01');
-    expect(addYears('2004-02-29', -1)).toBe('2003-03-01');
+    expect(addYears(isoDate('2004-02-29'), 1)).toBe('2005-03-01');
+    expect(addYears(isoDate('2004-02-29'), 14)).toBe('2018-03-01');
+    expect(addYears(isoDate('2000-02-29'), 100)).toBe('2100-03-01');
+    expect(addYears(isoDate('2004-02-29'), -1)).toBe('2003-03-01');
   });
 
   it('keeps 29 February in leap years', () => {
-    expect(addYears('2004-02-29', 4)).toBe('2008-02-29');
-    expect(addYears('2004-02-29', 40)).toBe('2044-02-29');
-    expect(addYears('2000-02-29', 400)).toBe('2400-02-29');
+    expect(addYears(isoDate('2004-02-29'), 4)).toBe('2008-02-29');
+    expect(addYears(isoDate('2004-02-29'), 40)).toBe('2044-02-29');
+    expect(addYears(isoDate('2000-02-29'), 400)).toBe('2400-02-29');
   });
 
   it('keeps 28 February and 1 March as they are', () => {
-    expect(addYears('2004-02-28', 1)).toBe('2005-02-28');
-    expect(addYears('2004-03-01', 1)).toBe('2005-03-01');
+    expect(addYears(isoDate('2004-02-28'), 1)).toBe('2005-02-28');
+    expect(addYears(isoDate('2004-03-01'), 1)).toBe('2005-03-01');
   });
 
   it('pads years to four digits', () => {
-    expect(addYears('0999-05-05', 1)).toBe('1000-05-05');
-    expect(addYears('0010-05-05', -5)).toBe('0005-05-05');
+    expect(addYears(isoDate('0999-05-05'), 1)).toBe('1000-05-05');
+    expect(addYears(isoDate('0010-05-05'), -5)).toBe('0005-05-05');
   });
 
   it('always returns a valid date with the right year, and only moves 29 February', () => {
@@ -100,32 +100,32 @@ describe('addYears', () => {
 
 describe('ageOn', () => {
   it('counts completed years, changing exactly on the birthday', () => {
-    expect(ageOn('2000-06-15', '2014-06-14')).toBe(13);
-    expect(ageOn('2000-06-15', '2014-06-15')).toBe(14);
-    expect(ageOn('2000-06-15', '2014-06-16')).toBe(14);
-    expect(ageOn('2000-06-15', '2000-06-15')).toBe(0);
-    expect(ageOn('2000-06-15', '2000-12-31')).toBe(0);
-    expect(ageOn('2000-06-15', '2001-01-01')).toBe(0);
+    expect(ageOn(isoDate('2000-06-15'), isoDate('2014-06-14'))).toBe(13);
+    expect(ageOn(isoDate('2000-06-15'), isoDate('2014-06-15'))).toBe(14);
+    expect(ageOn(isoDate('2000-06-15'), isoDate('2014-06-16'))).toBe(14);
+    expect(ageOn(isoDate('2000-06-15'), isoDate('2000-06-15'))).toBe(0);
+    expect(ageOn(isoDate('2000-06-15'), isoDate('2000-12-31'))).toBe(0);
+    expect(ageOn(isoDate('2000-06-15'), isoDate('2001-01-01'))).toBe(0);
   });
 
   it('handles the turn of the year', () => {
-    expect(ageOn('1999-12-31', '2000-12-30')).toBe(0);
-    expect(ageOn('1999-12-31', '2000-12-31')).toBe(1);
-    expect(ageOn('2000-01-01', '2000-12-31')).toBe(0);
-    expect(ageOn('2000-01-01', '2001-01-01')).toBe(1);
+    expect(ageOn(isoDate('1999-12-31'), isoDate('2000-12-30'))).toBe(0);
+    expect(ageOn(isoDate('1999-12-31'), isoDate('2000-12-31'))).toBe(1);
+    expect(ageOn(isoDate('2000-01-01'), isoDate('2000-12-31'))).toBe(0);
+    expect(ageOn(isoDate('2000-01-01'), isoDate('2001-01-01'))).toBe(1);
   });
 
   it('makes someone born on 29 February a year older on 1 March in common years', () => {
-    expect(ageOn('2004-02-29', '2005-02-28')).toBe(0);
-    expect(ageOn('2004-02-29', '2005-03-01')).toBe(1);
-    expect(ageOn('2004-02-29', '2008-02-28')).toBe(3);
-    expect(ageOn('2004-02-29', '2008-02-29')).toBe(4);
+    expect(ageOn(isoDate('2004-02-29'), isoDate('2005-02-28'))).toBe(0);
+    expect(ageOn(isoDate('2004-02-29'), isoDate('2005-03-01'))).toBe(1);
+    expect(ageOn(isoDate('2004-02-29'), isoDate('2008-02-28'))).toBe(3);
+    expect(ageOn(isoDate('2004-02-29'), isoDate('2008-02-29'))).toBe(4);
   });
 
   it('agrees with counting birthdays one by one', () => {
     fc.assert(
       fc.property(isoDay, fc.integer({ min: 0, max: 40_000 }), (birth, days) => {
-        const day = new Date(Date.parse(`${birth}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+        const day = isoDate(new Date(Date.parse(`${birth}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10));
         let completed = 0;
         while (addYears(birth, completed + 1) <= day) completed++;
         expect(ageOn(birth, day)).toBe(completed);
@@ -136,9 +136,9 @@ describe('ageOn', () => {
 
 describe('formatVietnameseDate', () => {
   it('writes dd/mm/yyyy with leading zeros', () => {
-    expect(formatVietnameseDate('2026-11-23')).toBe('23/11/2026');
-    expect(formatVietnameseDate('2001-02-03')).toBe('03/02/2001');
-    expect(formatVietnameseDate('1999-12-31')).toBe('31/12/1999');
+    expect(formatVietnameseDate(isoDate('2026-11-23'))).toBe('23/11/2026');
+    expect(formatVietnameseDate(isoDate('2001-02-03'))).toBe('03/02/2001');
+    expect(formatVietnameseDate(isoDate('1999-12-31'))).toBe('31/12/1999');
   });
 });
 
@@ -176,5 +176,30 @@ describe('todayInVietnam', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2026-11-23T18:00:00Z'));
     expect(todayInVietnam()).toBe('2026-11-24');
+  });
+});
+
+describe('day arithmetic', () => {
+  const jsDay = (d: string) => new Date(`${d}T00:00:00Z`);
+  it('agrees with the JS calendar: days added, days between, weekday, years later', () => {
+    fc.assert(
+      fc.property(isoDay, fc.integer({ min: -40_000, max: 40_000 }), fc.integer({ min: -100, max: 100 }), (d, n, years) => {
+        const moved = addDays(d, n);
+        expect(moved).toBe(new Date(jsDay(d).getTime() + n * 86_400_000).toISOString().slice(0, 10));
+        expect(daysBetween(d, moved)).toBe(n);
+        expect(weekday(d)).toBe(jsDay(d).getUTCDay());
+        // JS rolls 29 February over to 1 March in a common year too.
+        const later = jsDay(d);
+        later.setUTCFullYear(later.getUTCFullYear() + years);
+        if (later.getUTCFullYear() >= 1000) expect(addYears(d, years)).toBe(later.toISOString().slice(0, 10));
+      }),
+    );
+  });
+
+  it('parses once: isoDate refuses what names no day, parseIsoDate answers null', () => {
+    expect(isoDate('2024-02-29')).toBe('2024-02-29');
+    expect(() => isoDate('2023-02-29')).toThrow(RangeError);
+    expect(parseIsoDate('2023-1-01')).toBeNull();
+    expect(formatVietnameseDate(isoDate('2026-12-07'))).toBe('07/12/2026');
   });
 });

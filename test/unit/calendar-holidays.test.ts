@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { holidayData, holidaysFor, loadHolidayData, workingDayCredit, type HolidayData } from '../../electron/base/calendar';
+import { isoDate } from '../../electron/base/calendar-date';
 
 const shipped = loadHolidayData(process.cwd());
 const dates = (year: number, data?: HolidayData, overrides?: HolidayData) => holidaysFor(year, data, overrides).daysOff.map((d) => d.date);
@@ -40,7 +41,7 @@ describe('holidaysFor', () => {
 
   it('a technician override replaces the year', () => {
     const override: HolidayData = {
-      years: { '2027': { daysOff: [{ date: '2027-01-01', name: { vi: 'Tết Dương lịch', en: "New Year's Day" } }], workingSaturdays: [], watch: [] } },
+      years: { '2027': { daysOff: [{ date: isoDate('2027-01-01'), name: { vi: 'Tết Dương lịch', en: "New Year's Day" } }], workingSaturdays: [], watch: [] } },
     };
     expect(dates(2027, shipped, override)).toEqual(['2027-01-01']);
     expect(dates(2025, shipped, override)).toEqual(dates(2025, shipped));
@@ -63,7 +64,7 @@ describe('days the law has not (yet) made days off', () => {
   it('24 November (Vietnam Culture Day) is watched, not counted, until the Labour Code makes it a day off', () => {
     expect(file.years['2026']?.watch?.map((w) => w.date)).toEqual(['2026-11-24']);
     expect(file.years['2026']?.daysOff.map((d) => d.date)).not.toContain('2026-11-24');
-    expect(workingDayCredit('2026-11-24', { holidays: loadHolidayData(process.cwd()) })).toBe(1);
+    expect(workingDayCredit(isoDate('2026-11-24'), { holidays: loadHolidayData(process.cwd()) })).toBe(1);
   });
 
   it("the 2026 National Day adjacent day is marked unconfirmed; the compensatory day cites the Labour Code's art. 111(3)", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUS_TEXT, caseStatusText } from '../../electron/host/case-status-text';
+import { isoDate } from '../../electron/base/calendar-date';
 
-const TODAY = '2026-12-07';
+const TODAY = isoDate('2026-12-07');
 
 describe('case status text on the kiosk lookup', () => {
   it('a case still being processed after its due date is late: no "come back on the due date", the date it was due, what to ask for', () => {

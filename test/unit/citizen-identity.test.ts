@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { PROVINCE_CODES } from '../../drivers/idcard/provinces';
 import { AppError, ERROR_MESSAGES, type CitizenQuery, type ErrorCode } from '../../electron/contract';
 import { identify } from '../../electron/proactive/citizen-identity';
+import { isoDate } from '../../electron/base/calendar-date';
 
-const TODAY = '2026-11-23';
+const TODAY = isoDate('2026-11-23');
 /** Letters only Vietnamese uses (tones and đ), to tell a Vietnamese message from an English one. */
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 
@@ -134,7 +135,7 @@ describe('identify: property', () => {
         .map(([p, c, y]) => `${p}${c}${String(y).padStart(2, '0')}000123`),
     );
     const date = fc.oneof(
-      fc.date({ min: new Date('1890-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      fc.date({ min: new Date('1890-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => isoDate(d.toISOString().slice(0, 10))),
       fc.string({ maxLength: 12 }),
     );
     fc.assert(

@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { loadHolidayData } from '../../electron/base/calendar';
 import { loadCatalogue, recommend, type Preference } from '../../electron/proactive/recommend';
 import type { CitizenProfile } from '../../electron/contract/profile';
+import { isoDate } from '../../electron/base/calendar-date';
 
 const root = process.cwd();
 const catalogue = loadCatalogue(root);
 const calendar = { holidays: loadHolidayData(root) };
-const TODAY = '2025-11-27';
+const TODAY = isoDate('2025-11-27');
 const compare = (outcomeId: string, preference: Preference, profile?: CitizenProfile, today = TODAY) =>
   recommend(catalogue, { outcomeId, preference, today, calendar, ...(profile ? { profile } : {}) })!;
 const option = (outcomeId: string, id: string, profile?: CitizenProfile, today = TODAY) => compare(outcomeId, 'balanced', profile, today).options.find((o) => o.id === id)!;
@@ -91,7 +92,7 @@ describe('fee exemptions', () => {
     expect(counter.option.legalBasis.map((b) => b.document).join(' ')).toContain('16/2025/TT-BTC');
     expect(counter.option.legalBasis.map((b) => b.document).join(' ')).not.toContain('244/2016');
     // Filed Monday 1 December 2025: ten calendar days later is Thursday 11 December; not 15 December as ten working days.
-    expect(option('criminal-record', 'criminal-record-online', {}, '2025-12-01').readyBy).toBe('2025-12-11');
+    expect(option('criminal-record', 'criminal-record-online', {}, isoDate('2025-12-01')).readyBy).toBe('2025-12-11');
   });
 
   it('the exemption applies to the fee, not to the postage', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogueOption, type Catalogue, type CatalogueOption } from '../../electron/proactive/recommend/catalogue-schema';
 import { dominates } from '../../electron/proactive/recommend/pareto';
 import { PREFERENCES, recommend, type Preference } from '../../electron/proactive/recommend';
+import { isoDate } from '../../electron/base/calendar-date';
 
 const text = (s: string) => ({ vi: s, en: s });
 const VNEID2 = { when: { kind: 'vneidLevelAtLeast' as const, level: 2 as const }, text: text('VNeID 2'), unmet: { vi: 'Cần VNeID mức 2', en: 'Needs VNeID level 2' } };
@@ -34,7 +35,7 @@ const option = ({ id, fee, days, visits, tie, online }: Spec): CatalogueOption =
 const catalogueOf = (specs: Spec[]): Catalogue => ({ version: 'test', outcomes: [{ id: 'o', title: text('outcome'), options: specs.map(option) }] });
 
 // Monday 1 December 2025: no holiday in the following weeks.
-const TODAY = '2025-12-01';
+const TODAY = isoDate('2025-12-01');
 const run = (specs: Spec[], preference: Preference, profile?: { vneidLevel?: 1 | 2 }) =>
   recommend(catalogueOf(specs), { outcomeId: 'o', preference, today: TODAY, ...(profile ? { profile } : {}) })!;
 
@@ -122,7 +123,7 @@ describe('ties', () => {
 
 describe('readyBy', () => {
   it('counts from today online, from the next open day for a counter', () => {
-    const sunday = '2025-12-07';
+    const sunday = isoDate('2025-12-07');
     const r = recommend(catalogueOf([A, C]), { outcomeId: 'o', preference: 'balanced', today: sunday })!;
     // Online filed Sunday: 8 working days from Monday 8 → Wednesday 17. Counter filed Monday 8: 10 days → Monday 22.
     expect(r.options.map((o) => [o.id, o.filedOn, o.readyBy])).toEqual([

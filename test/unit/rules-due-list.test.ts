@@ -5,8 +5,9 @@ import { openDatabase, type Db } from '../../electron/db/connection';
 import { dueList, dueListOf } from '../../electron/proactive/rules/due-list';
 import { compileRules } from '../../electron/proactive/rules/engine';
 import { loadRulePacks, readBundledPacks } from '../../electron/proactive/rules/load-packs';
+import { isoDate } from '../../electron/base/calendar-date';
 
-const TODAY = '2026-11-23';
+const TODAY = isoDate('2026-11-23');
 const engine = compileRules(loadRulePacks(process.cwd()).packs);
 
 let db: Db;

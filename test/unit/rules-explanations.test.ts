@@ -3,10 +3,11 @@ import type { RuleReminder } from '../../electron/contract';
 import { compileRules } from '../../electron/proactive/rules/engine';
 import { loadRulePacks } from '../../electron/proactive/rules/load-packs';
 import { compareUrgency } from '../../electron/proactive/rules/urgency';
+import { isoDate } from '../../electron/base/calendar-date';
 
 const engine = compileRules(loadRulePacks(process.cwd()).packs);
 const demoEngine = compileRules(loadRulePacks(process.cwd(), undefined, { demo: true }).packs);
-const TODAY = '2026-11-23';
+const TODAY = isoDate('2026-11-23');
 const byId = (rs: RuleReminder[], id: string) => rs.find((r) => r.ruleId === id)!;
 
 describe('explanations', () => {
@@ -71,7 +72,7 @@ describe('explanations', () => {
 describe('advice', () => {
   it('is never "overdue": a passport whose suggested renewal date has passed is not "quá hạn"', () => {
     // Valid until 1 May 2027; the 6-month advice date (1 November 2026) has passed.
-    const r = byId(demoEngine.evaluate({ passport: { expiryDate: '2027-05-01' } }, '2026-12-02'), 'passport-renewal');
+    const r = byId(demoEngine.evaluate({ passport: { expiryDate: '2027-05-01' } }, isoDate('2026-12-02')), 'passport-renewal');
     expect(r.severity).toBe('advice');
     expect(r.explanation.vi).not.toContain('quá hạn');
     expect(r.explanation.en).not.toContain('overdue');
@@ -79,7 +80,7 @@ describe('advice', () => {
   });
 
   it('never ranks above a legal obligation, even when its date is earlier', () => {
-    const rs = demoEngine.evaluate({ passport: { expiryDate: '2027-05-01' }, children: [{ birthDate: '2026-11-01', birthRegistered: false }] }, '2026-12-02');
+    const rs = demoEngine.evaluate({ passport: { expiryDate: '2027-05-01' }, children: [{ birthDate: '2026-11-01', birthRegistered: false }] }, isoDate('2026-12-02'));
     const ids = rs.map((r) => r.ruleId);
     expect(ids.indexOf('birth-registration')).toBeLessThan(ids.indexOf('passport-renewal'));
   });

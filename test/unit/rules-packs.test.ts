@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareVersions, rulePack } from '../../electron/proactive/rules/pack-schema';
 import { loadRulePacks, readBundledPacks, selectPacks, type PackSource } from '../../electron/proactive/rules/load-packs';
 import { compileRules } from '../../electron/proactive/rules/engine';
+import { isoDate } from '../../electron/base/calendar-date';
 
 const bundled = readBundledPacks(process.cwd());
 const bundledPack = (id: string) => JSON.parse(bundled.find((s) => s.name === `${id}.json`)!.text) as { id: string; version: string; rules: Record<string, unknown>[] };
@@ -81,7 +82,7 @@ describe('synced rule packs', () => {
     expect(rejected).toEqual([]);
     expect(packs.find((p) => p.id === 'identity-documents')?.version).toBe('2026.10');
     // The newer pack opens the first-card window 12 months before the 14th birthday: shown 11 months early.
-    const early = '2026-01-01';
+    const early = isoDate('2026-01-01');
     expect(compileRules(selectPacks(bundled).packs).evaluate(PROFILE, early)).toEqual([]);
     expect(compileRules(packs).evaluate(PROFILE, early).map((r) => r.ruleId)).toEqual(['id-card-first']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from '../../electron/proactive/rules/profile-input';
-import { vietnamDateOf } from '../../electron/proactive/rules/date-math';
+import { vietnamDateOf } from '../../electron/base/calendar-date';
 import { ISSUE_PROFILE } from '../fixtures/profiles/issue-example';
 
 describe('reading a --profile file', () => {

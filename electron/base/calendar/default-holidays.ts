@@ -1,12 +1,10 @@
 import type { LocalizedText } from '../../contract/localized';
-import type { IsoDate } from '../calendar-date';
+import { addDays, isoDate, pad, weekday, type IsoDate } from '../calendar-date';
 import type { DayOff, HolidayYear } from './holiday-data';
 import { HOLIDAY_NAMES } from './holiday-names';
-import { addDays, weekday } from './julian-day';
 import { lunarNewYear, lunarToSolar } from './lunar';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const on = (year: number, month: number, day: number): IsoDate => `${year}-${pad(month)}-${pad(day)}`;
+const on = (year: number, month: number, day: number): IsoDate => isoDate(`${pad(year, 4)}-${pad(month)}-${pad(day)}`);
 const isWeekend = (date: IsoDate) => weekday(date) === 0 || weekday(date) === 6;
 
 /**

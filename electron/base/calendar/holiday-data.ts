@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { localizedText } from '../../contract/localized';
 import { isoDate } from '../../contract/schemas';
+import { admittedDate } from '../calendar-date';
 
 /**
  * The per-year days off the government decides (`resources/calendar/holidays.json`, or a
  * technician's override of the same shape). A year listed here replaces the computed default
  * whole: the government's notice names every day off, including swapped and compensatory ones.
  */
+/** A day of the file, typed as a date once its pattern is admitted. */
+const day = isoDate.transform(admittedDate);
+
 const dayOff = z
   .object({
-    date: isoDate,
+    date: day,
     name: localizedText,
     /** Not confirmed from the government's notice: shown as such. */
     unsure: z.boolean().optional(),
@@ -17,14 +21,14 @@ const dayOff = z
   .strict();
 export type DayOff = z.infer<typeof dayOff>;
 
-const workingSaturday = z.object({ date: isoDate, unsure: z.boolean().optional() }).strict();
+const workingSaturday = z.object({ date: day, unsure: z.boolean().optional() }).strict();
 
 /**
  * A day announced as a future day off but not (yet) one in law — "Ngày Văn hóa Việt Nam" on
  * 24 November until the Labour Code says so. Never counted as a day off; shown so that a
  * technician can add it once it is confirmed.
  */
-const watchedDay = z.object({ date: isoDate, name: localizedText, note: z.string() }).strict();
+const watchedDay = z.object({ date: day, name: localizedText, note: z.string() }).strict();
 
 export const holidayYear = z
   .object({

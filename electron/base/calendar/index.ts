@@ -7,4 +7,3 @@ export { holidayData, holidayYear, withOverrides, type DayOff, type HolidayData,
 export { loadHolidayData } from './holiday-file';
 export { CALENDAR_YEARS, holidaysFor, isCalendarYear, type YearHolidays } from './holidays';
 export { addWorkingDays, isOpenDay, MAX_WORKING_DAYS, workingDayCredit, type WorkdayOptions } from './working-days';
-export { addDays, weekday } from './julian-day';

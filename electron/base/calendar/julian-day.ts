@@ -31,15 +31,5 @@ export function fromJulianDay(jd: number): IsoDate {
   const day = e - Math.floor((153 * m + 2) / 5) + 1;
   const month = m + 3 - 12 * Math.floor(m / 10);
   const year = b * 100 + d - 4800 + Math.floor(m / 10);
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}` as IsoDate;
 }
-
-export const julianDayOf = (date: IsoDate): number => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return toJulianDay(y, m, d);
-};
-
-export const addDays = (date: IsoDate, days: number): IsoDate => fromJulianDay(julianDayOf(date) + days);
-
-/** 0 = Sunday … 6 = Saturday, like Date#getUTCDay. */
-export const weekday = (date: IsoDate): number => (julianDayOf(date) + 1) % 7;

@@ -1,7 +1,6 @@
-import type { IsoDate } from '../calendar-date';
+import { addDays, weekday, type IsoDate } from '../calendar-date';
 import type { HolidayData } from './holiday-data';
 import { yearPlacement } from './holidays';
-import { addDays, weekday } from './julian-day';
 
 export interface WorkdayOptions {
   /**

@@ -71,6 +71,12 @@ export class ProcedureSearch {
     return { entries: all.slice(0, options.limit), total: all.length };
   }
 
+  /** These procedures, in the order asked (a reminder slip's QR); codes the catalogue lacks are left out. */
+  byCodes(codes: readonly string[]): { entries: ProcedureEntry[]; total: number } {
+    const found = codes.flatMap((code) => this.entries.filter((e) => e.code === code));
+    return { entries: found, total: found.length };
+  }
+
   /** How many procedures each life event holds. */
   lifeEvents(): { id: string; count: number }[] {
     const counts = new Map<string, number>();

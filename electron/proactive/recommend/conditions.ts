@@ -1,5 +1,5 @@
 import type { CitizenProfile } from '../../contract/profile';
-import { ageOn, type IsoDate } from '../../base/calendar-date';
+import { admittedDate, ageOn, type IsoDate } from '../../base/calendar-date';
 import type { Condition } from './catalogue-schema';
 
 /** true / false when the profile settles it, undefined when it does not say. */
@@ -16,7 +16,7 @@ function firstIdCard(profile: CitizenProfile, age: number | undefined): Truth {
 
 export function holds(condition: Condition, profile: CitizenProfile | undefined, today: IsoDate): Truth {
   if (!profile) return undefined;
-  const age = profile.birthDate ? ageOn(profile.birthDate, today) : undefined;
+  const age = profile.birthDate ? ageOn(admittedDate(profile.birthDate), today) : undefined;
   switch (condition.kind) {
     case 'vneidLevelAtLeast':
       return profile.vneidLevel === undefined ? undefined : profile.vneidLevel >= condition.level;

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../contract/localized';
 import type { CitizenProfile } from '../../contract/profile';
-import type { IsoDate } from '../../base/calendar-date';
-import { addDays, addWorkingDays, isOpenDay, workingDayCredit, type WorkdayOptions } from '../../base/calendar';
+import { addDays, type IsoDate } from '../../base/calendar-date';
+import { addWorkingDays, isOpenDay, workingDayCredit, type WorkdayOptions } from '../../base/calendar';
 import type { CatalogueOption } from './catalogue-schema';
 import { holds } from './conditions';
 

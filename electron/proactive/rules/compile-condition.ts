@@ -1,5 +1,5 @@
 import type { Today } from './compile-due';
-import { youngerThan } from './date-math';
+import { admittedDate, youngerThan } from '../../base/calendar-date';
 import { FACTS, type Subject } from './facts';
 import type { Condition } from './pack-schema';
 
@@ -13,7 +13,7 @@ export function compileCondition(c: Condition): ConditionFn {
   const limit = c.ageUnder;
   return (s, today) => {
     const born = read(s);
-    return typeof born === 'string' && youngerThan(born, limit, today.date);
+    return typeof born === 'string' && youngerThan(admittedDate(born), limit, today.date);
   };
 }
 

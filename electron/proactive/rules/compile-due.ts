@@ -1,6 +1,6 @@
-import type { IsoDate } from '../../base/calendar-date';
+import { addDays, addYears, admittedDate, dayOf, pad, type IsoDate } from '../../base/calendar-date';
 import { EARLY_RENEWAL_YEARS, RENEWAL_AGES } from '../id-card-renewal';
-import { addDays, dayOf, pad, shift, yearsLater, type Duration } from './date-math';
+import { shift, type Duration } from './date-math';
 import { FACTS, type Subject } from './facts';
 import type { DueComputation, ReminderWindow } from './pack-schema';
 
@@ -45,9 +45,9 @@ const idCardRenewal: DueFn = (subject, today) => {
   const cardHeld = issueDate !== undefined || HELD_CARDS.has(String(readKind(subject)));
   for (const age of RENEWAL_AGES) {
     if (age === RENEWAL_AGES[0] && !cardHeld) continue;
-    const opensOn = yearsLater(birthDate, age - EARLY_RENEWAL_YEARS);
+    const opensOn = addYears(birthDate, age - EARLY_RENEWAL_YEARS);
     if (issueDate !== undefined && issueDate >= opensOn) continue;
-    const dueDate = yearsLater(birthDate, age);
+    const dueDate = addYears(birthDate, age);
     if (issueDate === undefined && dueDate <= today.date) continue;
     return today.date >= opensOn ? { dueDate, factDate: birthDate, age } : null;
   }
@@ -66,10 +66,10 @@ const idCardCheck: DueFn = (subject, today) => {
   let passed: Due | null = null;
   for (const age of RENEWAL_AGES) {
     if (age === RENEWAL_AGES[0]) continue;
-    const dueDate = yearsLater(birthDate, age);
+    const dueDate = addYears(birthDate, age);
     if (dueDate <= today.date) passed = { dueDate, factDate: birthDate, age };
     // The next age's renewal is already being reminded of: that reminder asks to renew anyway.
-    else if (today.date >= yearsLater(birthDate, age - EARLY_RENEWAL_YEARS)) return null;
+    else if (today.date >= addYears(birthDate, age - EARLY_RENEWAL_YEARS)) return null;
     else break;
   }
   return passed;
@@ -84,7 +84,7 @@ function compileOffset(due: FactDue): (factDate: IsoDate) => IsoDate {
   if (due.kind === 'on') return (factDate) => factDate;
   if (due.kind === 'in-year-of-age') {
     const monthDay = `-${pad(due.month)}-${pad(due.day)}`;
-    return (factDate) => pad(Number(factDate.slice(0, 4)) + due.age, 4) + monthDay;
+    return (factDate) => admittedDate(pad(Number(factDate.slice(0, 4)) + due.age, 4) + monthDay);
   }
   const sign = due.kind === 'before' ? -1 : 1;
   const duration: Duration = { years: due.years, months: due.months, days: due.days };
@@ -126,7 +126,7 @@ export function compileDue(due: DueComputation, window: ReminderWindow | undefin
   if (due.kind === 'id-card-renewal') return idCardRenewal;
   if (due.kind === 'id-card-check') return idCardCheck;
   if (due.kind === 'since') {
-    const fixed = due.date;
+    const fixed = admittedDate(due.date);
     const shows = compileWindow(window);
     return (_subject, today) => (shows(fixed, today) ? { dueDate: fixed, factDate: fixed } : null);
   }
@@ -134,8 +134,9 @@ export function compileDue(due: DueComputation, window: ReminderWindow | undefin
   const offset = compileOffset(due);
   const opened = compileWindow(window);
   return (subject, today) => {
-    const factDate = read(subject);
-    if (typeof factDate !== 'string') return null;
+    const fact = read(subject);
+    if (typeof fact !== 'string') return null;
+    const factDate = admittedDate(fact);
     const dueDate = offset(factDate);
     return opened(dueDate, today) ? { dueDate, factDate } : null;
   };

@@ -1,5 +1,5 @@
 import type { CitizenProfile, RuleReminder, Severity } from '../../contract';
-import type { IsoDate } from '../../base/calendar-date';
+import { isoDate, type IsoDate } from '../../base/calendar-date';
 import { compileConditions } from './compile-condition';
 import { compileDue, todayOf, type Due, type Today } from './compile-due';
 import { compileExplainer } from './explanation';
@@ -108,7 +108,7 @@ export function compileRules(packs: readonly RulePack[]): RuleEngine {
   const [citizenRules, childRules, deathRules, caseRules] = [byScope('citizen'), byScope('children'), byScope('deaths'), byScope('cases')];
 
   // A batch evaluates many profiles on one day: parse it once.
-  let day = todayOf('1970-01-01');
+  let day = todayOf(isoDate('1970-01-01'));
   const dayOfEvaluation = (today: IsoDate) => (day.date === today ? day : (day = todayOf(today)));
 
   const due = (profile: CitizenProfile, today: IsoDate): DueHit[] => {

@@ -1,7 +1,6 @@
 import type { LocalizedText, Severity } from '../../contract';
-import type { IsoDate } from '../../base/calendar-date';
+import { admittedDate, daysBetween, type IsoDate } from '../../base/calendar-date';
 import type { Due } from './compile-due';
-import { daysBetween } from './date-math';
 import { FACTS, type FactName, type FactValue, type Subject, type SyncedCase } from './facts';
 import { factsOf, placeholdersIn, scopeOf, type Placeholder, type Rule } from './pack-schema';
 
@@ -50,7 +49,7 @@ export function dueSentence(due: IsoDate, severity: Severity, today: IsoDate): L
 function factValueText(name: FactName, value: Exclude<FactValue, undefined>): LocalizedText {
   const { type, say } = FACTS[name];
   if (say) return say(value);
-  if (type === 'date') return spokenDate(String(value));
+  if (type === 'date') return spokenDate(admittedDate(String(value)));
   const text = String(value);
   return { vi: text, en: text };
 }

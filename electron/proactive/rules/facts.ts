@@ -1,5 +1,5 @@
 import type { CitizenProfile, LocalizedText } from '../../contract';
-import { vietnamDateOf } from './date-math';
+import { vietnamDateOf } from '../../base/calendar-date';
 
 export type Child = NonNullable<CitizenProfile['children']>[number];
 export type SyncedCase = NonNullable<CitizenProfile['cases']>[number];

@@ -1,6 +1,5 @@
 import { appError, citizenProfile, type CitizenProfile, type Result } from '../../contract';
-import { isValidIsoDate } from '../../base/calendar-date';
-import { vietnamDateOf } from './date-math';
+import { isValidIsoDate, vietnamDateOf } from '../../base/calendar-date';
 import { FACT_NAMES, FACTS } from './facts';
 
 const CITIZEN_DATES = FACT_NAMES.filter((n) => FACTS[n].type === 'date' && FACTS[n].scope === 'citizen');

@@ -5,6 +5,7 @@ import { readAll, tlv } from '../../../drivers/smartcard/der';
 import { incrementSsc } from '../../../drivers/smartcard/secure-messaging';
 import { EF_CARD_ACCESS_SFI } from '../../../drivers/smartcard/card-access';
 import { aesCipher, tripleDesCipher, type SmCipher } from '../../../drivers/smartcard/sm-cipher';
+import { ChipCa, type CaStep, type ChipCaKey } from './chip-ca';
 import { ChipPace } from './chip-pace';
 import { decrypt3des, encrypt3des, pad, retailMac, sessionKeysFromSeed, unpad } from '../../../drivers/smartcard/sm-crypto';
 import { parseCommand, type ReceivedCommand } from './command-apdu';
@@ -25,6 +26,8 @@ export interface ChipContents {
   /** The private half of DG15's key; a copied chip holds another. */
   activeAuthenticationKey?: KeyObject;
   extendedLength: boolean;
+  /** The private half of DG14's Chip Authentication key; a copied chip holds another. */
+  chipAuthenticationKey?: ChipCaKey;
   /** Answers the READ BINARY of this SFI with bytes that are no protected answer at all. */
   malformedFile?: number;
 }
@@ -48,6 +51,9 @@ export class VirtualChip {
   private session: ChipSession | undefined;
   private currentFile: number | undefined;
   private pace: ChipPace | undefined;
+  private chipAuthentication: ChipCa | undefined;
+  /** The keys Chip Authentication agreed: they take over once its answer has gone out under the old ones. */
+  private nextSession: ChipSession | undefined;
 
   constructor(readonly contents: ChipContents) {
     this.atr = atrFor(contents.extendedLength);
@@ -59,6 +65,8 @@ export class VirtualChip {
     this.session = undefined;
     this.currentFile = undefined;
     this.pace = undefined;
+    this.chipAuthentication = undefined;
+    this.nextSession = undefined;
   }
 
   answer(apdu: Buffer): Buffer {
@@ -156,7 +164,9 @@ export class VirtualChip {
       return Buffer.concat([Buffer.from([0x87, 0x40, 0x01, 0x02]), sw(0x9000)]);
     }
     const [body, status] = this.execute(inner);
-    return this.protect(session, body, status);
+    const answer = this.protect(session, body, status);
+    if (this.nextSession !== undefined) [this.session, this.nextSession] = [this.nextSession, undefined];
+    return answer;
   }
 
   private protect(session: ChipSession, body: Buffer, status: number): Buffer {
@@ -173,7 +183,21 @@ export class VirtualChip {
     if (command.ins === 0xa4 && command.p1 === 0x02) return this.selectFile(command.data);
     if (command.ins === 0xb0) return this.readBinary(command);
     if (command.ins === 0x88) return this.internalAuthenticate(command.data);
+    const key = this.contents.chipAuthenticationKey;
+    if (key !== undefined && command.ins === 0x22 && command.p1 === 0x41) {
+      this.chipAuthentication = new ChipCa(key);
+      return this.agreed(this.chipAuthentication.manageSecurityEnvironment(command.p2, command.data));
+    }
+    if (this.chipAuthentication !== undefined && command.ins === 0x86) return this.agreed(this.chipAuthentication.generalAuthenticate(command.data));
     return [Buffer.alloc(0), 0x6d00];
+  }
+
+  private agreed(step: CaStep): [Buffer, number] {
+    if (step.session !== undefined) {
+      this.nextSession = step.session;
+      this.chipAuthentication = undefined;
+    }
+    return step.answer;
   }
 
   private selectFile(fid: Buffer): [Buffer, number] {

@@ -1,16 +1,7 @@
-import { tlv } from '../../../drivers/smartcard/der';
+import { oidBytes, tlv } from '../../../drivers/smartcard/der';
 
 /** DER encoders for the test chip's files and certificates (the reader only decodes). */
-export function oid(dotted: string): Buffer {
-  const [a, b, ...rest] = dotted.split('.').map(Number);
-  const body: number[] = [a! * 40 + b!];
-  for (const n of rest) {
-    const chunk = [n % 128];
-    for (let v = Math.floor(n / 128); v > 0; v = Math.floor(v / 128)) chunk.unshift((v % 128) | 0x80);
-    body.push(...chunk);
-  }
-  return tlv(0x06, Buffer.from(body));
-}
+export const oid = (dotted: string): Buffer => tlv(0x06, oidBytes(dotted));
 
 export function derInteger(value: number | Buffer): Buffer {
   let bytes = typeof value === 'number' ? Buffer.from(value.toString(16).padStart(2, '0').replace(/^(.(..)*)$/, '0$1'), 'hex') : value;

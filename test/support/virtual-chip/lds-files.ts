@@ -3,6 +3,8 @@ import { derInteger, octetString, oid, sequence, set, utf8String } from './der-e
 import { tlv } from '../../../drivers/smartcard/der';
 import { PACE_ECDH_GM_AES_128, PACE_P256 } from '../../../drivers/smartcard/card-access';
 import { DG13_FIELDS } from '../../../drivers/smartcard/dg13-vietnam';
+import { PK_ECDH, PRIME_FIELD } from '../../../drivers/smartcard/dg14';
+import { encodePoint, P256, toBytes } from '../../../drivers/smartcard/ec-point';
 import { DATA_GROUP_TAGS, EF_COM_TAG, EF_SOD_TAG } from '../../../drivers/smartcard/lds-tags';
 import { OID } from '../../../drivers/smartcard/sod';
 import { ECDSA_WITH_SHA256, type Issued } from './certificates';
@@ -61,6 +63,41 @@ export function dg13(holder: Holder, details: PersonalDetails): Buffer {
 
 export function dg15(activeAuthenticationKey: KeyObject): Buffer {
   return tlv(DATA_GROUP_TAGS[15]!, activeAuthenticationKey.export({ type: 'spki', format: 'der' }));
+}
+
+/** DG2 with one face: ISO/IEC 19794-5 record header, face information, image information (type 0 JPEG, 1 JPEG 2000), the image. */
+export function dg2(image: Buffer, type: 0 | 1): Buffer {
+  const faceInformation = Buffer.alloc(20);
+  faceInformation.writeUInt32BE(20 + 12 + image.length);
+  const imageInformation = Buffer.alloc(12);
+  imageInformation[1] = type;
+  const header = Buffer.alloc(14);
+  header.write('FAC\x00010\x00', 'latin1');
+  header.writeUInt32BE(14 + 20 + 12 + image.length, 8);
+  header.writeUInt16BE(1, 12);
+  const record = Buffer.concat([header, faceInformation, imageInformation, image]);
+  const headerTemplate = tlv(0xa1, tlv(0x80, Buffer.from([1, 1])));
+  return tlv(DATA_GROUP_TAGS[2]!, tlv(0x7f61, tlv(0x02, Buffer.from([1])), tlv(0x7f60, headerTemplate, tlv(0x5f2e, record))));
+}
+
+/** A P-256 public key as real chips write it in DG14: id-PK-ECDH with the domain parameters spelled out. */
+function explicitP256Key(publicKey: KeyObject): Buffer {
+  const { x, y } = publicKey.export({ format: 'jwk' });
+  const point = Buffer.concat([Buffer.from([4]), Buffer.from(x ?? '', 'base64url'), Buffer.from(y ?? '', 'base64url')]);
+  const parameters = sequence(
+    derInteger(1),
+    sequence(oid(PRIME_FIELD), derInteger(toBytes(P256.p, P256.size))),
+    sequence(octetString(toBytes(P256.a, P256.size)), octetString(toBytes(P256.b, P256.size))),
+    octetString(encodePoint(P256, P256.g)),
+    derInteger(toBytes(P256.n, P256.size)),
+    derInteger(1),
+  );
+  return sequence(sequence(oid(PK_ECDH), parameters), tlv(0x03, Buffer.from([0]), point));
+}
+
+/** DG14: a ChipAuthenticationInfo (protocol, version 1) and the ChipAuthenticationPublicKeyInfo (Doc 9303 Part 11 §9.2.5-6). */
+export function dg14(chipAuthenticationKey: KeyObject, protocol: string): Buffer {
+  return tlv(DATA_GROUP_TAGS[14]!, set(sequence(oid(protocol), derInteger(1)), sequence(oid(PK_ECDH), explicitP256Key(chipAuthenticationKey))));
 }
 
 /** EF.SOD: the data groups' SHA-256 hashes in an LDSSecurityObject, CMS-signed by the Document Signer. */
