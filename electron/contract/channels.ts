@@ -17,6 +17,7 @@ import { type AssuranceLevel, assuranceLevel, assuranceView, challengeAnswer, ch
 import { chipReaderName, chipReadersOverview, chipReaderTest } from './chip-readers';
 import { centralConfigure, centralRegister, centralStatus, centralTestResult } from './central';
 import { queueChannels } from './queue';
+import { oneStopRequest } from './one-stop';
 import { appInfo, citizenQuery, deviceProfile, deviceRole, devicesOverview, deviceView, doctorReport, identity, printedDocument, syncStatus } from './schemas';
 
 /** Why personal data is used, recorded in the audit log with every call. */
@@ -159,7 +160,13 @@ export const channels = {
     roles: SERVES_CITIZENS,
     personalData: false,
   }),
-  'dossier.prepare': channel({ input: z.object({ formId: z.string().max(64) }).strict(), output: dossierView, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
+  /** `procedureCode`: the procedure the dossier is filed for, when the form serves several (CT01); the form's own otherwise. */
+  'dossier.prepare': channel({
+    input: z.object({ formId: z.string().max(64), procedureCode: z.string().min(1).max(64).optional() }).strict(),
+    output: dossierView,
+    roles: SERVES_CITIZENS,
+    personalData: PROACTIVE,
+  }),
   /** Values typed by the citizen or officer; a locked field is refused, its correction request is not. */
   'dossier.update': channel({ input: dossierEdit, output: dossierView, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
   'dossier.print': channel({ input: draftRef, output: printedDocument, roles: SERVES_CITIZENS, personalData: PROACTIVE }),
@@ -234,6 +241,8 @@ export const channels = {
   /** Sends a refused submission again, unchanged and under its own key, once the centre has fixed the problem. */
   'counter.sendAgain': channel({ input: submissionRef, output: submissionOutput, roles: OFFICER, personalData: COUNTER }),
   'print.receipt': channel({ input: submissionRef, output: printedDocument.extend({ applicant }), roles: OFFICER, personalData: COUNTER }),
+  /** A one-stop document for a dossier this officer holds, from its data (supplement, refusal, apology, control sheet). */
+  'print.oneStop': channel({ input: oneStopRequest, output: printedDocument.extend({ applicant }), roles: OFFICER, personalData: COUNTER }),
   /** This machine's kiosk signing key, for the counters of the centre to trust. */
   'kiosk.publicKey': channel({ input: none, output: z.object({ pem: z.string(), keyId: z.string() }), roles: TECHNICIAN, personalData: false }),
   'kiosk.trustKey': channel({ input: z.object({ pem: z.string().max(2000) }).strict(), output: z.object({ keyIds: z.array(z.string()) }), roles: TECHNICIAN, personalData: false }),

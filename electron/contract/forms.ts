@@ -80,6 +80,8 @@ export const formTemplate = z
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60),
     version: z.number().int().positive(),
     procedureCode: z.string().min(1).max(64),
+    /** Other procedures filed on the same official form (CT01: registering, extending or removing a residence). */
+    alsoFor: z.array(z.string().min(1).max(64)).max(30).optional(),
     /** The official form's number or name (CC01, TK01 …). */
     formNumber: z.string().min(1).max(80),
     title: localizedText,

@@ -15,6 +15,7 @@ export * from './recommend';
 export * from './procedures';
 export * from './accounts';
 export * from './counter';
+export * from './one-stop';
 export * from './kiosk-options';
 export * from './printing';
 export * from './central';

@@ -8,12 +8,14 @@ import type { IsoDate } from '../base/calendar-date';
 import type { WorkdayOptions } from '../base/calendar';
 import type { RuleEngine } from '../proactive/rules/engine';
 import type { FontFiles } from '../print/fonts';
+import { renderOneStopDocument } from '../print/one-stop-documents';
 import { renderReceiptPdf } from '../print/receipt-pdf';
 import type { DeviceKey } from '../security/device-signing';
 import { Outbox } from '../sync/outbox';
 import { caseHandlers } from './case-handlers';
 import { counterHandlers, type CounterHandlerDeps } from './counter-handlers';
 import { kioskKeys } from './kiosk-keys';
+import { oneStopHandlers } from './one-stop-handlers';
 import { DEFAULT_LOOKUP_LIMITS, LookupLimiter } from './lookup-limiter';
 
 /** The settings key counting failed kiosk status look-ups since the database was made. */
@@ -59,11 +61,13 @@ export function counterHost(deps: CounterHostDeps) {
     deps.citizens.open(sessionId, { identity, fullName: fullName || null, cardIssueDate: undefined, cardAddress: undefined, source: 'typed', proof: { level: 'typed' }, challenge: null, consent: null, central: null });
     return true;
   };
+  const counterRepository = new CounterRepository(deps.db);
+  const outbox = new Outbox(deps.db);
   const { provisionalStatus, ...counter } = counterHandlers({
       drafts,
       serveApplicant,
-      counter: new CounterRepository(deps.db),
-      outbox: new Outbox(deps.db),
+      counter: counterRepository,
+      outbox,
       sendNow: deps.sendNow,
       keys: kioskKeys(deps.settings, deps.deviceKey, deps.logError),
       templates: deps.templates,
@@ -86,8 +90,19 @@ export function counterHost(deps: CounterHostDeps) {
       }
     });
   const caseStatus = cases['cases.status'];
+  const oneStop = oneStopHandlers({
+    drafts,
+    counter: counterRepository,
+    outbox,
+    templates: deps.templates,
+    procedure: (code) => catalogue.procedure(code),
+    centre: () => catalogue.centre(),
+    today: deps.today,
+    render: (doc) => renderOneStopDocument(doc, deps.fonts),
+  });
   return {
     ...counter,
+    ...oneStop,
     ...cases,
     // A kiosk looks up a receipt code or a provisional receipt's reference, within the look-up limits.
     'cases.status': (input: { receiptCode: string }, session: Session, call: Call) =>

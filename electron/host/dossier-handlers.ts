@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, dossierDraft, fieldProblem, templateFields, type DossierDraft, type DossierView, type FormTemplate } from '../contract';
 import type { DraftRepository, DraftRow, HandoffKind } from '../db/draft-repository';
 import { editDraftField, missingFields, prefillDraft, requestCorrection } from '../proactive/dossier';
+import { formProcedures } from '../proactive/procedures/procedure-entry';
 import { mergePdfs } from '../print/merge-pdfs';
 import { assertDraftComplete } from './draft-checks';
 import type { Handlers } from './router';
@@ -50,10 +51,13 @@ export function dossierHandlers(deps: DossierHandlerDeps): Pick<Handlers, Dossie
     return next;
   };
 
-  const prepare = (formId: string, session: Session): DossierView => {
+  /** `procedureCode`: the procedure it is filed for, when the form serves several (CT01); the form's own otherwise. */
+  const prepare = (formId: string, session: Session, procedureCode?: string): DossierView => {
     const citizen = deps.citizens.require(session.id);
     const form = template(formId);
-    const { draft } = prefillDraft(form, { central: consentedCentral(citizen, clock()), card: cardOf(citizen), entered: {} }, { id: randomUUID(), now: clock() });
+    if (procedureCode !== undefined && !formProcedures(form).includes(procedureCode)) throw new AppError('FORM_NOT_FOR_PROCEDURE', ['procedureCode']);
+    const prefilled = prefillDraft(form, { central: consentedCentral(citizen, clock()), card: cardOf(citizen), entered: {} }, { id: randomUUID(), now: clock() }).draft;
+    const draft: DossierDraft = { ...prefilled, procedureCode: procedureCode ?? form.procedureCode };
     const now = clock().toISOString();
     const row: DraftRow = {
       id: draft.id,
@@ -86,7 +90,7 @@ export function dossierHandlers(deps: DossierHandlerDeps): Pick<Handlers, Dossie
     'dossier.forms': () => ({
       forms: [...deps.templates().values()].map((t) => ({ formId: t.id, procedureCode: t.procedureCode, title: t.title })).sort((a, b) => a.formId.localeCompare(b.formId)),
     }),
-    'dossier.prepare': ({ formId }, session) => prepare(formId, session),
+    'dossier.prepare': ({ formId, procedureCode }, session) => prepare(formId, session, procedureCode),
     'dossier.prepareLinked': ({ procedureCode }, session) => {
       const formIds = deps.formsFor(procedureCode);
       if (formIds.length < 2) throw new AppError('FORM_UNKNOWN', ['procedureCode']);

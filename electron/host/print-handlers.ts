@@ -19,13 +19,14 @@ const outcomeView = (outcome: PrintOutcome): PrintOutcomeView =>
 const reasonOf = (code: string | null) => (code === null ? null : appError(code in ERROR_MESSAGES ? (code as ErrorCode) : 'PRINT_JOB_FAILED'));
 
 /** The channels whose documents go to a printer, and the paper each needs (the comparison and receipt are A4). */
-type PrintedChannel = 'print.reminders' | 'dossier.print' | 'dossier.printLinked' | 'print.comparison' | 'print.receipt' | 'queue.printTicket';
+type PrintedChannel = 'print.reminders' | 'dossier.print' | 'dossier.printLinked' | 'print.comparison' | 'print.receipt' | 'print.oneStop' | 'queue.printTicket';
 const KIND: { [C in PrintedChannel]: (input: Parameters<Handlers[C]>[0]) => DocumentKind } = {
   'print.reminders': ({ paper }) => (paper === '80mm' ? 'slip-80mm' : 'dossier-a4'),
   'dossier.print': () => 'dossier-a4',
   'dossier.printLinked': () => 'dossier-a4',
   'print.comparison': () => 'dossier-a4',
   'print.receipt': () => 'dossier-a4',
+  'print.oneStop': () => 'dossier-a4',
   'queue.printTicket': () => 'slip-80mm',
 };
 
@@ -49,6 +50,7 @@ export function withPrinting(printing: Printing, handlers: Handlers): Handlers {
   return {
     ...handlers,
     'print.reminders': wrap('print.reminders'), 'dossier.print': wrap('dossier.print'), 'dossier.printLinked': wrap('dossier.printLinked'), 'print.comparison': wrap('print.comparison'), 'print.receipt': wrap('print.receipt'),
+    'print.oneStop': wrap('print.oneStop'),
     'queue.printTicket': wrap('queue.printTicket'),
   };
 }

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierView, PrintOutcomeView } from '../../electron/contract';
 import { Button } from '../components/Button';
@@ -9,12 +9,25 @@ import { useDossier } from '../components/useDossier';
 import { currentLanguage } from '../i18n';
 import { savePdf } from '../kiosk/save-pdf';
 import { PrintResult } from '../components/PrintResult';
+import { ShortcutButton } from './ShortcutButton';
+import { SHORTCUTS } from './shortcuts';
 
 /** Fields Enter moves through, in the form's order: the open ones (a locked value is not typed). */
 const ENTER_STOPS = '[data-field]:not([readonly]):not([disabled])';
 
-/** The officer's review of a prepared dossier: every section on one page, keyboard first. */
-export function CounterDossier({ initial }: { initial: DossierView }) {
+interface Props {
+  initial: DossierView;
+  /** Filled with the save of what was typed, so the panel around it can save before it submits. */
+  saveRef?: RefObject<(() => Promise<boolean>) | null>;
+  /** After Enter on the last field saved the dossier: the panel moves the officer on. */
+  onSaved?: () => void;
+}
+
+/**
+ * The officer's review of a prepared dossier: every section on one page, keyboard first; the
+ * first field to type has the focus when it opens.
+ */
+export function CounterDossier({ initial, saveRef, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage(i18n.language);
   const dossier = useDossier(initial);
@@ -24,6 +37,11 @@ export function CounterDossier({ initial }: { initial: DossierView }) {
   const [status, setStatus] = useState<string | null>(null);
   const [printOutcome, setPrintOutcome] = useState<PrintOutcomeView | undefined>();
   const problems = useDraftProblems(view, edits, lang);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (saveRef) saveRef.current = dossier.save;
+  }, [saveRef, dossier.save]);
+  useEffect(() => formRef.current?.querySelector<HTMLElement>(ENTER_STOPS)?.focus(), []);
 
   const isEmpty = (id: string) => {
     const v = valueOf(view, edits, id);
@@ -32,7 +50,9 @@ export function CounterDossier({ initial }: { initial: DossierView }) {
   const save = async () => {
     setAttempted(true);
     setStatus(null);
-    if (await dossier.save()) setStatus(t('counter.saved'));
+    if (!(await dossier.save())) return;
+    setStatus(t('counter.saved'));
+    onSaved?.();
   };
   const print = async () => {
     setAttempted(true);
@@ -57,6 +77,7 @@ export function CounterDossier({ initial }: { initial: DossierView }) {
 
   return (
     <form
+      ref={formRef}
       className="counter-dossier"
       aria-labelledby="counter-dossier-title"
       noValidate
@@ -110,9 +131,9 @@ export function CounterDossier({ initial }: { initial: DossierView }) {
         </fieldset>
       )}
       <div className="counter-actions">
-        <Button type="submit" disabled={dossier.busy}>
+        <ShortcutButton type="submit" shortcut={SHORTCUTS.save} disabled={dossier.busy}>
           {dossier.busy ? t('dossier.saving') : t('counter.save')}
-        </Button>
+        </ShortcutButton>
         <Button variant="secondary" disabled={dossier.busy} onClick={() => void print()}>
           {t('counter.print')}
         </Button>

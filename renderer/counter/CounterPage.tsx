@@ -1,233 +1,122 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData, AssuranceLevel, ChannelInput, ChannelOutput, ConsentDecision, DossierView, Identity } from '../../electron/contract';
-import { AssuranceBadge, isCardOnly } from '../components/AssuranceBadge';
-import { cardCitizen } from '../components/card-scan';
-import { Button } from '../components/Button';
-import { DateInput } from '../components/DateInput';
+import type { AppErrorData, CounterDossier } from '../../electron/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatIsoDate } from '../components/format-date';
-import { SyncStatusPanel } from '../components/SyncStatusPanel';
-import { currentLanguage } from '../i18n';
 import { api } from '../transport';
-import { ComparisonPanel } from './ComparisonPanel';
-import { CounterDossier } from './CounterDossier';
-import { CounterWork } from './CounterWork';
-import { QueuePanel } from './QueuePanel';
+import { CitizenBar } from './CitizenBar';
+import { ContextTabs, type ContextTab } from './ContextTabs';
+import { ProcedurePicker } from './ProcedurePicker';
+import { ReceivePanel } from './ReceivePanel';
+import { ScanField } from './ScanField';
+import { SHORTCUTS, matchesShortcut } from './shortcuts';
+import { useServedCitizen } from './useServedCitizen';
 
-interface Served {
-  identity: Identity;
-  fullName: string | null;
-  assurance: AssuranceLevel;
-  consent: ConsentDecision['profile'] | null;
-}
+/** The dossier in the work pane: prepared here for a walk-in, or opened from a kiosk print-out or a refusal. */
+type Work = { dossier: CounterDossier; walkIn: boolean; procedureName?: string };
 
-type FormChoice = ChannelOutput<'dossier.forms'>['forms'][number];
-
-/** The officer's workstation: identify the citizen, prepare a form, review it on one page. Sign-in arrives with the counter issue. */
+/**
+ * The officer's workstation in two panes that fit a 1366×768 screen without a page scroll: on the
+ * left the work (who is served, the procedure, the scan field, the dossier and its submission),
+ * on the right the citizen's context (reminders, cases, due list …). Every step hands the focus
+ * to the next; F2, F3 and F4 jump to the citizen, the procedure and the scan field.
+ */
 export function CounterPage() {
-  const { t, i18n } = useTranslation();
-  const lang = currentLanguage(i18n.language);
-  const id = useId();
-  const [personalNumber, setPersonalNumber] = useState('');
-  const [birthDate, setBirthDate] = useState('');
-  const [served, setServed] = useState<Served | null>(null);
-  const [forms, setForms] = useState<FormChoice[]>([]);
-  const [formId, setFormId] = useState('');
-  const [view, setView] = useState<DossierView | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
+  const citizen = useServedCitizen();
+  const { served } = citizen;
+  const [work, setOpenWork] = useState<(Work & { turn: number }) | null>(null);
+  // Each opening starts afresh, even of the same draft (a refused dossier reopened for correction).
+  const setWork = useCallback((next: Work | null) => setOpenWork((w) => next && { ...next, turn: (w?.turn ?? 0) + 1 }), []);
+  const [tab, setTab] = useState<ContextTab>('citizen');
+  const [receiptCode, setReceiptCode] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
-  const firstInput = useRef<HTMLInputElement>(null);
+  const numberField = useRef<HTMLInputElement>(null);
+  const procedureField = useRef<HTMLInputElement>(null);
+  const scanField = useRef<HTMLInputElement>(null);
+  const nextCitizen = useRef<HTMLDivElement>(null);
 
-  // The forms this machine holds (bundled and synced), from the host.
   useEffect(() => {
-    void api.invoke('dossier.forms', {}).then((r) => {
-      if (!r.ok) return setError(r.error);
-      setForms(r.value.forms);
-      setFormId((current) => current || (r.value.forms[0]?.formId ?? ''));
-    });
+    const jumps = [
+      [SHORTCUTS.citizen, numberField],
+      [SHORTCUTS.procedure, procedureField],
+      [SHORTCUTS.scan, scanField],
+    ] as const;
+    const onKey = (e: KeyboardEvent) => {
+      const jump = jumps.find(([key]) => matchesShortcut(e, key));
+      if (!jump?.[1].current) return;
+      e.preventDefault();
+      jump[1].current.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const open = async (input: ChannelInput<'citizen.open'> = { personalNumber, birthDate, source: 'typed' }) => {
-    setBusy(true);
-    setError(null);
-    const result = await api.invoke('citizen.open', input);
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setServed({ identity: result.value.identity, fullName: result.value.fullName, assurance: result.value.assurance, consent: null });
-    setView(null);
-  };
-  // An ID card scanned at the counter fills the identity fields and opens the citizen.
-  useEffect(
-    () =>
-      api.on('scan', ({ result }) => {
-        const card = cardCitizen(result);
-        if (!card) return;
-        setPersonalNumber(card.personalNumber);
-        setBirthDate(card.birthDate);
-        void open(card);
-      }),
-    // One subscription for the page's life; `open` reads only setters and the api.
+  // A citizen opened (typed, or an ID card scanned): the next thing to choose is the procedure.
+  const servedNumber = served?.identity.personalNumber;
+  // (Opened to correct a dossier already on screen, the officer stays with that dossier.)
+  const working = work !== null;
+  useEffect(() => {
+    if (servedNumber && !working) procedureField.current?.focus();
+    // Only a newly opened citizen moves the focus.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
-  );
-  const consent = async () => {
-    setBusy(true);
+  }, [servedNumber]);
+
+  const prepare = async (formId: string, procedureCode: string | null, procedureName?: string) => {
     setError(null);
-    const result = await api.invoke('consent.decide', { purpose: 'proactive-services', accept: true });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setServed((s) => (s ? { ...s, consent: result.value.profile } : s));
-  };
-  // Where this machine has a chip reader, the card's chip raises the level too (chip).
-  const [chipReader, setChipReader] = useState(false);
-  useEffect(() => void api.invoke('app.info', {}).then((r) => setChipReader(r.ok && r.value.chipReader)), []);
-  const readChip = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await api.invoke('identity.readChip', {});
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setServed((s) => (s ? { ...s, assurance: result.value.assurance, fullName: result.value.fullName, consent: null } : s));
-  };
-  // The officer's word that the original card was checked: officer-attested, audited with their account; consent is asked again on it.
-  const attest = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await api.invoke('identity.attest', { checkedOriginal: true });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setServed((s) => (s ? { ...s, assurance: result.value.assurance, consent: null } : s));
-  };
-  const prepare = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await api.invoke('dossier.prepare', { formId });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setView(result.value);
+    const r = await api.invoke('dossier.prepare', procedureCode ? { formId, procedureCode } : { formId });
+    if (!r.ok) return setError(r.error);
+    const review = { attachments: r.value.template.attachments.map((a) => ({ id: a.id, seen: false, note: '' })), needsSupplement: false, supplementNote: '' };
+    // The name as the centre has it (consent) when the card gave none: the signer's name on the form.
+    const signer = r.value.template.signerNameField ? r.value.draft.fields[r.value.template.signerNameField]?.value : null;
+    const applicant = { personalNumber: served?.identity.personalNumber ?? '', fullName: served?.fullName ?? (typeof signer === 'string' ? signer : '') };
+    setWork({ walkIn: true, procedureName, dossier: { view: r.value, applicant, identified: true, keyId: null, review, submissionId: null } });
   };
   const next = () => {
-    void api.invoke('citizen.close', {});
-    setServed(null);
-    setView(null);
+    citizen.close();
+    setWork(null);
     setError(null);
-    setPersonalNumber('');
-    setBirthDate('');
-    firstInput.current?.focus();
+    setTab('citizen');
+    numberField.current?.focus();
   };
-  const invalid = (name: string) => error?.fields?.includes(name) ?? false;
+  const onHandoff = useCallback((dossier: CounterDossier) => setWork({ walkIn: false, dossier }), [setWork]);
+  const onReceipt = useCallback((code: string) => {
+    setReceiptCode(code);
+    setTab('cases');
+  }, []);
 
   return (
     <section className="counter" aria-labelledby="counter-title">
-      <h1 id="counter-title">{t('counter.title')}</h1>
-      <form
-        className="counter-identify"
-        aria-label={t('counter.citizen')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void open();
-        }}
-      >
-        <div className="cfield">
-          <label htmlFor={`${id}-pn`}>{t('counter.personalNumber')}</label>
-          <input
-            id={`${id}-pn`}
-            ref={firstInput}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={12}
-            size={14}
-            value={personalNumber}
-            aria-invalid={invalid('personalNumber')}
-            onChange={(e) => setPersonalNumber(e.target.value.replace(/\D/g, ''))}
-          />
+      <div className="counter-work">
+        <h1 id="counter-title">{t('counter.title')}</h1>
+        <div ref={nextCitizen}>
+          <CitizenBar citizen={citizen} numberRef={numberField} onOpened={() => procedureField.current?.focus()} onNext={next} />
         </div>
-        <div className="cfield">
-          <label htmlFor={`${id}-bd`}>{t('counter.birthDate')}</label>
-          <DateInput
-            id={`${id}-bd`}
-            size={12}
-            placeholder={t('dossier.datePlaceholder')}
-            value={birthDate || null}
-            aria-invalid={invalid('birthDate')}
-            onValue={(v) => setBirthDate(v ?? '')}
-          />
+        <div className="counter-start">
+          {served && <ProcedurePicker inputRef={procedureField} disabled={citizen.busy} onPick={(formId, procedure) => void prepare(formId, procedure.code, procedure.name)} />}
+          <ScanField inputRef={scanField} onHandoff={onHandoff} onReceipt={onReceipt} />
         </div>
-        <Button type="submit" disabled={busy || personalNumber.length !== 12 || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)}>
-          {busy && !served ? t('counter.opening') : t('counter.open')}
-        </Button>
-        {served && (
-          <Button variant="secondary" onClick={next}>
-            {t('counter.nextCitizen')}
-          </Button>
+        <ErrorMessage error={error} />
+        {work && (
+          <ReceivePanel
+            key={work.turn}
+            initial={work.dossier}
+            walkIn={work.walkIn}
+            procedureName={work.procedureName}
+            // The receipt is printed: the next key is for the next citizen.
+            onDone={() => (nextCitizen.current?.querySelector<HTMLElement>(`[aria-keyshortcuts="${SHORTCUTS.nextCitizen}"]`) ?? numberField.current)?.focus()}
+          />
         )}
-      </form>
-      <ErrorMessage error={error} />
-
-      {served && (
-        <>
-          <div className="counter-citizen">
-            {served.fullName && <strong>{served.fullName}</strong>}
-            <span>
-              {t('counter.identity', {
-                number: served.identity.personalNumber,
-                birthDate: formatIsoDate(served.identity.birthDate),
-                age: served.identity.age,
-                province: served.identity.provinceName ?? t('identity.unlistedPlace', { code: served.identity.provinceCode }),
-              })}
-            </span>
-            <AssuranceBadge level={served.assurance} />
-            {isCardOnly(served.assurance) && chipReader && (
-              <Button variant="secondary" disabled={busy} onClick={() => void readChip()}>
-                {t('counter.readChip')}
-              </Button>
-            )}
-            {isCardOnly(served.assurance) && (
-              <Button variant="secondary" disabled={busy} title={t('counter.attestHint')} onClick={() => void attest()}>
-                {t('counter.attest')}
-              </Button>
-            )}
-            {served.consent === null ? (
-              <Button variant="secondary" disabled={busy} onClick={() => void consent()}>
-                {t('counter.consent')}
-              </Button>
-            ) : (
-              <span className={served.consent === 'loaded' ? 'notice' : 'warning'}>
-                {served.consent === 'loaded' ? t('counter.consentGiven') : t(`consent.${served.consent}`)}
-              </span>
-            )}
-          </div>
-          <form
-            className="counter-forms"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void prepare();
-            }}
-          >
-            <div className="cfield">
-              <label htmlFor={`${id}-form`}>{t('counter.form')}</label>
-              <select id={`${id}-form`} value={formId} onChange={(e) => setFormId(e.target.value)}>
-                {forms.map((f) => (
-                  <option key={f.formId} value={f.formId}>
-                    {f.title[lang]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <Button type="submit" disabled={busy}>
-              {t('counter.prepare')}
-            </Button>
-          </form>
-          {view && <CounterDossier key={view.draft.id} initial={view} />}
-        </>
-      )}
-      <QueuePanel />
-      <CounterWork />
-      {/* Level 3: compared for the citizen being served, or for anyone; a new citizen starts a new comparison. */}
-      <ComparisonPanel key={served?.identity.personalNumber ?? 'anyone'} />
-      <SyncStatusPanel canSyncNow={false} />
+      </div>
+      <ContextTabs
+        tab={tab}
+        onTab={setTab}
+        // A consent or a higher assurance releases more: the citizen's reminders are read again.
+        citizenKey={served ? `${served.identity.personalNumber}:${served.assurance}:${served.consent ?? ''}` : null}
+        receiptCode={receiptCode}
+        onOpenCase={onReceipt}
+        onCorrect={(dossier) => setWork({ walkIn: false, dossier })}
+        onPrepare={(formId, code) => void prepare(formId, code)}
+      />
     </section>
   );
 }

@@ -1,24 +1,30 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData, PrintOutcomeView, SubmissionView } from '../../electron/contract';
-import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatIsoDate } from '../components/format-date';
 import { savePdf } from '../kiosk/save-pdf';
 import { PrintResult } from '../components/PrintResult';
 import { api } from '../transport';
+import { ShortcutButton } from './ShortcutButton';
+import { SHORTCUTS } from './shortcuts';
 
 /** How often a queued submission asks whether the centre has acknowledged it. */
 const POLL_MS = 3000;
 
-/** A submitted dossier: queued or sent, its receipt code and result date, and the receipt to print. */
-export function SubmitPanel({ initial }: { initial: SubmissionView }) {
+/**
+ * A submitted dossier: queued or sent, its receipt code and result date, and the receipt to print
+ * (focused as soon as there is one); `onPrinted` moves the officer on to the next citizen.
+ */
+export function SubmitPanel({ initial, onPrinted }: { initial: SubmissionView; onPrinted?: () => void }) {
   const { t } = useTranslation();
   const [submission, setSubmission] = useState(initial);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [printed, setPrinted] = useState<'official' | 'provisional' | null>(null);
   const [printing, setPrinting] = useState(false);
   const [printOutcome, setPrintOutcome] = useState<PrintOutcomeView | undefined>();
+  const printButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => printButton.current?.focus(), [submission.state]);
 
   // The outbox sends it with the next sync round; until then, ask now and then.
   useEffect(() => {
@@ -40,6 +46,7 @@ export function SubmitPanel({ initial }: { initial: SubmissionView }) {
     setPrintOutcome(result.value.print);
     // While queued the host prints the provisional receipt (local reference); once sent, the official one.
     setPrinted(submission.receiptCode === null ? 'provisional' : 'official');
+    onPrinted?.();
   };
 
   return (
@@ -54,11 +61,15 @@ export function SubmitPanel({ initial }: { initial: SubmissionView }) {
       <p>{submission.expectedResultDate ? t('desk.expected', { date: formatIsoDate(submission.expectedResultDate) }) : t('desk.noExpected')}</p>
       {submission.state === 'queued' && submission.reference && <p>{t('desk.provisionalReference', { reference: submission.reference })}</p>}
       {/* A refused dossier has no receipt to give: no button offers one. */}
-      {submission.state === 'queued' && <Button onClick={() => void print()}>{t('desk.printProvisional')}</Button>}
+      {submission.state === 'queued' && (
+        <ShortcutButton ref={printButton} shortcut={SHORTCUTS.receipt} onClick={() => void print()}>
+          {t('desk.printProvisional')}
+        </ShortcutButton>
+      )}
       {submission.state === 'sent' && (
-        <Button disabled={submission.receiptCode === null} onClick={() => void print()}>
+        <ShortcutButton ref={printButton} shortcut={SHORTCUTS.receipt} disabled={submission.receiptCode === null} onClick={() => void print()}>
           {t('desk.printReceipt')}
-        </Button>
+        </ShortcutButton>
       )}
       {printed === 'provisional' && submission.state === 'queued' && <p className="notice">{t('desk.provisionalPrinted')}</p>}
       {printed === 'official' && <p className="notice">{t('desk.receiptPrinted')}</p>}

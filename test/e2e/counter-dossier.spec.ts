@@ -25,8 +25,9 @@ test('an officer opens a citizen, prepares the birth registration on one page, f
   await expect(page.locator('[data-assurance="officer-attested"]')).toContainText('Cán bộ đã kiểm tra thẻ căn cước gốc');
   await page.getByRole('button', { name: 'Công dân đồng ý cho đọc dữ liệu dân cư' }).click();
   await expect(page.getByText('Đã có sự đồng ý: dữ liệu trung tâm được dùng để điền sẵn.')).toBeVisible();
-  await page.getByLabel('Mẫu tờ khai').selectOption('birth-registration');
-  await page.getByRole('button', { name: 'Chuẩn bị hồ sơ' }).click();
+  // The officer picks the procedure (accents optional); its form follows.
+  await page.getByRole('combobox', { name: 'Thủ tục' }).fill('dang ky khai sinh');
+  await page.getByRole('option', { name: /^Đăng ký khai sinh/ }).click();
 
   // Every section on one page; verified values locked with their source.
   await expect(page.getByRole('heading', { level: 2, name: /TỜ KHAI ĐĂNG KÝ KHAI SINH/ })).toBeVisible();

@@ -190,6 +190,9 @@ test('the counter compares the ways for the citizen it serves, from the keyboard
   await page.getByLabel('Ngày sinh').press('Enter');
   await expect(page.getByText('079199012345 · sinh 01/05/1999')).toBeVisible();
   await page.getByRole('button', { name: 'Công dân đồng ý cho đọc dữ liệu dân cư' }).click();
+  await expect(page.getByRole('button', { name: 'Công dân đồng ý cho đọc dữ liệu dân cư' })).toHaveCount(0);
+  // The comparison is one of the citizen's context tabs, beside the work (Alt+6).
+  await page.keyboard.press('Alt+6');
 
   const panel = page.getByRole('region', { name: 'So sánh các cách thực hiện' });
   await panel.getByLabel('Kết quả cần có').selectOption('passport');

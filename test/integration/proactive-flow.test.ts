@@ -110,6 +110,14 @@ describe('prepared birth registration dossier', () => {
     await expect(call(newSession('kiosk'), 'dossier.prepare', { formId: 'birth-registration' })).rejects.toMatchObject({ data: { code: 'NO_CITIZEN' } });
   });
 
+  it('one official form filed for the procedure chosen: CT01 as an extension of temporary residence, never as a form it does not serve', async () => {
+    const session = await motherSession(true);
+    const { draft } = await call<DossierView>(session, 'dossier.prepare', { formId: 'residence-ct01', procedureCode: 'CT.GIA-HAN-TAM-TRU' });
+    expect(draft.procedureCode).toBe('CT.GIA-HAN-TAM-TRU');
+    expect((await call<DossierView>(session, 'dossier.prepare', { formId: 'residence-ct01' })).draft.procedureCode).toBe('CT.DK-THUONG-TRU');
+    await expect(call(session, 'dossier.prepare', { formId: 'residence-ct01', procedureCode: 'CC.CAP-DOI' })).rejects.toMatchObject({ data: { code: 'FORM_NOT_FOR_PROCEDURE', fields: ['procedureCode'] } });
+  });
+
   it('ending the session erases its unprinted drafts from the database', async () => {
     const session = await motherSession(true);
     const { draft } = await call<DossierView>(session, 'dossier.prepare', { formId: 'id-card-cc01' });

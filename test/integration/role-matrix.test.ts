@@ -74,6 +74,7 @@ const MATRIX: Record<string, { roles: readonly Role[]; input: unknown }> = {
   'counter.correct': { roles: [O], input: { submissionId: 1 } },
   'counter.sendAgain': { roles: [O], input: { submissionId: 1 } },
   'print.receipt': { roles: [O], input: { submissionId: 1 } },
+  'print.oneStop': { roles: [O], input: { kind: 'control', draftId: 'none' } },
   'kiosk.publicKey': { roles: [T], input: {} },
   'kiosk.trustKey': { roles: [T], input: { pem: 'not a key' } },
   'kiosk.options': { roles: ANYONE, input: {} },

@@ -25,6 +25,12 @@ describe('procedure catalogue search', () => {
     expect(codes('xyzzy')).toEqual([]);
   });
 
+  it('lists an official form under every procedure filed on it: CT01 registers, extends and removes a residence', () => {
+    const formsOf = (code: string) => entries.find((e) => e.code === code)?.forms.map((f) => f.formNumber);
+    for (const code of ['CT.DK-THUONG-TRU', 'CT.GIA-HAN-TAM-TRU', 'CT.XOA-THUONG-TRU']) expect(formsOf(code), code).toEqual(['Mẫu CT01']);
+    expect(formsOf('CC.CAP-DOI')).toEqual([]);
+  });
+
   it('a word must begin a word of the procedure: "inh" does not find "sinh"', () => {
     expect(codes('inh')).toEqual([]);
   });

@@ -17,7 +17,7 @@ export interface ProcedureRecord {
  */
 export function procedureEntries(procedures: readonly ProcedureRecord[], templates: Iterable<FormTemplate>, catalogue: Catalogue): ProcedureEntry[] {
   const formsOf = new Map<string, FormTemplate[]>();
-  for (const t of templates) formsOf.set(t.procedureCode, [...(formsOf.get(t.procedureCode) ?? []), t]);
+  for (const t of templates) for (const code of formProcedures(t)) formsOf.set(code, [...(formsOf.get(code) ?? []), t]);
   const waysOf = new Map<string, { lifeEvent: string; online: boolean; bring: LocalizedText[] }[]>();
   for (const outcome of catalogue.outcomes) {
     for (const option of outcome.options) {
@@ -42,5 +42,8 @@ export function procedureEntries(procedures: readonly ProcedureRecord[], templat
     };
   });
 }
+
+/** The procedures a form is filed for: its own, then those that use the same official form. */
+export const formProcedures = (t: Pick<FormTemplate, 'procedureCode' | 'alsoFor'>): string[] => [t.procedureCode, ...(t.alsoFor ?? [])];
 
 const dedupe = (texts: LocalizedText[]) => [...new Map(texts.map((t) => [t.vi, t])).values()];

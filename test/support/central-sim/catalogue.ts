@@ -15,6 +15,12 @@ export const PROCEDURES: readonly { code: string; processingDays: number }[] = p
   p.processingDays === null ? [] : [{ code: p.code, processingDays: p.processingDays }],
 );
 
+/**
+ * Every procedure a dossier may be filed for, with the time the reference central gives itself:
+ * the catalogue's, or for a procedure it lists without one (residence), 7 working days.
+ */
+export const SUBMITTABLE: readonly { code: string; processingDays: number }[] = procedures.map((p) => ({ code: p.code, processingDays: p.processingDays ?? 7 }));
+
 export function headChanges(): CatalogueChange[] {
   return [
     ...procedures.map((p) => ({ type: 'procedure' as const, op: 'upsert' as const, id: p.code, data: p })),

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parsePersonalNumber } from '../../../drivers/idcard/personal-number';
 import { caseIdFor, dueAtFor, receiptCodeFor, SIM_CENTRE, type CaseData } from './cases';
-import { PROCEDURES } from './catalogue';
+import { SUBMITTABLE } from './catalogue';
 import { canonicalJson, HttpError } from './http-util';
 import type { CentralStore, StoredReply } from './store';
 
@@ -24,7 +24,7 @@ export function submitDossier(store: CentralStore, idempotencyKey: string | unde
   const parsed = dossierSchema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, 'bad-dossier', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const dossier = parsed.data;
-  const procedure = PROCEDURES.find((p) => p.code === dossier.procedureCode);
+  const procedure = SUBMITTABLE.find((p) => p.code === dossier.procedureCode);
   if (!procedure) throw new HttpError(400, 'unknown-procedure', `No procedure ${dossier.procedureCode}.`);
   const bodyHash = createHash('sha256').update(canonicalJson(dossier)).digest('hex');
 
