@@ -130,7 +130,7 @@ export const APP_TARGETS = [
   fuzzTarget({
     name: 'reminder slip QR: procedure codes',
     covers: ['decodeProcedureCodes'],
-    inputs: () => hostileText(['MOTCUA-TT:CC.CAP-DOI,1.001193,BHYT.TRE-EM-DUOI-6', 'MOTCUA-TT:HC.CAP-TRONG-NUOC'], 300),
+    inputs: () => hostileText(['MOTCUA-TT:CC.CAP-DOI,1.001193,BHYT.TRE-EM-DUOI-6', 'MOTCUA-TT:1.001456'], 300),
     check: (text) => {
       const codes = decodeProcedureCodes(text);
       if (codes === null) return;

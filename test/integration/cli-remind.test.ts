@@ -38,7 +38,7 @@ describe('motcua remind', { timeout: 30_000 }, () => {
       ['health-insurance-renewal', '2026-12-01', 'benefit', 'BHYT.GIA-HAN'],
       ['temporary-residence-extension', '2026-12-05', 'obligation', 'CT.GIA-HAN-TAM-TRU'],
       ['driving-licence-renewal', '2027-01-15', 'obligation', 'GPLX.CAP-DOI'],
-      ['passport-renewal', '2026-09-01', 'advice', 'HC.CAP-TRONG-NUOC'],
+      ['passport-renewal', '2026-09-01', 'advice', '1.001456'],
     ]);
     for (const r of reminders) {
       expect(ruleReminder.strict().parse(r)).toEqual(r);

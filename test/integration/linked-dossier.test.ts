@@ -44,7 +44,7 @@ describe('the linked newborn dossier ("làm một lần")', () => {
     const linked = await call<LinkedDossierView>(session, 'dossier.prepareLinked', { procedureCode: LINKED });
     expect(linked.dossiers.map((d) => [d.template.id, d.template.procedureCode])).toEqual([
       ['birth-registration', '1.001193'],
-      ['residence-ct01', 'CT.DK-THUONG-TRU'],
+      ['residence-ct01', '1.004222'],
       ['health-insurance-child-tk1ts', 'BHYT.TRE-EM-DUOI-6'],
     ]);
     const [birth, residence, card] = linked.dossiers;

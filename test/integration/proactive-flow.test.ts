@@ -114,7 +114,7 @@ describe('prepared birth registration dossier', () => {
     const session = await motherSession(true);
     const { draft } = await call<DossierView>(session, 'dossier.prepare', { formId: 'residence-ct01', procedureCode: 'CT.GIA-HAN-TAM-TRU' });
     expect(draft.procedureCode).toBe('CT.GIA-HAN-TAM-TRU');
-    expect((await call<DossierView>(session, 'dossier.prepare', { formId: 'residence-ct01' })).draft.procedureCode).toBe('CT.DK-THUONG-TRU');
+    expect((await call<DossierView>(session, 'dossier.prepare', { formId: 'residence-ct01' })).draft.procedureCode).toBe('1.004222');
     await expect(call(session, 'dossier.prepare', { formId: 'residence-ct01', procedureCode: 'CC.CAP-DOI' })).rejects.toMatchObject({ data: { code: 'FORM_NOT_FOR_PROCEDURE', fields: ['procedureCode'] } });
   });
 

@@ -47,7 +47,7 @@ describe('bundled rule packs', () => {
       'birth-registration-late': '1.001193',
       'id-card-renewal': 'CC.CAP-DOI',
       'id-card-first': 'CC.CAP',
-      'death-registration': 'HT.KHAI-TU',
+      'death-registration': '1.000656',
     });
   });
 });
