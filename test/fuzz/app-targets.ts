@@ -13,6 +13,7 @@ import { parseProvisioning } from '../../electron/host/provisioning';
 import { parseJobIds, parseLpstat, parseRequestId } from '../../electron/print/print-cups-parse';
 import { parseJobs, parsePrinters } from '../../electron/print/print-windows-parse';
 import { addWorkingDays } from '../../electron/base/calendar';
+import { addDays, parseIsoDate } from '../../electron/base/calendar-date';
 import { loadFormTemplates, prefillDraft } from '../../electron/proactive/dossier';
 import { fromWire, toWire } from '../../electron/contract/draft-wire';
 import { compileRules } from '../../electron/proactive/rules/engine';
@@ -234,6 +235,18 @@ export const APP_TARGETS = [
       // Whatever passes the pack schema must compile and evaluate (bundled packs are tested as shipped).
       const { packs } = selectPacks([{ origin: 'synced', name: name || 'p', text }]);
       compileRules(packs).evaluate(issueProfile(), TODAY);
+    },
+  }),
+  fuzzTarget({
+    name: 'calendar dates: parseIsoDate',
+    covers: ['parseIsoDate'],
+    inputs: () => hostileText(['2026-11-23', '2024-02-29', '1999-12-31'], 16),
+    check: (text) => {
+      const date = parseIsoDate(text);
+      if (date === null) return;
+      // A date it admits is a real day: it round-trips through the JS calendar and steps to the next one.
+      assert.equal(new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10), date);
+      assert.ok(addDays(date, 1) > date);
     },
   }),
 ];

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrintedDocument, ScanResult } from '../../electron/contract';
+import { dateInWords, type PrintedDocument, type ScanResult } from '../../electron/contract';
 import type { Host } from '../../electron/host/create-host';
 import { newSession } from '../../electron/host/session';
 import { hostCall, openWithChip, startHostWithCentral, type HostWithCentral } from '../support/host-with-central';
@@ -49,7 +49,7 @@ describe('the 80 mm reminder slip', () => {
     expect(text).toContain(`Ông/Bà có ${reminders.length} việc cần làm`);
     for (const [i, r] of reminders.entries()) {
       expect(text).toContain(`${i + 1}. ${r.title.vi}`);
-      expect(text).toContain(`hạn ${r.dueDate.split('-').reverse().join('/')} · ${r.title.en}`);
+      expect(text).toContain(`${dateInWords(r.dueDate).vi} · ${r.title.en}`);
     }
 
     // The QR holds the procedure codes only; scanned at a kiosk's home it opens them in the catalogue.
