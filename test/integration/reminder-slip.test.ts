@@ -4,7 +4,7 @@
  * a kiosk opens in its catalogue — nothing personal in it.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateInWords, type PrintedDocument, type ScanResult } from '../../electron/contract';
@@ -62,6 +62,8 @@ describe('the 80 mm reminder slip', () => {
     const found = await call<{ entries: { code: string; agency: { vi: string } }[] }>(newSession('kiosk'), 'procedures.search', { codes });
     expect(found.entries.map((e) => e.code)).toEqual(codes.filter((c) => found.entries.some((e) => e.code === c)));
     expect(found.entries.length).toBeGreaterThanOrEqual(3);
+    // A picture of the slip to look at; test-results/ does not exist yet on a fresh clone.
+    mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
     execFileSync('pdftoppm', ['-r', '100', '-png', '-singlefile', file, join(process.cwd(), 'test-results', 'reminder-slip-80mm')]);
   }, 60_000);
 });
