@@ -207,8 +207,15 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
   expect(draftsOfSession.get(session!.session)?.n).toBe(1);
   // So is the consent she gave; its proof is the audit's, which the wipe keeps.
   const consentsOfSession = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM consents WHERE session = ?');
-  const proofsOfSession = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM audit_log WHERE session = ? AND channel = 'consent.decision' AND outcome = 'accepted'");
-  expect([consentsOfSession.get(session!.session)?.n, proofsOfSession.get(session!.session)?.n]).toEqual([1, 1]);
+  const proofsOfSession = db.prepare<[string], { at: string }>("SELECT at FROM audit_log WHERE session = ? AND channel = 'consent.decision' AND outcome = 'accepted'");
+  // The proof is here, or already shipped to the centre on a sync beat (and pruned here).
+  // Counted once each, by their time, while a shipment is between the centre's answer and the prune here.
+  const shippedProofs = () =>
+    (served.central.store.auditEntries('operator') as { session?: string; channel: string; outcome: string; at: string }[])
+      .filter((e) => e.session === session!.session && e.channel === 'consent.decision' && e.outcome === 'accepted')
+      .map((e) => e.at);
+  const proofs = () => new Set([...proofsOfSession.all(session!.session).map((r) => r.at), ...shippedProofs()]).size;
+  expect([consentsOfSession.get(session!.session)?.n, proofs()]).toEqual([1, 1]);
 
   // A minute (the default) without a touch: the question, with ten seconds to answer; "Continue" keeps everything.
   const stillThere = page.getByRole('alertdialog', { name: 'Ông/Bà còn ở đây không? Are you still there?' });
@@ -239,7 +246,7 @@ test('a minute without a touch in the middle of a dossier asks, counts ten secon
   for (const trace of ['Nguyễn Văn An', '079199012345', '•••••••• 2345', 'Ủy ban nhân dân Phường Sài Gòn']) expect(html).not.toContain(trace);
   expect(await page.evaluate(async () => [sessionStorage.length, localStorage.length, (await caches.keys()).length])).toEqual([0, 0, 0]);
   await expect.poll(() => draftsOfSession.get(session!.session)?.n).toBe(0);
-  expect([consentsOfSession.get(session!.session)?.n, proofsOfSession.get(session!.session)?.n]).toEqual([0, 1]);
+  expect([consentsOfSession.get(session!.session)?.n, proofs()]).toEqual([0, 1]);
   db.close();
   await expect
     .poll(() => page.evaluate(() => fetch('/api/proactive.reminders', { method: 'POST', body: '{}' }).then((r) => r.json())))
