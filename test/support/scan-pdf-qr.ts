@@ -24,13 +24,17 @@ export function scanPdfQr(pdfPath: string, { page, dpi, area }: { page: number; 
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
 }
 
+/** Resolutions tried in turn, as a scanner retries: jsQR misses about one whole-page symbol in 25 at any one of them. */
+const RETRY_DPI = [150, 200, 300, 250];
+
 /**
- * The QR on the last page of a printed dossier, read as a counter's scanner would: at 150 dpi, and
- * at 300 dpi on a second try (jsQR misses about one symbol in 25 at 150 dpi; what a test here checks
- * is what the QR holds, the scan at each resolution is tested on its own).
+ * The QR on the last page of a printed dossier, read as a counter's scanner would: at 150 dpi, then
+ * at other resolutions on a retry (what a test here checks is what the QR holds; the scan at each
+ * resolution is tested on its own).
  */
 export function qrOfLastPage(pdfPath: string, pages: number): string {
-  const text = scanPdfQr(pdfPath, { page: pages, dpi: 150 }) ?? scanPdfQr(pdfPath, { page: pages, dpi: 300 });
+  let text: string | null = null;
+  for (const dpi of RETRY_DPI) text ??= scanPdfQr(pdfPath, { page: pages, dpi });
   if (!text) throw new Error('no QR code on the last page');
   return text;
 }
